@@ -1,0 +1,153 @@
+#include "bylines.h"
+
+#include "text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <string>
+
+namespace colophon::core {
+
+namespace {
+
+constexpr std::array byline_prefixes{
+    "by ", "written by ", "words by ", "author: ", "authors: ", "author ", "автор: ", "авторы: ",
+    "автор ", "аўтар: ", "von ", "par ", "por ",
+};
+
+constexpr std::array name_particles{
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn", "al", "el", "y",
+};
+
+bool is_particle(const std::string& lower_word)
+{
+    for (const char* p : name_particles) {
+        if (lower_word == p)
+            return true;
+    }
+    return lower_word.starts_with("al-") || lower_word.starts_with("el-");
+}
+
+// Removes a leading byline word ("By ") and returns the rest.
+std::string_view strip_prefix(std::string_view text)
+{
+    const std::string lower = to_lower(text.substr(0, 40));
+    for (const char* p : byline_prefixes) {
+        const std::string_view prefix(p);
+        if (lower.starts_with(prefix)) {
+            // Lower-casing keeps byte lengths for these prefixes (ASCII and two-byte Cyrillic).
+            return trim(text.substr(prefix.size()));
+        }
+    }
+    return text;
+}
+
+std::vector<std::string> split_names(std::string_view list)
+{
+    // Normalise the conjunctions to commas, then split.
+    std::string s(list);
+    for (std::string_view conj : {" and ", " & ", " и ", " і ", " und ", " et ", " y ", "; "}) {
+        std::size_t pos = 0;
+        while ((pos = s.find(conj, pos)) != std::string::npos) {
+            s.replace(pos, conj.size(), ", ");
+            pos += 2;
+        }
+    }
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        auto end = s.find(',', start);
+        if (end == std::string::npos)
+            end = s.size();
+        std::string part = clean_text(std::string_view(s).substr(start, end - start));
+        if (!part.empty())
+            out.push_back(std::move(part));
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+bool has_byline_prefix(std::string_view text)
+{
+    return strip_prefix(trim(text)).size() != trim(text).size();
+}
+
+bool looks_like_person_name(std::string_view text)
+{
+    const std::string cleaned = clean_text(text);
+    if (cleaned.size() < 4 || cleaned.size() > 60)
+        return false;
+    const std::vector<std::string> words = split_words(cleaned);
+    if (words.size() < 2 || words.size() > 5)
+        return false;
+    int capitalised = 0;
+    for (const std::string& w : words) {
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
+        bool has_letter = false;
+        for (int32_t i = 0; i < u.length(); ++i) {
+            const UChar32 c = u.char32At(i);
+            if (u_isdigit(c) || c == '@' || c == '/' || c == ':' || c == '!' || c == '?' || c == '|')
+                return false;
+            has_letter = has_letter || u_isalpha(c);
+        }
+        if (!has_letter)
+            return false;
+        const std::string lower = to_lower(w);
+        if (is_particle(lower))
+            continue;
+        if (u_isupper(u.char32At(0)) || u_istitle(u.char32At(0)))
+            ++capitalised;
+        else
+            return false;
+    }
+    return capitalised >= 2;
+}
+
+std::vector<Author> parse_byline(std::string_view text)
+{
+    std::string line = clean_text(text);
+    std::string_view rest = strip_prefix(line);
+    const bool prefixed = rest.size() != line.size();
+    std::vector<Author> authors;
+
+    // "Name | Affiliation" and "Name — Affiliation"
+    for (std::string_view sep : {" | ", " — ", " – "}) {
+        const auto pos = rest.find(sep);
+        if (pos != std::string_view::npos) {
+            const std::string name = clean_text(rest.substr(0, pos));
+            if (looks_like_person_name(name)) {
+                authors.push_back({name, clean_text(rest.substr(pos + sep.size())), {}});
+                return authors;
+            }
+        }
+    }
+    // "Name (Affiliation)"
+    if (const auto open = rest.find(" ("); open != std::string_view::npos && rest.back() == ')') {
+        const std::string name = clean_text(rest.substr(0, open));
+        if (looks_like_person_name(name)) {
+            authors.push_back({name, clean_text(rest.substr(open + 2, rest.size() - open - 3)), {}});
+            return authors;
+        }
+    }
+    for (const std::string& part : split_names(rest)) {
+        if (looks_like_person_name(part)) {
+            authors.push_back({part, {}, {}});
+        } else if (!authors.empty() && !prefixed) {
+            // "Jane Doe, Senior Fellow" without a "By": the rest is an affiliation, not a name.
+            return {};
+        } else if (!authors.empty()) {
+            // "By Jane Doe, Senior Fellow at X": attach the tail to the last author.
+            Author& last = authors.back();
+            last.affiliation += (last.affiliation.empty() ? "" : ", ") + part;
+        } else {
+            return {};
+        }
+    }
+    return authors;
+}
+
+} // namespace colophon::core

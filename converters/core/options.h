@@ -1,0 +1,36 @@
+#pragma once
+// Options that reach the converters, with the resource limits every entry point enforces.
+
+#include <cstddef>
+#include <string>
+
+namespace colophon::core {
+
+enum class OcrMode
+{
+    Auto,   // OCR only pages without a usable text layer
+    Always,
+    Never
+};
+
+struct Limits
+{
+    std::size_t max_input_bytes = 200u * 1024 * 1024;
+    int max_pages = 2000;
+    long long max_image_pixels = 120'000'000; // about 11,000 x 11,000
+    int max_nesting_depth = 2000;             // HTML element depth kept; deeper content is flattened
+    double max_seconds = 300;                 // per document
+};
+
+struct ConvertOptions
+{
+    std::string base_url;     // resolves relative links when the page names no <base>/canonical URL
+    std::string password;     // for encrypted PDFs
+    OcrMode ocr = OcrMode::Auto;
+    std::string ocr_languages = "eng";
+    int ocr_dpi = 300;
+    int jobs = 1;             // worker threads inside one document (OCR pages)
+    Limits limits;
+};
+
+} // namespace colophon::core

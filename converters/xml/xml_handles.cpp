@@ -1,0 +1,76 @@
+#include "xml/xml_handles.h"
+
+#include <libxml/xmlIO.h>
+#include <libxml/xmlsave.h>
+
+#include <mutex>
+
+namespace colophon::xml {
+
+namespace {
+
+// Every external resource (DTD, entity, XInclude, schema import by URL) resolves here. Only
+// local files are allowed: our own schemas import each other by relative path.
+xmlParserInputPtr no_network_loader(const char* url, const char* id, xmlParserCtxtPtr ctxt)
+{
+    if (url != nullptr) {
+        const std::string_view u(url);
+        if (u.starts_with("http:") || u.starts_with("https:") || u.starts_with("ftp:"))
+            return nullptr;
+    }
+    return xmlNoNetExternalEntityLoader(url, id, ctxt);
+}
+
+} // namespace
+
+void init_secure_xml()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        xmlInitParser();
+        xmlSetExternalEntityLoader(no_network_loader);
+    });
+}
+
+XmlDocPtr parse_xml(std::string_view bytes, const std::string& url)
+{
+    init_secure_xml();
+    // XML_PARSE_NOENT is deliberately absent: entities stay unexpanded references, and
+    // libxml2's own amplification guard stops billion-laughs documents.
+    return XmlDocPtr(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), url.c_str(), nullptr,
+                                   XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR));
+}
+
+std::string serialize(const xmlDoc* doc)
+{
+    xmlChar* mem = nullptr;
+    int size = 0;
+    xmlDocDumpFormatMemoryEnc(const_cast<xmlDoc*>(doc), &mem, &size, "UTF-8", 1);
+    const XmlCharPtr owned(mem);
+    return owned ? std::string(from_xml(owned.get()), static_cast<std::size_t>(size)) : std::string();
+}
+
+std::string node_text(const xmlNode* node)
+{
+    if (node == nullptr)
+        return {};
+    const XmlCharPtr content(xmlNodeGetContent(node));
+    return content ? std::string(from_xml(content.get())) : std::string();
+}
+
+std::string attribute(const xmlNode* node, const char* name)
+{
+    if (node == nullptr || node->type != XML_ELEMENT_NODE)
+        return {};
+    const XmlCharPtr value(xmlGetProp(node, to_xml(name)));
+    return value ? std::string(from_xml(value.get())) : std::string();
+}
+
+std::string_view local_name(const xmlNode* node)
+{
+    if (node == nullptr || node->type != XML_ELEMENT_NODE || node->name == nullptr)
+        return {};
+    return from_xml(node->name);
+}
+
+} // namespace colophon::xml

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every system dependency colophon needs on a fresh Debian (12+) machine.
+# Idempotent: apt skips what is already installed. Run as root (or with sudo available).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
+  # core libraries
+  libxml2-dev libxml2-utils zlib1g-dev libssl-dev libicu-dev libuchardet-dev
+  libarchive-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
+  # PDF and OCR
+  libpoppler-glib-dev libcairo2-dev poppler-utils
+  libtesseract-dev libleptonica-dev tesseract-ocr
+  tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-bel
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev python3 jing
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "setup: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
