@@ -19,8 +19,8 @@ struct MonthName
 };
 
 // Full names and common abbreviations in the languages of the collections we archive.
-constexpr std::array month_names{
-    MonthName{"january", 1},   {"february", 2},   {"march", 3},     {"april", 4},     {"may", 5},
+constexpr MonthName month_names[] = {
+    {"january", 1},   {"february", 2},   {"march", 3},     {"april", 4},     {"may", 5},
     {"june", 6},               {"july", 7},       {"august", 8},    {"september", 9}, {"october", 10},
     {"november", 11},          {"december", 12},  {"jan", 1},       {"feb", 2},       {"mar", 3},
     {"apr", 4},                {"jun", 6},        {"jul", 7},       {"aug", 8},       {"sep", 9},
@@ -82,7 +82,7 @@ bool plausible(int year, int month, int day)
 
 std::string iso(int year, int month, int day)
 {
-    char buf[16];
+    char buf[48];
     if (month == 0)
         std::snprintf(buf, sizeof buf, "%04d", year);
     else if (day == 0)
