@@ -125,6 +125,7 @@ public:
         if (deflateInit2(&z_, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
             fail(name_, "zlib initialisation failed");
         z_open_ = true;
+        const Utf8LocaleScope utf8;
         a_.reset(archive_write_new());
         if (!a_)
             fail(name_, "libarchive initialisation failed");
@@ -190,6 +191,7 @@ class ZipSink : public LibarchiveSink
 public:
     ZipSink(int fd, std::string name, std::time_t mtime) : LibarchiveSink(std::move(name), mtime), fd_(fd)
     {
+        const Utf8LocaleScope utf8; // the name converter is chosen when the options are set
         a_.reset(archive_write_new());
         if (!a_)
             fail(name_, "libarchive initialisation failed");
