@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <regex>
-#include <set>
 
 namespace colophon::layout {
 
@@ -70,6 +68,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
         bool top;
         std::string sig;
         double y;
+        double size;
     };
     std::vector<Candidate> cands;
     for (std::size_t p = 0; p < pages.size(); ++p) {
@@ -83,19 +82,19 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
         for (std::size_t k = 0; k < by_y.size() && k < edge_lines; ++k) {
             const TextLine& l = pl.lines[by_y[k]];
             if (l.box.y1 < edge_band * h)
-                cands.push_back({p, by_y[k], true, furniture_signature(l.text()), l.box.y0});
+                cands.push_back({p, by_y[k], true, furniture_signature(l.text()), l.box.y0, l.size});
         }
         for (std::size_t k = 0; k < by_y.size() && k < edge_lines; ++k) {
             const std::size_t idx = by_y[by_y.size() - 1 - k];
             const TextLine& l = pl.lines[idx];
             if (l.box.y0 > (1 - edge_band) * h)
-                cands.push_back({p, idx, false, furniture_signature(l.text()), l.box.y0});
+                cands.push_back({p, idx, false, furniture_signature(l.text()), l.box.y0, l.size});
         }
         // Lone short line at the very top or bottom, set apart from the text.
         if (!by_y.empty()) {
             const TextLine& first = pl.lines[by_y.front()];
             if (by_y.size() > 1 && first.box.y1 < tight_band * h && first.size <= 1.05 * body_size &&
-                word_count(first.text()) <= 14) {
+                word_count(first.text()) <= 24) {
                 const TextLine& next = pl.lines[by_y[1]];
                 if (next.box.y0 - first.box.y1 > 1.5 * body_size)
                     out[p][by_y.front()] = true;
@@ -109,26 +108,36 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
             }
         }
     }
-    // Repetition across pages at about the same height.
-    std::map<std::pair<bool, std::string>, std::vector<const Candidate*>> groups;
+    // Repetition across nearby pages at about the same height. A header may be one line on one
+    // page and split into two column lines on the next, so containment counts as a match.
+    constexpr std::size_t window = 3;
+    std::vector<std::vector<std::size_t>> by_page(pages.size());
+    for (std::size_t k = 0; k < cands.size(); ++k)
+        by_page[cands[k].page].push_back(k);
+    auto same = [](const std::string& a, const std::string& b) {
+        if (a == b)
+            return true;
+        const std::string& shorter = a.size() < b.size() ? a : b;
+        const std::string& longer = a.size() < b.size() ? b : a;
+        return shorter.size() >= 8 && longer.find(shorter) != std::string::npos;
+    };
     for (const Candidate& c : cands) {
         if (looks_like_page_number(pages[c.page].lines[c.line].text()))
             out[c.page][c.line] = true;
-        if (!c.sig.empty())
-            groups[{c.top, c.sig}].push_back(&c);
-    }
-    for (const auto& [key, list] : groups) {
-        std::set<std::size_t> distinct_pages;
-        for (const Candidate* c : list)
-            distinct_pages.insert(c->page);
-        if (distinct_pages.size() < 2)
+        if (c.sig.empty() || out[c.page][c.line])
             continue;
-        for (const Candidate* c : list) {
-            int near = 0;
-            for (const Candidate* o : list)
-                near += o->page != c->page && std::abs(o->y - c->y) < 0.05 * pages[c->page].height;
-            if (near > 0)
-                out[c->page][c->line] = true;
+        const std::size_t lo = c.page >= window ? c.page - window : 0;
+        const std::size_t hi = std::min(pages.size() - 1, c.page + window);
+        for (std::size_t p = lo; p <= hi && !out[c.page][c.line]; ++p) {
+            if (p == c.page)
+                continue;
+            for (std::size_t k : by_page[p]) {
+                const Candidate& o = cands[k];
+                if (o.top == c.top && std::abs(o.size - c.size) < 1.0 && std::abs(o.y - c.y) < 0.05 * pages[c.page].height && same(o.sig, c.sig)) {
+                    out[c.page][c.line] = true;
+                    break;
+                }
+            }
         }
     }
     return out;

@@ -159,9 +159,10 @@ bool compound_first_part(const std::string& lower)
     static const std::unordered_set<std::string> parts{
         "all", "self", "well", "ex", "half", "cross", "multi", "non", "long", "short", "high", "low", "full",
         "far", "mid", "one", "two", "three", "four", "five", "ten", "year", "day", "state", "time", "cost",
-        "large", "small", "medium", "world", "better", "best", "top", "case", "need", "risk", "so", "first",
-        "second", "third", "post", "pre", "co", "anti", "pro", "semi", "quasi", "ill", "right", "left",
-        "hard", "soft", "fast", "slow", "old", "new", "free", "open", "wide", "cross-border"};
+        "large", "small", "medium", "world", "better", "best", "top", "case", "need", "risk", "first",
+        "second", "third", "ill", "right", "left", "hard", "soft", "fast", "slow", "old", "new", "free",
+        "open", "wide", "much", "little", "ever", "low", "lower", "higher", "upper", "decision", "rule",
+        "market", "trade", "policy", "follow", "build", "cut", "run", "start"};
     return parts.count(lower) > 0;
 }
 
@@ -212,6 +213,9 @@ public:
             return true;
         const auto last_dash = l.rfind('-');
         if (last_dash != std::string::npos) // "cross-border-" style chains keep their hyphens
+            return true;
+        // two words the document uses on their own, never the joined form: "trusted-" + "trader"
+        if (l.size() >= 3 && r.size() >= 3 && plain_.count(l) && plain_.count(r))
             return true;
         return compound_first_part(l);
     }

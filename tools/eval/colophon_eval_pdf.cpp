@@ -6,6 +6,7 @@
 #include "core/diagnostics.h"
 #include "core/input.h"
 #include "core/text.h"
+#include "layout/text_lines.h"
 #include "pdf/pdf_converter.h"
 
 #include <nlohmann/json.hpp>
@@ -72,6 +73,9 @@ json to_prediction(const colophon::core::Document& doc)
 
 int main(int argc, char** argv)
 {
+    // Debug aid: colophon-eval-pdf --lines FILE.pdf prints each page's lines as the layout sees them.
+    if (argc == 3 && std::string(argv[1]) == "--lines")
+        return colophon::pdf::dump_lines(argv[2], std::cout);
     if (argc < 3) {
         std::cerr << "usage: colophon-eval-pdf OUT_DIR FILE.pdf...\n";
         return 2;
