@@ -69,6 +69,7 @@ private:
     };
     using ApiPtr = std::unique_ptr<tesseract::TessBaseAPI, ApiEnd>;
 
+    // Quarter turns clockwise, in degrees, that make the page upright.
     int detect_rotation(Pix* gray, double dpi);
 
     EngineConfig config_;
