@@ -101,8 +101,18 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
                 f.good_letters += o.letters;
                 if (is_paragraph_like(t))
                     f.para_letters += o.letters;
-            } else {
-                f.score -= 2;
+            } else if (t != "td" && t != "th") {
+                f.score -= 2; // short fragments (labels, dates); table cells are short by nature
+            }
+        }
+        // A list item or card that is mostly a link with a blurb is a teaser for another page.
+        {
+            const std::string_view t = tag_of(e);
+            if ((t == "li" || t == "article") && f.letters < 600 && f.link_letters * 4 >= f.letters && f.letters > 0 &&
+                f.score > -f.letters) {
+                f.score = -f.letters;
+                f.good_letters = 0;
+                f.para_letters = 0;
             }
         }
         if (e == root)
