@@ -262,7 +262,21 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
 
     // a lede marked as such
     if (xmlNode* lede = find_marked_lede(facts, region, content)) {
-        doc.meta.abstract = build_inlines(lede, ctx);
+        // an abstract section with its own heading: only its paragraphs
+        std::vector<xmlNode*> paras;
+        for (xmlNode* c = lede->children; c != nullptr; c = c->next)
+            if (tag_of(c) == "p")
+                paras.push_back(c);
+        if (paras.empty()) {
+            doc.meta.abstract = build_inlines(lede, ctx);
+        } else {
+            for (xmlNode* p : paras) {
+                auto more = build_inlines(p, ctx);
+                if (!doc.meta.abstract.empty() && !more.empty())
+                    doc.meta.abstract.push_back(core::Inline::make_text(" "));
+                doc.meta.abstract.insert(doc.meta.abstract.end(), more.begin(), more.end());
+            }
+        }
         facts[lede].metadata = true;
     }
 
@@ -273,6 +287,17 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     // 8. clean-up of the body: title repeated inside it, closing bio, set-off lede
     std::erase_if(doc.body, [&](const core::Block& b) {
         return b.kind == core::BlockKind::Heading && !doc.meta.title.empty() && same_name(block_text(b), doc.meta.title);
+    });
+    // counters and stray marks ("1.2K", "·") are not paragraphs
+    std::erase_if(doc.body, [](const core::Block& b) {
+        if (b.kind != core::BlockKind::Paragraph)
+            return false;
+        const std::string t = block_text(b);
+        int alpha = 0;
+        for (const char c : t)
+            if (std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+                ++alpha;
+        return t.size() < 12 && alpha < 3;
     });
     take_end_bio(doc.body, doc.meta.authors);
     if (doc.meta.abstract.empty() && !doc.body.empty() && doc.body.front().kind == core::BlockKind::Paragraph &&
