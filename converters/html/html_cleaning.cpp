@@ -106,7 +106,8 @@ bool is_boilerplate_word(std::string_view w)
                        "readmore", "more-stories", "topics", "jump-link", "site-header", "site-footer",
                        "mobile-menu", "offcanvas", "hide", "invisible", "noprint", "editsection", "mw-editsection",
                        "edit-link", "post-edit-link", "keywords", "bio", "bios", "about-author",
-                       "about-the-author"});
+                       "about-the-author", "caption", "credit", "credits", "gallery", "slideshow",
+                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links"});
 }
 
 bool is_metadata_word(std::string_view w)

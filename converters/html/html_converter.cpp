@@ -121,6 +121,32 @@ std::string block_text(const core::Block& b)
     return core::clean_text(core::plain_text(b));
 }
 
+// Text that is page furniture rather than prose: counters ("1.2K"), separators, a bare URL, or a
+// one- or two-word interface label ("Caption", "Close", "Read more").
+bool is_ui_text(const std::string& t)
+{
+    const int letters = count_letters(t);
+    int digits = 0;
+    for (const char c : t)
+        digits += c >= '0' && c <= '9';
+    if (letters == 0 || (t.size() < 12 && letters - digits < 3))
+        return true;
+    if (t.find(' ') == std::string::npos && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")))
+        return true;
+    if (t.size() > 30)
+        return false;
+    std::string key = core::to_lower(t);
+    while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == '>' || key.back() == ' '))
+        key.pop_back();
+    static const char* labels[] = {"caption", "close", "published", "updated", "advertisement", "share", "print",
+                                   "email", "comments", "tweet", "subscribe", "loading", "read more",
+                                   "continue reading", "skip", "menu", "search", "back to top", "related", "photo",
+                                   "video", "share this", "share this article", "toggle caption", "hide caption",
+                                   "enlarge this image", "image", "listen", "save", "follow", "sponsored",
+                                   "advertisement - scroll to continue", "ad", "story continues below advertisement"};
+    return std::any_of(std::begin(labels), std::end(labels), [&](const char* l) { return key == l; });
+}
+
 } // namespace
 
 bool HtmlConverter::accepts(const core::Input& input) const
@@ -288,17 +314,11 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     std::erase_if(doc.body, [&](const core::Block& b) {
         return b.kind == core::BlockKind::Heading && !doc.meta.title.empty() && same_name(block_text(b), doc.meta.title);
     });
-    // counters and stray marks ("1.2K", "·") are not paragraphs
-    std::erase_if(doc.body, [](const core::Block& b) {
-        if (b.kind != core::BlockKind::Paragraph)
-            return false;
-        const std::string t = block_text(b);
-        int alpha = 0;
-        for (const char c : t)
-            if (std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-                ++alpha;
-        return t.size() < 12 && alpha < 3;
-    });
+    // counters, stray marks, bare URLs and interface labels are not paragraphs
+    std::erase_if(doc.body, [](const core::Block& b) { return b.kind == core::BlockKind::Paragraph && is_ui_text(block_text(b)); });
+    // headings left with nothing under them at the end (their lists were chrome)
+    while (!doc.body.empty() && doc.body.back().kind == core::BlockKind::Heading)
+        doc.body.pop_back();
     take_end_bio(doc.body, doc.meta.authors);
     if (doc.meta.abstract.empty() && !doc.body.empty() && doc.body.front().kind == core::BlockKind::Paragraph &&
         is_all_italic(doc.body.front().content) && block_text(doc.body.front()).size() >= 60 && doc.body.size() > 1) {
