@@ -644,10 +644,22 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
                 }
             }
             // a note continued from the previous page opens this page's zone without a label
-            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages_[p].page - 1 && tail > start &&
-                lines[tail].box.y0 >= foot_top)
-                zone = tail;
-            if (zone < end && zone > start) {
+            // (it sits tight above the labelled notes, or at the very foot when no note starts here)
+            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages_[p].page - 1) {
+                std::size_t k = zone;
+                if (k == end) {
+                    std::size_t last = end;
+                    while (last > tail && role[p][last - 1] == Role::Furniture)
+                        --last;
+                    if (last > tail && lines[last - 1].box.y1 > 0.75 * pages_[p].height)
+                        k = last - 1;
+                }
+                while (k < end && k > tail && role[p][k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
+                       lines[k].box.y0 - lines[k - 1].box.y1 < 0.8 * lines[k].size)
+                    --k;
+                zone = k;
+            }
+            if (zone < end) {
                 bool zone_sup = false;
                 std::string prev_label;
                 bool first_start = true;
@@ -759,6 +771,24 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
                     continue;
                 }
                 subtitle_open = false;
+                // "Jane Doe, Some Institute" / "Jane Doe | Some Institute" under the byline
+                bool named = false;
+                for (auto& a : authors_front) {
+                    if (a.affiliation.empty() && plain.size() > a.name.size() + 2 && plain.starts_with(a.name)) {
+                        const std::string rest = core::clean_text(plain.substr(a.name.size()));
+                        if (!rest.empty() && (rest[0] == ',' || rest[0] == '|' || rest[0] == '(')) {
+                            std::string aff = core::clean_text(rest.substr(1));
+                            if (!aff.empty() && aff.back() == ')')
+                                aff.pop_back();
+                            a.affiliation = aff;
+                            named = true;
+                        }
+                    }
+                }
+                if (named) {
+                    r[i] = Role::Front;
+                    continue;
+                }
                 const std::string label = note_start_label(l);
                 if (!label.empty() && !author_marks.empty()) {
                     // "1 Some Institute": affiliation by mark
