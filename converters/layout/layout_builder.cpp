@@ -22,7 +22,7 @@ namespace {
 // Footnote text is set smaller than the body.
 constexpr double note_size_ratio = 0.92;
 // Headings are set larger than the body (or bold at body size).
-constexpr double heading_size_ratio = 1.12;
+constexpr double heading_size_ratio = 1.08;
 
 // ---- small text helpers ------------------------------------------------------------------
 
@@ -645,7 +645,8 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
             }
             // a note continued from the previous page opens this page's zone without a label
             // (it sits tight above the labelled notes, or at the very foot when no note starts here)
-            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages_[p].page - 1) {
+            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages_[p].page - 1 &&
+                !ends_sentence(tokens_text(notes.back().toks))) {
                 std::size_t k = zone;
                 if (k == end) {
                     std::size_t last = end;
@@ -925,9 +926,13 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         if (st.letters < 2)
             return false;
         const auto nwords = core::split_words(text).size();
-        if (l.size >= heading_size_ratio * body && nwords <= 25)
+        const char last = text.empty() ? ' ' : text.back();
+        const bool ends_period = last == '.' || last == ',' || last == ';';
+        // a lede or pull quote set large is prose: italic and long, or a full sentence
+        if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) &&
+            !(ends_period && nwords > 6))
             return true;
-        return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_sentence(text);
+        return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_period;
     };
     static const std::regex notes_heading(R"(^\s*(\d+\.?\s*)?(notes|endnotes|end notes|footnotes)\s*:?\s*$)", std::regex::icase);
 

@@ -172,7 +172,7 @@ private:
             std::vector<std::size_t> left, right;
             for (std::size_t i : ids)
                 (items_[i].box.x1 <= x ? left : right).push_back(i);
-            if (left.empty() || right.empty())
+            if (left.empty() || right.empty() || count_rows(items_, ids) < 2)
                 continue;
             if (!on_gutter(g) && (g.width() < 3 * body_size_ || count_rows(items_, left) < 2 || count_rows(items_, right) < 2))
                 continue;
