@@ -26,6 +26,10 @@ std::string_view media_type_name(MediaType t)
         return "image/tiff";
     case MediaType::Xml:
         return "application/xml";
+    case MediaType::Zip:
+        return "application/zip";
+    case MediaType::Gzip:
+        return "application/gzip";
     case MediaType::Empty:
         return "application/x-empty";
     case MediaType::Unknown:
@@ -65,6 +69,10 @@ MediaType sniff_media_type(std::string_view head)
         return MediaType::Jpeg;
     if (starts_with(head, std::string_view("II*\0", 4)) || starts_with(head, std::string_view("MM\0*", 4)))
         return MediaType::Tiff;
+    if (starts_with(head, "PK\x03\x04"))
+        return MediaType::Zip;
+    if (starts_with(head, "\x1f\x8b"))
+        return MediaType::Gzip;
 
     std::string_view text = head.substr(0, 4096);
     if (starts_with(text, "\xef\xbb\xbf"))

@@ -17,6 +17,8 @@ enum class MediaType
     Jpeg,
     Tiff,
     Xml,
+    Zip,
+    Gzip,
     Empty,
 };
 

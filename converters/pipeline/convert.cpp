@@ -1,0 +1,89 @@
+#include "pipeline/convert.h"
+
+#include "pipeline/converters.h"
+#include "tei/json_writer.h"
+#include "tei/tei_writer.h"
+#include "tei/text_writer.h"
+#include "validate/schema_validator.h"
+
+#include <stdexcept>
+
+namespace colophon::pipeline {
+
+OutputFormat parse_output_format(const std::string& name)
+{
+    if (name == "tei")
+        return OutputFormat::Tei;
+    if (name == "text")
+        return OutputFormat::Text;
+    if (name == "json")
+        return OutputFormat::Json;
+    throw std::invalid_argument("unknown output format '" + name + "' (tei, text or json)");
+}
+
+std::string extension_for(OutputFormat format)
+{
+    switch (format) {
+    case OutputFormat::Tei:
+        return ".tei.xml";
+    case OutputFormat::Text:
+        return ".txt";
+    case OutputFormat::Json:
+        return ".json";
+    }
+    return {};
+}
+
+DocumentConverter::DocumentConverter(core::ConvertOptions options)
+    : options_(std::move(options)), converters_(make_converters())
+{
+}
+
+DocumentConverter::~DocumentConverter() = default;
+
+core::Document DocumentConverter::convert(const core::Input& input, core::Diagnostics& diags) const
+{
+    core::Converter& converter = pick_converter(converters_, input);
+    core::Document doc = converter.convert(input, options_, diags);
+    if (doc.extraction.source_format.empty())
+        doc.extraction.source_format = std::string(core::media_type_name(input.type));
+    return doc;
+}
+
+std::string DocumentConverter::render_tei(const core::Document& doc, core::Diagnostics& diags)
+{
+    const xml::XmlDocPtr tree = tei::build_tei(doc);
+    core::Diagnostics problems(diags.file());
+    const bool valid = validate::SchemaValidator::tei().validate(tree.get(), problems) &&
+                       validate::check_note_references(tree.get(), problems);
+    if (!valid) {
+        for (const core::Diagnostic& d : problems.items())
+            diags.add(d);
+        core::Diagnostic first = problems.items().empty() ? core::Diagnostic{} : problems.items().front();
+        first.severity = core::Severity::Error;
+        first.code = "tei.schema-invalid";
+        first.file = diags.file();
+        throw core::ConversionError(first);
+    }
+    return tei::write_tei(tree.get());
+}
+
+std::string DocumentConverter::render(const core::Document& doc, OutputFormat format, core::Diagnostics& diags)
+{
+    switch (format) {
+    case OutputFormat::Tei:
+        return render_tei(doc, diags);
+    case OutputFormat::Text:
+        return tei::write_text(doc);
+    case OutputFormat::Json:
+        return tei::write_json(doc);
+    }
+    return {};
+}
+
+Rendered DocumentConverter::render_all(const core::Document& doc, core::Diagnostics& diags)
+{
+    return {render_tei(doc, diags), tei::write_text(doc), tei::write_json(doc)};
+}
+
+} // namespace colophon::pipeline

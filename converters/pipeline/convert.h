@@ -1,0 +1,53 @@
+#pragma once
+// One document, start to end: input -> converter -> Document -> writer -> validated output.
+
+#include "core/converter.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace colophon::pipeline {
+
+enum class OutputFormat
+{
+    Tei,
+    Text,
+    Json
+};
+
+// Parses "tei", "text", "json"; throws std::invalid_argument otherwise.
+OutputFormat parse_output_format(const std::string& name);
+std::string extension_for(OutputFormat format); // ".tei.xml", ".txt", ".json"
+
+// Every rendering of one document. TEI has been validated against colophon-tei.xsd.
+struct Rendered
+{
+    std::string tei;
+    std::string text;
+    std::string json;
+};
+
+class DocumentConverter
+{
+public:
+    explicit DocumentConverter(core::ConvertOptions options);
+    ~DocumentConverter();
+
+    // Converts one input; throws ConversionError when no Document can be built.
+    core::Document convert(const core::Input& input, core::Diagnostics& diags) const;
+
+    // TEI is built, validated (schema + note references) and serialised; an invalid result
+    // throws ConversionError `tei.schema-invalid` instead of producing output.
+    static std::string render_tei(const core::Document& doc, core::Diagnostics& diags);
+    static std::string render(const core::Document& doc, OutputFormat format, core::Diagnostics& diags);
+    static Rendered render_all(const core::Document& doc, core::Diagnostics& diags);
+
+    const core::ConvertOptions& options() const { return options_; }
+
+private:
+    core::ConvertOptions options_;
+    std::vector<std::unique_ptr<core::Converter>> converters_;
+};
+
+} // namespace colophon::pipeline

@@ -1,0 +1,33 @@
+// colophon: converts published HTML pages and PDFs into validated TEI and archival packages.
+// This file only wires the subcommands; each lives in its own cmd_*.cpp.
+
+#include "commands.h"
+
+#include "core/version.h"
+
+#include <iostream>
+#include <map>
+
+int main(int argc, char** argv)
+{
+    using namespace colophon::cli;
+    CLI::App app("colophon: document conversion and archival pipeline", "colophon");
+    app.set_version_flag("-V,--version", std::string("colophon ") + colophon::core::version);
+    app.require_subcommand(1);
+
+    std::map<const CLI::App*, Runner> runners;
+    auto add = [&](Runner runner) { runners.emplace(app.get_subcommands({}).back(), std::move(runner)); };
+    add(add_convert_command(app));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? exit_ok : exit_usage;
+    }
+    for (const auto& [cmd, run] : runners) {
+        if (cmd->parsed())
+            return run();
+    }
+    return exit_usage;
+}
