@@ -81,7 +81,8 @@ std::string xml_escape(std::string_view s)
     return out;
 }
 
-double median(std::vector<double> v)
+// Reorders `v`.
+double median(std::vector<double>& v)
 {
     if (v.empty())
         return 0;
