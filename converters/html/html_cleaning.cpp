@@ -117,6 +117,35 @@ bool is_metadata_word(std::string_view w)
                        "entry-date", "post-date", "contributor", "contributors", "writer"});
 }
 
+// A whole class name or id that can only mean chrome, even around long text (reader comments).
+bool has_strong_boilerplate_name(const xmlNode* n)
+{
+    const std::string s = class_and_id(n);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ')
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ')
+            ++j;
+        const std::string_view w(s.data() + i, j - i);
+        if (in_list(w, {"comments", "comment-list", "commentlist", "comments-area", "comment-section", "disqus_thread",
+                        "respond", "sidebar", "related", "related-posts", "recommended", "newsletter", "cookie-banner",
+                        "breadcrumb", "breadcrumbs", "site-footer", "footer"}))
+            return true;
+        i = j;
+    }
+    return false;
+}
+
+bool contains_article(const xmlNode* n)
+{
+    for (const xmlNode* c = n->children; c != nullptr; c = next_in_order(const_cast<xmlNode*>(c), n))
+        if (tag_of(c) == "article" || tag_of(c) == "main" || attr_view(c, "itemprop") == "articleBody")
+            return true;
+    return false;
+}
+
 bool boilerplate_role(std::string_view role)
 {
     return role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
@@ -219,7 +248,8 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
         NodeFacts& f = facts[n];
         const std::string_view t = tag_of(n);
         // Whatever its markup says, an element holding most of the page's running text is content.
-        const bool main_text = f.para_letters * 10 >= page_para * 4 && f.para_letters > 400;
+        const bool main_text = f.para_letters * 10 >= page_para * 4 && f.para_letters > 400 &&
+                               !(has_strong_boilerplate_name(n) && !contains_article(n));
         bool chrome = false;
         if (n != root && !main_text) {
             if (t == "nav" || t == "aside" || t == "footer" || t == "menu")
