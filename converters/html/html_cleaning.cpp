@@ -107,7 +107,8 @@ bool is_boilerplate_word(std::string_view w)
                        "mobile-menu", "offcanvas", "hide", "invisible", "noprint", "editsection", "mw-editsection",
                        "edit-link", "post-edit-link", "keywords", "bio", "bios", "about-author",
                        "about-the-author", "caption", "credit", "credits", "gallery", "slideshow",
-                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links"});
+                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links",
+                       "tooltip", "popover", "hovercard", "rollover", "dropdown"});
 }
 
 bool is_metadata_word(std::string_view w)
