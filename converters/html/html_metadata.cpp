@@ -191,6 +191,10 @@ void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>
         add(publishers, json_text(resolve_ref(a["publisher"], by_id)), "jsonld");
     if (a.contains("url"))
         add(urls, json_text(a["url"]), "jsonld");
+    else if (a.contains("mainEntityOfPage")) {
+        const json& page = a["mainEntityOfPage"];
+        add(urls, page.is_object() ? json_text(page.value("@id", json())) : json_text(page), "jsonld");
+    }
     if (a.contains("inLanguage"))
         add(langs, json_text(a["inLanguage"]), "jsonld");
     if (a.contains("author"))
