@@ -353,6 +353,9 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         is_all_italic(doc.body.front().content) && block_text(doc.body.front()).size() >= 60 && doc.body.size() > 1) {
         doc.meta.abstract = std::move(doc.body.front().content);
         doc.body.erase(doc.body.begin());
+        // the italics only set the lede off; the abstract itself is plain
+        if (doc.meta.abstract.size() == 1 && doc.meta.abstract.front().kind == core::InlineKind::Italic)
+            doc.meta.abstract = std::vector<core::Inline>(doc.meta.abstract.front().children);
     }
     if (doc.meta.abstract.empty() && !pm.abstract.empty())
         doc.meta.abstract.push_back(core::Inline::make_text(pm.abstract));
