@@ -80,7 +80,7 @@ xml::XmlDocPtr parse_html(const std::string& utf8, const std::string& url)
     if (!ctxt)
         return nullptr;
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+                     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
     const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT_MAX));
     return xml::XmlDocPtr(htmlCtxtReadMemory(ctxt.get(), utf8.data(), size, url.c_str(), "UTF-8", opts));
 }
