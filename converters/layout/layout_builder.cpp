@@ -22,7 +22,7 @@ namespace {
 // Footnote text is set smaller than the body.
 constexpr double note_size_ratio = 0.92;
 // Headings are set larger than the body (or bold at body size).
-constexpr double heading_size_ratio = 1.12;
+constexpr double heading_size_ratio = 1.08;
 
 // ---- small text helpers ------------------------------------------------------------------
 
@@ -371,23 +371,67 @@ std::string tokens_text(const std::vector<Tok>& toks)
 
 // ---- notes -------------------------------------------------------------------------------
 
-// The label a line opens with when it starts a note ("1 Text", "¹Text", "* Text", "3. Text").
-std::string note_start_label(const TextLine& l, bool require_text = true)
+// A label glued to the note text in the same font ("1Data available", "*See"): byte length of
+// the label, 0 when none.
+std::size_t glued_label_length(const std::string& w)
+{
+    std::size_t n = 0;
+    while (n < w.size() && n < 3 && is_ascii_digit(w[n]))
+        ++n;
+    if (n == 0) {
+        for (std::string_view sym : {"*", "\u2020", "\u2021", "\u00a7", "\u00b6"})
+            if (std::string_view(w).starts_with(sym)) {
+                n = sym.size();
+                break;
+            }
+    }
+    if (n == 0 || n >= w.size())
+        return 0;
+    const unsigned char next = static_cast<unsigned char>(w[n]);
+    if (next >= 'A' && next <= 'Z')
+        return n;
+    if (next >= 0x80 && !is_ascii_digit(w[0]) && starts_upper(std::string_view(w).substr(n)))
+        return n;
+    if (!is_ascii_digit(w[0]) && next >= 'A')
+        return n;
+    return 0;
+}
+
+// The label a line opens with when it starts a note ("1 Text", "¹Text", "* Text", "3. Text",
+// "1Text"), and whether it was set as a superscript.
+std::string note_start_label(const TextLine& l, bool* superscript = nullptr)
 {
     if (l.words.empty())
         return {};
     const LineWord& w = l.words.front();
     const std::string label = note_label_of(w.text);
-    if (label.empty())
+    const bool sup = w.superscript || w.size < l.size - 0.5;
+    if (superscript)
+        *superscript = sup;
+    if (label.empty()) {
+        const std::size_t n = glued_label_length(w.text);
+        return n > 0 ? w.text.substr(0, n) : std::string();
+    }
+    if (l.words.size() < 2)
         return {};
-    if (require_text && l.words.size() < 2)
-        return {};
-    if (w.superscript || w.size < l.size - 0.5)
-        return label;
-    // Plain "12 Text" / "12. Text": the label is a separate word.
-    if (is_symbol_mark(label) || std::all_of(label.begin(), label.end(), is_ascii_digit))
-        return label;
-    return {};
+    return label;
+}
+
+// Tokens of a note's first line without its label.
+std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab)
+{
+    std::vector<Tok> toks;
+    if (l.words.empty())
+        return toks;
+    const std::size_t glued = note_label_of(l.words.front().text).empty() ? glued_label_length(l.words.front().text) : 0;
+    if (glued > 0) {
+        TextLine rest = l;
+        rest.words.front().text = rest.words.front().text.substr(glued);
+        append_line(toks, rest, vocab);
+    } else {
+        append_line(toks, l, vocab, 1);
+    }
+    return toks;
 }
 
 struct RawNote
@@ -588,9 +632,11 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
                 else
                     break;
             }
+            // the zone opens with a note label in the lower part of the page
+            const double foot_top = 0.45 * pages_[p].height;
             std::size_t zone = end;
             for (std::size_t k = tail; k < end; ++k) {
-                if (role[p][k] == Role::Furniture)
+                if (role[p][k] == Role::Furniture || lines[k].box.y0 < foot_top)
                     continue;
                 if (!note_start_label(lines[k]).empty()) {
                     zone = k;
@@ -598,19 +644,51 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
                 }
             }
             // a note continued from the previous page opens this page's zone without a label
-            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages_[p].page - 1 && tail > start)
-                zone = tail;
-            if (zone < end && zone > start) {
+            // (it sits tight above the labelled notes, or at the very foot when no note starts here)
+            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages_[p].page - 1 &&
+                !ends_sentence(tokens_text(notes.back().toks))) {
+                std::size_t k = zone;
+                if (k == end) {
+                    std::size_t last = end;
+                    while (last > tail && role[p][last - 1] == Role::Furniture)
+                        --last;
+                    if (last > tail && lines[last - 1].box.y1 > 0.75 * pages_[p].height)
+                        k = last - 1;
+                }
+                while (k < end && k > tail && role[p][k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
+                       lines[k].box.y0 - lines[k - 1].box.y1 < 0.8 * lines[k].size)
+                    --k;
+                zone = k;
+            }
+            if (zone < end) {
+                bool zone_sup = false;
+                std::string prev_label;
+                bool first_start = true;
                 for (std::size_t k = zone; k < end; ++k) {
                     if (role[p][k] == Role::Furniture)
                         continue;
                     role[p][k] = Role::Note;
-                    const std::string label = note_start_label(lines[k]);
+                    bool sup = false;
+                    std::string label = note_start_label(lines[k], &sup);
+                    if (!label.empty() && !first_start) {
+                        // later notes are marked like the first; plain numbers count up
+                        const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
+                        if (sup != zone_sup)
+                            label.clear();
+                        else if (!sup && numeric && !prev_label.empty() &&
+                                 std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
+                                 std::stoi(label) != std::stoi(prev_label) + 1)
+                            label.clear();
+                    }
                     if (!label.empty()) {
+                        if (first_start)
+                            zone_sup = sup;
+                        first_start = false;
+                        prev_label = label;
                         RawNote n;
                         n.label = label;
                         n.page = pages_[p].page;
-                        append_line(n.toks, lines[k], Vocabulary{}, 1);
+                        n.toks = note_body_tokens(lines[k], Vocabulary{});
                         notes.push_back(std::move(n));
                     } else if (!notes.empty()) {
                         append_line(notes.back().toks, lines[k], Vocabulary{});
@@ -694,6 +772,24 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
                     continue;
                 }
                 subtitle_open = false;
+                // "Jane Doe, Some Institute" / "Jane Doe | Some Institute" under the byline
+                bool named = false;
+                for (auto& a : authors_front) {
+                    if (a.affiliation.empty() && plain.size() > a.name.size() + 2 && plain.starts_with(a.name)) {
+                        const std::string rest = core::clean_text(plain.substr(a.name.size()));
+                        if (!rest.empty() && (rest[0] == ',' || rest[0] == '|' || rest[0] == '(')) {
+                            std::string aff = core::clean_text(rest.substr(1));
+                            if (!aff.empty() && aff.back() == ')')
+                                aff.pop_back();
+                            a.affiliation = aff;
+                            named = true;
+                        }
+                    }
+                }
+                if (named) {
+                    r[i] = Role::Front;
+                    continue;
+                }
                 const std::string label = note_start_label(l);
                 if (!label.empty() && !author_marks.empty()) {
                     // "1 Some Institute": affiliation by mark
@@ -830,9 +926,13 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         if (st.letters < 2)
             return false;
         const auto nwords = core::split_words(text).size();
-        if (l.size >= heading_size_ratio * body && nwords <= 25)
+        const char last = text.empty() ? ' ' : text.back();
+        const bool ends_period = last == '.' || last == ',' || last == ';';
+        // a lede or pull quote set large is prose: italic and long, or a full sentence
+        if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) &&
+            !(ends_period && nwords > 6))
             return true;
-        return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_sentence(text);
+        return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_period;
     };
     static const std::regex notes_heading(R"(^\s*(\d+\.?\s*)?(notes|endnotes|end notes|footnotes)\s*:?\s*$)", std::regex::icase);
 
@@ -869,7 +969,7 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
                         n.label = label;
                         n.page = l.page;
                         n.place = core::NotePlace::End;
-                        append_line(n.toks, l, vocab, 1);
+                        n.toks = note_body_tokens(l, vocab);
                         notes.push_back(std::move(n));
                     } else if (!notes.empty()) {
                         append_line(notes.back().toks, l, vocab);

@@ -70,10 +70,70 @@ int count_rows(const std::vector<Item>& items, std::vector<std::size_t> ids)
            1;
 }
 
+// x-ranges that are empty between words on many consecutive rows: column gutters. Aligned
+// word spaces in a justified column line up for two or three rows, never for five.
+std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width)
+{
+    constexpr int min_rows = 5;
+    if (items.empty() || page_width <= 0)
+        return {};
+    std::vector<std::size_t> ids(items.size());
+    std::iota(ids.begin(), ids.end(), 0);
+    std::sort(ids.begin(), ids.end(), [&](std::size_t a, std::size_t b) { return items[a].cy0 < items[b].cy0; });
+    // rows: runs of overlapping core bands
+    std::vector<std::vector<std::size_t>> rows;
+    double end = -1e18;
+    for (std::size_t i : ids) {
+        if (rows.empty() || items[i].cy0 > end) {
+            rows.emplace_back();
+            end = items[i].cy1;
+        }
+        end = std::max(end, items[i].cy1);
+        rows.back().push_back(i);
+    }
+    const int bins = static_cast<int>(std::ceil(page_width)) + 1;
+    std::vector<int> run(static_cast<std::size_t>(bins), 0), best(static_cast<std::size_t>(bins), 0);
+    std::vector<signed char> state(static_cast<std::size_t>(bins));
+    for (auto& row : rows) {
+        std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) { return items[a].box.x0 < items[b].box.x0; });
+        // 0 = outside the row (neutral), 1 = bracketed empty, -1 = covered
+        std::fill(state.begin(), state.end(), 0);
+        double row_x0 = 1e18, row_x1 = -1e18;
+        for (std::size_t i : row) {
+            row_x0 = std::min(row_x0, items[i].box.x0);
+            row_x1 = std::max(row_x1, items[i].box.x1);
+        }
+        for (int b = std::max(0, static_cast<int>(row_x0)); b < bins && b <= static_cast<int>(row_x1); ++b)
+            state[static_cast<std::size_t>(b)] = 1;
+        for (std::size_t i : row)
+            for (int b = std::max(0, static_cast<int>(items[i].box.x0)); b < bins && b <= static_cast<int>(items[i].box.x1); ++b)
+                state[static_cast<std::size_t>(b)] = -1;
+        for (std::size_t b = 0; b < state.size(); ++b) {
+            if (state[b] == 1)
+                best[b] = std::max(best[b], ++run[b]);
+            else if (state[b] == -1)
+                run[b] = 0;
+        }
+    }
+    std::vector<Gap> out;
+    for (int b = 0; b < bins; ++b) {
+        if (best[static_cast<std::size_t>(b)] < min_rows)
+            continue;
+        if (!out.empty() && out.back().hi >= b - 1)
+            out.back().hi = b + 1;
+        else
+            out.push_back({static_cast<double>(b), static_cast<double>(b + 1)});
+    }
+    return out;
+}
+
 class XyCut
 {
 public:
-    XyCut(const std::vector<Item>& items, double body_size) : items_(items), body_size_(body_size) {}
+    XyCut(const std::vector<Item>& items, double body_size, std::vector<Gap> gutters)
+        : items_(items), body_size_(body_size), gutters_(std::move(gutters))
+    {
+    }
 
     std::vector<Leaf> run(std::vector<std::size_t> ids)
     {
@@ -85,15 +145,24 @@ public:
 private:
     const std::vector<Item>& items_;
     double body_size_;
+    std::vector<Gap> gutters_;
     std::vector<Leaf> leaves_;
+
+    bool on_gutter(const Gap& g) const
+    {
+        for (const Gap& k : gutters_)
+            if (k.lo < g.hi && k.hi > g.lo)
+                return true;
+        return false;
+    }
     int next_frame_ = 1;
 
     void cut(std::vector<std::size_t> ids, const core::Box& frame, int frame_id)
     {
         if (ids.empty())
             return;
-        // 1. a column gutter: a vertical gap with at least two rows on either side
-        const double min_gutter = std::max(5.0, 0.6 * body_size_);
+        // 1. a column gutter, or a very wide vertical gap with rows on either side
+        const double min_gutter = std::max(3.0, 0.3 * body_size_);
         auto vgaps = gaps_of(items_, ids, [](const Item& it) { return it.box.x0; }, [](const Item& it) { return it.box.x1; });
         std::sort(vgaps.begin(), vgaps.end(), [](const Gap& a, const Gap& b) { return a.width() > b.width(); });
         for (const Gap& g : vgaps) {
@@ -103,7 +172,9 @@ private:
             std::vector<std::size_t> left, right;
             for (std::size_t i : ids)
                 (items_[i].box.x1 <= x ? left : right).push_back(i);
-            if (count_rows(items_, left) < 2 || count_rows(items_, right) < 2)
+            if (left.empty() || right.empty() || count_rows(items_, ids) < 2)
+                continue;
+            if (!on_gutter(g) && (g.width() < 3 * body_size_ || count_rows(items_, left) < 2 || count_rows(items_, right) < 2))
                 continue;
             const core::Box lf = bbox_of(items_, left), rf = bbox_of(items_, right);
             const int lid = next_frame_++, rid = next_frame_++;
@@ -165,13 +236,13 @@ std::vector<TextLine> build_lines(const PageWords& page)
 
     // Superscripts (note marks, ordinal suffixes) take their host's band so they stay on its row.
     std::vector<bool> sup(words.size(), false);
-    auto core_band = [](const core::Box& b, double& y0, double& y1) {
-        const double c = (b.y0 + b.y1) / 2, h = b.height();
-        y0 = c - 0.2 * h;
-        y1 = c + 0.2 * h;
+    auto core_band = [](const core::Box& b, double size, double& y0, double& y1) {
+        const double c = (b.y0 + b.y1) / 2, half = 0.2 * std::min(b.height(), size);
+        y0 = c - half;
+        y1 = c + half;
     };
     for (std::size_t i = 0; i < words.size(); ++i)
-        core_band(words[i].box, items[i].cy0, items[i].cy1);
+        core_band(words[i].box, items[i].size, items[i].cy0, items[i].cy1);
     for (std::size_t i = 0; i < words.size(); ++i) {
         const Word& w = words[i];
         for (int d : {-1, 1}) {
@@ -198,7 +269,7 @@ std::vector<TextLine> build_lines(const PageWords& page)
 
     std::vector<std::size_t> ids(words.size());
     std::iota(ids.begin(), ids.end(), 0);
-    XyCut xy(items, body_size);
+    XyCut xy(items, body_size, find_gutters(items, page.width > 0 ? page.width : 1000));
     std::vector<Leaf> leaves = xy.run(std::move(ids));
 
     std::vector<TextLine> lines;

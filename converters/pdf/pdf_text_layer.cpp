@@ -4,6 +4,7 @@
 #include "poppler_handles.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
@@ -109,6 +110,7 @@ layout::PageWords read_page_words(PopplerDocument* doc, PopplerPage* page, int p
         };
 
         layout::Word cur;
+        PopplerRectangle last{};
         bool open = false;
         const PopplerTextAttributes* cur_attr = nullptr;
         auto flush = [&] {
@@ -127,6 +129,13 @@ layout::PageWords read_page_words(PopplerDocument* doc, PopplerPage* page, int p
             const PopplerRectangle& r = rects.get()[i];
             const PopplerTextAttributes* a = attr_of[i];
             const Attr& st = style_of(a);
+            // Poppler's stream can glue characters that are not neighbours on the page.
+            if (open) {
+                const double size = std::max(1.0, cur.size);
+                const double cy = (r.y1 + r.y2) / 2, prev_cy = (last.y1 + last.y2) / 2;
+                if (r.x1 < last.x1 - 0.5 * size || r.x1 - last.x2 > 0.4 * size || std::abs(cy - prev_cy) > 0.6 * size)
+                    flush();
+            }
             if (open && a != cur_attr) {
                 const Attr& prev = style_of(cur_attr);
                 if (prev.font != st.font || std::abs(prev.size - st.size) > 0.01)
@@ -146,6 +155,7 @@ layout::PageWords read_page_words(PopplerDocument* doc, PopplerPage* page, int p
                 cur.box.x1 = std::max(cur.box.x1, r.x2);
                 cur.box.y1 = std::max(cur.box.y1, r.y2);
             }
+            last = r;
             char buf[6];
             const int n = g_unichar_to_utf8(c, buf);
             cur.text.append(buf, static_cast<std::size_t>(n));
