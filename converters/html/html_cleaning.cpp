@@ -59,6 +59,8 @@ bool is_hidden(const xmlNode* n)
 // on every whole class name.
 template <typename F> bool any_token(const xmlNode* n, F f)
 {
+    if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
+        return false;
     const std::string s = class_and_id(n);
     std::size_t i = 0;
     while (i < s.size()) {
