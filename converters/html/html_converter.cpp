@@ -136,6 +136,13 @@ bool is_ui_text(const std::string& t)
         return true;
     if (t.size() > 30)
         return false;
+    // "Image 2 of 5", "1 of 12": gallery counters
+    {
+        const auto of = t.find(" of ");
+        if (of != std::string::npos && of > 0 && std::isdigit(static_cast<unsigned char>(t[of - 1])) &&
+            of + 4 < t.size() && std::isdigit(static_cast<unsigned char>(t[of + 4])) && t.size() < 20)
+            return true;
+    }
     std::string key = core::to_lower(t);
     while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == '>' || key.back() == ' '))
         key.pop_back();
@@ -349,6 +356,19 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         doc.body.erase(doc.body.begin() + k);
     }
     take_end_bio(doc.body, doc.meta.authors);
+    // contact and promotion lines closing the text ("Email X at x@y.com or follow him @x",
+    // "Subscribe to our newsletter")
+    for (int k = 0; k < 3 && !doc.body.empty(); ++k) {
+        const core::Block& b = doc.body.back();
+        const std::string t = core::to_lower(block_text(b));
+        const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
+                           (t.find('@') != std::string::npos || t.find("subscribe") != std::string::npos ||
+                            t.find("newsletter") != std::string::npos || t.find("sign up") != std::string::npos ||
+                            t.find("follow us") != std::string::npos);
+        if (!promo)
+            break;
+        doc.body.pop_back();
+    }
     if (doc.meta.abstract.empty() && !doc.body.empty() && doc.body.front().kind == core::BlockKind::Paragraph &&
         is_all_italic(doc.body.front().content) && block_text(doc.body.front()).size() >= 60 && doc.body.size() > 1) {
         doc.meta.abstract = std::move(doc.body.front().content);
