@@ -345,7 +345,9 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         const std::string t = block_text(b);
         const bool meta_line = b.kind == core::BlockKind::Paragraph && !t.empty() && t.size() < 100 &&
                                t.back() != '.' && t.back() != '!' && t.back() != '?' && t.back() != '"' &&
-                               (core::has_byline_prefix(t) || core::find_date(t, language));
+                               (core::has_byline_prefix(t) || core::find_date(t, language) ||
+                                (t.size() < 60 && (t.starts_with("Updated") || t.starts_with("Published") ||
+                                                   t.starts_with("Posted") || t.starts_with("Last updated"))));
         if (!meta_line) {
             ++k;
             continue;
