@@ -150,9 +150,13 @@ private:
 
     bool on_gutter(const Gap& g) const
     {
-        for (const Gap& k : gutters_)
-            if (k.lo < g.hi && k.hi > g.lo)
+        // the gap must clear most of the gutter: a word space that happens to fall inside a
+        // gutter (in a title spanning both columns) is no cut
+        for (const Gap& k : gutters_) {
+            const double overlap = std::min(k.hi, g.hi) - std::max(k.lo, g.lo);
+            if (overlap > 0 && overlap >= 0.5 * k.width())
                 return true;
+        }
         return false;
     }
     int next_frame_ = 1;
