@@ -262,6 +262,23 @@ void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary&
 // Bare URLs become links; trailing punctuation is kept out of link text.
 void mark_bare_urls(std::vector<Tok>& toks)
 {
+    // a link annotation usually stops before the full stop that the text layer glues to its last word
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        Tok& t = toks[i];
+        const bool run_ends = i + 1 == toks.size() || toks[i + 1].uri != t.uri;
+        if (t.uri.empty() || !run_ends || url_like(t.text))
+            continue;
+        const std::string core_text = strip_trailing_punct(t.text);
+        if (core_text.empty() || core_text.size() == t.text.size())
+            continue;
+        Tok rest = t;
+        rest.text = t.text.substr(core_text.size());
+        rest.uri.clear();
+        rest.space_before = false;
+        t.text = core_text;
+        toks.insert(toks.begin() + static_cast<long>(i) + 1, std::move(rest));
+        ++i;
+    }
     for (std::size_t i = 0; i < toks.size(); ++i) {
         Tok& t = toks[i];
         if (!url_like(t.text) && !(t.uri.size() > 0 && url_like(t.uri)))
