@@ -169,12 +169,15 @@ bool compound_first_part(const std::string& lower)
 class Vocabulary
 {
 public:
+    // Lines in reading order: the word after a line-end hyphen is a fragment, not a word.
     void add_line(const TextLine& l)
     {
+        const bool after_hyphen = prev_hyphen_;
+        prev_hyphen_ = !l.words.empty() && ends_with_hyphen(l.words.back().text);
         for (std::size_t i = 0; i < l.words.size(); ++i) {
             const bool last = i + 1 == l.words.size();
             const std::string w = letters_only_lower(l.words[i].text);
-            if (w.empty() || (last && ends_with_hyphen(l.words[i].text)))
+            if (w.empty() || (last && ends_with_hyphen(l.words[i].text)) || (i == 0 && after_hyphen))
                 continue;
             if (w.find('-') != std::string::npos)
                 hyphenated_.insert(w);
@@ -222,6 +225,7 @@ public:
 
 private:
     std::unordered_set<std::string> plain_, hyphenated_, whole_;
+    bool prev_hyphen_ = false;
 };
 
 // Appends a line's words to a token run, joining a word hyphenated across the line end.
@@ -946,8 +950,7 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         const char last = text.empty() ? ' ' : text.back();
         const bool ends_period = last == '.' || last == ',' || last == ';';
         // a lede or pull quote set large is prose: italic and long, or a full sentence
-        if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) &&
-            !(ends_period && nwords > 6))
+        if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) && !ends_period)
             return true;
         return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_period;
     };
@@ -1030,6 +1033,15 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
             prev = &l;
             prev_heading = heading;
         }
+    }
+
+    // a "heading" that reads as prose (a lede set large) is a paragraph
+    for (Para& para : paras) {
+        if (!para.heading)
+            continue;
+        const std::string text = core::clean_text(tokens_text(para.toks));
+        if (core::split_words(text).size() > 20 || (!text.empty() && text.back() == '.'))
+            para.heading = false;
     }
 
     // 5. author note at the end ("Jane Doe is a senior fellow at ...") and provenance lines

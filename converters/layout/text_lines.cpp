@@ -115,6 +115,8 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width)
                 run[b] = 0;
         }
     }
+    // a gutter is wider than any word space could line up to
+    constexpr double min_gutter_width = 6;
     std::vector<Gap> out;
     for (int b = 0; b < bins; ++b) {
         if (best[static_cast<std::size_t>(b)] < min_rows)
@@ -124,6 +126,7 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width)
         else
             out.push_back({static_cast<double>(b), static_cast<double>(b + 1)});
     }
+    std::erase_if(out, [](const Gap& g) { return g.width() < min_gutter_width; });
     return out;
 }
 
