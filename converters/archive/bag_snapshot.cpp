@@ -202,7 +202,7 @@ BagSnapshot read_bag_archive(const fs::path& file, const ReadLimits& limits,
         }
         const auto slash = trimmed.find('/');
         const std::string top = trimmed.substr(0, slash);
-        if (s.root_name.empty() && entries == 1)
+        if (s.root_name.empty())
             s.root_name = top;
         if (top != s.root_name || (slash == std::string::npos && type != AE_IFDIR)) {
             issue(s, "archive.not-one-directory", trimmed,

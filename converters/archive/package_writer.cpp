@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <future>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -325,8 +326,11 @@ PackageResult write_package(const PackageContents& c, const fs::path& output_dir
             if (n == 0)
                 throw core::ConversionError("archive.input-changed", c.original_path.string(),
                                             "file became shorter while it was packed");
-            hasher.update(buf.data(), static_cast<std::size_t>(n));
+            // Hash on a second core while this one compresses the same (read-only) chunk.
+            auto hashed = std::async(std::launch::async,
+                                     [&hasher, &buf, n] { hasher.update(buf.data(), static_cast<std::size_t>(n)); });
             sink->write(buf.data(), static_cast<std::size_t>(n));
+            hashed.get();
             remaining -= static_cast<std::uint64_t>(n);
         }
         char probe = 0;

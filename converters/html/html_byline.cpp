@@ -46,6 +46,15 @@ bool token_hint(const xmlNode* n, std::initializer_list<std::string_view> words)
     return false;
 }
 
+// Letters under an element; inline elements keep none in the facts table (their text counts
+// for the block around them), so theirs are counted here.
+int letters_of(FactsTable& facts, const xmlNode* n)
+{
+    if (is_block_tag(tag_of(n)))
+        return facts[n].raw_letters;
+    return count_letters(text_of(n));
+}
+
 } // namespace
 
 bool is_provenance_text(std::string_view text)
@@ -176,7 +185,8 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
         const bool hinted = token_hint(n, {"byline", "author", "writer", "contributor"}) &&
                             !token_hint(n, {"author-bio", "authorbio", "author-box", "about-author", "author-info"});
         const bool rel_author = t == "a" && attr_view(n, "rel").find("author") != std::string_view::npos;
-        if ((hinted || rel_author) && f.raw_letters > 0 && f.raw_letters < 160) {
+        const int hinted_letters = hinted || rel_author ? letters_of(facts, n) : 0;
+        if ((hinted || rel_author) && hinted_letters > 0 && hinted_letters < 160) {
             const std::string text = text_of(n);
             auto found = core::parse_byline(text);
             if (found.empty() && core::looks_like_person_name(text))
@@ -184,7 +194,7 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
             if (!found.empty()) {
                 add_all(found);
                 // only take the line out of the body when it sits outside the running text
-                if (!is_ancestor(content, n) || f.raw_letters < 120)
+                if (!is_ancestor(content, n) || hinted_letters < 120)
                     facts[n].metadata = true;
                 n = next_skipping_children(n, region);
                 continue;
@@ -192,7 +202,10 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
         }
         if ((t == "p" || t == "div" || t == "span" || t == "address") && f.raw_letters > 0 && f.raw_letters < 120) {
             const std::string text = text_of(n);
-            if (core::has_byline_prefix(text)) {
+            bool child_has_it = false;
+            for (xmlNode* c = n->children; c != nullptr && !child_has_it; c = c->next)
+                child_has_it = c->type == XML_ELEMENT_NODE && core::has_byline_prefix(text_of(c));
+            if (!child_has_it && core::has_byline_prefix(text)) {
                 const auto found = core::parse_byline(text);
                 if (!found.empty()) {
                     add_all(found);
@@ -205,6 +218,41 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
         n = next_in_order(n, region);
     }
     return authors;
+}
+
+// "Kaspars Ozols · 20/11/2024" or "Published 12/02/2024" -> the date part as printed: the
+// shortest run of whole words that still reads as the same date.
+std::string narrow_date_text(const std::string& text, const std::string& language)
+{
+    const auto full = core::parse_date(text, language);
+    if (!full)
+        return text;
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t j = std::min(text.find(' ', i), text.size());
+        if (j > i)
+            words.push_back(text.substr(i, j - i));
+        i = j + 1;
+    }
+    std::string best = text;
+    for (std::size_t a = 0; a < words.size(); ++a) {
+        std::string cand;
+        for (std::size_t b = a; b < words.size(); ++b) {
+            cand += (b > a ? " " : "") + words[b];
+            if (cand.size() >= best.size())
+                break;
+            std::string trimmed = cand;
+            while (!trimmed.empty() && (trimmed.back() == ',' || trimmed.back() == '|' || trimmed.back() == '.'))
+                trimmed.pop_back();
+            const auto d = core::parse_date(trimmed, language);
+            if (d && d->iso == full->iso && trimmed.size() < best.size()) {
+                best = trimmed;
+                break;
+            }
+        }
+    }
+    return best;
 }
 
 std::optional<core::PublicationDate> extract_visible_date(FactsTable& facts, xmlNode* region,
@@ -220,23 +268,25 @@ std::optional<core::PublicationDate> extract_visible_date(FactsTable& facts, xml
             d = core::find_date(text, language);
         if (d) {
             if (!text.empty())
-                d->text = text;
-            if (facts[n].raw_letters < 80)
+                d->text = narrow_date_text(text, language);
+            if (letters_of(facts, n) < 80)
                 facts[n].metadata = true;
             return d;
         }
     }
     // 2. short elements that say they hold a date
     for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
-        if (n->type != XML_ELEMENT_NODE || facts[n].raw_letters == 0 || facts[n].raw_letters > 60)
+        if (n->type != XML_ELEMENT_NODE || !token_hint(n, {"date", "posted-on", "published", "time", "dateline", "meta"}))
             continue;
-        if (!token_hint(n, {"date", "posted-on", "published", "time", "dateline", "meta"}))
+        const int letters = letters_of(facts, n);
+        if (letters == 0 || letters > 60)
             continue;
         const std::string text = text_of(n);
         auto d = core::parse_date(text, language);
         if (!d)
             d = core::find_date(text, language);
         if (d) {
+            d->text = narrow_date_text(text, language);
             facts[n].metadata = true;
             return d;
         }
@@ -291,17 +341,18 @@ xmlNode* find_marked_lede(FactsTable& facts, xmlNode* region, xmlNode* content)
         if (n->type != XML_ELEMENT_NODE || facts[n].excluded || facts[n].metadata)
             continue;
         const std::string_view t = tag_of(n);
-        if (t != "p" && t != "div" && t != "h2" && t != "h3")
+        if (t != "p" && t != "div" && t != "h2" && t != "h3" && t != "section")
             continue;
         const int letters = facts[n].raw_letters;
         if (letters < 40 || letters > 1500)
             continue;
         if (token_hint(n, {"standfirst", "lede", "lead", "summary", "intro", "excerpt", "dek", "abstract",
                            "teaser", "subheadline"})) {
-            // a wrapper of the whole body is not a lede
-            if (facts[n].good_letters * 2 > facts[content].good_letters && is_ancestor(n, content))
-                continue;
-            if (is_ancestor(n, content))
+            // a wrapper of the whole body is not a lede, but a scholarly abstract may be all the
+            // running text a landing page has
+            const bool abstract = token_hint(n, {"abstract"});
+            if (abstract ? (is_ancestor(n, content) && n != content)
+                         : (is_ancestor(n, content) || facts[n].good_letters * 2 > facts[content].good_letters))
                 continue;
             return n;
         }

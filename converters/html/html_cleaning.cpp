@@ -104,7 +104,10 @@ bool is_boilerplate_word(std::string_view w)
                        "taboola", "paywall", "print-only", "rss", "most-popular", "trending", "author-box",
                        "authorbox", "author-bio", "newsletter-signup", "further-reading", "read-more",
                        "readmore", "more-stories", "topics", "jump-link", "site-header", "site-footer",
-                       "mobile-menu", "offcanvas", "hide", "invisible", "noprint"});
+                       "mobile-menu", "offcanvas", "hide", "invisible", "noprint", "editsection", "mw-editsection",
+                       "edit-link", "post-edit-link", "keywords", "bio", "bios", "about-author",
+                       "about-the-author", "caption", "credit", "credits", "gallery", "slideshow",
+                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links"});
 }
 
 bool is_metadata_word(std::string_view w)
@@ -208,7 +211,6 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
 void mark_boilerplate(FactsTable& facts, xmlNode* root)
 {
     const int page_para = std::max(1, facts[root].para_letters);
-    const int page_letters = std::max(1, facts[root].letters);
     for (xmlNode* n = root; n != nullptr;) {
         if (n->type != XML_ELEMENT_NODE) {
             n = next_skipping_children(n, root);
@@ -230,7 +232,7 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
                 chrome = true;
             else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n))
                 chrome = true;
-            else if (f.letters < 400 && f.letters * 20 < page_letters && has_metadata_hint(n) && !is_heading(n))
+            else if (f.letters < 400 && f.good_letters * 2 < f.letters && has_metadata_hint(n) && !is_heading(n))
                 chrome = true;
         }
         if (chrome) {

@@ -79,7 +79,7 @@ xml::XmlDocPtr parse_html(const std::string& utf8, const std::string& url)
     if (!ctxt)
         return nullptr;
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+                     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT_MAX));
     return xml::XmlDocPtr(htmlCtxtReadMemory(ctxt.get(), utf8.data(), size, url.c_str(), "UTF-8", opts));
 }
@@ -119,6 +119,32 @@ void merge_authors(std::vector<core::Author>& into, const std::vector<core::Auth
 std::string block_text(const core::Block& b)
 {
     return core::clean_text(core::plain_text(b));
+}
+
+// Text that is page furniture rather than prose: counters ("1.2K"), separators, a bare URL, or a
+// one- or two-word interface label ("Caption", "Close", "Read more").
+bool is_ui_text(const std::string& t)
+{
+    const int letters = count_letters(t);
+    int digits = 0;
+    for (const char c : t)
+        digits += c >= '0' && c <= '9';
+    if (letters == 0 || (t.size() < 12 && letters - digits < 3))
+        return true;
+    if (t.find(' ') == std::string::npos && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")))
+        return true;
+    if (t.size() > 30)
+        return false;
+    std::string key = core::to_lower(t);
+    while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == '>' || key.back() == ' '))
+        key.pop_back();
+    static const char* labels[] = {"caption", "close", "published", "updated", "advertisement", "share", "print",
+                                   "email", "comments", "tweet", "subscribe", "loading", "read more",
+                                   "continue reading", "skip", "menu", "search", "back to top", "related", "photo",
+                                   "video", "share this", "share this article", "toggle caption", "hide caption",
+                                   "enlarge this image", "image", "listen", "save", "follow", "sponsored",
+                                   "advertisement - scroll to continue", "ad", "story continues below advertisement"};
+    return std::any_of(std::begin(labels), std::end(labels), [&](const char* l) { return key == l; });
 }
 
 } // namespace
@@ -262,7 +288,21 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
 
     // a lede marked as such
     if (xmlNode* lede = find_marked_lede(facts, region, content)) {
-        doc.meta.abstract = build_inlines(lede, ctx);
+        // an abstract section with its own heading: only its paragraphs
+        std::vector<xmlNode*> paras;
+        for (xmlNode* c = lede->children; c != nullptr; c = c->next)
+            if (tag_of(c) == "p")
+                paras.push_back(c);
+        if (paras.empty()) {
+            doc.meta.abstract = build_inlines(lede, ctx);
+        } else {
+            for (xmlNode* p : paras) {
+                auto more = build_inlines(p, ctx);
+                if (!doc.meta.abstract.empty() && !more.empty())
+                    doc.meta.abstract.push_back(core::Inline::make_text(" "));
+                doc.meta.abstract.insert(doc.meta.abstract.end(), more.begin(), more.end());
+            }
+        }
         facts[lede].metadata = true;
     }
 
@@ -274,6 +314,11 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     std::erase_if(doc.body, [&](const core::Block& b) {
         return b.kind == core::BlockKind::Heading && !doc.meta.title.empty() && same_name(block_text(b), doc.meta.title);
     });
+    // counters, stray marks, bare URLs and interface labels are not paragraphs
+    std::erase_if(doc.body, [](const core::Block& b) { return b.kind == core::BlockKind::Paragraph && is_ui_text(block_text(b)); });
+    // headings left with nothing under them at the end (their lists were chrome)
+    while (!doc.body.empty() && doc.body.back().kind == core::BlockKind::Heading)
+        doc.body.pop_back();
     take_end_bio(doc.body, doc.meta.authors);
     if (doc.meta.abstract.empty() && !doc.body.empty() && doc.body.front().kind == core::BlockKind::Paragraph &&
         is_all_italic(doc.body.front().content) && block_text(doc.body.front()).size() >= 60 && doc.body.size() > 1) {

@@ -48,6 +48,7 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
     facts.clear_stats();
     const auto& elements = facts.elements();
     std::vector<Own> own(elements.size());
+    std::vector<int> linked_heading(elements.size(), 0); // letters of subheadings that are one link
     // 1. every text node adds to the nearest block-level element above it
     for (xmlNode* n = root; n != nullptr;) {
         if (n->type == XML_ELEMENT_NODE) {
@@ -94,6 +95,8 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
             const std::string_view t = tag_of(e);
             if (is_heading(e)) {
                 // neutral: titles and subheadings are neither evidence for nor against
+                if (tag_of(e) != "h1" && o.link_letters * 10 >= o.letters * 9)
+                    linked_heading[k] += o.letters;
             } else if (o.link_letters * 2 > o.letters) {
                 f.score -= o.letters;
             } else if (reads_as_running_text(o.letters, o.link_letters, o.sentence_end)) {
@@ -101,8 +104,20 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
                 f.good_letters += o.letters;
                 if (is_paragraph_like(t))
                     f.para_letters += o.letters;
-            } else {
-                f.score -= 2;
+            } else if (t != "td" && t != "th") {
+                f.score -= 2; // short fragments (labels, dates); table cells are short by nature
+            }
+        }
+        // A list item or card that is mostly a link with a blurb is a teaser for another page.
+        {
+            const std::string_view t = tag_of(e);
+            const bool linked_teaser = linked_heading[k] > 0 && f.letters < 700 && f.good_letters < 450 &&
+                                       (t == "li" || t == "article" || t == "div" || t == "section");
+            if (((t == "li" || t == "article") && f.letters < 600 && f.link_letters * 4 >= f.letters) ||
+                (linked_teaser && f.letters > 0 && f.score > -f.letters)) {
+                f.score = -f.letters;
+                f.good_letters = 0;
+                f.para_letters = 0;
             }
         }
         if (e == root)
@@ -111,6 +126,7 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
         if (pi < 0)
             continue;
         NodeFacts& pf = facts[e->parent];
+        linked_heading[static_cast<std::size_t>(pi)] += linked_heading[k];
         pf.letters += f.letters;
         pf.link_letters += f.link_letters;
         pf.para_letters += f.para_letters;

@@ -4,6 +4,10 @@
 #include "ocr/ocr_document.h"
 #include "ocr/page_workers.h"
 
+#ifdef COLOPHON_OCR_HAVE_LAYOUT
+#include "layout/layout_builder.h"
+#endif
+
 namespace colophon::ocr {
 
 bool OcrConverter::accepts(const core::Input& input) const
@@ -34,7 +38,14 @@ core::Document OcrConverter::convert(const core::Input& input, const core::Conve
     for (const RecognisedPage& p : recognised)
         for (const core::Diagnostic& d : p.diagnostics)
             diags.add(d);
+#ifdef COLOPHON_OCR_HAVE_LAYOUT
+    layout::LayoutBuilder builder;
+    for (const RecognisedPage& p : recognised)
+        builder.add_page(p.words);
+    core::Document doc = builder.finish(diags);
+#else
     core::Document doc = build_plain_document(recognised);
+#endif
     doc.extraction.method = "ocr";
     doc.extraction.source_format = std::string(core::media_type_name(input.type));
     doc.extraction.page_count = static_cast<int>(pages.size());

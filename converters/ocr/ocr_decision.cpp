@@ -22,6 +22,12 @@ constexpr double min_chars_per_ink_percent = 15;
 constexpr double max_unmapped_share = 0.10;
 constexpr double min_word_share = 0.5;
 constexpr int min_tokens_for_word_share = 8;
+// Prose has a few percent of symbols; broken encodings give "ÿþ%&#"-like runs.
+constexpr double max_symbol_share = 0.25;
+// European languages written in Latin letters have 30-45% vowels; text whose glyphs were mapped
+// to the wrong letters ("Wkh txlfn eurzq") has far fewer.
+constexpr double min_latin_vowel_share = 0.22;
+constexpr int min_latin_letters_for_vowels = 100;
 
 std::vector<UChar32> decode(std::string_view s)
 {
@@ -50,6 +56,32 @@ bool is_unmapped(UChar32 c)
 
 bool is_space(UChar32 c) { return u_isUWhiteSpace(c) != 0; }
 
+// Punctuation that may surround a word: brackets, quotes, dashes, sentence marks, note marks.
+bool is_word_edge_mark(UChar32 c)
+{
+    switch (u_charType(c)) {
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+    case U_DASH_PUNCTUATION:
+        return true;
+    default:
+        break;
+    }
+    switch (c) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case '*': case '%': case '"': case '\'':
+    case 0x2026: case 0x2020: case 0x2021: case 0x00A7: case 0x00B6: case 0x00B0: case 0x00B9: case 0x00B2:
+    case 0x00B3: case 0x00BF: case 0x00A1:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Common punctuation in prose: edge marks plus the few that sit inside words and numbers.
+bool is_prose_punctuation(UChar32 c) { return is_word_edge_mark(c) || c == '/' || c == '&' || c == 0x00AD; }
+
 // Marks that may stand inside a word ("don't", "co-operate", "3.5", "1,000").
 bool is_word_inner_mark(UChar32 c)
 {
@@ -72,9 +104,9 @@ bool is_word_like(const std::vector<UChar32>& token)
 {
     std::size_t b = 0;
     std::size_t e = token.size();
-    while (b < e && (u_ispunct(token[b]) || u_charType(token[b]) == U_MATH_SYMBOL))
+    while (b < e && is_word_edge_mark(token[b]))
         ++b;
-    while (e > b && (u_ispunct(token[e - 1]) || u_charType(token[e - 1]) == U_MATH_SYMBOL))
+    while (e > b && is_word_edge_mark(token[e - 1]))
         --e;
     if (b == e)
         return true; // pure punctuation ("—", "...") is neither word nor noise
@@ -143,10 +175,18 @@ PageTextStats measure_page_text(std::string_view text, double ink)
         ++st.codepoints;
         if (is_unmapped(c))
             ++st.unmapped;
-        else if (u_isalpha(c))
+        else if (u_isalpha(c)) {
             ++st.letters;
-        else if (u_isdigit(c))
+            UErrorCode err = U_ZERO_ERROR;
+            if (uscript_getScript(c, &err) == USCRIPT_LATIN) {
+                ++st.latin_letters;
+                if (c > 0x7F || is_ascii_vowel(c))
+                    ++st.latin_vowels;
+            }
+        } else if (u_isdigit(c))
             ++st.digits;
+        else if (!is_prose_punctuation(c))
+            ++st.symbols;
         token.push_back(c);
     }
     end_token();
@@ -171,6 +211,13 @@ OcrDecision decide_ocr(const PageTextStats& st, core::OcrMode mode)
         return {true, OcrReason::GarbledText,
                 std::to_string(static_cast<int>(unmapped_share * 100 + 0.5)) +
                     "% of the text layer is unmapped glyphs or replacement characters"};
+    const double symbol_share = static_cast<double>(st.symbols) / st.codepoints;
+    if (st.codepoints >= 20 && symbol_share > max_symbol_share)
+        return {true, OcrReason::GarbledText,
+                std::to_string(static_cast<int>(symbol_share * 100 + 0.5)) + "% of the text layer is symbols"};
+    if (st.latin_letters >= min_latin_letters_for_vowels &&
+        st.latin_vowels < min_latin_vowel_share * st.latin_letters)
+        return {true, OcrReason::GarbledText, "the text layer's letters do not form words (too few vowels)"};
     if (st.tokens >= min_tokens_for_word_share) {
         const double word_share = static_cast<double>(st.word_tokens) / st.tokens;
         if (word_share < min_word_share)

@@ -16,6 +16,9 @@ struct PageTextStats
     int letters = 0;
     int digits = 0;
     int unmapped = 0;       // U+FFFD, private-use and C0/C1 control code points
+    int symbols = 0;        // code points that are neither letters, digits nor common punctuation
+    int latin_letters = 0;
+    int latin_vowels = 0;   // a e i o u y, and accented Latin letters (mostly vowels)
     int tokens = 0;         // whitespace-separated tokens
     int word_tokens = 0;    // tokens that look like words (letters of one script, digits, few marks)
     double ink = -1;        // share of the page's area that is dark when rendered, 0..1; <0 unknown

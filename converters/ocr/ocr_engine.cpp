@@ -6,6 +6,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -80,7 +81,8 @@ std::string xml_escape(std::string_view s)
     return out;
 }
 
-double median(std::vector<double> v)
+// Reorders `v`.
+double median(std::vector<double>& v)
 {
     if (v.empty())
         return 0;
@@ -89,7 +91,9 @@ double median(std::vector<double> v)
     return *mid;
 }
 
-// Mean length of horizontal black runs inside a box of a 1 bpp image: the stroke width.
+// Median length of the horizontal black runs inside a box of a 1 bpp image: the width of the
+// vertical strokes, which dominate the runs (horizontal bars give a few long runs; the median
+// ignores them, a mean would not).
 struct Strokes
 {
     double width = 0;
@@ -108,21 +112,32 @@ Strokes measure_strokes(const Pix* binary, int l, int t, int r, int b)
     b = std::min(b, h);
     const l_int32 wpl = pixGetWpl(binary);
     const l_uint32* data = pixGetData(const_cast<Pix*>(binary));
-    long black = 0;
+    constexpr int longest = 64;
+    std::array<int, longest + 1> lengths{};
     for (int y = t; y < b; ++y) {
         const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
-        bool prev = false;
-        for (int x = l; x < r; ++x) {
-            const bool on = GET_DATA_BIT(line, x) != 0;
-            if (on) {
-                ++black;
-                if (!prev)
-                    ++s.runs;
+        int run = 0;
+        for (int x = l; x <= r; ++x) {
+            if (x < r && GET_DATA_BIT(line, x) != 0) {
+                ++run;
+            } else if (run > 0) {
+                ++lengths[static_cast<std::size_t>(std::min(run, longest))];
+                ++s.runs;
+                run = 0;
             }
-            prev = on;
         }
     }
-    s.width = s.runs > 0 ? static_cast<double>(black) / s.runs : 0;
+    int seen = 0;
+    for (int len = 1; len <= longest; ++len) {
+        const int here = lengths[static_cast<std::size_t>(len)];
+        if (seen + here >= (s.runs + 1) / 2) {
+            // Interpolate inside the bin so that widths are not only whole pixels.
+            const double into = here > 0 ? ((s.runs + 1) / 2.0 - seen) / here : 0;
+            s.width = len - 0.5 + into;
+            break;
+        }
+        seen += here;
+    }
     return s;
 }
 

@@ -20,5 +20,7 @@ enum ExitCode : int
 using Runner = std::function<int()>;
 
 Runner add_convert_command(CLI::App& app);
+Runner add_pack_command(CLI::App& app);   // cmd_pack.cpp
+Runner add_verify_command(CLI::App& app); // cmd_verify.cpp
 
 } // namespace colophon::cli
