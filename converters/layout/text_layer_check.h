@@ -2,6 +2,8 @@
 // Whether a page's text layer can be trusted, and the hook through which OCR supplies words
 // for the pages where it cannot (the PDF converter never depends on Tesseract itself).
 
+#include "core/diagnostics.h"
+#include "core/document.h"
 #include "page_words.h"
 
 #include <optional>
@@ -29,6 +31,13 @@ class PageOcrProvider
 public:
     virtual ~PageOcrProvider() = default;
     virtual std::optional<PageWords> recognise_page(int page_no, const PageWords& text_layer) = 0;
+    // Called once after the last page: records how the supplied pages were recognised (engine,
+    // languages, per-page confidence, ALTO) and their page diagnostics.
+    virtual void record(core::Extraction& extraction, core::Diagnostics& diags) const
+    {
+        (void)extraction;
+        (void)diags;
+    }
 };
 
 } // namespace colophon::layout

@@ -78,7 +78,9 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
 {
     if (items.empty() || page_width <= 0)
         return {};
-    constexpr double min_gutter_width = 6; // wider than any word space could line up to
+    // wider than word spaces could line up to (OCR boxes leave the whole space between words);
+    // whole bins of one point, so a 10pt gutter keeps 8 clear ones
+    const double min_gutter_width = std::max(5.0, std::floor(0.7 * body_size));
     const double step = std::max(0.5, 0.2 * body_size);
     constexpr int min_lines = 3; // on each side
     std::vector<std::size_t> ids(items.size());
@@ -97,9 +99,11 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
     std::vector<int> left(nb, 0), right(nb, 0), best(nb, 0);
     std::vector<std::size_t> last_left(nb, none), last_right(nb, none), near_left(nb), near_right(nb);
     std::vector<bool> covered(nb);
+    std::vector<int> covered_before(nb + 1);
+    const auto strip = static_cast<std::size_t>(std::ceil(min_gutter_width));
     std::size_t lo = 0;
     std::vector<std::size_t> active;
-    for (double y = items[ids.front()].cy0; y <= y_end; y += step) {
+    for (double y = items[ids.front()].cy0; y <= y_end && nb > strip; y += step) {
         while (lo < ids.size() && items[ids[lo]].cy0 < y - max_band)
             ++lo;
         active.clear();
@@ -130,33 +134,38 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
         for (std::size_t b = nb - 1; b-- > 0;)
             if (near_right[b] == none)
                 near_right[b] = near_right[b + 1];
-        for (std::size_t b = 0; b < nb; ++b) {
-            if (covered[b]) {
+        // bin b stands for the strip [b, b + width): it must be clear as a whole
+        covered_before[0] = 0;
+        for (std::size_t b = 0; b < nb; ++b)
+            covered_before[b + 1] = covered_before[b] + (covered[b] ? 1 : 0);
+        for (std::size_t b = 0; b + strip <= nb; ++b) {
+            if (covered_before[b + strip] != covered_before[b]) {
                 left[b] = right[b] = 0;
                 last_left[b] = last_right[b] = none;
                 continue;
             }
-            if (near_left[b] != none && near_left[b] != last_left[b]) {
+            const std::size_t l = near_left[b], r = near_right[b + strip - 1];
+            if (l != none && l != last_left[b]) {
                 ++left[b];
-                last_left[b] = near_left[b];
+                last_left[b] = l;
             }
-            if (near_right[b] != none && near_right[b] != last_right[b]) {
+            if (r != none && r != last_right[b]) {
                 ++right[b];
-                last_right[b] = near_right[b];
+                last_right[b] = r;
             }
             best[b] = std::max(best[b], std::min(left[b], right[b]));
         }
     }
     std::vector<Gap> out;
+    const double w = static_cast<double>(strip);
     for (int b = 0; b < bins; ++b) {
         if (best[static_cast<std::size_t>(b)] < min_lines)
             continue;
-        if (!out.empty() && out.back().hi >= b - 1)
-            out.back().hi = b + 1;
+        if (!out.empty() && out.back().hi >= b)
+            out.back().hi = b + w;
         else
-            out.push_back({static_cast<double>(b), static_cast<double>(b + 1)});
+            out.push_back({static_cast<double>(b), b + w});
     }
-    std::erase_if(out, [&](const Gap& g) { return g.width() < min_gutter_width; });
     return out;
 }
 
@@ -211,7 +220,9 @@ private:
                 (items_[i].box.x1 <= x ? left : right).push_back(i);
             if (left.empty() || right.empty() || count_rows(items_, ids) < 2)
                 continue;
-            if (!on_gutter(g) && (g.width() < 3 * body_size_ || count_rows(items_, left) < 2 || count_rows(items_, right) < 2))
+            if (count_rows(items_, left) < 2 || count_rows(items_, right) < 2)
+                continue;
+            if (!on_gutter(g) && g.width() < 3 * body_size_)
                 continue;
             const core::Box lf = bbox_of(items_, left), rf = bbox_of(items_, right);
             const int lid = next_frame_++, rid = next_frame_++;

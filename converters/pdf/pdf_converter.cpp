@@ -119,6 +119,8 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
 
     // 4. layout analysis
     core::Document doc = builder.finish(diags);
+    if (ocr)
+        ocr->record(doc.extraction, diags);
     doc.extraction.method = ocr_pages == 0 ? "pdf-text" : (ocr_pages == n_pages ? "ocr" : "pdf-text+ocr");
     doc.extraction.source_format = std::string(core::media_type_name(core::MediaType::Pdf));
     doc.extraction.page_count = n_pages;

@@ -31,7 +31,8 @@ std::string read_file(const fs::path& p)
 
 std::string document_text(const core::Document& doc)
 {
-    std::string out;
+    // the layout puts a page's title and subtitle in the metadata, ahead of the body
+    std::string out = doc.meta.title + "\n" + doc.meta.subtitle + "\n";
     for (const core::Block& b : doc.body)
         out += core::plain_text(b) + "\n";
     return out;
