@@ -81,7 +81,8 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
     // wider than word spaces could line up to (OCR boxes leave the whole space between words);
     // whole bins of one point, so a 10pt gutter keeps 8 clear ones
     const double min_gutter_width = std::max(5.0, std::floor(0.7 * body_size));
-    const double step = std::max(0.5, 0.2 * body_size);
+    // a line's core band is 0.4 em tall: one scanline in each at least
+    const double step = std::max(0.5, 0.3 * body_size);
     constexpr int min_lines = 3; // on each side
     std::vector<std::size_t> ids(items.size());
     std::iota(ids.begin(), ids.end(), 0);

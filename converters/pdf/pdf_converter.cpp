@@ -46,7 +46,8 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
         throw core::ConversionError("pdf.empty", input.display_name, "the file is empty");
 
     // 1. open (Poppler reconstructs a damaged cross-reference table itself)
-    const BytesPtr bytes(g_bytes_new(input.bytes.data(), input.bytes.size()));
+    // The input outlives the Poppler document (both end with this call): no copy of the bytes.
+    const BytesPtr bytes(g_bytes_new_static(input.bytes.data(), input.bytes.size()));
     GError* raw_err = nullptr;
     DocumentPtr pdf(poppler_document_new_from_bytes(bytes.get(), options.password.empty() ? nullptr : options.password.c_str(),
                                                     &raw_err));
