@@ -218,7 +218,11 @@ public:
         if (last_dash != std::string::npos) // "cross-border-" style chains keep their hyphens
             return true;
         // two words the document uses on their own, never the joined form: "trusted-" + "trader"
-        if (l.size() >= 3 && r.size() >= 3 && plain_.count(l) && plain_.count(r))
+        // (but English closes compounds on these: "under-" + "standing" is "understanding")
+        static const std::unordered_set<std::string> closing_prefixes{
+            "under", "over", "out", "up", "down", "back", "some", "any", "every", "with", "there",
+            "where", "here", "in", "on", "off", "after", "fore", "be", "for", "to", "no", "what", "when"};
+        if (l.size() >= 3 && r.size() >= 3 && plain_.count(l) && plain_.count(r) && !closing_prefixes.count(l))
             return true;
         return compound_first_part(l);
     }
@@ -1111,6 +1115,50 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
                 is_ascii_digit(para.toks[k - 1].text.back()) && ordinal_suffixes.count(core::to_lower(t.text)))
                 continue; // "20th"
             if (para.heading)
+                continue;
+            t.note_id = resolve_mark(t);
+        }
+        // a mark the text layer glued to the preceding punctuation ("cannot.2"), when that
+        // note exists; never after a digit ("2.5") or a letter ("G20")
+        for (std::size_t k = 0; k < para.toks.size(); ++k) {
+            Tok& t = para.toks[k];
+            if (t.sup || !t.note_id.empty() || !t.uri.empty() || t.text.size() < 2)
+                continue;
+            std::size_t d = t.text.size();
+            while (d > 0 && is_ascii_digit(t.text[d - 1]))
+                --d;
+            const std::size_t ndigits = t.text.size() - d;
+            if (ndigits == 0 || ndigits > 2 || d == 0)
+                continue;
+            const std::string head = t.text.substr(0, d);
+            const bool after_punct = std::string_view(".,;:)\"!?").find(head.back()) != std::string_view::npos ||
+                                     head.ends_with("\u201d") || head.ends_with("\u2019");
+            if (!after_punct || (head.size() >= 2 && is_ascii_digit(head[head.size() - 2])))
+                continue;
+            Tok mark = t;
+            mark.text = t.text.substr(d);
+            mark.space_before = false;
+            mark.sup = true;
+            const std::string id = resolve_mark(mark);
+            if (id.empty())
+                continue;
+            mark.note_id = id;
+            t.text = head;
+            para.toks.insert(para.toks.begin() + static_cast<long>(k) + 1, std::move(mark));
+            ++k;
+        }
+        // the same mark as a word of its own, touching the punctuation before it
+        for (std::size_t k = 1; k < para.toks.size(); ++k) {
+            Tok& t = para.toks[k];
+            const Tok& before = para.toks[k - 1];
+            if (t.sup || t.space_before || !t.note_id.empty() || t.text.empty() || t.text.size() > 2 ||
+                !std::all_of(t.text.begin(), t.text.end(), is_ascii_digit) || before.text.empty())
+                continue;
+            const char last = before.text.back();
+            if (std::string_view(".,;:)\"!?").find(last) == std::string_view::npos && !before.text.ends_with("\u201d") &&
+                !before.text.ends_with("\u2019"))
+                continue;
+            if (before.text.size() >= 2 && is_ascii_digit(before.text[before.text.size() - 2]))
                 continue;
             t.note_id = resolve_mark(t);
         }
