@@ -15,6 +15,8 @@ packages=(
   tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-bel
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 jing
+  # headless browser for the batch report page test (skipped when absent)
+  chromium
 )
 
 missing=()
