@@ -266,10 +266,11 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
     return finish();
 }
 
-DocumentFunctionFactory document_function_factory(DocumentSettings settings)
+DocumentFunctionFactory document_function_factory(DocumentSettings settings, ConverterSetFactory converters)
 {
-    return [settings]() -> DocumentFunction {
-        auto converter = std::make_shared<const DocumentConverter>(settings.convert);
+    return [settings, converters]() -> DocumentFunction {
+        auto converter = converters ? std::make_shared<const DocumentConverter>(settings.convert, converters())
+                                    : std::make_shared<const DocumentConverter>(settings.convert);
         return [converter, settings](const DocumentJob& job, WorkerContext& ctx) {
             return convert_document(job, ctx, *converter, settings);
         };

@@ -9,6 +9,8 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,8 +38,11 @@ nlohmann::json build_corpus_record(const core::Document& doc, const DocumentJob&
 DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, const DocumentConverter& converter,
                                 const DocumentSettings& settings);
 
-// The factory the pool calls in each new worker: one DocumentConverter per worker.
-DocumentFunctionFactory document_function_factory(DocumentSettings settings);
+using ConverterSetFactory = std::function<std::vector<std::unique_ptr<core::Converter>>()>;
+
+// The factory the pool calls in each new worker: one DocumentConverter per worker, built from
+// `converters` (default: every converter of this build).
+DocumentFunctionFactory document_function_factory(DocumentSettings settings, ConverterSetFactory converters = {});
 
 // Whether this build can write packages (the archive module is linked).
 bool packaging_available();

@@ -165,6 +165,8 @@ InputSet collect_inputs(const std::vector<std::string>& sources, const std::stri
 
     // 3. One input per file (the first mention wins), unique keys.
     std::set<fs::path> seen_paths;
+    if (!manifest.empty())
+        seen_paths.insert(canonical_or_absolute(manifest)); // the catalogue is not a document
     std::set<std::string> keys;
     for (Found& f : found) {
         if (!seen_paths.insert(canonical_or_absolute(f.path)).second)

@@ -145,10 +145,12 @@ BatchResult BatchJob::run()
     }
     const std::map<std::string, PriorState> prior = db.plan(planned);
     std::vector<DocumentJob> work;
+    std::unordered_map<std::string, FileStamp> stamps; // for records of workers that died
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const BatchInput& in = inputs[i];
         const PriorState& p = prior.at(in.key);
         DocumentJob job{in.key, planned[i].input_path, in.output_stem, in.identifier, planned[i].catalogue, {}};
+        stamps[in.key] = {planned[i].size, planned[i].mtime_ns};
         if (is_finished(p.status)) {
             const bool same_stamp = p.size == planned[i].size && p.mtime_ns == planned[i].mtime_ns;
             const bool complete = outputs_complete(p, in, s);
@@ -204,6 +206,13 @@ BatchResult BatchJob::run()
         r.input_path = job.input_path;
         if (r.identifier.empty())
             r.identifier = job.identifier;
+        if (r.mtime_ns == 0 && r.size == 0) {
+            // The worker died before reporting the file's stamp: use the one seen when planning,
+            // so an unchanged crashing document is not retried without --retry-failed.
+            const FileStamp& st = stamps[job.key];
+            r.size = st.size;
+            r.mtime_ns = st.mtime_ns;
+        }
         if (unchanged) {
             db.touch(job.key, r.size, r.mtime_ns);
             r.status = prior.at(job.key).status;

@@ -39,6 +39,12 @@ DocumentConverter::DocumentConverter(core::ConvertOptions options)
 {
 }
 
+DocumentConverter::DocumentConverter(core::ConvertOptions options,
+                                     std::vector<std::unique_ptr<core::Converter>> converters)
+    : options_(std::move(options)), converters_(std::move(converters))
+{
+}
+
 DocumentConverter::~DocumentConverter() = default;
 
 core::Document DocumentConverter::convert(const core::Input& input, core::Diagnostics& diags) const

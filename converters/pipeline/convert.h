@@ -32,6 +32,8 @@ class DocumentConverter
 {
 public:
     explicit DocumentConverter(core::ConvertOptions options);
+    // With a given set of converters (tests use a fake one).
+    DocumentConverter(core::ConvertOptions options, std::vector<std::unique_ptr<core::Converter>> converters);
     ~DocumentConverter();
 
     // Converts one input; throws ConversionError when no Document can be built.

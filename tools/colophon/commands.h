@@ -20,5 +20,7 @@ enum ExitCode : int
 using Runner = std::function<int()>;
 
 Runner add_convert_command(CLI::App& app);
+Runner add_batch_command(CLI::App& app);
+Runner add_merge_command(CLI::App& app);
 
 } // namespace colophon::cli
