@@ -176,10 +176,18 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
             r.size = static_cast<std::int64_t>(st.st_size);
             r.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
         }
-        input = core::read_input(job.input_path, settings.convert.limits.max_input_bytes);
+        try {
+            input = core::read_input(job.input_path, settings.convert.limits.max_input_bytes);
+        } catch (const core::ConversionError& e) {
+            // Too large to load, but its checksum still identifies it in the report.
+            if (e.diagnostic().code == "input.too-large")
+                r.sha256 = sha256_file_hex(job.input_path);
+            throw;
+        }
         r.sha256 = sha256_hex(input->bytes);
         r.media_type = std::string(core::media_type_name(input->type));
-        const ClaimReply claim = ctx.claim(r.sha256, r.size, r.media_type);
+        const bool convertible = !input->bytes.empty() && converter.accepts(*input);
+        const ClaimReply claim = ctx.claim(r.sha256, r.size, r.media_type, convertible);
         if (claim.decision == ClaimDecision::Unchanged)
             return finish();
         if (claim.decision == ClaimDecision::Duplicate) {

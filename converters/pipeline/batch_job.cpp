@@ -189,10 +189,13 @@ BatchResult BatchJob::run()
     pool.worker_log = (s.output_dir / ".colophon" / "workers.log").string();
 
     PoolCallbacks cb;
-    cb.on_claim = [&](const DocumentJob& job, const std::string& sha, std::int64_t, const std::string&) {
+    cb.on_claim = [&](const DocumentJob& job, const std::string& sha, std::int64_t, const std::string&,
+                      bool convertible) {
         Stopwatch sw(parent_seconds);
         if (!job.previous_sha256.empty() && job.previous_sha256 == sha)
             return ClaimReply{ClaimDecision::Unchanged, {}};
+        if (!convertible)
+            return ClaimReply{ClaimDecision::Convert, {}}; // it fails on its own; no duplicate of anything
         if (const auto it = claimed.find(sha); it != claimed.end() && it->second != job.key)
             return ClaimReply{ClaimDecision::Duplicate, it->second};
         if (const auto earlier = db.find_success_by_hash(sha, job.key))

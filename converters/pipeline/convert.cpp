@@ -47,6 +47,15 @@ DocumentConverter::DocumentConverter(core::ConvertOptions options,
 
 DocumentConverter::~DocumentConverter() = default;
 
+bool DocumentConverter::accepts(const core::Input& input) const
+{
+    for (const auto& c : converters_) {
+        if (c->accepts(input))
+            return true;
+    }
+    return false;
+}
+
 core::Document DocumentConverter::convert(const core::Input& input, core::Diagnostics& diags) const
 {
     core::Converter& converter = pick_converter(converters_, input);

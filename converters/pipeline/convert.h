@@ -36,6 +36,9 @@ public:
     DocumentConverter(core::ConvertOptions options, std::vector<std::unique_ptr<core::Converter>> converters);
     ~DocumentConverter();
 
+    // Whether some converter reads this input's sniffed type.
+    bool accepts(const core::Input& input) const;
+
     // Converts one input; throws ConversionError when no Document can be built.
     core::Document convert(const core::Input& input, core::Diagnostics& diags) const;
 

@@ -155,9 +155,14 @@ public:
         stage_ = name;
         send_message(out_, {{"type", "stage"}, {"stage", name}});
     }
-    ClaimReply claim(const std::string& sha256, std::int64_t size, const std::string& media_type) override
+    ClaimReply claim(const std::string& sha256, std::int64_t size, const std::string& media_type,
+                     bool convertible) override
     {
-        send_message(out_, {{"type", "claim"}, {"sha256", sha256}, {"size", size}, {"media_type", media_type}});
+        send_message(out_, {{"type", "claim"},
+                            {"sha256", sha256},
+                            {"size", size},
+                            {"media_type", media_type},
+                            {"convertible", convertible}});
         const std::optional<json> reply = receive_message(in_);
         if (!reply)
             ::_exit(0); // the parent is gone
@@ -409,7 +414,7 @@ private:
             ClaimReply reply;
             if (cb_.on_claim)
                 reply = cb_.on_claim(job, msg.value("sha256", ""), msg.value("size", std::int64_t{0}),
-                                     msg.value("media_type", ""));
+                                     msg.value("media_type", ""), msg.value("convertible", true));
             w.unchanged = reply.decision == ClaimDecision::Unchanged;
             const char* d = reply.decision == ClaimDecision::Unchanged   ? "unchanged"
                             : reply.decision == ClaimDecision::Duplicate ? "duplicate"

@@ -52,8 +52,11 @@ public:
     // The stage now running ("read", "convert", "render", "write", "package"); a crash or
     // timeout is recorded against the last stage named.
     virtual void stage(const std::string& name) = 0;
-    // Asks the parent whether to go on with a document with these bytes.
-    virtual ClaimReply claim(const std::string& sha256, std::int64_t size, const std::string& media_type) = 0;
+    // Asks the parent whether to go on with a document with these bytes. Only `convertible`
+    // documents (non-empty, of a type some converter reads) can be duplicates of one another:
+    // two empty files are two failures, not one document.
+    virtual ClaimReply claim(const std::string& sha256, std::int64_t size, const std::string& media_type,
+                             bool convertible) = 0;
 };
 
 // Converts one document inside a worker. Exceptions are caught and recorded as a failure of the
@@ -76,7 +79,7 @@ struct PoolCallbacks
 {
     // In the parent, when a worker has hashed a document.
     std::function<ClaimReply(const DocumentJob&, const std::string& sha256, std::int64_t size,
-                             const std::string& media_type)>
+                             const std::string& media_type, bool convertible)>
         on_claim;
     // In the parent, for every job: the worker's record, or one describing the crash or timeout.
     // `unchanged` is true when the claim answered Unchanged.

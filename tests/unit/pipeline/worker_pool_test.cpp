@@ -42,7 +42,7 @@ DocumentFunctionFactory behaviour_factory()
                 for (;;)
                     blocks.push_back(std::make_unique<char[]>(64u << 20));
             }
-            const ClaimReply reply = ctx.claim(what.substr(0, 4), 1, "text/html");
+            const ClaimReply reply = ctx.claim(what.substr(0, 4), 1, "text/html", true);
             if (reply.decision == ClaimDecision::Duplicate) {
                 r.status = DocStatus::Duplicate;
                 r.duplicate_of = reply.duplicate_of;
@@ -63,7 +63,7 @@ std::map<std::string, DocumentRecord> run(const std::vector<std::string>& inputs
     std::map<std::string, DocumentRecord> out;
     std::map<std::string, std::string> claimed;
     PoolCallbacks cb;
-    cb.on_claim = [&](const DocumentJob& job, const std::string& sha, std::int64_t, const std::string&) {
+    cb.on_claim = [&](const DocumentJob& job, const std::string& sha, std::int64_t, const std::string&, bool) {
         const auto [it, fresh] = claimed.emplace(sha, job.key);
         return fresh ? ClaimReply{} : ClaimReply{ClaimDecision::Duplicate, it->second};
     };
