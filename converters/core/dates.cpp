@@ -2,10 +2,11 @@
 
 #include "text.h"
 
-#include <array>
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <regex>
+#include <optional>
+#include <vector>
 #include <string>
 
 namespace colophon::core {
@@ -49,7 +50,16 @@ constexpr MonthName month_names[] = {
 
 int month_from_name(std::string_view word)
 {
-    std::string w = to_lower(word);
+    if (word.size() < 3 || word.size() > 24)
+        return 0;
+    const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::string w;
+    if (ascii) {
+        w.resize(word.size());
+        std::transform(word.begin(), word.end(), w.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    } else {
+        w = to_lower(word);
+    }
     while (!w.empty() && (w.back() == '.' || w.back() == ','))
         w.pop_back();
     for (const MonthName& m : month_names) {
@@ -99,74 +109,156 @@ struct Found
     std::size_t length = 0;
 };
 
-// Any run of non-space, non-digit characters; month_from_name() decides whether it is a month.
-const std::string month_word = R"(([^\s\d,]+))";
+// A date is a short run of tokens; a small tokenizer is much faster than std::regex, and the
+// HTML converter asks about many candidate strings per page.
+struct Token
+{
+    enum Kind { Number, Word, Punct } kind;
+    std::string_view text;
+    std::size_t pos;
+    bool space_before;
+};
+
+std::vector<Token> tokenize(std::string_view s)
+{
+    std::vector<Token> out;
+    std::size_t i = 0;
+    bool space = false;
+    auto is_letter = [](unsigned char c) { return std::isalpha(c) || c >= 0x80; };
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == ' ') {
+            space = true;
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        Token::Kind kind = Token::Punct;
+        if (std::isdigit(c)) {
+            kind = Token::Number;
+            while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])))
+                ++j;
+        } else if (is_letter(c)) {
+            kind = Token::Word;
+            while (j < s.size() && is_letter(static_cast<unsigned char>(s[j])))
+                ++j;
+        }
+        out.push_back({kind, s.substr(i, j - i), i, space});
+        space = false;
+        i = j;
+    }
+    return out;
+}
+
+int number_of(const Token& t, std::size_t min_digits, std::size_t max_digits)
+{
+    if (t.kind != Token::Number || t.text.size() < min_digits || t.text.size() > max_digits)
+        return -1;
+    int v = 0;
+    for (char c : t.text)
+        v = v * 10 + (c - '0');
+    return v;
+}
+
+bool is_ordinal_suffix(const Token& t)
+{
+    return t.kind == Token::Word && !t.space_before &&
+           (t.text == "st" || t.text == "nd" || t.text == "rd" || t.text == "th");
+}
+
+bool is_punct(const Token& t, char c) { return t.kind == Token::Punct && t.text.size() == 1 && t.text[0] == c; }
 
 std::optional<Found> search_all(const std::string& s, std::string_view language)
 {
-    std::optional<Found> best;
-    auto consider = [&](std::size_t pos, std::size_t len, int y, int m, int d) {
+    const std::vector<Token> tokens = tokenize(s);
+    const std::size_t n = tokens.size();
+    std::optional<Found> month_year; // lowest precision, used only when nothing else matched
+    auto found = [&](std::size_t first, std::size_t last, int y, int m, int d) -> std::optional<Found> {
         if (!plausible(y, m, d))
-            return;
-        if (!best || pos < best->position)
-            best = Found{iso(y, m, d), pos, len};
+            return std::nullopt;
+        const std::size_t end = tokens[last].pos + tokens[last].text.size();
+        return Found{iso(y, m, d), tokens[first].pos, end - tokens[first].pos};
     };
-    std::smatch mt;
+    auto at = [&](std::size_t k) -> const Token* { return k < n ? &tokens[k] : nullptr; };
 
-    // ISO 8601: 2023-03-16, 2023-03-16T10:00:00+02:00, 2023/03/16
-    static const std::regex iso_re(R"((\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))");
-    if (std::regex_search(s, mt, iso_re))
-        consider(static_cast<std::size_t>(mt.position(0)), static_cast<std::size_t>(mt.length(0)),
-                 std::stoi(mt[1]), std::stoi(mt[2]), std::stoi(mt[3]));
-
-    // Numeric day-month order: 16.03.2023, 16/03/2023, 03/16/2023, 16-03-2023
-    static const std::regex num_re(R"((?:^|[^\d])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d))");
-    if (std::regex_search(s, mt, num_re)) {
-        const int a = std::stoi(mt[1]), b = std::stoi(mt[3]), y = std::stoi(mt[4]);
-        int day = a, month = b;
-        if (a > 12)
-            day = a, month = b;
-        else if (b > 12)
-            day = b, month = a;
-        else if (mt[2] == "/" && month_first_language(language))
-            day = b, month = a; // US convention: 03/04/2023 is March 4
-        const auto start = static_cast<std::size_t>(mt.position(1));
-        consider(start, static_cast<std::size_t>(mt.position(0) + mt.length(0)) - start, y, month, day);
-    }
-
-    // Month name first: March 16, 2023 / Mar. 16th 2023 / March 2023
-    static const std::regex mdy_re(month_word + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d))");
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), mdy_re); it != std::sregex_iterator(); ++it) {
-        const int m = month_from_name((*it)[1].str());
-        if (m) {
-            consider(static_cast<std::size_t>(it->position(0)), static_cast<std::size_t>(it->length(0)),
-                     std::stoi((*it)[3]), m, std::stoi((*it)[2]));
-            break;
-        }
-    }
-    // Day first: 16 March 2023 / 16. März 2023 / 16th of March, 2023 / 16 марта 2023 г.
-    static const std::regex dmy_re(R"((\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?)" + month_word + R"(,?\s+(\d{4})(?!\d))");
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), dmy_re); it != std::sregex_iterator(); ++it) {
-        const int m = month_from_name((*it)[2].str());
-        if (m) {
-            consider(static_cast<std::size_t>(it->position(0)), static_cast<std::size_t>(it->length(0)),
-                     std::stoi((*it)[3]), m, std::stoi((*it)[1]));
-            break;
-        }
-    }
-    // Month and year only: March 2023 (lower precision, used only when nothing else matched).
-    if (!best) {
-        static const std::regex my_re(month_word + R"(,?\s+(\d{4})(?!\d))");
-        for (auto it = std::sregex_iterator(s.begin(), s.end(), my_re); it != std::sregex_iterator(); ++it) {
-            const int m = month_from_name((*it)[1].str());
-            if (m) {
-                consider(static_cast<std::size_t>(it->position(0)), static_cast<std::size_t>(it->length(0)),
-                         std::stoi((*it)[2]), m, 0);
-                break;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token& t = tokens[i];
+        if (t.kind == Token::Number) {
+            // ISO: 2023-03-16, 2023/03/16, 2023.03.16 (a time may follow)
+            if (const int y = number_of(t, 4, 4); y >= 0 && at(i + 4)) {
+                const Token &s1 = tokens[i + 1], &s2 = tokens[i + 3];
+                if (s1.kind == Token::Punct && s1.text == s2.text && (is_punct(s1, '-') || is_punct(s1, '/') || is_punct(s1, '.'))) {
+                    const int m = number_of(tokens[i + 2], 1, 2), d = number_of(tokens[i + 4], 1, 2);
+                    if (m > 0 && d > 0)
+                        if (auto f = found(i, i + 4, y, m, d))
+                            return f;
+                }
             }
+            const int a = number_of(t, 1, 2);
+            if (a < 0)
+                continue;
+            // Numeric: 16.03.2023, 16/03/2023, 03/16/2023, 16-03-2023
+            if (at(i + 4)) {
+                const Token &s1 = tokens[i + 1], &s2 = tokens[i + 3];
+                const int b = number_of(tokens[i + 2], 1, 2), y = number_of(tokens[i + 4], 4, 4);
+                if (b >= 0 && y >= 0 && s1.kind == Token::Punct && s1.text == s2.text &&
+                    (is_punct(s1, '.') || is_punct(s1, '/') || is_punct(s1, '-'))) {
+                    int day = a, month = b;
+                    if (a <= 12 && b > 12)
+                        day = b, month = a;
+                    else if (a <= 12 && b <= 12 && is_punct(s1, '/') && month_first_language(language))
+                        day = b, month = a; // US convention: 03/04/2023 is March 4
+                    if (auto f = found(i, i + 4, y, month, day))
+                        return f;
+                }
+            }
+            // Day first: 16 March 2023 / 16. März 2023 / 16th of March, 2023 / 16 марта 2023
+            std::size_t k = i + 1;
+            if (at(k) && is_ordinal_suffix(tokens[k]))
+                ++k;
+            if (at(k) && is_punct(tokens[k], '.'))
+                ++k;
+            if (at(k) && tokens[k].kind == Token::Word && tokens[k].text == "of")
+                ++k;
+            if (at(k) && tokens[k].kind == Token::Word) {
+                if (const int m = month_from_name(tokens[k].text); m > 0) {
+                    std::size_t y = k + 1;
+                    if (at(y) && is_punct(tokens[y], '.'))
+                        ++y;
+                    if (at(y) && is_punct(tokens[y], ','))
+                        ++y;
+                    if (at(y) && number_of(tokens[y], 4, 4) >= 0)
+                        if (auto f = found(i, y, number_of(tokens[y], 4, 4), m, a))
+                            return f;
+                }
+            }
+        } else if (t.kind == Token::Word) {
+            const int m = month_from_name(t.text);
+            if (m == 0)
+                continue;
+            // Month first: March 16, 2023 / Mar. 16th 2023; or month and year: March 2023
+            std::size_t k = i + 1;
+            if (at(k) && is_punct(tokens[k], '.'))
+                ++k;
+            if (at(k) && number_of(tokens[k], 1, 2) > 0) {
+                const int d = number_of(tokens[k], 1, 2);
+                std::size_t y = k + 1;
+                if (at(y) && is_ordinal_suffix(tokens[y]))
+                    ++y;
+                if (at(y) && is_punct(tokens[y], ','))
+                    ++y;
+                if (at(y) && number_of(tokens[y], 4, 4) >= 0)
+                    if (auto f = found(i, y, number_of(tokens[y], 4, 4), m, d))
+                        return f;
+            }
+            std::size_t y = k;
+            if (at(y) && is_punct(tokens[y], ','))
+                ++y;
+            if (!month_year && at(y) && number_of(tokens[y], 4, 4) >= 0)
+                month_year = found(i, y, number_of(tokens[y], 4, 4), m, 0);
         }
     }
-    return best;
+    return month_year;
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #endif
 #ifdef COLOPHON_HAVE_OCR
 #include "ocr/ocr_converter.h"
+#include "ocr/pdf_ocr_provider.h"
 #endif
 
 namespace colophon::pipeline {
@@ -18,7 +19,10 @@ std::vector<std::unique_ptr<core::Converter>> make_converters()
 #ifdef COLOPHON_HAVE_HTML
     out.push_back(std::make_unique<html::HtmlConverter>());
 #endif
-#ifdef COLOPHON_HAVE_PDF
+#if defined(COLOPHON_HAVE_PDF) && defined(COLOPHON_HAVE_OCR)
+    // Pages without a usable text layer are recognised by the OCR module.
+    out.push_back(std::make_unique<pdf::PdfConverter>(ocr::make_pdf_ocr_provider));
+#elif defined(COLOPHON_HAVE_PDF)
     out.push_back(std::make_unique<pdf::PdfConverter>());
 #endif
 #ifdef COLOPHON_HAVE_OCR

@@ -90,7 +90,10 @@ json build_json(const core::Document& doc)
     for (const json& b : blocks)
         (b["type"] == "heading" ? headings : paragraphs).push_back(b["text"]);
 
+    // Every hyperlink of the article: the "originally published in" link first, then the text's.
     json links = json::array();
+    if (!m.original_source.url.empty())
+        links.push_back({{"text", m.original_source.title}, {"uri", m.original_source.url}});
     collect_links(m.abstract, links);
     for (const core::Block& b : doc.body)
         collect_block_links(b, links);

@@ -1,5 +1,6 @@
 #include "xml/xml_handles.h"
 
+#include <libxml/catalog.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlsave.h>
 
@@ -15,8 +16,17 @@ xmlParserInputPtr no_network_loader(const char* url, const char* id, xmlParserCt
 {
     if (url != nullptr) {
         const std::string_view u(url);
-        if (u.starts_with("http:") || u.starts_with("https:") || u.starts_with("ftp:"))
-            return nullptr;
+        if (u.starts_with("http:") || u.starts_with("https:") || u.starts_with("ftp:")) {
+            // A loaded XML catalog may map the URL to a local copy (schemas importing xml.xsd
+            // or xlink.xsd by URL); only such local copies are loaded.
+            XmlCharPtr local(xmlCatalogResolveURI(to_xml(url)));
+            if (!local)
+                local.reset(xmlCatalogResolveSystem(to_xml(url)));
+            const std::string_view l = local ? from_xml(local.get()) : "";
+            if (l.empty() || l.starts_with("http:") || l.starts_with("https:") || l.starts_with("ftp:"))
+                return nullptr;
+            return xmlNoNetExternalEntityLoader(from_xml(local.get()), id, ctxt);
+        }
     }
     return xmlNoNetExternalEntityLoader(url, id, ctxt);
 }

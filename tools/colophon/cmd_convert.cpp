@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "options.h"
+#include "watchdog.h"
 
 #include "core/atomic_file.h"
 #include "core/diagnostics.h"
@@ -9,6 +10,7 @@
 
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 namespace colophon::cli {
 
@@ -22,6 +24,13 @@ struct ConvertArgs
     bool quiet = false;
     core::ConvertOptions options;
 };
+
+std::string format_seconds(double s)
+{
+    std::ostringstream out;
+    out << s;
+    return out.str();
+}
 
 void print(const core::Diagnostics& diags, bool quiet)
 {
@@ -37,6 +46,11 @@ void print(const core::Diagnostics& diags, bool quiet)
 int run_convert(const ConvertArgs& args)
 {
     core::Diagnostics diags(args.input);
+    const Watchdog watchdog(args.options.limits.max_seconds,
+                            "ERROR: " + args.input + ": conversion exceeded the time limit of " +
+                                format_seconds(args.options.limits.max_seconds) +
+                                " s (see --max-seconds) [limits.timeout]",
+                            exit_failed);
     try {
         const pipeline::OutputFormat format = pipeline::parse_output_format(args.format);
         const pipeline::DocumentConverter converter(args.options);

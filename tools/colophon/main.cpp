@@ -18,6 +18,8 @@ int main(int argc, char** argv)
     std::map<const CLI::App*, Runner> runners;
     auto add = [&](Runner runner) { runners.emplace(app.get_subcommands({}).back(), std::move(runner)); };
     add(add_convert_command(app));
+    add(add_pack_command(app));
+    add(add_verify_command(app));
     add(add_batch_command(app));
     add(add_merge_command(app));
 

@@ -18,7 +18,8 @@ TEST(JsonWriter, HasScorerShape)
     EXPECT_EQ(j["headings"][0], "Section");
     EXPECT_EQ(j["footnotes"][1]["label"], "*");
     EXPECT_EQ(j["footnotes"][1]["place"], "end");
-    EXPECT_EQ(j["links"][0]["uri"], "https://example.org/x");
-    EXPECT_EQ(j["links"][0]["text"], "a link");
+    EXPECT_EQ(j["links"][0]["uri"], "https://example.org/edm/"); // "originally published in"
+    EXPECT_EQ(j["links"][1]["uri"], "https://example.org/x");
+    EXPECT_EQ(j["links"][1]["text"], "a link");
     EXPECT_EQ(j["originally_published_in"]["title"], "Eurasia Daily Monitor");
 }

@@ -1,0 +1,283 @@
+#include "archive/bag_snapshot.h"
+
+#include "archive/bag_names.h"
+#include "archive/utf8_locale.h"
+#include "core/diagnostics.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace colophon::archive {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ArchiveReadFree
+{
+    void operator()(struct archive* a) const { archive_read_free(a); }
+};
+using ArchiveReadPtr = std::unique_ptr<struct archive, ArchiveReadFree>;
+
+void issue(BagSnapshot& s, std::string code, std::string file, std::string message, bool error = true)
+{
+    s.issues.push_back({error, std::move(code), std::move(file), std::move(message)});
+}
+
+bool is_payload_path(const std::string& p) { return p.rfind("data/", 0) == 0; }
+
+bool read_small_file(const fs::path& p, std::uint64_t limit, std::string& out, std::string& error)
+{
+    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    std::vector<char> buf(64 * 1024);
+    bool ok = true;
+    for (;;) {
+        const ssize_t n = ::read(fd, buf.data(), buf.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            error = std::strerror(errno);
+            ok = false;
+            break;
+        }
+        if (n == 0)
+            break;
+        if (out.size() + static_cast<std::size_t>(n) > limit) {
+            error = "larger than the " + std::to_string(limit) + "-byte limit for files read into memory";
+            ok = false;
+            break;
+        }
+        out.append(buf.data(), static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
+
+BagSnapshot read_bag_directory(const fs::path& dir, const ReadLimits& limits,
+                               const AlgorithmChooser& algorithms, const KeepPredicate& keep)
+{
+    BagSnapshot s;
+    std::error_code ec;
+    std::vector<std::string> payload_paths;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
+    if (ec) {
+        issue(s, "bag.unreadable", dir.string(), ec.message());
+        s.aborted = true;
+        return s;
+    }
+    std::uint64_t entries = 0;
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) {
+            issue(s, "bag.unreadable", dir.string(), ec.message());
+            break;
+        }
+        if (++entries > limits.max_entries) {
+            issue(s, "bag.too-many-entries", dir.string(), "more than " + std::to_string(limits.max_entries) + " entries");
+            s.aborted = true;
+            break;
+        }
+        const fs::path rel_path = it->path().lexically_relative(dir);
+        const std::string rel = rel_path.generic_string();
+        const auto status = it->symlink_status(ec);
+        if (fs::is_symlink(status)) {
+            issue(s, "bag.symlink", rel, "symbolic link in the bag (not followed)");
+            continue;
+        }
+        if (fs::is_directory(status)) {
+            if (rel == "data")
+                s.has_data_dir = true;
+            continue;
+        }
+        if (!fs::is_regular_file(status)) {
+            issue(s, "bag.not-regular-file", rel, "not a regular file");
+            continue;
+        }
+        if (is_payload_path(rel)) {
+            payload_paths.push_back(rel);
+        } else {
+            std::string bytes, error;
+            if (read_small_file(it->path(), limits.max_tag_file_bytes, bytes, error))
+                s.tag_files[rel] = std::move(bytes);
+            else
+                issue(s, "bag.unreadable", rel, error);
+        }
+    }
+    const std::vector<DigestAlgorithm> algs = algorithms(s);
+    for (const auto& rel : payload_paths) {
+        try {
+            const fs::path full = dir / fs::path(rel);
+            const FileDigests d = digest_file(full, algs);
+            s.payload[rel] = {d.size, d.digests};
+            if (keep && keep(rel) && d.size <= limits.max_kept_xml_bytes) {
+                std::string bytes, error;
+                if (read_small_file(full, limits.max_kept_xml_bytes, bytes, error))
+                    s.kept_xml[rel] = std::move(bytes);
+            }
+        } catch (const core::ConversionError& e) {
+            issue(s, "bag.unreadable", rel, e.diagnostic().message);
+        }
+    }
+    return s;
+}
+
+BagSnapshot read_bag_archive(const fs::path& file, const ReadLimits& limits,
+                             const AlgorithmChooser& algorithms, const KeepPredicate& keep)
+{
+    const Utf8LocaleScope utf8;
+    BagSnapshot s;
+    s.from_archive = true;
+    const std::string archive_name = file.filename().string();
+    ArchiveReadPtr a(archive_read_new());
+    archive_read_support_filter_all(a.get());
+    archive_read_support_format_tar(a.get());
+    archive_read_support_format_gnutar(a.get());
+    archive_read_support_format_zip(a.get());
+    if (archive_read_open_filename(a.get(), file.c_str(), 64 * 1024) != ARCHIVE_OK) {
+        issue(s, "archive.unreadable", archive_name, archive_error_string(a.get()) ? archive_error_string(a.get()) : "cannot open");
+        s.aborted = true;
+        return s;
+    }
+    std::uint64_t total = 0;
+    std::uint64_t entries = 0;
+    std::vector<char> buf(1 << 20);
+    std::set<std::string> seen;
+    std::string last_entry;
+    const auto abort_with = [&](std::string code, const std::string& where, std::string message) {
+        issue(s, std::move(code), where, std::move(message));
+        s.aborted = true;
+    };
+    for (;;) {
+        archive_entry* entry = nullptr;
+        const int rc = archive_read_next_header(a.get(), &entry);
+        if (rc == ARCHIVE_EOF)
+            break;
+        if (rc < ARCHIVE_WARN) {
+            abort_with("archive.damaged", archive_name,
+                       archive_name + " is damaged or truncated after " + (last_entry.empty() ? std::string("its start") : last_entry) + ": " +
+                           (archive_error_string(a.get()) ? archive_error_string(a.get()) : "damaged archive"));
+            break;
+        }
+        if (++entries > limits.max_entries) {
+            abort_with("archive.too-many-entries", archive_name, "more than " + std::to_string(limits.max_entries) + " entries");
+            break;
+        }
+        const char* name_utf8 = archive_entry_pathname_utf8(entry);
+        const char* name_raw = archive_entry_pathname(entry);
+        std::string path = name_utf8 ? name_utf8 : (name_raw ? name_raw : "");
+        const auto type = archive_entry_filetype(entry);
+        // Unsafe names are reported and skipped, never used (nothing is written anyway).
+        std::string trimmed = path;
+        while (trimmed.size() > 1 && trimmed.back() == '/')
+            trimmed.pop_back();
+        if (trimmed.rfind("./", 0) == 0)
+            trimmed = trimmed.substr(2);
+        const std::string unsafe = unsafe_path_reason(trimmed);
+        if (!unsafe.empty()) {
+            issue(s, "archive.unsafe-path", path, unsafe);
+            continue;
+        }
+        if (archive_entry_hardlink(entry) != nullptr) {
+            issue(s, "archive.hardlink", trimmed, "hard link entry in the archive");
+            continue;
+        }
+        if (type == AE_IFLNK) {
+            issue(s, "archive.symlink", trimmed, "symbolic link entry in the archive");
+            continue;
+        }
+        if (type != AE_IFDIR && type != AE_IFREG) {
+            issue(s, "archive.special-file", trimmed, "device, fifo or socket entry in the archive");
+            continue;
+        }
+        const auto slash = trimmed.find('/');
+        const std::string top = trimmed.substr(0, slash);
+        if (s.root_name.empty())
+            s.root_name = top;
+        if (top != s.root_name || (slash == std::string::npos && type != AE_IFDIR)) {
+            issue(s, "archive.not-one-directory", trimmed,
+                  "entry outside the single top-level directory \"" + s.root_name + "\"");
+            continue;
+        }
+        if (slash == std::string::npos)
+            continue; // the top-level directory itself
+        const std::string rel = trimmed.substr(slash + 1);
+        if (type == AE_IFDIR) {
+            if (rel == "data")
+                s.has_data_dir = true;
+            continue;
+        }
+        last_entry = rel;
+        if (!seen.insert(rel).second)
+            issue(s, "archive.duplicate-entry", rel, "the archive holds this path twice");
+        const bool payload = is_payload_path(rel);
+        if (payload)
+            s.has_data_dir = true;
+        MultiHasher hasher(payload ? algorithms(s) : std::vector<DigestAlgorithm>{});
+        std::string kept;
+        const bool keep_bytes = !payload || (keep && keep(rel));
+        bool keep_ok = true;
+        for (;;) {
+            const la_ssize_t n = archive_read_data(a.get(), buf.data(), buf.size());
+            if (n == 0)
+                break;
+            if (n < 0) {
+                abort_with("archive.damaged", rel,
+                           archive_name + " is damaged or truncated inside " + rel + ": " +
+                               (archive_error_string(a.get()) ? archive_error_string(a.get()) : "damaged or truncated"));
+                break;
+            }
+            total += static_cast<std::uint64_t>(n);
+            if (total > limits.max_total_bytes) {
+                abort_with("archive.too-large", rel, "more than " + std::to_string(limits.max_total_bytes) +
+                                                         " bytes uncompressed; refusing (decompression bomb?)");
+                break;
+            }
+            const auto compressed = static_cast<std::uint64_t>(std::max<la_int64_t>(1, archive_filter_bytes(a.get(), -1)));
+            if (total > limits.ratio_grace_bytes && total / compressed > limits.max_ratio) {
+                abort_with("archive.compression-ratio", rel,
+                           "expands more than " + std::to_string(limits.max_ratio) +
+                               "x; refusing (decompression bomb?)");
+                break;
+            }
+            if (payload)
+                hasher.update(buf.data(), static_cast<std::size_t>(n));
+            if (keep_bytes && keep_ok) {
+                const std::uint64_t limit = payload ? limits.max_kept_xml_bytes : limits.max_tag_file_bytes;
+                if (kept.size() + static_cast<std::size_t>(n) > limit) {
+                    keep_ok = false;
+                    kept.clear();
+                    if (!payload)
+                        issue(s, "bag.tag-file-too-large", rel, "tag file larger than " + std::to_string(limit) + " bytes");
+                } else {
+                    kept.append(buf.data(), static_cast<std::size_t>(n));
+                }
+            }
+        }
+        if (s.aborted)
+            break;
+        if (payload) {
+            SnapshotFile f;
+            f.size = hasher.bytes();
+            f.digests = hasher.finish();
+            s.payload[rel] = std::move(f);
+            if (keep_ok && !kept.empty())
+                s.kept_xml[rel] = std::move(kept);
+        } else if (keep_ok) {
+            s.tag_files[rel] = std::move(kept);
+        }
+    }
+    return s;
+}
+
+} // namespace colophon::archive

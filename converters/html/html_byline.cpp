@@ -1,0 +1,397 @@
+#include "html/html_byline.h"
+
+#include "core/bylines.h"
+#include "core/dates.h"
+#include "core/text.h"
+#include "html/html_cleaning.h"
+#include "html/html_dom.h"
+#include "html/html_links.h"
+
+#include <algorithm>
+
+namespace colophon::html {
+
+namespace {
+
+std::string lower(std::string_view s)
+{
+    return core::to_lower(s);
+}
+
+bool similar_title(const std::string& visible, const std::string& declared)
+{
+    if (visible.empty() || declared.empty())
+        return false;
+    const std::string v = lower(visible), d = lower(declared);
+    return v == d || d.find(v) != std::string::npos || v.find(d) != std::string::npos;
+}
+
+xmlNode* next_element(xmlNode* n)
+{
+    for (xmlNode* s = n->next; s != nullptr; s = s->next) {
+        if (s->type == XML_ELEMENT_NODE)
+            return s;
+        if (s->type == XML_TEXT_NODE && count_letters(reinterpret_cast<const char*>(s->content)) > 0)
+            return nullptr;
+    }
+    return nullptr;
+}
+
+bool token_hint(const xmlNode* n, std::initializer_list<std::string_view> words)
+{
+    const std::string ci = class_and_id(n);
+    for (std::string_view w : words)
+        if (ci.find(w) != std::string::npos)
+            return true;
+    return false;
+}
+
+// Letters under an element; inline elements keep none in the facts table (their text counts
+// for the block around them), so theirs are counted here.
+int letters_of(FactsTable& facts, const xmlNode* n)
+{
+    if (is_block_tag(tag_of(n)))
+        return facts[n].raw_letters;
+    return count_letters(text_of(n));
+}
+
+} // namespace
+
+bool is_provenance_text(std::string_view text)
+{
+    const std::string t = lower(core::trim(text).substr(0, 80));
+    static const char* starts[] = {"originally published", "first published", "this article was originally published",
+                                   "this article originally appeared", "this article first appeared",
+                                   "originally appeared", "this piece was originally published",
+                                   "this commentary was originally published", "this op-ed was originally published",
+                                   "this article was first published", "republished from", "a version of this article",
+                                   "впервые опубликовано", "оригинал опубликован", "впервые опубликован",
+                                   "первоначально опубликовано", "статья впервые опубликована"};
+    return std::any_of(std::begin(starts), std::end(starts), [&](const char* s) { return t.starts_with(s); });
+}
+
+VisibleTitle find_visible_title(FactsTable& facts, xmlNode* body, xmlNode* content,
+                                const std::vector<std::string>& declared)
+{
+    VisibleTitle vt;
+    std::vector<xmlNode*> h1s, titled;
+    for (xmlNode* e : facts.elements()) {
+        if (!is_ancestor(body, e))
+            continue;
+        if (tag_of(e) == "h1")
+            h1s.push_back(e);
+        else if (is_heading(e) && token_hint(e, {"title", "headline"}))
+            titled.push_back(e);
+    }
+    auto matches = [&](xmlNode* h) {
+        const std::string t = text_of(h);
+        return std::any_of(declared.begin(), declared.end(), [&](const std::string& d) { return similar_title(t, d); });
+    };
+    for (auto* list : {&h1s, &titled}) {
+        for (xmlNode* h : *list)
+            if (matches(h) && count_letters(text_of(h)) > 0) {
+                vt.title = h;
+                break;
+            }
+        if (vt.title)
+            break;
+    }
+    if (vt.title == nullptr) {
+        // the first h1 in or just before the content
+        for (xmlNode* h : h1s)
+            if (!facts[h].excluded && count_letters(text_of(h)) > 0 &&
+                (is_ancestor(content, h) || is_ancestor(h->parent->parent, content) || declared.empty())) {
+                vt.title = h;
+                break;
+            }
+    }
+    if (vt.title == nullptr)
+        return vt;
+    // A subtitle: the next heading right after the title, or an element that says it is one.
+    xmlNode* next = next_element(vt.title);
+    if (next == nullptr && vt.title->parent != nullptr &&
+        (tag_of(vt.title->parent) == "hgroup" || tag_of(vt.title->parent) == "div" || tag_of(vt.title->parent) == "header")) {
+        // <header><h1>..</h1></header><h2>..</h2> is the same thing one level up
+        xmlNode* only = vt.title->parent;
+        if (next_element(vt.title) == nullptr)
+            next = nullptr;
+        (void)only;
+    }
+    if (next != nullptr) {
+        const int level = heading_level(next);
+        const bool hinted = token_hint(next, {"subtitle", "sub-title", "subhead", "dek", "deck", "strapline", "kicker"});
+        const std::string text = text_of(next);
+        const int letters = count_letters(text);
+        if ((level > heading_level(vt.title) || (hinted && level == 0 && tag_of(next) != "p") ||
+             (hinted && tag_of(next) == "p" && letters < 200)) &&
+            letters > 0 && letters < 250)
+            vt.subtitle = next;
+    }
+    facts[vt.title].metadata = true;
+    if (vt.subtitle)
+        facts[vt.subtitle].metadata = true;
+    return vt;
+}
+
+xmlNode* article_region(xmlNode* content, xmlNode* title)
+{
+    xmlNode* region = content;
+    for (xmlNode* p = content; p != nullptr; p = p->parent) {
+        const std::string_view t = tag_of(p);
+        if (t == "article" || t == "main" || attr_view(p, "role") == "main") {
+            region = p;
+            break;
+        }
+        if (t == "body")
+            break;
+    }
+    if (title != nullptr && !is_ancestor(region, title)) {
+        // widen to the lowest common ancestor, unless that is the whole page
+        for (xmlNode* p = region->parent; p != nullptr; p = p->parent) {
+            if (tag_of(p) == "body" || tag_of(p) == "html")
+                break;
+            if (is_ancestor(p, title)) {
+                region = p;
+                break;
+            }
+        }
+    }
+    return region;
+}
+
+std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* region, xmlNode* content)
+{
+    std::vector<core::Author> authors;
+    auto add_all = [&](const std::vector<core::Author>& found) {
+        for (const core::Author& a : found) {
+            const bool dup = std::any_of(authors.begin(), authors.end(), [&](const core::Author& b) {
+                return lower(a.name) == lower(b.name);
+            });
+            if (!dup && !a.name.empty())
+                authors.push_back(a);
+        }
+    };
+    for (xmlNode* n = region; n != nullptr;) {
+        if (n->type != XML_ELEMENT_NODE) {
+            n = next_skipping_children(n, region);
+            continue;
+        }
+        const NodeFacts& f = facts[n];
+        if (f.metadata) {
+            n = next_skipping_children(n, region);
+            continue;
+        }
+        const std::string_view t = tag_of(n);
+        const bool hinted = token_hint(n, {"byline", "author", "writer", "contributor"}) &&
+                            !token_hint(n, {"author-bio", "authorbio", "author-box", "about-author", "author-info"});
+        const bool rel_author = t == "a" && attr_view(n, "rel").find("author") != std::string_view::npos;
+        const int hinted_letters = hinted || rel_author ? letters_of(facts, n) : 0;
+        if ((hinted || rel_author) && hinted_letters > 0 && hinted_letters < 160) {
+            const std::string text = text_of(n);
+            auto found = core::parse_byline(text);
+            if (found.empty() && core::looks_like_person_name(text))
+                found.push_back({text, {}, {}});
+            if (!found.empty()) {
+                add_all(found);
+                // only take the line out of the body when it sits outside the running text
+                if (!is_ancestor(content, n) || hinted_letters < 120)
+                    facts[n].metadata = true;
+                n = next_skipping_children(n, region);
+                continue;
+            }
+        }
+        if ((t == "p" || t == "div" || t == "span" || t == "address") && f.raw_letters > 0 && f.raw_letters < 120) {
+            const std::string text = text_of(n);
+            bool child_has_it = false;
+            for (xmlNode* c = n->children; c != nullptr && !child_has_it; c = c->next)
+                child_has_it = c->type == XML_ELEMENT_NODE && core::has_byline_prefix(text_of(c));
+            if (!child_has_it && core::has_byline_prefix(text)) {
+                const auto found = core::parse_byline(text);
+                if (!found.empty()) {
+                    add_all(found);
+                    facts[n].metadata = true;
+                    n = next_skipping_children(n, region);
+                    continue;
+                }
+            }
+        }
+        n = next_in_order(n, region);
+    }
+    return authors;
+}
+
+// "Kaspars Ozols · 20/11/2024" or "Published 12/02/2024" -> the date part as printed: the
+// shortest run of whole words that still reads as the same date.
+std::string narrow_date_text(const std::string& text, const std::string& language)
+{
+    const auto full = core::parse_date(text, language);
+    if (!full)
+        return text;
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t j = std::min(text.find(' ', i), text.size());
+        if (j > i)
+            words.push_back(text.substr(i, j - i));
+        i = j + 1;
+    }
+    std::string best = text;
+    for (std::size_t a = 0; a < words.size(); ++a) {
+        std::string cand;
+        for (std::size_t b = a; b < words.size(); ++b) {
+            cand += (b > a ? " " : "") + words[b];
+            if (cand.size() >= best.size())
+                break;
+            std::string trimmed = cand;
+            while (!trimmed.empty() && (trimmed.back() == ',' || trimmed.back() == '|' || trimmed.back() == '.'))
+                trimmed.pop_back();
+            const auto d = core::parse_date(trimmed, language);
+            if (d && d->iso == full->iso && trimmed.size() < best.size()) {
+                best = trimmed;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+std::optional<core::PublicationDate> extract_visible_date(FactsTable& facts, xmlNode* region,
+                                                          const std::string& language)
+{
+    // 1. <time datetime>
+    for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
+        if (tag_of(n) != "time")
+            continue;
+        const std::string text = text_of(n);
+        auto d = core::parse_date(attr_view(n, "datetime"), language);
+        if (!d)
+            d = core::find_date(text, language);
+        if (d) {
+            if (!text.empty())
+                d->text = narrow_date_text(text, language);
+            if (letters_of(facts, n) < 80)
+                facts[n].metadata = true;
+            return d;
+        }
+    }
+    // 2. short elements that say they hold a date
+    for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
+        if (n->type != XML_ELEMENT_NODE || !token_hint(n, {"date", "posted-on", "published", "time", "dateline", "meta"}))
+            continue;
+        const int letters = letters_of(facts, n);
+        if (letters == 0 || letters > 60)
+            continue;
+        const std::string text = text_of(n);
+        auto d = core::parse_date(text, language);
+        if (!d)
+            d = core::find_date(text, language);
+        if (d) {
+            d->text = narrow_date_text(text, language);
+            facts[n].metadata = true;
+            return d;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<core::OriginalSource> extract_provenance(FactsTable& facts, xmlNode* region, BlockContext& ctx)
+{
+    for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
+        const std::string_view t = tag_of(n);
+        if (t != "p" && t != "div" && t != "span" && t != "em" && t != "i" && t != "small" && t != "aside")
+            continue;
+        if (facts[n].raw_letters == 0 || facts[n].raw_letters > 250)
+            continue;
+        const std::string text = text_of(n);
+        if (!is_provenance_text(text))
+            continue;
+        core::OriginalSource src;
+        src.text = text;
+        for (xmlNode* k = n; k != nullptr; k = next_in_order(k, n))
+            if (tag_of(k) == "a") {
+                src.title = text_of(k);
+                src.url = resolve_link(attr_view(k, "href"), ctx.base_url);
+                break;
+            }
+        if (src.title.empty()) {
+            // the words after "in (the)" up to the end of the clause
+            std::string rest = text;
+            const auto in = lower(rest).find(" in ");
+            if (in != std::string::npos) {
+                rest = rest.substr(in + 4);
+                if (lower(rest).starts_with("the "))
+                    rest = rest.substr(4);
+                const auto stop = rest.find_first_of(".,;(");
+                src.title = core::clean_text(rest.substr(0, stop));
+            }
+        }
+        facts[n].metadata = true;
+        // a wrapper holding nothing but this line goes too
+        if (n->parent != nullptr && facts[n->parent].raw_letters == facts[n].raw_letters && n->parent != region)
+            facts[n->parent].metadata = true;
+        return src;
+    }
+    return std::nullopt;
+}
+
+xmlNode* find_marked_lede(FactsTable& facts, xmlNode* region, xmlNode* content)
+{
+    (void)content;
+    for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
+        if (n->type != XML_ELEMENT_NODE || facts[n].excluded || facts[n].metadata)
+            continue;
+        const std::string_view t = tag_of(n);
+        if (t != "p" && t != "div" && t != "h2" && t != "h3" && t != "section")
+            continue;
+        const int letters = facts[n].raw_letters;
+        if (letters < 40 || letters > 1500)
+            continue;
+        if (token_hint(n, {"standfirst", "lede", "lead", "summary", "intro", "excerpt", "dek", "abstract",
+                           "teaser", "subheadline"})) {
+            // a wrapper of the whole body is not a lede, but a scholarly abstract may be all the
+            // running text a landing page has
+            const bool abstract = token_hint(n, {"abstract"});
+            if (abstract ? (is_ancestor(n, content) && n != content)
+                         : (is_ancestor(n, content) || facts[n].good_letters * 2 > facts[content].good_letters))
+                continue;
+            return n;
+        }
+    }
+    return nullptr;
+}
+
+bool take_end_bio(std::vector<core::Block>& body, std::vector<core::Author>& authors)
+{
+    if (body.size() < 3)
+        return false;
+    const core::Block& name_block = body[body.size() - 2];
+    const core::Block& aff_block = body.back();
+    if (name_block.kind != core::BlockKind::Paragraph || aff_block.kind != core::BlockKind::Paragraph)
+        return false;
+    const std::string name = core::clean_text(core::plain_text(name_block.content));
+    const std::string aff = core::clean_text(core::plain_text(aff_block.content));
+    if (!core::looks_like_person_name(name) || aff.empty() || aff.size() > 200 || core::looks_like_person_name(aff))
+        return false;
+    const bool known = std::any_of(authors.begin(), authors.end(),
+                                   [&](const core::Author& a) { return lower(a.name) == lower(name); });
+    const bool set_off = is_all_bold(name_block.content) || is_all_italic(name_block.content);
+    if (!known && !set_off)
+        return false;
+    // an affiliation line is short and not a sentence
+    if (aff.back() == '.' && aff.find(". ") != std::string::npos)
+        return false;
+    bool merged = false;
+    for (core::Author& a : authors)
+        if (lower(a.name) == lower(name)) {
+            if (a.affiliation.empty())
+                a.affiliation = aff;
+            merged = true;
+        }
+    if (!merged)
+        authors.push_back({name, aff, {}});
+    body.pop_back();
+    body.pop_back();
+    return true;
+}
+
+} // namespace colophon::html

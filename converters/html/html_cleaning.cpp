@@ -1,0 +1,247 @@
+#include "html/html_cleaning.h"
+
+#include "html/html_dom.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+namespace colophon::html {
+
+namespace {
+
+bool never_content(std::string_view t)
+{
+    static constexpr std::array<std::string_view, 20> tags = {
+        "script", "style",  "noscript", "template", "iframe", "object", "embed",  "svg",    "canvas", "button",
+        "input",  "select", "textarea", "link",     "meta",   "dialog", "audio",  "video",  "map",    "head"};
+    return std::find(tags.begin(), tags.end(), t) != tags.end();
+}
+
+bool contains_ci(std::string_view hay, std::string_view needle)
+{
+    if (needle.size() > hay.size())
+        return false;
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        bool eq = true;
+        for (std::size_t j = 0; j < needle.size() && eq; ++j) {
+            char c = hay[i + j];
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+            eq = c == needle[j];
+        }
+        if (eq)
+            return true;
+    }
+    return false;
+}
+
+bool is_hidden(const xmlNode* n)
+{
+    if (has_attr(n, "hidden"))
+        return true;
+    if (attr_view(n, "aria-hidden") == "true")
+        return true;
+    const std::string_view style = attr_view(n, "style");
+    if (!style.empty()) {
+        std::string compact;
+        for (const char c : style)
+            if (c != ' ' && c != '\t' && c != '\n')
+                compact += c;
+        if (contains_ci(compact, "display:none") || contains_ci(compact, "visibility:hidden"))
+            return true;
+    }
+    return false;
+}
+
+// Splits "post-share_buttons" into "post", "share", "buttons" and calls `f` on every part and
+// on every whole class name.
+template <typename F> bool any_token(const xmlNode* n, F f)
+{
+    const std::string s = class_and_id(n);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ')
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ')
+            ++j;
+        if (j > i) {
+            const std::string_view word(s.data() + i, j - i);
+            if (f(word))
+                return true;
+            std::size_t a = 0;
+            while (a < word.size()) {
+                std::size_t b = a;
+                while (b < word.size() && word[b] != '-' && word[b] != '_')
+                    ++b;
+                if (b > a && b - a < word.size() && f(word.substr(a, b - a)))
+                    return true;
+                a = b + 1;
+            }
+        }
+        i = j;
+    }
+    return false;
+}
+
+bool in_list(std::string_view w, std::initializer_list<std::string_view> list)
+{
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool is_boilerplate_word(std::string_view w)
+{
+    return in_list(w, {"nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs",
+                       "footer", "sidebar", "widget", "widgets", "share", "shares", "sharing", "sharedaddy",
+                       "social", "socials", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe",
+                       "subscription", "signup", "related", "recommended", "recommendations", "promo",
+                       "promoted", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads", "adsense",
+                       "advertising", "dfp", "comments", "comment", "disqus", "respond", "tags", "tagcloud",
+                       "taglist", "pagination", "pager", "popup", "modal", "overlay", "toolbar", "sr-only",
+                       "visually-hidden", "screen-reader-text", "skip-link", "hidden", "masthead", "outbrain",
+                       "taboola", "paywall", "print-only", "rss", "most-popular", "trending", "author-box",
+                       "authorbox", "author-bio", "newsletter-signup", "further-reading", "read-more",
+                       "readmore", "more-stories", "topics", "jump-link", "site-header", "site-footer",
+                       "mobile-menu", "offcanvas", "hide", "invisible", "noprint", "editsection", "mw-editsection",
+                       "edit-link", "post-edit-link", "keywords", "bio", "bios", "about-author",
+                       "about-the-author", "caption", "credit", "credits", "gallery", "slideshow",
+                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links"});
+}
+
+bool is_metadata_word(std::string_view w)
+{
+    return in_list(w, {"byline", "bylines", "author", "authors", "dateline", "timestamp", "posted-on",
+                       "entry-meta", "post-meta", "article-meta", "meta", "date", "published", "pubdate",
+                       "entry-date", "post-date", "contributor", "contributors", "writer"});
+}
+
+bool boilerplate_role(std::string_view role)
+{
+    return role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
+           role == "search" || role == "dialog" || role == "alertdialog" || role == "menu" || role == "menubar" ||
+           role == "toolbar" || role == "tablist";
+}
+
+bool inside_article(const xmlNode* n)
+{
+    for (const xmlNode* p = n->parent; p != nullptr; p = p->parent) {
+        const std::string_view t = tag_of(p);
+        if (t == "article" || t == "main" || attr_view(p, "role") == "main")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool has_boilerplate_hint(const xmlNode* node)
+{
+    return any_token(node, is_boilerplate_word);
+}
+
+bool has_metadata_hint(const xmlNode* node)
+{
+    return any_token(node, is_metadata_word);
+}
+
+void free_subtree(xmlNode* node)
+{
+    if (node == nullptr)
+        return;
+    xmlUnlinkNode(node);
+    std::vector<xmlNode*> nodes;
+    for (xmlNode* n = node; n != nullptr; n = next_in_order(n, node))
+        nodes.push_back(n);
+    for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
+        if (*it != node)
+            xmlUnlinkNode(*it);
+        xmlFreeNode(*it);
+    }
+}
+
+CleaningReport remove_never_content(xmlNode* root, int max_depth)
+{
+    CleaningReport report;
+    std::vector<xmlNode*> doomed;
+    std::vector<xmlNode*> too_deep;
+    int depth = 0;
+    xmlNode* n = root;
+    while (n != nullptr) {
+        bool descend = n->type == XML_ELEMENT_NODE && n->children != nullptr;
+        if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
+            doomed.push_back(n);
+        } else if (n->type == XML_ELEMENT_NODE && n != root) {
+            if (never_content(tag_of(n)) || is_hidden(n)) {
+                doomed.push_back(n);
+                descend = false;
+            } else if (depth >= max_depth && descend) {
+                too_deep.push_back(n);
+                descend = false;
+            }
+        }
+        if (descend) {
+            n = n->children;
+            ++depth;
+            continue;
+        }
+        while (n != nullptr && n != root && n->next == nullptr) {
+            n = n->parent;
+            --depth;
+        }
+        if (n == nullptr || n == root)
+            break;
+        n = n->next;
+    }
+    for (xmlNode* d : doomed) {
+        free_subtree(d);
+        ++report.removed;
+    }
+    for (xmlNode* d : too_deep) {
+        const std::string text = text_of(d);
+        while (d->children != nullptr)
+            free_subtree(d->children);
+        xmlNodeAddContentLen(d, reinterpret_cast<const xmlChar*>(text.data()), static_cast<int>(text.size()));
+        report.flattened = true;
+    }
+    return report;
+}
+
+void mark_boilerplate(FactsTable& facts, xmlNode* root)
+{
+    const int page_para = std::max(1, facts[root].para_letters);
+    for (xmlNode* n = root; n != nullptr;) {
+        if (n->type != XML_ELEMENT_NODE) {
+            n = next_skipping_children(n, root);
+            continue;
+        }
+        NodeFacts& f = facts[n];
+        const std::string_view t = tag_of(n);
+        // Whatever its markup says, an element holding most of the page's running text is content.
+        const bool main_text = f.para_letters * 10 >= page_para * 4 && f.para_letters > 400;
+        bool chrome = false;
+        if (n != root && !main_text) {
+            if (t == "nav" || t == "aside" || t == "footer" || t == "menu")
+                chrome = true;
+            else if (t == "header" && !inside_article(n))
+                chrome = true;
+            else if (t == "form" && f.para_letters * 10 < page_para * 3)
+                chrome = true;
+            else if (boilerplate_role(attr_view(n, "role")))
+                chrome = true;
+            else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n))
+                chrome = true;
+            else if (f.letters < 400 && f.good_letters * 2 < f.letters && has_metadata_hint(n) && !is_heading(n))
+                chrome = true;
+        }
+        if (chrome) {
+            f.excluded = true;
+            n = next_skipping_children(n, root);
+            continue;
+        }
+        n = next_in_order(n, root);
+    }
+}
+
+} // namespace colophon::html

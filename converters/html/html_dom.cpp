@@ -1,0 +1,195 @@
+#include "html/html_dom.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+
+namespace colophon::html {
+
+std::string_view tag_of(const xmlNode* node)
+{
+    if (node == nullptr || node->type != XML_ELEMENT_NODE || node->name == nullptr)
+        return {};
+    return reinterpret_cast<const char*>(node->name);
+}
+
+bool is_element(const xmlNode* node, std::string_view name)
+{
+    return tag_of(node) == name;
+}
+
+int heading_level(const xmlNode* node)
+{
+    const std::string_view t = tag_of(node);
+    if (t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6')
+        return t[1] - '0';
+    return 0;
+}
+
+bool is_heading(const xmlNode* node)
+{
+    return heading_level(node) != 0;
+}
+
+std::string_view attr_view(const xmlNode* node, std::string_view name)
+{
+    if (node == nullptr || node->type != XML_ELEMENT_NODE)
+        return {};
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+        if (a->name == nullptr || name != reinterpret_cast<const char*>(a->name))
+            continue;
+        if (a->children != nullptr && a->children->content != nullptr)
+            return reinterpret_cast<const char*>(a->children->content);
+        return {};
+    }
+    return {};
+}
+
+bool has_attr(const xmlNode* node, std::string_view name)
+{
+    if (node == nullptr || node->type != XML_ELEMENT_NODE)
+        return false;
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next)
+        if (a->name != nullptr && name == reinterpret_cast<const char*>(a->name))
+            return true;
+    return false;
+}
+
+std::string class_and_id(const xmlNode* node)
+{
+    std::string s(attr_view(node, "class"));
+    s += ' ';
+    s += attr_view(node, "id");
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+bool is_block_tag(std::string_view t)
+{
+    static constexpr std::array<std::string_view, 44> blocks = {
+        "address", "article", "aside",  "blockquote", "body",     "center", "dd",     "details",
+        "dialog",  "dir",     "div",    "dl",         "dt",       "fieldset", "figcaption", "figure",
+        "footer",  "form",    "h1",     "h2",         "h3",       "h4",     "h5",     "h6",
+        "header",  "hgroup",  "hr",     "li",         "main",     "menu",   "nav",    "ol",
+        "p",       "pre",     "section", "table",     "tbody",    "td",     "tfoot",  "th",
+        "thead",   "tr",      "ul",     "br"};
+    return std::find(blocks.begin(), blocks.end(), t) != blocks.end();
+}
+
+xmlNode* next_in_order(xmlNode* node, const xmlNode* root)
+{
+    if (node->children != nullptr && node->type == XML_ELEMENT_NODE)
+        return node->children;
+    return next_skipping_children(node, root);
+}
+
+xmlNode* next_skipping_children(xmlNode* node, const xmlNode* root)
+{
+    while (node != nullptr && node != root) {
+        if (node->next != nullptr)
+            return node->next;
+        node = node->parent;
+    }
+    return nullptr;
+}
+
+void append_raw_text(const xmlNode* node, std::string& out)
+{
+    if (node == nullptr)
+        return;
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+        if (node->content != nullptr)
+            out += reinterpret_cast<const char*>(node->content);
+        return;
+    }
+    if (node->type != XML_ELEMENT_NODE)
+        return;
+    const xmlNode* root = node;
+    xmlNode* cur = node->children;
+    while (cur != nullptr) {
+        if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) {
+            if (cur->content != nullptr)
+                out += reinterpret_cast<const char*>(cur->content);
+        } else if (cur->type == XML_ELEMENT_NODE) {
+            const std::string_view t = tag_of(cur);
+            if (t == "br" || (is_block_tag(t) && t != "br"))
+                out += ' ';
+            if (t != "script" && t != "style" && cur->children != nullptr) {
+                cur = cur->children;
+                continue;
+            }
+        }
+        cur = next_skipping_children(cur, root);
+    }
+}
+
+std::string text_of(const xmlNode* node)
+{
+    std::string raw;
+    append_raw_text(node, raw);
+    // Collapse ASCII and no-break spaces in place; other Unicode spaces are rare in markup.
+    std::string out;
+    out.reserve(raw.size());
+    bool space = true;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(raw[i]);
+        const bool nbsp = c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || nbsp) {
+            if (nbsp)
+                ++i;
+            if (!space)
+                out += ' ';
+            space = true;
+            continue;
+        }
+        out += static_cast<char>(c);
+        space = false;
+    }
+    if (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
+}
+
+int count_letters(std::string_view s)
+{
+    int n = 0;
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const auto len = static_cast<int32_t>(s.size());
+    int32_t i = 0;
+    while (i < len) {
+        const uint8_t b = p[i];
+        if (b < 0x80) {
+            ++i;
+            if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'))
+                ++n;
+            continue;
+        }
+        UChar32 c = 0;
+        U8_NEXT(p, i, len, c);
+        if (c > 0 && u_isalnum(c))
+            ++n;
+    }
+    return n;
+}
+
+bool is_ancestor(const xmlNode* ancestor, const xmlNode* node)
+{
+    for (const xmlNode* n = node; n != nullptr; n = n->parent)
+        if (n == ancestor)
+            return true;
+    return false;
+}
+
+void remove_node(xmlNode* node)
+{
+    if (node == nullptr)
+        return;
+    xmlUnlinkNode(node);
+    xmlFreeNode(node);
+}
+
+} // namespace colophon::html

@@ -1,0 +1,46 @@
+#pragma once
+// Small, allocation-light helpers over libxml2's HTML tree shared by the HTML stages.
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+
+namespace colophon::html {
+
+// Lower-case element name as the HTML parser stores it; empty for non-elements.
+std::string_view tag_of(const xmlNode* node);
+bool is_element(const xmlNode* node, std::string_view name);
+bool is_heading(const xmlNode* node);
+int heading_level(const xmlNode* node); // 1..6, 0 when not a heading
+
+// Attribute value without copying (HTML attributes hold one text child); empty when absent.
+std::string_view attr_view(const xmlNode* node, std::string_view name);
+bool has_attr(const xmlNode* node, std::string_view name);
+
+// "class id" in lower case, for class/id hints.
+std::string class_and_id(const xmlNode* node);
+
+// Block-level elements: their text does not run on into a neighbour's.
+bool is_block_tag(std::string_view tag);
+
+// Text of a node and its descendants with whitespace collapsed and trimmed; iterative, so a
+// deep tree cannot exhaust the stack.
+std::string text_of(const xmlNode* node);
+// Raw text (whitespace as in the source) appended to `out`.
+void append_raw_text(const xmlNode* node, std::string& out);
+
+// Number of letters and digits (code points that are not whitespace or punctuation) in `s`.
+int count_letters(std::string_view s);
+
+// Next element in document order within `root` (pre-order), skipping nothing; nullptr at the end.
+xmlNode* next_in_order(xmlNode* node, const xmlNode* root);
+// Like next_in_order but does not descend into `node`'s children.
+xmlNode* next_skipping_children(xmlNode* node, const xmlNode* root);
+
+bool is_ancestor(const xmlNode* ancestor, const xmlNode* node);
+
+// Detaches and frees a node with its subtree.
+void remove_node(xmlNode* node);
+
+} // namespace colophon::html

@@ -1,0 +1,441 @@
+#include "html/html_metadata.h"
+
+#include "core/bylines.h"
+#include "core/text.h"
+#include "html/html_dom.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace colophon::html {
+
+namespace {
+
+using core::Author;
+using nlohmann::json;
+
+std::string lower_ascii(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+void add(std::vector<SourcedValue>& v, std::string value, const char* source)
+{
+    value = core::clean_text(value);
+    if (!value.empty())
+        v.push_back({std::move(value), source});
+}
+
+bool is_url(std::string_view s)
+{
+    return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//") || s.starts_with("/");
+}
+
+// ---- JSON-LD --------------------------------------------------------------------------------
+
+std::string json_text(const json& j)
+{
+    if (j.is_string())
+        return core::clean_text(j.get<std::string>());
+    if (j.is_array() && !j.empty())
+        return json_text(j.front());
+    if (j.is_object()) {
+        for (const char* k : {"name", "@value", "headline"})
+            if (j.contains(k))
+                return json_text(j[k]);
+    }
+    if (j.is_number_integer())
+        return std::to_string(j.get<long long>());
+    return {};
+}
+
+bool has_type(const json& obj, std::initializer_list<std::string_view> names)
+{
+    if (!obj.is_object() || !obj.contains("@type"))
+        return false;
+    const json& t = obj["@type"];
+    auto match = [&](const json& x) {
+        if (!x.is_string())
+            return false;
+        std::string s = x.get<std::string>();
+        const auto colon = s.rfind('/');
+        if (colon != std::string::npos)
+            s = s.substr(colon + 1);
+        return std::find(names.begin(), names.end(), s) != names.end();
+    };
+    if (t.is_array())
+        return std::any_of(t.begin(), t.end(), match);
+    return match(t);
+}
+
+bool is_article(const json& obj)
+{
+    return has_type(obj, {"Article", "NewsArticle", "ScholarlyArticle", "BlogPosting", "Report", "TechArticle",
+                          "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "BackgroundNewsArticle",
+                          "Blog", "LiveBlogPosting", "SocialMediaPosting", "Review", "MedicalScholarlyArticle"});
+}
+
+void collect_objects(const json& j, std::vector<const json*>& out, int depth)
+{
+    if (depth > 8)
+        return;
+    if (j.is_array()) {
+        for (const json& x : j)
+            collect_objects(x, out, depth + 1);
+    } else if (j.is_object()) {
+        out.push_back(&j);
+        if (j.contains("@graph"))
+            collect_objects(j["@graph"], out, depth + 1);
+        if (j.contains("mainEntity"))
+            collect_objects(j["mainEntity"], out, depth + 1);
+    }
+}
+
+const json& resolve_ref(const json& j, const std::unordered_map<std::string, const json*>& by_id)
+{
+    if (j.is_object() && j.contains("@id") && j.size() <= 2 && !j.contains("name")) {
+        const json& id = j["@id"];
+        if (id.is_string()) {
+            const auto it = by_id.find(id.get<std::string>());
+            if (it != by_id.end())
+                return *it->second;
+        }
+    }
+    return j;
+}
+
+void jsonld_authors(const json& a, const std::unordered_map<std::string, const json*>& by_id,
+                    std::vector<Author>& out, int depth)
+{
+    if (depth > 4)
+        return;
+    if (a.is_array()) {
+        for (const json& x : a)
+            jsonld_authors(x, by_id, out, depth + 1);
+        return;
+    }
+    const json& r = resolve_ref(a, by_id);
+    if (r.is_string()) {
+        const std::string s = core::clean_text(r.get<std::string>());
+        if (!s.empty() && !is_url(s)) {
+            const auto parsed = core::parse_byline(s);
+            if (parsed.size() > 1)
+                out.insert(out.end(), parsed.begin(), parsed.end());
+            else
+                out.push_back({s, {}, {}});
+        }
+        return;
+    }
+    if (!r.is_object() || has_type(r, {"Organization", "NewsMediaOrganization"}))
+        return;
+    Author au;
+    au.name = json_text(r.value("name", json()));
+    if (au.name.empty() && r.contains("givenName"))
+        au.name = core::clean_text(json_text(r["givenName"]) + " " + json_text(r.value("familyName", json())));
+    if (r.contains("affiliation"))
+        au.affiliation = json_text(resolve_ref(r["affiliation"], by_id));
+    if (r.contains("jobTitle") && au.role.empty())
+        au.role = json_text(r["jobTitle"]);
+    if (!au.name.empty() && !is_url(au.name))
+        out.push_back(std::move(au));
+}
+
+void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>& titles,
+                 std::vector<SourcedValue>& dates, std::vector<SourcedValue>& publishers,
+                 std::vector<SourcedValue>& urls, std::vector<SourcedValue>& langs, std::vector<Author>& authors)
+{
+    const json root = json::parse(text, nullptr, false);
+    if (root.is_discarded())
+        return;
+    std::vector<const json*> objs;
+    collect_objects(root, objs, 0);
+    std::unordered_map<std::string, const json*> by_id;
+    for (const json* o : objs)
+        if (o->contains("@id") && (*o)["@id"].is_string())
+            by_id.emplace((*o)["@id"].get<std::string>(), o);
+    const json* article = nullptr;
+    for (const json* o : objs)
+        if (is_article(*o)) {
+            article = o;
+            break;
+        }
+    if (article == nullptr)
+        for (const json* o : objs)
+            if (has_type(*o, {"WebPage", "ItemPage"}) && o->contains("headline")) {
+                article = o;
+                break;
+            }
+    if (article == nullptr)
+        return;
+    const json& a = *article;
+    m.has_article_jsonld = true;
+    if (a.contains("headline"))
+        add(titles, json_text(a["headline"]), "jsonld");
+    else if (a.contains("name"))
+        add(titles, json_text(a["name"]), "jsonld");
+    if (a.contains("alternativeHeadline"))
+        m.alternative_headline = json_text(a["alternativeHeadline"]);
+    for (const char* k : {"datePublished", "dateCreated", "uploadDate"})
+        if (a.contains(k)) {
+            add(dates, json_text(a[k]), "jsonld");
+            break;
+        }
+    if (a.contains("publisher"))
+        add(publishers, json_text(resolve_ref(a["publisher"], by_id)), "jsonld");
+    if (a.contains("url"))
+        add(urls, json_text(a["url"]), "jsonld");
+    if (a.contains("inLanguage"))
+        add(langs, json_text(a["inLanguage"]), "jsonld");
+    if (a.contains("author"))
+        jsonld_authors(a["author"], by_id, authors, 0);
+    else if (a.contains("creator"))
+        jsonld_authors(a["creator"], by_id, authors, 0);
+    if (a.contains("keywords")) {
+        const json& k = a["keywords"];
+        if (k.is_array()) {
+            for (const json& x : k)
+                if (x.is_string())
+                    m.keywords.push_back(core::clean_text(x.get<std::string>()));
+        } else if (k.is_string()) {
+            std::string s = k.get<std::string>();
+            std::size_t i = 0;
+            while (i <= s.size()) {
+                const std::size_t j = std::min(s.find(',', i), s.size());
+                std::string w = core::clean_text(s.substr(i, j - i));
+                if (!w.empty())
+                    m.keywords.push_back(std::move(w));
+                i = j + 1;
+            }
+        }
+    }
+    if (a.contains("abstract") && m.abstract.empty())
+        m.abstract = json_text(a["abstract"]);
+    if (a.contains("description") && m.description.empty())
+        m.description = json_text(a["description"]);
+    if (a.contains("isPartOf") && m.journal.empty() && has_type(a, {"ScholarlyArticle"}))
+        m.journal = json_text(resolve_ref(a["isPartOf"], by_id));
+}
+
+// ---- microdata ------------------------------------------------------------------------------
+
+std::string itemprop_value(const xmlNode* n)
+{
+    for (const char* a : {"content", "datetime", "href", "src"})
+        if (has_attr(n, a))
+            return core::clean_text(attr_view(n, a));
+    return text_of(n);
+}
+
+void read_microdata(xmlNode* scope, std::vector<SourcedValue>& titles, std::vector<SourcedValue>& dates,
+                    std::vector<Author>& authors)
+{
+    for (xmlNode* n = scope->children ? scope : nullptr; n != nullptr; n = next_in_order(n, scope)) {
+        if (n == scope || n->type != XML_ELEMENT_NODE)
+            continue;
+        const std::string_view prop = attr_view(n, "itemprop");
+        if (prop.empty())
+            continue;
+        if (prop == "headline" || (prop == "name" && titles.empty() && has_attr(n->parent, "itemscope") &&
+                                   n->parent == scope))
+            add(titles, itemprop_value(n), "microdata");
+        else if (prop == "datePublished")
+            add(dates, itemprop_value(n), "microdata");
+        else if (prop == "author" || prop == "creator") {
+            Author au;
+            if (has_attr(n, "itemscope")) {
+                for (xmlNode* k = n; k != nullptr; k = next_in_order(k, n))
+                    if (attr_view(k, "itemprop") == "name") {
+                        au.name = itemprop_value(k);
+                        break;
+                    }
+            } else {
+                au.name = itemprop_value(n);
+            }
+            au.name = core::clean_text(au.name);
+            if (!au.name.empty() && !is_url(au.name) && au.name.size() < 120)
+                authors.push_back(std::move(au));
+        }
+    }
+}
+
+} // namespace
+
+std::string strip_site_suffix(const std::string& title, const std::string& site)
+{
+    static const char* seps[] = {" | ", " – ", " — ", " - ", " :: ", " · ", " » "};
+    for (const char* sep : seps) {
+        const auto pos = title.rfind(sep);
+        if (pos == std::string::npos || pos == 0)
+            continue;
+        const std::string tail = core::clean_text(title.substr(pos + std::char_traits<char>::length(sep)));
+        if (!site.empty() && core::to_lower(tail) == core::to_lower(site))
+            return core::clean_text(title.substr(0, pos));
+        const std::string head = core::clean_text(title.substr(0, pos));
+        if (head.size() >= 2 * tail.size() && tail.size() < 40)
+            return head;
+    }
+    return title;
+}
+
+PageMeta collect_page_meta(xmlDoc* doc)
+{
+    PageMeta m;
+    xmlNode* root = xmlDocGetRootElement(doc);
+    if (root == nullptr)
+        return m;
+    std::vector<SourcedValue> t_citation, t_jsonld, t_micro, t_og, t_twitter, t_dc;
+    std::vector<SourcedValue> d_citation, d_jsonld, d_og, d_micro, d_dc, d_meta;
+    std::vector<SourcedValue> p_og, p_jsonld, p_citation, p_dc, p_app;
+    std::vector<SourcedValue> u_canon, u_og, u_jsonld, u_citation;
+    std::vector<SourcedValue> l_html, l_meta, l_jsonld, l_citation, l_og;
+    std::vector<Author> a_citation, a_jsonld, a_micro, a_meta, a_dc;
+    add(l_html, std::string(attr_view(root, "lang")), "html");
+    if (l_html.empty())
+        add(l_html, std::string(attr_view(root, "xml:lang")), "html");
+
+    for (xmlNode* n = root; n != nullptr; n = next_in_order(n, root)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const std::string_view t = tag_of(n);
+        if (t == "title" && m.title_tag.empty()) {
+            m.title_tag = text_of(n);
+        } else if (t == "meta") {
+            std::string key = lower_ascii(attr_view(n, "property"));
+            if (key.empty())
+                key = lower_ascii(attr_view(n, "name"));
+            if (key.empty())
+                key = lower_ascii(attr_view(n, "itemprop"));
+            const std::string http_equiv = lower_ascii(attr_view(n, "http-equiv"));
+            const std::string v = core::clean_text(attr_view(n, "content"));
+            if (v.empty())
+                continue;
+            if (http_equiv == "content-language")
+                add(l_meta, v, "meta");
+            if (key == "citation_title")
+                add(t_citation, v, "citation");
+            else if (key == "og:title")
+                add(t_og, v, "og");
+            else if (key == "twitter:title")
+                add(t_twitter, v, "twitter");
+            else if (key == "dc.title" || key == "dcterms.title")
+                add(t_dc, v, "dc");
+            else if (key == "citation_author" || key == "dc.creator" || key == "dcterms.creator") {
+                auto& target = key == "citation_author" ? a_citation : a_dc;
+                std::string name = v;
+                // Highwire writes "Last, First".
+                const auto comma = name.find(", ");
+                if (comma != std::string::npos && name.find(',', comma + 1) == std::string::npos &&
+                    name.size() - comma > 3)
+                    name = name.substr(comma + 2) + " " + name.substr(0, comma);
+                target.push_back({name, {}, {}});
+            } else if (key == "citation_author_institution" || key == "citation_author_affiliation") {
+                if (!a_citation.empty() && a_citation.back().affiliation.empty())
+                    a_citation.back().affiliation = v;
+            } else if (key == "author" || key == "article:author" || key == "parsely-author" ||
+                       key == "sailthru.author") {
+                if (!is_url(v)) {
+                    auto parsed = core::parse_byline(v);
+                    if (parsed.empty())
+                        a_meta.push_back({v, {}, {}});
+                    else
+                        a_meta.insert(a_meta.end(), parsed.begin(), parsed.end());
+                }
+            } else if (key == "citation_publication_date" || key == "citation_date" ||
+                       key == "citation_online_date" || key == "citation_cover_date") {
+                add(d_citation, v, "citation");
+            } else if (key == "article:published_time" || key == "og:published_time" ||
+                       key == "og:article:published_time") {
+                add(d_og, v, "og");
+            } else if (key == "dc.date" || key == "dcterms.date" || key == "dcterms.issued" ||
+                       key == "dc.date.issued" || key == "dcterms.created" || key == "dc.date.created") {
+                add(d_dc, v, "dc");
+            } else if (key == "date" || key == "pubdate" || key == "publish-date" || key == "publishdate" ||
+                       key == "sailthru.date" || key == "parsely-pub-date" || key == "publication_date" ||
+                       key == "datepublished" || key == "article.published" || key == "original-publish-date") {
+                add(d_meta, v, "meta");
+            } else if (key == "og:site_name") {
+                add(p_og, v, "og");
+            } else if (key == "citation_publisher" || key == "dc.publisher" || key == "dcterms.publisher") {
+                add(key == "citation_publisher" ? p_citation : p_dc, v, "citation");
+            } else if (key == "application-name") {
+                add(p_app, v, "meta");
+            } else if (key == "og:url") {
+                add(u_og, v, "og");
+            } else if (key == "citation_abstract_html_url" || key == "citation_public_url") {
+                add(u_citation, v, "citation");
+            } else if (key == "citation_language" || key == "dc.language" || key == "dcterms.language") {
+                add(l_citation, v, "citation");
+            } else if (key == "language" || key == "content-language") {
+                add(l_meta, v, "meta");
+            } else if (key == "og:locale") {
+                add(l_og, v, "og");
+            } else if (key == "citation_journal_title") {
+                m.journal = v;
+            } else if (key == "citation_volume") {
+                m.volume = v;
+            } else if (key == "citation_issue") {
+                m.issue = v;
+            } else if (key == "citation_abstract" || key == "dc.description" || key == "dcterms.abstract") {
+                if (m.abstract.empty() && (key != "dc.description" || !a_citation.empty()))
+                    m.abstract = v;
+            } else if (key == "description" || key == "og:description") {
+                if (m.description.empty())
+                    m.description = v;
+            } else if (key == "keywords" || key == "news_keywords" || key == "article:tag" ||
+                       key == "citation_keywords") {
+                std::size_t i = 0;
+                while (i <= v.size()) {
+                    const std::size_t j = std::min(v.find_first_of(",;", i), v.size());
+                    std::string w = core::clean_text(v.substr(i, j - i));
+                    if (!w.empty() && std::find(m.keywords.begin(), m.keywords.end(), w) == m.keywords.end())
+                        m.keywords.push_back(std::move(w));
+                    i = j + 1;
+                }
+            }
+        } else if (t == "link") {
+            const std::string rel = lower_ascii(attr_view(n, "rel"));
+            if (rel == "canonical")
+                add(u_canon, std::string(attr_view(n, "href")), "canonical");
+        } else if (t == "base" && m.base_href.empty()) {
+            m.base_href = core::clean_text(attr_view(n, "href"));
+        } else if (t == "script") {
+            const std::string type = lower_ascii(attr_view(n, "type"));
+            if (type.find("ld+json") != std::string::npos) {
+                std::string text;
+                append_raw_text(n, text);
+                read_jsonld(text, m, t_jsonld, d_jsonld, p_jsonld, u_jsonld, l_jsonld, a_jsonld);
+            }
+        } else if (t == "a" && lower_ascii(attr_view(n, "rel")).find("author") != std::string::npos) {
+            const std::string name = text_of(n);
+            if (core::looks_like_person_name(name))
+                m.rel_author_names.push_back(name);
+        }
+        if (has_attr(n, "itemscope")) {
+            const std::string_view type = attr_view(n, "itemtype");
+            if (type.find("Article") != std::string_view::npos || type.find("BlogPosting") != std::string_view::npos)
+                read_microdata(n, t_micro, d_micro, a_micro);
+        }
+    }
+    auto cat = [](std::vector<SourcedValue>& into, std::initializer_list<std::vector<SourcedValue>*> parts) {
+        for (auto* p : parts)
+            into.insert(into.end(), p->begin(), p->end());
+    };
+    cat(m.titles, {&t_citation, &t_jsonld, &t_micro, &t_og, &t_twitter, &t_dc});
+    cat(m.dates, {&d_citation, &d_jsonld, &d_og, &d_micro, &d_dc, &d_meta});
+    cat(m.publishers, {&p_og, &p_jsonld, &p_citation, &p_dc, &p_app});
+    cat(m.urls, {&u_canon, &u_og, &u_jsonld, &u_citation});
+    cat(m.languages, {&l_html, &l_meta, &l_citation, &l_jsonld, &l_og});
+    for (auto* set : {&a_citation, &a_jsonld, &a_micro, &a_meta, &a_dc})
+        if (!set->empty())
+            m.author_sets.push_back(*set);
+    return m;
+}
+
+} // namespace colophon::html

@@ -1,0 +1,253 @@
+#include "html/html_notes.h"
+
+#include "core/text.h"
+#include "html/html_dom.h"
+#include "html/html_links.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace colophon::html {
+
+namespace {
+
+std::string mark_label(std::string s)
+{
+    s = core::clean_text(s);
+    while (!s.empty() && (s.front() == '[' || s.front() == '(' || s.front() == ' '))
+        s.erase(0, 1);
+    while (!s.empty() && (s.back() == ']' || s.back() == ')' || s.back() == ' ' || s.back() == '.'))
+        s.pop_back();
+    return s;
+}
+
+bool looks_like_mark(std::string_view label)
+{
+    if (label.empty() || label.size() > 8)
+        return false;
+    if (label == "*" || label == "**" || label == "†" || label == "‡" || label == "§")
+        return true;
+    for (const char c : label)
+        if (!std::isalnum(static_cast<unsigned char>(c)))
+            return false;
+    return label.size() <= 4;
+}
+
+bool note_hint(const xmlNode* n)
+{
+    const std::string ci = class_and_id(n);
+    return ci.find("footnote") != std::string::npos || ci.find("endnote") != std::string::npos ||
+           ci.find("fn") != std::string::npos || ci.find("note") != std::string::npos ||
+           ci.find("ref") != std::string::npos || ci.find("cite") != std::string::npos;
+}
+
+bool is_endnote_area(const xmlNode* n)
+{
+    int up = 0;
+    for (const xmlNode* p = n; p != nullptr && up < 5; p = p->parent, ++up) {
+        const std::string_view role = attr_view(p, "role");
+        if (role == "doc-endnote" || role == "doc-endnotes")
+            return true;
+        if (role == "doc-footnote" || role == "doc-footnotes")
+            return false;
+        const std::string_view epub = attr_view(p, "epub:type");
+        if (epub.find("endnote") != std::string_view::npos)
+            return true;
+        if (epub.find("footnote") != std::string_view::npos)
+            return false;
+        const std::string ci = class_and_id(p);
+        if (ci.find("endnote") != std::string::npos || ci.find("references") != std::string::npos ||
+            ci.find("reflist") != std::string::npos)
+            return true;
+        if (ci.find("footnote") != std::string::npos)
+            return false;
+    }
+    return false;
+}
+
+bool is_notes_heading(const xmlNode* h)
+{
+    if (!is_heading(h) && tag_of(h) != "p" && tag_of(h) != "strong" && tag_of(h) != "b" && tag_of(h) != "div")
+        return false;
+    std::string t = core::to_lower(core::clean_text(text_of(h)));
+    while (!t.empty() && (t.back() == ':' || t.back() == '.'))
+        t.pop_back();
+    static const char* names[] = {"notes", "footnotes", "endnotes", "references", "sources", "notes and references",
+                                  "references and notes", "citations", "bibliography", "примечания", "сноски",
+                                  "источники", "литература", "ссылки", "anmerkungen", "fußnoten", "notas"};
+    return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return t == n; });
+}
+
+// The element that carries a note's text, given the element the mark points at.
+xmlNode* note_item(xmlNode* target)
+{
+    xmlNode* n = target;
+    for (int up = 0; n != nullptr && up < 4; ++up, n = n->parent) {
+        const std::string_view t = tag_of(n);
+        if (t == "li" || t == "dd" || t == "aside" || t == "p" || t == "div" || t == "section" || t == "td" ||
+            t == "tr" || t == "footer") {
+            if (count_letters(text_of(n)) > 0)
+                return n;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::string make_xml_id(std::string_view raw, std::vector<std::string>& taken)
+{
+    std::string id;
+    for (const char c : raw) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '_' || c == '.')
+            id += c;
+        else if (!id.empty() && id.back() != '-')
+            id += '-';
+    }
+    while (!id.empty() && id.back() == '-')
+        id.pop_back();
+    if (id.empty() || !(std::isalpha(static_cast<unsigned char>(id[0])) || id[0] == '_'))
+        id = "fn-" + id;
+    std::string unique = id;
+    for (int k = 2; std::find(taken.begin(), taken.end(), unique) != taken.end(); ++k)
+        unique = id + "-" + std::to_string(k);
+    taken.push_back(unique);
+    return unique;
+}
+
+std::vector<core::Note> extract_notes(xmlNode* content, xmlNode* page, BlockContext& ctx)
+{
+    FactsTable& facts = *ctx.facts;
+    // 1. every id on the page (and old-style <a name>)
+    std::unordered_map<std::string_view, xmlNode*> ids;
+    for (xmlNode* e : facts.elements()) {
+        const std::string_view id = attr_view(e, "id");
+        if (!id.empty())
+            ids.emplace(id, e);
+        if (tag_of(e) == "a") {
+            const std::string_view name = attr_view(e, "name");
+            if (!name.empty())
+                ids.emplace(name, e);
+        }
+    }
+    (void)page;
+    // 2. marks in the content whose target reads as a note
+    struct Found
+    {
+        xmlNode* item;
+        std::string fragment;
+        std::string label;
+    };
+    std::vector<Found> found;
+    std::unordered_map<const xmlNode*, std::size_t> item_index;
+    for (xmlNode* n = content; n != nullptr; n = next_in_order(n, content)) {
+        if (tag_of(n) != "a")
+            continue;
+        const std::string_view href = attr_view(n, "href");
+        if (!is_in_page(href, ctx.page_url))
+            continue;
+        const std::string frag(fragment_of(href));
+        const auto it = ids.find(frag);
+        if (it == ids.end())
+            continue;
+        const std::string label = mark_label(text_of(n));
+        const bool semantic = attr_view(n, "role") == "doc-noteref" ||
+                              attr_view(n, "epub:type").find("noteref") != std::string_view::npos;
+        const bool in_sup = tag_of(n->parent) == "sup" || (n->children && tag_of(n->children) == "sup") ||
+                            (n->parent && tag_of(n->parent->parent) == "sup");
+        const std::string raw = core::clean_text(text_of(n));
+        const bool bracketed = raw.size() >= 3 && raw.front() == '[' && raw.back() == ']';
+        if (!semantic && !(looks_like_mark(label) && (in_sup || bracketed || note_hint(n) || note_hint(n->parent))))
+            continue;
+        xmlNode* target = it->second;
+        if (is_ancestor(target, n) || facts.index_of(target) <= facts.index_of(n))
+            continue;
+        xmlNode* item = note_item(target);
+        if (item == nullptr || is_ancestor(item, n) || is_heading(item))
+            continue;
+        if (facts[item].letters > 6000)
+            continue;
+        const auto [pos, inserted] = item_index.emplace(item, found.size());
+        if (inserted)
+            found.push_back({item, frag, label});
+        ctx.note_marks[frag] = NoteMark{found[pos->second].fragment, label};
+    }
+    if (found.empty())
+        return {};
+    // 3. notes in document order, with ids valid as xml:id
+    std::sort(found.begin(), found.end(),
+              [&](const Found& a, const Found& b) { return facts.index_of(a.item) < facts.index_of(b.item); });
+    std::vector<std::string> taken;
+    std::unordered_map<std::string, std::string> id_of_fragment;
+    std::vector<core::Note> notes;
+    for (const Found& f : found) {
+        core::Note note;
+        note.id = make_xml_id(f.fragment, taken);
+        note.label = f.label;
+        note.place = is_endnote_area(f.item) ? core::NotePlace::End : core::NotePlace::Foot;
+        id_of_fragment[f.fragment] = note.id;
+        const long line = xmlGetLineNo(f.item);
+        if (line > 0)
+            note.source.line = static_cast<int>(line);
+        BlockContext note_ctx = ctx;
+        note_ctx.in_note = true;
+        note_ctx.filter_chrome = false;
+        const std::string_view t = tag_of(f.item);
+        if (t == "p" || t == "dd" || t == "td") {
+            core::Block p;
+            p.kind = core::BlockKind::Paragraph;
+            p.content = build_inlines(f.item, note_ctx);
+            if (!p.content.empty())
+                note.blocks.push_back(std::move(p));
+        } else {
+            note.blocks = build_blocks(f.item, note_ctx);
+        }
+        // The printed number at the start of the note text repeats the label.
+        if (!note.blocks.empty() && !note.blocks.front().content.empty() &&
+            note.blocks.front().content.front().kind == core::InlineKind::Text) {
+            std::string& s = note.blocks.front().content.front().text;
+            for (const std::string& prefix : {f.label + ". ", f.label + ") ", "[" + f.label + "] ", f.label + " ",
+                                              std::string("^ "), std::string("↑ ")})
+                if (!f.label.empty() && s.starts_with(prefix)) {
+                    s.erase(0, prefix.size());
+                    break;
+                }
+        }
+        notes.push_back(std::move(note));
+    }
+    for (auto& [frag, mark] : ctx.note_marks) {
+        const auto it = id_of_fragment.find(mark.note_id);
+        if (it != id_of_fragment.end())
+            mark.note_id = it->second;
+    }
+    // 4. take the notes (and a notes section left empty, with its heading) out of the body
+    for (const Found& f : found) {
+        facts[f.item].metadata = true;
+        xmlNode* section = f.item->parent;
+        for (int up = 0; section != nullptr && up < 3 && section != content; ++up) {
+            bool only_notes = true;
+            for (xmlNode* c = section->children; c != nullptr && only_notes; c = c->next) {
+                if (c->type == XML_TEXT_NODE && count_letters(reinterpret_cast<const char*>(c->content)) == 0)
+                    continue;
+                if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE)
+                    continue;
+                if (facts[c].metadata || is_notes_heading(c) || tag_of(c) == "hr" || count_letters(text_of(c)) == 0)
+                    continue;
+                only_notes = false;
+            }
+            if (!only_notes)
+                break;
+            facts[section].metadata = true;
+            xmlNode* prev = section->prev;
+            while (prev != nullptr && prev->type != XML_ELEMENT_NODE)
+                prev = prev->prev;
+            if (prev != nullptr && is_notes_heading(prev))
+                facts[prev].metadata = true;
+            section = section->parent;
+        }
+    }
+    return notes;
+}
+
+} // namespace colophon::html

@@ -1,0 +1,1154 @@
+#include "layout_builder.h"
+
+#include "core/bylines.h"
+#include "core/dates.h"
+#include "core/text.h"
+#include "text_lines.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace colophon::layout {
+
+namespace {
+
+// Footnote text is set smaller than the body.
+constexpr double note_size_ratio = 0.92;
+// Headings are set larger than the body (or bold at body size).
+constexpr double heading_size_ratio = 1.08;
+
+// ---- small text helpers ------------------------------------------------------------------
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool is_symbol_mark(std::string_view s)
+{
+    if (s.empty())
+        return false;
+    static const std::array<std::string_view, 7> symbols{"*", "\u2020", "\u2021", "\u00a7", "\u00b6", "\u2016", "#"};
+    while (!s.empty()) {
+        bool hit = false;
+        for (std::string_view sym : symbols) {
+            if (s.starts_with(sym)) {
+                s.remove_prefix(sym.size());
+                hit = true;
+                break;
+            }
+        }
+        if (!hit)
+            return false;
+    }
+    return true;
+}
+
+// "1", "12", "*", "†", "[3]", "3.", "(4)" -> "1", "12", "*", "†", "3", "3", "4"; empty when not a mark.
+std::string note_label_of(std::string_view s)
+{
+    while (!s.empty() && (s.front() == '[' || s.front() == '('))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ']' || s.back() == ')' || s.back() == '.' || s.back() == ','))
+        s.remove_suffix(1);
+    if (s.empty())
+        return {};
+    if (s.size() <= 3 && std::all_of(s.begin(), s.end(), is_ascii_digit))
+        return std::string(s);
+    if (is_symbol_mark(s))
+        return std::string(s);
+    return {};
+}
+
+bool ends_sentence(const std::string& text)
+{
+    std::string_view t = core::trim(text);
+    while (!t.empty() && (t.back() == '"' || t.back() == ')' || t.back() == '\''))
+        t.remove_suffix(1);
+    if (t.ends_with("\u201d") || t.ends_with("\u2019"))
+        t.remove_suffix(3);
+    return !t.empty() && (t.back() == '.' || t.back() == '?' || t.back() == '!' || t.back() == ':');
+}
+
+bool starts_upper(std::string_view s)
+{
+    if (s.empty())
+        return false;
+    const std::string first = std::string(s.substr(0, 4));
+    const std::string low = core::to_lower(first);
+    return low != first;
+}
+
+std::string letters_only_lower(std::string_view s)
+{
+    std::string out;
+    for (const char c : core::to_lower(s)) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || u >= 0x80 || c == '-')
+            out += c;
+    }
+    while (!out.empty() && out.back() == '-')
+        out.pop_back();
+    while (!out.empty() && out.front() == '-')
+        out.erase(out.begin());
+    return out;
+}
+
+bool ends_with_hyphen(const std::string& s)
+{
+    return (s.size() > 1 && s.back() == '-' && s[s.size() - 2] != '-') || s.ends_with("\u00ad") || s.ends_with("\u2010");
+}
+
+std::string drop_hyphen(std::string s)
+{
+    if (s.ends_with("\u00ad") || s.ends_with("\u2010"))
+        s.resize(s.size() - (s.ends_with("\u00ad") ? 2 : 3));
+    else if (!s.empty() && s.back() == '-')
+        s.pop_back();
+    return s;
+}
+
+bool url_like(std::string_view s)
+{
+    return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") || s.starts_with("ftp://");
+}
+
+std::string strip_trailing_punct(std::string s)
+{
+    while (!s.empty() && std::string_view(".,;:)]}\"'>").find(s.back()) != std::string_view::npos)
+        s.pop_back();
+    while (s.ends_with("\u201d") || s.ends_with("\u2019"))
+        s.resize(s.size() - 3);
+    return s;
+}
+
+// ---- tokens ------------------------------------------------------------------------------
+
+struct Tok
+{
+    std::string text;
+    bool bold = false, italic = false, sup = false;
+    bool space_before = false;
+    std::string uri;
+    int dest_page = 0;
+    int page = 0;
+    std::string note_id; // set for note marks
+};
+
+Tok tok_of(const LineWord& w, int page)
+{
+    Tok t;
+    t.text = w.text;
+    t.bold = w.bold;
+    t.italic = w.italic;
+    t.sup = w.superscript;
+    t.space_before = w.space_before;
+    t.uri = w.uri;
+    t.dest_page = w.dest_page;
+    t.page = page;
+    return t;
+}
+
+// Real compounds split at their own hyphen across a line end ("all-" / "weather").
+bool compound_first_part(const std::string& lower)
+{
+    static const std::unordered_set<std::string> parts{
+        "all", "self", "well", "ex", "half", "cross", "multi", "non", "long", "short", "high", "low", "full",
+        "far", "mid", "one", "two", "three", "four", "five", "ten", "year", "day", "state", "time", "cost",
+        "large", "small", "medium", "world", "better", "best", "top", "case", "need", "risk", "first",
+        "second", "third", "ill", "right", "left", "hard", "soft", "fast", "slow", "old", "new", "free",
+        "open", "wide", "much", "little", "ever", "low", "lower", "higher", "upper", "decision", "rule",
+        "market", "trade", "policy", "follow", "build", "cut", "run", "start"};
+    return parts.count(lower) > 0;
+}
+
+class Vocabulary
+{
+public:
+    void add_line(const TextLine& l)
+    {
+        for (std::size_t i = 0; i < l.words.size(); ++i) {
+            const bool last = i + 1 == l.words.size();
+            const std::string w = letters_only_lower(l.words[i].text);
+            if (w.empty() || (last && ends_with_hyphen(l.words[i].text)))
+                continue;
+            if (w.find('-') != std::string::npos)
+                hyphenated_.insert(w);
+            std::size_t start = 0;
+            while (start <= w.size()) {
+                auto end = w.find('-', start);
+                if (end == std::string::npos)
+                    end = w.size();
+                if (end > start)
+                    plain_.insert(w.substr(start, end - start));
+                start = end + 1;
+            }
+            std::string joined;
+            for (char c : w)
+                if (c != '-')
+                    joined += c;
+            whole_.insert(joined);
+        }
+    }
+    // Whether "left-" at a line end followed by "right" keeps its hyphen.
+    bool keep_hyphen(const std::string& left, const std::string& right) const
+    {
+        if (left.empty() || right.empty())
+            return true;
+        const unsigned char r0 = static_cast<unsigned char>(right.front());
+        if (r0 < 0x80 && !std::isalpha(r0))
+            return true;
+        const std::string l = letters_only_lower(left), r = letters_only_lower(right);
+        const std::string joined = l + r, hyph = l + "-" + r;
+        const bool joined_seen = plain_.count(joined) > 0;
+        if (hyphenated_.count(hyph) && !joined_seen)
+            return true;
+        if (joined_seen)
+            return false;
+        if (starts_upper(left) && starts_upper(right))
+            return true;
+        const auto last_dash = l.rfind('-');
+        if (last_dash != std::string::npos) // "cross-border-" style chains keep their hyphens
+            return true;
+        // two words the document uses on their own, never the joined form: "trusted-" + "trader"
+        if (l.size() >= 3 && r.size() >= 3 && plain_.count(l) && plain_.count(r))
+            return true;
+        return compound_first_part(l);
+    }
+
+private:
+    std::unordered_set<std::string> plain_, hyphenated_, whole_;
+};
+
+// Appends a line's words to a token run, joining a word hyphenated across the line end.
+void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary& vocab, std::size_t skip_words = 0)
+{
+    for (std::size_t i = skip_words; i < line.words.size(); ++i) {
+        Tok t = tok_of(line.words[i], line.page);
+        if (i == skip_words && !toks.empty()) {
+            Tok& prev = toks.back();
+            if (!prev.sup && ends_with_hyphen(prev.text) && !t.sup) {
+                const std::string left = drop_hyphen(prev.text);
+                if (vocab.keep_hyphen(left, strip_trailing_punct(t.text)))
+                    prev.text += t.text;
+                else
+                    prev.text = left + t.text;
+                if (prev.uri.empty())
+                    prev.uri = t.uri;
+                continue;
+            }
+            // A URL broken across the line end, in one link annotation or bare.
+            const bool same_link = !prev.uri.empty() && prev.uri == t.uri && url_like(prev.text);
+            const bool bare_url_rest = prev.uri.empty() && url_like(prev.text) && t.uri.empty() &&
+                                       (prev.text.back() == '/' || prev.text.back() == '-' || prev.text.back() == '_' ||
+                                        prev.text.back() == '.' || prev.text.back() == '=') &&
+                                       !starts_upper(t.text);
+            if (same_link || bare_url_rest) {
+                prev.text += t.text;
+                continue;
+            }
+            t.space_before = true;
+        } else if (i == skip_words) {
+            t.space_before = false;
+        }
+        toks.push_back(std::move(t));
+    }
+}
+
+// Bare URLs become links; trailing punctuation is kept out of link text.
+void mark_bare_urls(std::vector<Tok>& toks)
+{
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        Tok& t = toks[i];
+        if (!url_like(t.text) && !(t.uri.size() > 0 && url_like(t.uri)))
+            continue;
+        if (!url_like(t.text))
+            continue;
+        const std::string core_text = strip_trailing_punct(t.text);
+        if (core_text.size() < 8)
+            continue;
+        if (t.uri.empty())
+            t.uri = core_text.starts_with("www.") ? "http://" + core_text : core_text;
+        if (core_text.size() < t.text.size()) {
+            Tok rest = t;
+            rest.text = t.text.substr(core_text.size());
+            rest.uri.clear();
+            rest.space_before = false;
+            t.text = core_text;
+            toks.insert(toks.begin() + static_cast<long>(i) + 1, std::move(rest));
+            ++i;
+        }
+    }
+}
+
+// Tokens -> inline tree: links group their tokens, styles wrap their text.
+std::vector<core::Inline> build_inlines(const std::vector<Tok>& toks)
+{
+    using core::Inline;
+    using core::InlineKind;
+    std::vector<Inline> out;
+    std::string cur_uri;
+    auto container = [&]() -> std::vector<Inline>& {
+        if (!cur_uri.empty() && !out.empty() && out.back().kind == InlineKind::Link)
+            return out.back().children;
+        return out;
+    };
+    auto append_text = [](std::vector<Inline>& v, const std::string& s) {
+        if (!v.empty() && v.back().kind == InlineKind::Text)
+            v.back().text += s;
+        else
+            v.push_back(Inline::make_text(s));
+    };
+    int last_style = -1;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        const Tok& t = toks[i];
+        const bool space = i > 0 && t.space_before;
+        if (t.uri != cur_uri) {
+            if (space)
+                append_text(out, " ");
+            cur_uri = t.uri;
+            if (!cur_uri.empty())
+                out.push_back(Inline::make_link(cur_uri, {}));
+            last_style = -1;
+        } else if (space) {
+            // inside the same style the space joins the styled text
+            const int style = (t.bold ? 1 : 0) | (t.italic ? 2 : 0) | (t.sup ? 4 : 0);
+            auto& c = container();
+            if (style != 0 && style == last_style && !c.empty() && c.back().kind != InlineKind::Text &&
+                c.back().kind != InlineKind::NoteRef && t.note_id.empty()) {
+                Inline* in = &c.back();
+                while (!in->children.empty())
+                    in = &in->children.back();
+                in->text += " ";
+            } else {
+                append_text(c, " ");
+                last_style = 0;
+            }
+        }
+        auto& c = container();
+        if (!t.note_id.empty()) {
+            c.push_back(Inline::make_note_ref(t.note_id, note_label_of(t.text)));
+            last_style = -1;
+            continue;
+        }
+        const int style = (t.bold ? 1 : 0) | (t.italic ? 2 : 0) | (t.sup ? 4 : 0);
+        if (style == 0) {
+            append_text(c, t.text);
+        } else if (style == last_style && !c.empty() && c.back().kind != InlineKind::Text) {
+            Inline* in = &c.back();
+            while (!in->children.empty())
+                in = &in->children.back();
+            in->text += t.text;
+        } else {
+            Inline node = Inline::make_text(t.text);
+            if (t.sup)
+                node = Inline::make_span(InlineKind::Superscript, {std::move(node)});
+            if (t.italic)
+                node = Inline::make_span(InlineKind::Italic, {std::move(node)});
+            if (t.bold)
+                node = Inline::make_span(InlineKind::Bold, {std::move(node)});
+            c.push_back(std::move(node));
+        }
+        last_style = style;
+    }
+    return out;
+}
+
+std::string tokens_text(const std::vector<Tok>& toks)
+{
+    std::string s;
+    for (const Tok& t : toks) {
+        if (!s.empty() && t.space_before)
+            s += ' ';
+        s += t.text;
+    }
+    return s;
+}
+
+// ---- notes -------------------------------------------------------------------------------
+
+// A label glued to the note text in the same font ("1Data available", "*See"): byte length of
+// the label, 0 when none.
+std::size_t glued_label_length(const std::string& w)
+{
+    std::size_t n = 0;
+    while (n < w.size() && n < 3 && is_ascii_digit(w[n]))
+        ++n;
+    if (n == 0) {
+        for (std::string_view sym : {"*", "\u2020", "\u2021", "\u00a7", "\u00b6"})
+            if (std::string_view(w).starts_with(sym)) {
+                n = sym.size();
+                break;
+            }
+    }
+    if (n == 0 || n >= w.size())
+        return 0;
+    const unsigned char next = static_cast<unsigned char>(w[n]);
+    if (next >= 'A' && next <= 'Z')
+        return n;
+    if (next >= 0x80 && !is_ascii_digit(w[0]) && starts_upper(std::string_view(w).substr(n)))
+        return n;
+    if (!is_ascii_digit(w[0]) && next >= 'A')
+        return n;
+    return 0;
+}
+
+// The label a line opens with when it starts a note ("1 Text", "¹Text", "* Text", "3. Text",
+// "1Text"), and whether it was set as a superscript.
+std::string note_start_label(const TextLine& l, bool* superscript = nullptr)
+{
+    if (l.words.empty())
+        return {};
+    const LineWord& w = l.words.front();
+    const std::string label = note_label_of(w.text);
+    const bool sup = w.superscript || w.size < l.size - 0.5;
+    if (superscript)
+        *superscript = sup;
+    if (label.empty()) {
+        const std::size_t n = glued_label_length(w.text);
+        return n > 0 ? w.text.substr(0, n) : std::string();
+    }
+    if (l.words.size() < 2)
+        return {};
+    return label;
+}
+
+// Tokens of a note's first line without its label.
+std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab)
+{
+    std::vector<Tok> toks;
+    if (l.words.empty())
+        return toks;
+    const std::size_t glued = note_label_of(l.words.front().text).empty() ? glued_label_length(l.words.front().text) : 0;
+    if (glued > 0) {
+        TextLine rest = l;
+        rest.words.front().text = rest.words.front().text.substr(glued);
+        append_line(toks, rest, vocab);
+    } else {
+        append_line(toks, l, vocab, 1);
+    }
+    return toks;
+}
+
+struct RawNote
+{
+    std::string label;
+    int page = 0;
+    core::NotePlace place = core::NotePlace::Foot;
+    std::vector<Tok> toks;
+    bool used = false;
+    std::string id;
+};
+
+// ---- front matter ------------------------------------------------------------------------
+
+bool is_series_line(const std::string& text)
+{
+    static const std::regex series(R"((\b(volume|vol\.|issue|no\.|number|nr\.)\s*\d+))", std::regex::icase);
+    return std::regex_search(text, series) && core::split_words(text).size() <= 16;
+}
+
+bool is_provenance_line(const std::string& text)
+{
+    const std::string low = core::to_lower(text.substr(0, std::min<std::size_t>(text.size(), 60)));
+    return low.starts_with("originally published") || low.starts_with("first published") ||
+           low.starts_with("this article was originally") || low.starts_with("this article first appeared") ||
+           low.starts_with("reprinted from");
+}
+
+core::OriginalSource parse_provenance(const std::string& text)
+{
+    core::OriginalSource src;
+    src.text = core::clean_text(text);
+    static const std::regex in_rx(R"(\b(?:in|by|on)\s+(?:the\s+)?(.+?)(?:\s+on\s+.*|\s*,.*|\.?\s*)$)", std::regex::icase);
+    std::smatch m;
+    if (std::regex_search(src.text, m, in_rx))
+        src.title = core::clean_text(m[1].str());
+    static const std::regex url_rx(R"((https?://\S+))");
+    if (std::regex_search(src.text, m, url_rx))
+        src.url = strip_trailing_punct(m[1].str());
+    return src;
+}
+
+bool is_date_line(const std::string& text, core::PublicationDate& out, const std::string& lang)
+{
+    if (core::split_words(text).size() > 10)
+        return false;
+    if (auto d = core::parse_date(text, lang)) {
+        out = *d;
+        return true;
+    }
+    if (auto d = core::find_date(text, lang)) {
+        out = *d;
+        return true;
+    }
+    return false;
+}
+
+// "Jane Doe is a senior fellow at Some Institute." -> {Jane Doe, Some Institute}
+std::vector<core::Author> parse_bio(const std::string& text)
+{
+    std::vector<core::Author> out;
+    static const std::regex sentence(R"(([^.]*?(?:\.[^ ][^.]*?)*)\.(?:\s+|$))");
+    std::string rest = core::clean_text(text);
+    // split into sentences at ". " followed by an upper-case letter
+    std::vector<std::string> sentences;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 1 < rest.size(); ++i) {
+        if (rest[i] == '.' && rest[i + 1] == ' ' && i + 2 < rest.size() && starts_upper(std::string_view(rest).substr(i + 2))) {
+            sentences.push_back(rest.substr(start, i - start));
+            start = i + 2;
+        }
+    }
+    sentences.push_back(rest.substr(start));
+    for (std::string s : sentences) {
+        s = core::clean_text(s);
+        if (!s.empty() && s.back() == '.')
+            s.pop_back();
+        const auto is_pos = s.find(" is ");
+        if (is_pos == std::string::npos)
+            return {};
+        const std::string name = s.substr(0, is_pos);
+        if (!core::looks_like_person_name(name))
+            return {};
+        core::Author a;
+        a.name = name;
+        for (std::string_view prep : {" at ", " of ", " with "}) {
+            const auto p = s.rfind(prep);
+            if (p != std::string::npos && p > is_pos) {
+                a.affiliation = core::clean_text(s.substr(p + prep.size()));
+                break;
+            }
+        }
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::string strip_sup_words(const TextLine& l, std::vector<std::pair<std::string, std::string>>* marks_after = nullptr)
+{
+    std::string s;
+    std::string last_word;
+    for (const LineWord& w : l.words) {
+        if (w.superscript) {
+            if (marks_after)
+                marks_after->push_back({last_word, w.text});
+            continue;
+        }
+        if (!s.empty() && w.space_before)
+            s += ' ';
+        s += w.text;
+        last_word = s;
+    }
+    return s;
+}
+
+double mode_size(const std::vector<PageLines>& pages)
+{
+    std::map<double, double> weight;
+    for (const PageLines& p : pages)
+        for (const TextLine& l : p.lines)
+            weight[std::round(l.size * 2) / 2] += static_cast<double>(l.text().size());
+    double best = 0, size = 10;
+    for (const auto& [s, w] : weight) {
+        if (w > best) {
+            best = w;
+            size = s;
+        }
+    }
+    return size;
+}
+
+struct FrameStats
+{
+    double left = 0, right = 0;
+    bool justified = false;
+};
+
+} // namespace
+
+bool is_generic_title(const std::string& title)
+{
+    const std::string low = core::to_lower(core::clean_text(title));
+    if (low.empty())
+        return true;
+    for (const char* junk : {".doc", ".docx", ".pdf", ".tex", ".dvi", ".rtf", ".odt", ".indd", "microsoft word", "untitled",
+                             "powerpoint", "slide 1", "document1", "no title"}) {
+        if (low.find(junk) != std::string::npos)
+            return true;
+    }
+    return core::split_words(low).size() < 2 && low.size() < 6;
+}
+
+void LayoutBuilder::add_page(const PageWords& page)
+{
+    PageLines pl;
+    pl.page = page.page;
+    pl.width = page.width;
+    pl.height = page.height;
+    pl.lines = build_lines(page);
+    pages_.push_back(std::move(pl));
+}
+
+core::Document LayoutBuilder::finish(core::Diagnostics& diags)
+{
+    core::Document doc;
+    doc.meta.language = hints_.language;
+    const double body = mode_size(pages_);
+
+    // 1. furniture
+    const auto furniture = find_furniture(pages_, body);
+
+    // 2. per page: footnote zones at the foot of each column
+    enum class Role { Body, Furniture, Note, Front, Gone };
+    std::vector<std::vector<Role>> role(pages_.size());
+    std::vector<RawNote> notes;
+    for (std::size_t p = 0; p < pages_.size(); ++p) {
+        const auto& lines = pages_[p].lines;
+        role[p].assign(lines.size(), Role::Body);
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (furniture[p][i])
+                role[p][i] = Role::Furniture;
+        // group by frame (a frame's lines are contiguous in reading order)
+        std::size_t start = 0;
+        while (start < lines.size()) {
+            std::size_t end = start;
+            while (end < lines.size() && lines[end].frame_id == lines[start].frame_id)
+                ++end;
+            // tail run of small lines
+            std::size_t tail = end;
+            while (tail > start) {
+                const std::size_t k = tail - 1;
+                if (role[p][k] == Role::Furniture) {
+                    --tail;
+                    continue;
+                }
+                if (lines[k].size <= note_size_ratio * body)
+                    --tail;
+                else
+                    break;
+            }
+            // the zone opens with a note label in the lower part of the page
+            const double foot_top = 0.45 * pages_[p].height;
+            std::size_t zone = end;
+            for (std::size_t k = tail; k < end; ++k) {
+                if (role[p][k] == Role::Furniture || lines[k].box.y0 < foot_top)
+                    continue;
+                if (!note_start_label(lines[k]).empty()) {
+                    zone = k;
+                    break;
+                }
+            }
+            // a note continued from the previous page opens this page's zone without a label
+            // (it sits tight above the labelled notes, or at the very foot when no note starts here)
+            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages_[p].page - 1 &&
+                !ends_sentence(tokens_text(notes.back().toks))) {
+                std::size_t k = zone;
+                if (k == end) {
+                    std::size_t last = end;
+                    while (last > tail && role[p][last - 1] == Role::Furniture)
+                        --last;
+                    if (last > tail && lines[last - 1].box.y1 > 0.75 * pages_[p].height)
+                        k = last - 1;
+                }
+                while (k < end && k > tail && role[p][k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
+                       lines[k].box.y0 - lines[k - 1].box.y1 < 0.8 * lines[k].size)
+                    --k;
+                zone = k;
+            }
+            if (zone < end) {
+                bool zone_sup = false;
+                std::string prev_label;
+                bool first_start = true;
+                for (std::size_t k = zone; k < end; ++k) {
+                    if (role[p][k] == Role::Furniture)
+                        continue;
+                    role[p][k] = Role::Note;
+                    bool sup = false;
+                    std::string label = note_start_label(lines[k], &sup);
+                    if (!label.empty() && !first_start) {
+                        // later notes are marked like the first; plain numbers count up
+                        const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
+                        if (sup != zone_sup)
+                            label.clear();
+                        else if (!sup && numeric && !prev_label.empty() &&
+                                 std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
+                                 std::stoi(label) != std::stoi(prev_label) + 1)
+                            label.clear();
+                    }
+                    if (!label.empty()) {
+                        if (first_start)
+                            zone_sup = sup;
+                        first_start = false;
+                        prev_label = label;
+                        RawNote n;
+                        n.label = label;
+                        n.page = pages_[p].page;
+                        n.toks = note_body_tokens(lines[k], Vocabulary{});
+                        notes.push_back(std::move(n));
+                    } else if (!notes.empty()) {
+                        append_line(notes.back().toks, lines[k], Vocabulary{});
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+
+    // 3. front matter on the first page with text
+    core::Metadata& meta = doc.meta;
+    std::vector<core::Author> authors_front;
+    std::vector<std::pair<std::string, std::string>> author_marks; // name -> mark
+    std::size_t first_page = 0;
+    while (first_page < pages_.size() && pages_[first_page].lines.empty())
+        ++first_page;
+    if (first_page < pages_.size()) {
+        const auto& lines = pages_[first_page].lines;
+        auto& r = role[first_page];
+        const double h = pages_[first_page].height;
+        // title: the largest text in the upper part of the page
+        double max_size = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (r[i] == Role::Body && lines[i].box.y0 < 0.5 * h && core::text_stats(lines[i].text()).letters >= 3)
+                max_size = std::max(max_size, lines[i].size);
+        std::size_t t0 = lines.size(), t1 = lines.size();
+        if (max_size >= 1.15 * body) {
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                if (r[i] != Role::Body)
+                    continue;
+                if (std::abs(lines[i].size - max_size) < 0.6 && lines[i].box.y0 < 0.5 * h) {
+                    if (t0 == lines.size())
+                        t0 = i;
+                    t1 = i + 1;
+                } else if (t0 != lines.size()) {
+                    break;
+                }
+            }
+        }
+        if (t0 < lines.size()) {
+            std::string title;
+            for (std::size_t i = t0; i < t1; ++i) {
+                if (r[i] != Role::Body)
+                    continue;
+                title += (title.empty() ? "" : " ") + strip_sup_words(lines[i]);
+                r[i] = Role::Front;
+            }
+            meta.title = core::clean_text(title);
+            // lines before the title: kicker, series, date
+            for (std::size_t i = 0; i < t0; ++i) {
+                if (r[i] != Role::Body)
+                    continue;
+                const std::string text = lines[i].text();
+                core::PublicationDate d;
+                if (is_series_line(text) && meta.series.empty())
+                    meta.series = core::clean_text(text);
+                else if (meta.date.iso.empty() && is_date_line(text, d, meta.language))
+                    meta.date = d;
+                r[i] = Role::Front;
+            }
+            // lines after the title
+            bool subtitle_open = true;
+            for (std::size_t i = t1; i < lines.size(); ++i) {
+                if (r[i] == Role::Furniture)
+                    continue;
+                if (r[i] != Role::Body)
+                    break;
+                const TextLine& l = lines[i];
+                std::vector<std::pair<std::string, std::string>> marks;
+                const std::string plain = core::clean_text(strip_sup_words(l, &marks));
+                const std::string text = core::clean_text(l.text());
+                core::PublicationDate d;
+                const bool wide_body = l.size < 1.05 * body && l.box.width() > 0.8 * l.frame.width() && !l.italic &&
+                                       core::split_words(text).size() > 12;
+                if (wide_body && !core::has_byline_prefix(text))
+                    break;
+                if (subtitle_open && (l.size >= 1.08 * body || (l.italic && i == t1)) && !core::has_byline_prefix(text)) {
+                    meta.subtitle = core::clean_text(meta.subtitle + " " + plain);
+                    r[i] = Role::Front;
+                    continue;
+                }
+                subtitle_open = false;
+                // "Jane Doe, Some Institute" / "Jane Doe | Some Institute" under the byline
+                bool named = false;
+                for (auto& a : authors_front) {
+                    if (a.affiliation.empty() && plain.size() > a.name.size() + 2 && plain.starts_with(a.name)) {
+                        const std::string rest = core::clean_text(plain.substr(a.name.size()));
+                        if (!rest.empty() && (rest[0] == ',' || rest[0] == '|' || rest[0] == '(')) {
+                            std::string aff = core::clean_text(rest.substr(1));
+                            if (!aff.empty() && aff.back() == ')')
+                                aff.pop_back();
+                            a.affiliation = aff;
+                            named = true;
+                        }
+                    }
+                }
+                if (named) {
+                    r[i] = Role::Front;
+                    continue;
+                }
+                const std::string label = note_start_label(l);
+                if (!label.empty() && !author_marks.empty()) {
+                    // "1 Some Institute": affiliation by mark
+                    const std::string aff = core::clean_text(tokens_text([&] {
+                        std::vector<Tok> t;
+                        append_line(t, l, Vocabulary{}, 1);
+                        return t;
+                    }()));
+                    for (auto& [name, mark] : author_marks)
+                        for (auto& a : authors_front)
+                            if (a.name == name && note_label_of(mark) == label && a.affiliation.empty())
+                                a.affiliation = aff;
+                    r[i] = Role::Front;
+                    continue;
+                }
+                if (is_provenance_line(text)) {
+                    meta.original_source = parse_provenance(text);
+                    r[i] = Role::Front;
+                    continue;
+                }
+                if (is_series_line(text) && !core::has_byline_prefix(text) && text.find('|') == std::string::npos) {
+                    meta.series = text;
+                    r[i] = Role::Front;
+                    continue;
+                }
+                if (meta.date.iso.empty() && is_date_line(text, d, meta.language)) {
+                    meta.date = d;
+                    r[i] = Role::Front;
+                    continue;
+                }
+                std::vector<core::Author> found = core::parse_byline(plain);
+                if (found.empty()) {
+                    // "Name | Affiliation"
+                    const auto bar = plain.find('|');
+                    if (bar != std::string::npos && core::looks_like_person_name(core::trim(plain.substr(0, bar)))) {
+                        core::Author a;
+                        a.name = core::clean_text(plain.substr(0, bar));
+                        a.affiliation = core::clean_text(plain.substr(bar + 1));
+                        found.push_back(a);
+                    }
+                }
+                if (!found.empty() && authors_front.empty()) {
+                    // remember which mark follows which name
+                    for (const auto& [before, mark] : marks) {
+                        for (const auto& a : found)
+                            if (core::clean_text(before).ends_with(a.name) || core::clean_text(before).ends_with(a.name + " ,") ||
+                                core::clean_text(before).ends_with(a.name + ","))
+                                author_marks.push_back({a.name, mark});
+                    }
+                    for (auto& a : found) {
+                        if (!author_marks.empty())
+                            a.affiliation.clear();
+                        authors_front.push_back(a);
+                    }
+                    r[i] = Role::Front;
+                    continue;
+                }
+                if (!authors_front.empty() && l.box.width() < 0.75 * l.frame.width() && !ends_sentence(text) &&
+                    core::split_words(text).size() <= 12) {
+                    // an affiliation line under the byline
+                    for (auto& a : authors_front)
+                        if (a.affiliation.empty())
+                            a.affiliation = plain;
+                    r[i] = Role::Front;
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+
+    // 4. body lines, endnote sections, headings and paragraphs
+    Vocabulary vocab;
+    for (std::size_t p = 0; p < pages_.size(); ++p)
+        for (std::size_t i = 0; i < pages_[p].lines.size(); ++i)
+            if (role[p][i] == Role::Body || role[p][i] == Role::Note)
+                vocab.add_line(pages_[p].lines[i]);
+
+    std::map<std::pair<int, int>, FrameStats> frames;
+    {
+        std::map<std::pair<int, int>, std::vector<const TextLine*>> by_frame;
+        for (std::size_t p = 0; p < pages_.size(); ++p)
+            for (std::size_t i = 0; i < pages_[p].lines.size(); ++i)
+                if (role[p][i] == Role::Body)
+                    by_frame[{pages_[p].page, pages_[p].lines[i].frame_id}].push_back(&pages_[p].lines[i]);
+        for (const auto& [key, ls] : by_frame) {
+            std::map<long, int> lefts, rights;
+            for (const TextLine* l : ls) {
+                ++lefts[std::lround(l->box.x0)];
+                ++rights[std::lround(l->box.x1)];
+            }
+            FrameStats st;
+            int best = 0;
+            st.left = ls.front()->box.x0;
+            for (const auto& [x, n] : lefts)
+                if (n > best || (n == best && x < st.left)) {
+                    best = n;
+                    st.left = static_cast<double>(x);
+                }
+            double maxr = 0;
+            for (const TextLine* l : ls)
+                maxr = std::max(maxr, l->box.x1);
+            st.right = maxr;
+            int at_right = 0;
+            for (const TextLine* l : ls)
+                at_right += l->box.x1 > maxr - 2.0;
+            st.justified = ls.size() >= 3 && at_right * 2 >= static_cast<int>(ls.size());
+            // a left margin seen only once is not a margin
+            if (best < 2)
+                st.left = std::min_element(ls.begin(), ls.end(), [](auto a, auto b) { return a->box.x0 < b->box.x0; })[0]->box.x0;
+            frames[key] = st;
+        }
+    }
+    // typical gap between lines of one paragraph
+    double line_gap = 0.2 * body;
+    {
+        std::vector<double> gaps;
+        for (const PageLines& pl : pages_)
+            for (std::size_t i = 1; i < pl.lines.size(); ++i) {
+                const TextLine &a = pl.lines[i - 1], &b = pl.lines[i];
+                if (a.frame_id == b.frame_id && std::abs(a.size - body) < 0.6 && std::abs(b.size - body) < 0.6 &&
+                    b.box.y0 > a.box.y0)
+                    gaps.push_back(b.box.y0 - a.box.y1);
+            }
+        if (!gaps.empty()) {
+            std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
+            line_gap = gaps[gaps.size() / 2];
+        }
+    }
+
+    auto is_heading_line = [&](const TextLine& l) {
+        const std::string text = l.text();
+        const core::TextStats st = core::text_stats(text);
+        if (st.letters < 2)
+            return false;
+        const auto nwords = core::split_words(text).size();
+        const char last = text.empty() ? ' ' : text.back();
+        const bool ends_period = last == '.' || last == ',' || last == ';';
+        // a lede or pull quote set large is prose: italic and long, or a full sentence
+        if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) &&
+            !(ends_period && nwords > 6))
+            return true;
+        return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_period;
+    };
+    static const std::regex notes_heading(R"(^\s*(\d+\.?\s*)?(notes|endnotes|end notes|footnotes)\s*:?\s*$)", std::regex::icase);
+
+    struct Para
+    {
+        bool heading = false;
+        double size = 0;
+        std::vector<Tok> toks;
+        int page = 0;
+        core::Box box;
+    };
+    std::vector<Para> paras;
+    const TextLine* prev = nullptr;
+    bool prev_heading = false;
+    bool in_endnotes = false;
+    for (std::size_t p = 0; p < pages_.size(); ++p) {
+        for (std::size_t i = 0; i < pages_[p].lines.size(); ++i) {
+            if (role[p][i] != Role::Body)
+                continue;
+            const TextLine& l = pages_[p].lines[i];
+            const bool heading = is_heading_line(l);
+            if (heading && std::regex_match(core::clean_text(l.text()), notes_heading)) {
+                in_endnotes = true;
+                prev = nullptr;
+                continue;
+            }
+            if (in_endnotes) {
+                if (heading && !std::regex_match(core::clean_text(l.text()), notes_heading)) {
+                    in_endnotes = false;
+                } else {
+                    const std::string label = note_start_label(l);
+                    if (!label.empty()) {
+                        RawNote n;
+                        n.label = label;
+                        n.page = l.page;
+                        n.place = core::NotePlace::End;
+                        n.toks = note_body_tokens(l, vocab);
+                        notes.push_back(std::move(n));
+                    } else if (!notes.empty()) {
+                        append_line(notes.back().toks, l, vocab);
+                    }
+                    continue;
+                }
+            }
+            bool new_block = true;
+            if (prev && !paras.empty()) {
+                const FrameStats& fs = frames[{l.page, l.frame_id}];
+                const FrameStats& pfs = frames[{prev->page, prev->frame_id}];
+                const bool same_frame = prev->page == l.page && prev->frame_id == l.frame_id && l.box.y0 > prev->box.y0;
+                const std::string ptext = prev->text();
+                const double indent = l.box.x0 - fs.left;
+                const bool indented = indent > 0.8 * body && indent < 0.4 * (fs.right - fs.left);
+                const bool prev_short = pfs.justified ? prev->box.x1 < pfs.right - 1.5 * body
+                                                      : prev->box.x1 < pfs.right - 0.2 * (pfs.right - pfs.left);
+                if (heading || prev_heading) {
+                    new_block = !(heading && prev_heading && same_frame && std::abs(prev->size - l.size) < 0.6 &&
+                                  l.box.y0 - prev->box.y1 < 0.8 * l.size && prev->bold == l.bold);
+                } else if (same_frame) {
+                    const double gap = l.box.y0 - prev->box.y1;
+                    const double prev_indent = prev->box.x0 - fs.left;
+                    new_block = gap > line_gap + 0.45 * body || (indented && std::abs(prev_indent - indent) > 1.0) ||
+                                (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
+                } else {
+                    new_block = indented || (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
+                }
+            }
+            if (new_block) {
+                Para para;
+                para.heading = heading;
+                para.size = l.size;
+                para.page = l.page;
+                para.box = l.box;
+                append_line(para.toks, l, vocab);
+                paras.push_back(std::move(para));
+            } else {
+                append_line(paras.back().toks, l, vocab);
+            }
+            prev = &l;
+            prev_heading = heading;
+        }
+    }
+
+    // 5. author note at the end ("Jane Doe is a senior fellow at ...") and provenance lines
+    while (!paras.empty() && !paras.back().heading) {
+        const auto bio = parse_bio(tokens_text(paras.back().toks));
+        if (bio.empty())
+            break;
+        if (authors_front.empty()) {
+            authors_front = bio;
+        } else {
+            for (auto& a : authors_front)
+                for (const auto& b : bio)
+                    if (a.name == b.name && a.affiliation.empty())
+                        a.affiliation = b.affiliation;
+        }
+        paras.pop_back();
+    }
+    for (auto it = paras.begin(); it != paras.end();) {
+        const std::string text = tokens_text(it->toks);
+        if (!it->heading && is_provenance_line(text) && core::split_words(text).size() < 40) {
+            meta.original_source = parse_provenance(text);
+            it = paras.erase(it);
+        } else {
+            ++it;
+        }
+    }
+
+    // 6. notes: ids, then link marks in the body to them
+    std::map<std::string, std::vector<std::size_t>> notes_by_label;
+    for (std::size_t k = 0; k < notes.size(); ++k) {
+        notes[k].id = "fn" + std::to_string(k + 1);
+        notes_by_label[notes[k].label].push_back(k);
+    }
+    auto resolve_mark = [&](const Tok& t) -> std::string {
+        const std::string label = note_label_of(t.text);
+        const auto it = notes_by_label.find(label);
+        if (label.empty() || it == notes_by_label.end())
+            return {};
+        const std::vector<std::size_t>& cands = it->second;
+        auto pick = [&](auto pred) -> std::optional<std::size_t> {
+            for (std::size_t k : cands)
+                if (!notes[k].used && pred(notes[k]))
+                    return k;
+            return std::nullopt;
+        };
+        std::optional<std::size_t> k;
+        if (t.dest_page > 0)
+            k = pick([&](const RawNote& n) { return n.page == t.dest_page; });
+        if (!k)
+            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page == t.page; });
+        if (!k)
+            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page >= t.page; });
+        if (!k)
+            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::End; });
+        if (!k)
+            return {};
+        notes[*k].used = true;
+        return notes[*k].id;
+    };
+    static const std::unordered_set<std::string> ordinal_suffixes{"st", "nd", "rd", "th", "e", "er", "re", "eme", "ème", "o", "a", "d"};
+    for (Para& para : paras) {
+        for (std::size_t k = 0; k < para.toks.size(); ++k) {
+            Tok& t = para.toks[k];
+            if (!t.sup)
+                continue;
+            if (k > 0 && !t.space_before && !para.toks[k - 1].text.empty() &&
+                is_ascii_digit(para.toks[k - 1].text.back()) && ordinal_suffixes.count(core::to_lower(t.text)))
+                continue; // "20th"
+            if (para.heading)
+                continue;
+            t.note_id = resolve_mark(t);
+        }
+        // bracketed marks for endnotes: "[3]"
+        for (Tok& t : para.toks) {
+            if (t.sup || !t.note_id.empty() || t.text.size() < 3 || t.text.front() != '[')
+                continue;
+            const std::string label = note_label_of(strip_trailing_punct(t.text));
+            const auto it = notes_by_label.find(label);
+            if (!label.empty() && it != notes_by_label.end() && notes[it->second.front()].place == core::NotePlace::End)
+                t.note_id = resolve_mark(t);
+        }
+    }
+
+    // 7. Document
+    std::map<double, int> heading_levels;
+    for (const Para& para : paras)
+        if (para.heading)
+            heading_levels[-std::round(para.size * 2) / 2] = 0;
+    {
+        int level = 1;
+        for (auto& [s, lv] : heading_levels)
+            lv = std::min(6, level++);
+    }
+    for (Para& para : paras) {
+        mark_bare_urls(para.toks);
+        core::Block b;
+        b.kind = para.heading ? core::BlockKind::Heading : core::BlockKind::Paragraph;
+        if (para.heading)
+            b.level = heading_levels[-std::round(para.size * 2) / 2];
+        if (para.heading)
+            for (Tok& t : para.toks)
+                t.bold = false; // the heading itself says it is a heading
+        b.content = build_inlines(para.toks);
+        b.source.page = para.page;
+        b.source.box = para.box;
+        if (!core::clean_text(core::plain_text(b.content)).empty())
+            doc.body.push_back(std::move(b));
+    }
+    for (RawNote& n : notes) {
+        mark_bare_urls(n.toks);
+        core::Note note;
+        note.id = n.id;
+        note.label = n.label;
+        note.place = n.place;
+        core::Block b;
+        b.content = build_inlines(n.toks);
+        b.source.page = n.page;
+        note.blocks.push_back(std::move(b));
+        note.source.page = n.page;
+        doc.notes.push_back(std::move(note));
+    }
+
+    // 8. metadata from the document information when the page shows none
+    if (meta.title.empty() && !is_generic_title(hints_.title))
+        meta.title = core::clean_text(hints_.title);
+    if (authors_front.empty() && !hints_.author.empty())
+        authors_front = core::parse_byline(hints_.author);
+    meta.authors = std::move(authors_front);
+    if (meta.date.iso.empty() && !hints_.date_iso.empty()) {
+        meta.date.iso = hints_.date_iso;
+    }
+    if (meta.title.empty())
+        diags.warn("layout.no-title", "no title found on the first page or in the document information");
+    if (doc.body.empty())
+        diags.warn("layout.empty-body", "no body text found");
+    return doc;
+}
+
+} // namespace colophon::layout

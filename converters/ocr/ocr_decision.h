@@ -1,0 +1,51 @@
+#pragma once
+// Whether a PDF page needs OCR, decided from statistics of its text layer alone (pure function,
+// no Poppler or Tesseract), so the rule can be tested and tuned without either library.
+
+#include "core/options.h"
+
+#include <string>
+#include <string_view>
+
+namespace colophon::ocr {
+
+// What the text layer of one page looks like.
+struct PageTextStats
+{
+    int codepoints = 0;     // non-space code points
+    int letters = 0;
+    int digits = 0;
+    int unmapped = 0;       // U+FFFD, private-use and C0/C1 control code points
+    int symbols = 0;        // code points that are neither letters, digits nor common punctuation
+    int latin_letters = 0;
+    int latin_vowels = 0;   // a e i o u y, and accented Latin letters (mostly vowels)
+    int tokens = 0;         // whitespace-separated tokens
+    int word_tokens = 0;    // tokens that look like words (letters of one script, digits, few marks)
+    double ink = -1;        // share of the page's area that is dark when rendered, 0..1; <0 unknown
+};
+
+// Measures `text` (the page's text layer, UTF-8). `ink` is passed through (see page_ink_share).
+PageTextStats measure_page_text(std::string_view text, double ink = -1);
+
+enum class OcrReason
+{
+    None,            // the text layer is usable
+    Forced,          // --ocr=always
+    NoTextLayer,
+    TooFewCharacters, // much more ink on the page than its text accounts for
+    GarbledText,     // unmapped glyphs, replacement characters or non-words
+};
+
+struct OcrDecision
+{
+    bool ocr = false;
+    OcrReason reason = OcrReason::None;
+    std::string explanation; // for the diagnostic ("no text layer", "62% of tokens are not words")
+};
+
+OcrDecision decide_ocr(const PageTextStats& stats, core::OcrMode mode);
+
+// Stable diagnostic code for a reason ("pdf.no-text-layer", "pdf.sparse-text", "pdf.garbled-text").
+std::string_view ocr_reason_code(OcrReason reason);
+
+} // namespace colophon::ocr

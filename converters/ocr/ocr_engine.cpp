@@ -1,0 +1,451 @@
+#include "ocr/ocr_engine.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <omp.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <numeric>
+
+namespace colophon::ocr {
+namespace {
+
+constexpr const char* debian_tessdata = "/usr/share/tesseract-ocr/5/tessdata";
+// OSD's confidence for a turned page; below it the page is taken as upright (a wrong turn costs
+// the whole page). OSD is only asked when Leptonica cannot tell, so it must be sure.
+constexpr float min_orientation_confidence = 5.0F;
+// Leptonica's skew confidence below which the page is left as it is (few text lines, pictures).
+constexpr float min_skew_confidence = 2.5F;
+constexpr float min_skew_degrees = 0.1F;
+// A word whose strokes are this much thicker than the page's typical stroke, relative to
+// its line's size, is bold.
+constexpr double bold_stroke_ratio = 1.3;
+
+struct TextDelete
+{
+    void operator()(char* p) const { delete[] p; }
+};
+using TextPtr = std::unique_ptr<char, TextDelete>;
+using IteratorPtr = std::unique_ptr<tesseract::ResultIterator>;
+
+// Tesseract's LSTM runs an OpenMP team per call, which on top of our own page workers
+// oversubscribes the cores; OMP_THREAD_LIMIT is read by libgomp at load time, so it is set here
+// only for child processes, and every worker makes its own OpenMP regions single-threaded.
+void limit_openmp_threads()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", 0); });
+    omp_set_max_active_levels(0);
+    omp_set_num_threads(1);
+}
+
+std::vector<std::string> split_languages(std::string_view languages)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= languages.size()) {
+        const std::size_t plus = std::min(languages.find('+', start), languages.size());
+        out.emplace_back(languages.substr(start, plus - start));
+        start = plus + 1;
+    }
+    return out;
+}
+
+bool valid_language_name(const std::string& lang)
+{
+    return !lang.empty() && std::all_of(lang.begin(), lang.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == '-';
+    });
+}
+
+std::string xml_escape(std::string_view s)
+{
+    std::string out;
+    for (const char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+// Reorders `v`.
+double median(std::vector<double>& v)
+{
+    if (v.empty())
+        return 0;
+    const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
+// Median length of the horizontal black runs inside a box of a 1 bpp image: the width of the
+// vertical strokes, which dominate the runs (horizontal bars give a few long runs; the median
+// ignores them, a mean would not).
+struct Strokes
+{
+    double width = 0;
+    int runs = 0;
+};
+Strokes measure_strokes(const Pix* binary, int l, int t, int r, int b)
+{
+    Strokes s;
+    if (binary == nullptr)
+        return s;
+    const int w = static_cast<int>(pixGetWidth(binary));
+    const int h = static_cast<int>(pixGetHeight(binary));
+    l = std::max(l, 0);
+    t = std::max(t, 0);
+    r = std::min(r, w);
+    b = std::min(b, h);
+    const l_int32 wpl = pixGetWpl(binary);
+    const l_uint32* data = pixGetData(const_cast<Pix*>(binary));
+    constexpr int longest = 64;
+    std::array<int, longest + 1> lengths{};
+    for (int y = t; y < b; ++y) {
+        const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+        int run = 0;
+        for (int x = l; x <= r; ++x) {
+            if (x < r && GET_DATA_BIT(line, x) != 0) {
+                ++run;
+            } else if (run > 0) {
+                ++lengths[static_cast<std::size_t>(std::min(run, longest))];
+                ++s.runs;
+                run = 0;
+            }
+        }
+    }
+    int seen = 0;
+    for (int len = 1; len <= longest; ++len) {
+        const int here = lengths[static_cast<std::size_t>(len)];
+        if (seen + here >= (s.runs + 1) / 2) {
+            // Interpolate inside the bin so that widths are not only whole pixels.
+            const double into = here > 0 ? ((s.runs + 1) / 2.0 - seen) / here : 0;
+            s.width = len - 0.5 + into;
+            break;
+        }
+        seen += here;
+    }
+    return s;
+}
+
+PixPtr to_gray(const Pix* image)
+{
+    Pix* src = const_cast<Pix*>(image);
+    if (pixGetDepth(src) == 8 && pixGetColormap(src) == nullptr)
+        return PixPtr(pixClone(src));
+    if (pixGetDepth(src) == 32)
+        return PixPtr(pixConvertRGBToLuminance(src));
+    return PixPtr(pixConvertTo8(src, 0));
+}
+
+} // namespace
+
+void quiet_leptonica()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+std::string default_tessdata_dir()
+{
+    if (const char* env = std::getenv("TESSDATA_PREFIX"); env != nullptr && *env != '\0')
+        return env;
+    return debian_tessdata;
+}
+
+std::string tesseract_version() { return std::string("Tesseract ") + tesseract::TessBaseAPI::Version(); }
+
+void check_languages(std::string_view languages, const std::string& tessdata_dir, const std::string& file)
+{
+    const std::string dir = tessdata_dir.empty() ? default_tessdata_dir() : tessdata_dir;
+    for (const std::string& lang : split_languages(languages)) {
+        std::error_code ec;
+        if (!valid_language_name(lang) ||
+            !std::filesystem::is_regular_file(std::filesystem::path(dir) / (lang + ".traineddata"), ec))
+            throw core::ConversionError("ocr.missing-language", file,
+                                        "OCR language pack '" + lang + "' is not installed (no " + lang +
+                                            ".traineddata in " + dir + ")");
+    }
+}
+
+void OcrEngine::ApiEnd::operator()(tesseract::TessBaseAPI* api) const
+{
+    api->End();
+    delete api;
+}
+
+OcrEngine::OcrEngine(const EngineConfig& config, const std::string& file) : config_(config), file_(file)
+{
+    if (config_.tessdata_dir.empty())
+        config_.tessdata_dir = default_tessdata_dir();
+    check_languages(config_.languages, config_.tessdata_dir, file_);
+    quiet_leptonica();
+    limit_openmp_threads();
+
+    api_ = ApiPtr(new tesseract::TessBaseAPI());
+    if (api_->Init(config_.tessdata_dir.c_str(), config_.languages.c_str(), tesseract::OEM_DEFAULT) != 0)
+        throw core::ConversionError("ocr.init-failed", file_,
+                                    "Tesseract could not load languages '" + config_.languages + "' from " +
+                                        config_.tessdata_dir);
+    api_->SetPageSegMode(tesseract::PSM_AUTO);
+
+    std::error_code ec;
+    if (config_.detect_orientation &&
+        std::filesystem::is_regular_file(std::filesystem::path(config_.tessdata_dir) / "osd.traineddata", ec)) {
+        osd_ = ApiPtr(new tesseract::TessBaseAPI());
+        if (osd_->Init(config_.tessdata_dir.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) != 0)
+            osd_.reset();
+        else
+            osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    }
+}
+
+OcrEngine::~OcrEngine() = default;
+
+int OcrEngine::detect_rotation(Pix* gray, double dpi)
+{
+    // Leptonica reads the orientation from ascenders and descenders of Latin and Cyrillic
+    // lowercase: fast (tens of ms at 300 dpi) and reliable on noisy bilevel scans, where
+    // Tesseract's OSD often is not. OSD decides only when Leptonica cannot.
+    const PixPtr binary(pixConvertTo1(gray, 130));
+    if (binary) {
+        l_float32 up = 0;
+        l_float32 left = 0;
+        l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+        if (pixOrientDetect(binary.get(), &up, &left, 0, 0) == 0 &&
+            makeOrientDecision(up, left, 0, 0, &orient, 0) == 0 && orient != L_TEXT_ORIENT_UNKNOWN) {
+            // UP, LEFT, DOWN, RIGHT: quarter turns clockwise that make the page upright.
+            return (orient - L_TEXT_ORIENT_UP) * 90;
+        }
+    }
+    if (!osd_)
+        return 0;
+    osd_->SetImage(gray);
+    osd_->SetSourceResolution(static_cast<int>(dpi));
+    int degrees = 0;
+    float confidence = 0;
+    const char* script = nullptr;
+    float script_confidence = 0;
+    const bool ok = osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+    osd_->Clear();
+    if (!ok || confidence < min_orientation_confidence)
+        return 0;
+    return (360 - degrees) % 360; // OSD reports how far the page is turned clockwise
+}
+
+RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
+{
+    RecognisedPage out;
+    out.info.page = page_no;
+    out.words.page = page_no;
+    out.words.from_ocr = true;
+    if (!(dpi >= 30 && dpi <= 2400))
+        dpi = 300;
+    limit_openmp_threads();
+
+    PixPtr gray = to_gray(image);
+    if (!gray)
+        throw core::ConversionError("ocr.bad-image", file_,
+                                    "page " + std::to_string(page_no) + ": image cannot be converted to grey");
+
+    // 1. orientation: a page scanned sideways or upside down is turned upright.
+    if (config_.detect_orientation) {
+        const int turn = detect_rotation(gray.get(), dpi);
+        if (turn == 90 || turn == 180 || turn == 270) {
+            PixPtr upright(pixRotateOrth(gray.get(), turn / 90));
+            if (upright) {
+                gray = std::move(upright);
+                out.rotation = turn;
+                out.diagnostics.push_back({core::Severity::Info, "ocr.rotated",
+                                           "page turned " + std::to_string(out.rotation) + " degrees to read it",
+                                           file_, page_no, {}});
+            }
+        }
+    }
+
+    // 2. skew: small rotations from the scanner bed.
+    if (config_.deskew) {
+        float angle = 0;
+        float confidence = 0;
+        PixPtr binary(pixConvertTo1(gray.get(), 130));
+        if (binary && pixFindSkew(binary.get(), &angle, &confidence) == 0 && confidence >= min_skew_confidence &&
+            std::fabs(angle) >= min_skew_degrees) {
+            PixPtr straight(pixRotate(gray.get(), static_cast<float>(angle * M_PI / 180.0), L_ROTATE_AREA_MAP,
+                                      L_BRING_IN_WHITE, 0, 0));
+            if (straight) {
+                gray = std::move(straight);
+                out.skew = angle;
+            }
+        }
+    }
+
+    // 3. recognition.
+    const double to_points = 72.0 / dpi;
+    out.words.width = pixGetWidth(gray.get()) * to_points;
+    out.words.height = pixGetHeight(gray.get()) * to_points;
+    api_->SetImage(gray.get());
+    api_->SetSourceResolution(static_cast<int>(std::lround(dpi)));
+    if (api_->Recognize(nullptr) != 0) {
+        api_->Clear();
+        throw core::ConversionError("ocr.recognition-failed", file_,
+                                    "page " + std::to_string(page_no) + ": Tesseract could not recognise the page");
+    }
+    PixPtr binary(api_->GetThresholdedImage());
+
+    // 4. words, with Tesseract's paragraphs kept for a document built without layout analysis.
+    struct Measured
+    {
+        std::size_t word;
+        double stroke_per_px; // stroke width relative to the line's height
+        int runs;
+    };
+    std::vector<Measured> measured;
+    std::string paragraph;
+    bool join_next = false;
+    double confidence_sum = 0;
+    const IteratorPtr it(api_->GetIterator());
+    if (it) {
+        const auto level = tesseract::RIL_WORD;
+        float row_height = 0;
+        float descenders = 0;
+        float ascenders = 0;
+        do {
+            if (it->Empty(level))
+                continue;
+            if (it->IsAtBeginningOf(tesseract::RIL_PARA) && !paragraph.empty()) {
+                if (join_next)
+                    paragraph += '-';
+                out.paragraphs.push_back(std::move(paragraph));
+                paragraph.clear();
+                join_next = false;
+            }
+            if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE))
+                it->RowAttributes(&row_height, &descenders, &ascenders);
+            const TextPtr text(it->GetUTF8Text(level));
+            if (!text || *text == '\0')
+                continue;
+            std::string word = text.get();
+            if (word.find_first_not_of(" \t\n") == std::string::npos)
+                continue;
+            int l = 0, t = 0, r = 0, b = 0;
+            it->BoundingBox(level, &l, &t, &r, &b);
+            bool bold = false, italic = false, underlined = false, mono = false, serif = false, smallcaps = false;
+            int pointsize = 0, font_id = -1;
+            it->WordFontAttributes(&bold, &italic, &underlined, &mono, &serif, &smallcaps, &pointsize, &font_id);
+
+            layout::Word w;
+            w.box = {l * to_points, t * to_points, r * to_points, b * to_points};
+            // The line's ascender-to-descender height is close to the em size of the font.
+            w.size = row_height > 0 ? row_height * to_points : (b - t) * to_points;
+            w.bold = font_id >= 0 && bold;
+            w.italic = font_id >= 0 && italic;
+            w.confidence = std::clamp(static_cast<double>(it->Confidence(level)), 0.0, 100.0);
+            confidence_sum += w.confidence;
+
+            if (font_id < 0 && row_height > 0) {
+                const Strokes s = measure_strokes(binary.get(), l, t, r, b);
+                if (s.runs >= 8)
+                    measured.push_back({out.words.words.size(), s.width / row_height, s.runs});
+            }
+
+            // A hyphen ending a line usually splits one word: joined here (the layout module has
+            // the better rule; this is only the no-layout fallback).
+            const bool line_end = it->IsAtFinalElement(tesseract::RIL_TEXTLINE, level);
+            if (!paragraph.empty() && !join_next)
+                paragraph += ' ';
+            join_next = line_end && word.size() > 1 && word.back() == '-' &&
+                        std::isalpha(static_cast<unsigned char>(word[word.size() - 2])) != 0;
+            paragraph.append(word, 0, join_next ? word.size() - 1 : word.size());
+            w.text = std::move(word);
+            out.words.words.push_back(std::move(w));
+        } while (it->Next(level));
+    }
+    if (!paragraph.empty()) {
+        if (join_next)
+            paragraph += '-';
+        out.paragraphs.push_back(std::move(paragraph));
+    }
+
+    // 5. bold from stroke width: Tesseract's LSTM engine reports no font attributes.
+    if (measured.size() >= 5) {
+        std::vector<double> ratios;
+        ratios.reserve(measured.size());
+        for (const Measured& m : measured)
+            ratios.push_back(m.stroke_per_px);
+        const double typical = median(ratios);
+        for (const Measured& m : measured)
+            if (typical > 0 && m.stroke_per_px >= typical * bold_stroke_ratio)
+                out.words.words[m.word].bold = true;
+    }
+
+    // 6. provenance: mean confidence and ALTO.
+    const auto n = out.words.words.size();
+    out.info.mean_confidence = n > 0 ? confidence_sum / static_cast<double>(n) : 0;
+    out.info.low_confidence = n > 0 && out.info.mean_confidence < config_.low_confidence;
+    if (n == 0)
+        out.diagnostics.push_back({core::Severity::Info, "ocr.no-text", "OCR found no text on the page", file_,
+                                   page_no, {}});
+    else if (out.info.low_confidence)
+        out.diagnostics.push_back({core::Severity::Warning, "ocr.low-confidence",
+                                   "mean OCR word confidence " + std::to_string(static_cast<int>(
+                                                                     out.info.mean_confidence + 0.5)) +
+                                       " is low; check the text",
+                                   file_, page_no, {}});
+    const TextPtr alto(api_->GetAltoText(page_no - 1));
+    if (alto)
+        out.info.alto_xml = build_alto_document(alto.get(), file_ + " (page " + std::to_string(page_no) + ")",
+                                                tesseract::TessBaseAPI::Version());
+    api_->Clear();
+    return out;
+}
+
+std::string build_alto_document(std::string_view page_fragment, std::string_view image_name,
+                                std::string_view software_version)
+{
+    // Tesseract's own renderer declares ALTO v3; its <Page> content is valid ALTO 4.4, which is what
+    // archives ask for now, so the document is declared as 4.4.
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\" "
+        "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://www.loc.gov/standards/alto/ns-v4# "
+        "http://www.loc.gov/alto/v4/alto-4-4.xsd\">\n"
+        "\t<Description>\n"
+        "\t\t<MeasurementUnit>pixel</MeasurementUnit>\n"
+        "\t\t<sourceImageInformation>\n"
+        "\t\t\t<fileName>";
+    out += xml_escape(image_name);
+    out += "</fileName>\n"
+           "\t\t</sourceImageInformation>\n"
+           "\t\t<OCRProcessing ID=\"OCR_0\">\n"
+           "\t\t\t<ocrProcessingStep>\n"
+           "\t\t\t\t<processingSoftware>\n"
+           "\t\t\t\t\t<softwareName>Tesseract</softwareName>\n"
+           "\t\t\t\t\t<softwareVersion>";
+    out += xml_escape(software_version);
+    out += "</softwareVersion>\n"
+           "\t\t\t\t</processingSoftware>\n"
+           "\t\t\t</ocrProcessingStep>\n"
+           "\t\t</OCRProcessing>\n"
+           "\t</Description>\n"
+           "\t<Layout>\n";
+    out += page_fragment;
+    out += "\t</Layout>\n</alto>\n";
+    return out;
+}
+
+} // namespace colophon::ocr

@@ -1,0 +1,85 @@
+#pragma once
+// Recognition of one page image with Tesseract: orientation and skew correction, then words with
+// boxes, confidences and font-size estimates for layout analysis, and the page's ALTO XML.
+
+#include "core/diagnostics.h"
+#include "core/document.h"
+#include "layout/page_words.h"
+#include "ocr/leptonica_handles.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace colophon::ocr {
+
+// TESSDATA_PREFIX when set (as Tesseract reads it), else Debian's tessdata folder.
+std::string default_tessdata_dir();
+
+// "Tesseract 5.3.0".
+std::string tesseract_version();
+
+// Checks that every language of "eng+rus" has a traineddata file, before any work starts.
+// Throws ConversionError "ocr.missing-language" naming `file` and the missing pack.
+void check_languages(std::string_view languages, const std::string& tessdata_dir, const std::string& file);
+
+struct EngineConfig
+{
+    std::string languages = "eng";
+    std::string tessdata_dir; // empty: default_tessdata_dir()
+    bool detect_orientation = true;
+    bool deskew = true;
+    double low_confidence = 60; // pages whose mean word confidence is below this are flagged
+};
+
+// What recognition found on one page.
+struct RecognisedPage
+{
+    layout::PageWords words;       // points, origin top-left of the upright, deskewed page
+    core::OcrPage info;            // page, mean confidence, low-confidence flag, ALTO
+    std::vector<std::string> paragraphs; // Tesseract's own paragraphs (used when no layout runs)
+    int rotation = 0;              // degrees the image was turned clockwise to make it upright
+    double skew = 0;               // degrees the image was rotated to deskew it
+    std::vector<core::Diagnostic> diagnostics; // page-level warnings, merged in page order
+};
+
+// One Tesseract instance (plus one for orientation detection). Not thread-safe: give each
+// worker thread its own engine.
+class OcrEngine
+{
+public:
+    // Throws ConversionError "ocr.missing-language" / "ocr.init-failed" naming `file`.
+    OcrEngine(const EngineConfig& config, const std::string& file);
+    ~OcrEngine();
+    OcrEngine(const OcrEngine&) = delete;
+    OcrEngine& operator=(const OcrEngine&) = delete;
+
+    // Recognises `image` (any depth) scanned at `dpi` as 1-based page `page_no`.
+    RecognisedPage recognise(const Pix* image, int page_no, double dpi);
+
+private:
+    struct ApiEnd
+    {
+        void operator()(tesseract::TessBaseAPI* api) const;
+    };
+    using ApiPtr = std::unique_ptr<tesseract::TessBaseAPI, ApiEnd>;
+
+    // Quarter turns clockwise, in degrees, that make the page upright.
+    int detect_rotation(Pix* gray, double dpi);
+
+    EngineConfig config_;
+    std::string file_;
+    ApiPtr api_;
+    ApiPtr osd_; // null when osd.traineddata is missing or detection is off
+};
+
+// Wraps the <Page> element of Tesseract's ALTO in a complete ALTO 4.4 document.
+std::string build_alto_document(std::string_view page_fragment, std::string_view image_name,
+                                std::string_view software_version);
+
+} // namespace colophon::ocr

@@ -1,0 +1,137 @@
+#include "ocr/pdf_ocr_provider.h"
+
+#include "ocr/ocr_decision.h"
+#include "ocr/ocr_document.h"
+
+#include <algorithm>
+
+namespace colophon::ocr {
+
+PdfOcrProvider::PdfOcrProvider(const core::Input& input, const core::ConvertOptions& options)
+    : file_(input.display_name), options_(options), bytes_(input.bytes)
+{
+    config_.languages = options.ocr_languages;
+    check_languages(config_.languages, default_tessdata_dir(), file_);
+
+    GError* error = nullptr;
+    GBytes* data = g_bytes_new_static(bytes_.data(), bytes_.size());
+    doc_ = PopplerDocumentPtr(poppler_document_new_from_bytes(
+        data, options.password.empty() ? nullptr : options.password.c_str(), &error));
+    g_bytes_unref(data);
+    if (!doc_) {
+        const std::string why = error != nullptr ? error->message : "unreadable";
+        g_clear_error(&error);
+        throw core::ConversionError("ocr.render-failed", file_, "Poppler cannot open the PDF for OCR: " + why);
+    }
+
+    // Pages that will surely be asked for: every page with --ocr=always; otherwise pages with
+    // no text layer, or a few stray letters, on a page that carries ink.
+    const int n = poppler_document_get_n_pages(doc_.get());
+    for (int i = 0; i < n && options.ocr != core::OcrMode::Never; ++i) {
+        if (options.ocr == core::OcrMode::Always) {
+            queue_.push_back(i + 1);
+            continue;
+        }
+        const PopplerPagePtr page(poppler_document_get_page(doc_.get(), i));
+        if (!page)
+            continue;
+        char* raw = poppler_page_get_text(page.get());
+        const std::string text = raw != nullptr ? raw : "";
+        g_free(raw);
+        const OcrDecision d = decide_ocr(measure_page_text(text, page_ink_share(page.get())), options.ocr);
+        if (d.ocr && (d.reason == OcrReason::NoTextLayer || d.reason == OcrReason::TooFewCharacters))
+            queue_.push_back(i + 1);
+    }
+    const int jobs = std::clamp(options.jobs, 1, std::max(1, static_cast<int>(queue_.size())));
+    if (!queue_.empty())
+        for (int w = 0; w < jobs; ++w)
+            workers_.emplace_back([this] { work(); });
+}
+
+PdfOcrProvider::~PdfOcrProvider()
+{
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        stop_ = true;
+    }
+    ready_.notify_all();
+    workers_.clear(); // joins
+}
+
+RecognisedPage PdfOcrProvider::recognise_now(int page_no, OcrEngine& engine)
+{
+    PixPtr pix;
+    {
+        const std::lock_guard<std::mutex> lock(render_mutex_);
+        const PopplerPagePtr page(poppler_document_get_page(doc_.get(), page_no - 1));
+        if (!page)
+            throw core::ConversionError("ocr.render-failed", file_,
+                                        "page " + std::to_string(page_no) + " cannot be read for OCR");
+        pix = render_pdf_page(page.get(), options_.ocr_dpi, options_.limits, file_, page_no);
+    }
+    return engine.recognise(pix.get(), page_no, options_.ocr_dpi);
+}
+
+void PdfOcrProvider::work()
+{
+    std::unique_ptr<OcrEngine> engine;
+    for (;;) {
+        int page_no = 0;
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            if (stop_ || next_ >= queue_.size())
+                return;
+            page_no = queue_[next_++];
+        }
+        try {
+            if (!engine)
+                engine = std::make_unique<OcrEngine>(config_, file_);
+            RecognisedPage page = recognise_now(page_no, *engine);
+            const std::lock_guard<std::mutex> lock(mutex_);
+            done_.emplace(page_no, std::move(page));
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            failed_.emplace(page_no, std::current_exception());
+        }
+        ready_.notify_all();
+    }
+}
+
+std::optional<layout::PageWords> PdfOcrProvider::recognise_page(int page_no, const layout::PageWords&)
+{
+    std::optional<RecognisedPage> page;
+    if (std::find(queue_.begin(), queue_.end(), page_no) != queue_.end()) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [&] { return done_.count(page_no) > 0 || failed_.count(page_no) > 0; });
+        if (const auto f = failed_.find(page_no); f != failed_.end())
+            std::rethrow_exception(f->second);
+        page = std::move(done_.at(page_no));
+        done_.erase(page_no);
+    } else {
+        if (!own_engine_)
+            own_engine_ = std::make_unique<OcrEngine>(config_, file_);
+        page = recognise_now(page_no, *own_engine_);
+    }
+    layout::PageWords words = page->words;
+    page->words.words.clear(); // only provenance is kept; the layout has the words now
+    handed_out_.push_back(std::move(*page));
+    return words;
+}
+
+void PdfOcrProvider::record(core::Extraction& extraction, core::Diagnostics& diags) const
+{
+    if (handed_out_.empty())
+        return;
+    record_ocr_pages(extraction, handed_out_, config_.languages);
+    for (const RecognisedPage& p : handed_out_)
+        for (const core::Diagnostic& d : p.diagnostics)
+            diags.add(d);
+}
+
+std::unique_ptr<layout::PageOcrProvider> make_pdf_ocr_provider(const core::Input& input,
+                                                               const core::ConvertOptions& options)
+{
+    return std::make_unique<PdfOcrProvider>(input, options);
+}
+
+} // namespace colophon::ocr

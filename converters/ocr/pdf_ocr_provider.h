@@ -1,0 +1,63 @@
+#pragma once
+// OCR for the PDF converter: supplies words for the pages whose text layer is unusable, through
+// layout::PageOcrProvider. Pages that surely need OCR (no text at all on an inked page, or
+// --ocr=always) are recognised ahead in parallel with ConvertOptions::jobs workers while the
+// converter reads the text layer; any other page it asks for is recognised on demand.
+
+#include "core/converter.h"
+#include "layout/text_layer_check.h"
+#include "ocr/ocr_engine.h"
+#include "ocr/pdf_render.h"
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace colophon::ocr {
+
+class PdfOcrProvider : public layout::PageOcrProvider
+{
+public:
+    // Opens its own Poppler document from the input's bytes. Throws ConversionError
+    // "ocr.missing-language" before anything else when a language pack is missing.
+    PdfOcrProvider(const core::Input& input, const core::ConvertOptions& options);
+    ~PdfOcrProvider() override;
+
+    std::optional<layout::PageWords> recognise_page(int page_no, const layout::PageWords& text_layer) override;
+
+    // Engine, languages, per-page confidence and ALTO of every page handed out, in page order,
+    // and their page-level diagnostics.
+    void record(core::Extraction& extraction, core::Diagnostics& diags) const;
+
+private:
+    void work();
+    RecognisedPage recognise_now(int page_no, OcrEngine& engine);
+
+    std::string file_;
+    core::ConvertOptions options_;
+    EngineConfig config_;
+    std::string bytes_;                 // the document keeps pointing into these
+    PopplerDocumentPtr doc_;
+    std::mutex render_mutex_;           // one Poppler document renders one page at a time
+
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::vector<int> queue_;            // pages to recognise ahead, in order
+    std::size_t next_ = 0;
+    std::map<int, RecognisedPage> done_;
+    std::map<int, std::exception_ptr> failed_;
+    bool stop_ = false;
+    std::vector<std::jthread> workers_;
+
+    std::unique_ptr<OcrEngine> own_engine_; // for pages not recognised ahead
+    std::vector<RecognisedPage> handed_out_;
+};
+
+// Matches pdf::OcrProviderFactory: the pipeline passes it to PdfConverter.
+std::unique_ptr<layout::PageOcrProvider> make_pdf_ocr_provider(const core::Input& input,
+                                                               const core::ConvertOptions& options);
+
+} // namespace colophon::ocr

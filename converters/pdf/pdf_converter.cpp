@@ -1,0 +1,167 @@
+#include "pdf_converter.h"
+
+#include "layout/layout_builder.h"
+#include "pdf_text_layer.h"
+#include "poppler_handles.h"
+
+#include "core/text.h"
+
+#include <regex>
+
+namespace colophon::pdf {
+
+namespace {
+
+std::string error_message(const ErrorPtr& err) { return err && err->message ? err->message : "unknown error"; }
+
+// dc:language / pdf:Language from XMP ("en-GB").
+std::string xmp_language(const std::string& xmp)
+{
+    static const std::regex lang_rx(R"(<dc:language>\s*<rdf:Bag>\s*<rdf:li>([A-Za-z\-]{2,12})</rdf:li>)");
+    std::smatch m;
+    if (std::regex_search(xmp, m, lang_rx))
+        return m[1].str();
+    return {};
+}
+
+// dc:title from XMP, used when the Info dictionary has none.
+std::string xmp_title(const std::string& xmp)
+{
+    static const std::regex title_rx(R"(<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>([^<]*)</rdf:li>)");
+    std::smatch m;
+    if (std::regex_search(xmp, m, title_rx))
+        return m[1].str();
+    return {};
+}
+
+} // namespace
+
+bool PdfConverter::accepts(const core::Input& input) const { return input.type == core::MediaType::Pdf; }
+
+core::Document PdfConverter::convert(const core::Input& input, const core::ConvertOptions& options,
+                                     core::Diagnostics& diags)
+{
+    pages_needing_ocr_.clear();
+    if (input.bytes.empty())
+        throw core::ConversionError("pdf.empty", input.display_name, "the file is empty");
+
+    // 1. open (Poppler reconstructs a damaged cross-reference table itself)
+    const BytesPtr bytes(g_bytes_new(input.bytes.data(), input.bytes.size()));
+    GError* raw_err = nullptr;
+    DocumentPtr pdf(poppler_document_new_from_bytes(bytes.get(), options.password.empty() ? nullptr : options.password.c_str(),
+                                                    &raw_err));
+    const ErrorPtr err(raw_err);
+    if (!pdf) {
+        if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED) {
+            throw core::ConversionError("pdf.encrypted", input.display_name,
+                                        options.password.empty()
+                                            ? "the PDF is encrypted; give its password with --password"
+                                            : "the PDF is encrypted and the password given does not open it");
+        }
+        throw core::ConversionError("pdf.unreadable", input.display_name,
+                                    "Poppler cannot read this PDF: " + error_message(err));
+    }
+    const int n_pages = poppler_document_get_n_pages(pdf.get());
+    if (n_pages <= 0)
+        throw core::ConversionError("pdf.no-pages", input.display_name, "the PDF has no pages");
+    if (n_pages > options.limits.max_pages)
+        throw core::ConversionError("pdf.too-many-pages", input.display_name,
+                                    "the PDF has " + std::to_string(n_pages) + " pages, more than the limit of " +
+                                        std::to_string(options.limits.max_pages));
+
+    // 2. document information and XMP
+    layout::DocumentHints hints;
+    hints.title = core::clean_text(core::repair_utf8(take_string(poppler_document_get_title(pdf.get()))));
+    hints.author = core::clean_text(core::repair_utf8(take_string(poppler_document_get_author(pdf.get()))));
+    hints.subject = core::clean_text(core::repair_utf8(take_string(poppler_document_get_subject(pdf.get()))));
+    hints.keywords = core::clean_text(core::repair_utf8(take_string(poppler_document_get_keywords(pdf.get()))));
+    const std::string xmp = take_string(poppler_document_get_metadata(pdf.get()));
+    hints.language = xmp_language(xmp);
+    if (hints.title.empty())
+        hints.title = core::clean_text(xmp_title(xmp));
+
+    // 3. pages, one at a time; their words are dropped once the layout has its lines
+    layout::LayoutBuilder builder(hints);
+    std::unique_ptr<layout::PageOcrProvider> ocr;
+    bool ocr_tried = false;
+    int ocr_pages = 0;
+    for (int i = 0; i < n_pages; ++i) {
+        const PagePtr page(poppler_document_get_page(pdf.get(), i));
+        if (!page) {
+            diags.warn("pdf.page-unreadable", "Poppler cannot read this page; it is skipped", i + 1);
+            continue;
+        }
+        layout::PageWords words = read_page_words(pdf.get(), page.get(), i + 1);
+        for (auto& w : words.words)
+            w.text = core::repair_utf8(w.text);
+        const layout::TextLayerVerdict verdict = layout::check_text_layer(words);
+        const bool want_ocr = options.ocr == core::OcrMode::Always || (!verdict.usable && options.ocr == core::OcrMode::Auto);
+        if (!verdict.usable)
+            pages_needing_ocr_.push_back(i + 1);
+        if (want_ocr) {
+            if (!ocr_tried && ocr_factory_) {
+                ocr_tried = true;
+                ocr = ocr_factory_(input, options);
+            }
+            std::optional<layout::PageWords> recognised;
+            if (ocr)
+                recognised = ocr->recognise_page(i + 1, words);
+            if (recognised) {
+                words = std::move(*recognised);
+                words.from_ocr = true;
+                ++ocr_pages;
+            } else if (!verdict.usable) {
+                diags.warn("pdf.no-text-layer", "no usable text layer (" + verdict.reason + ") and no OCR available", i + 1);
+            }
+        }
+        builder.add_page(words);
+    }
+
+    // 4. layout analysis
+    core::Document doc = builder.finish(diags);
+    doc.extraction.method = ocr_pages == 0 ? "pdf-text" : (ocr_pages == n_pages ? "ocr" : "pdf-text+ocr");
+    doc.extraction.source_format = std::string(core::media_type_name(core::MediaType::Pdf));
+    doc.extraction.page_count = n_pages;
+    return doc;
+}
+
+} // namespace colophon::pdf
+
+#include "layout/text_lines.h"
+
+#include <cstdio>
+
+namespace colophon::pdf {
+
+int dump_lines(const std::string& path, std::ostream& out)
+{
+    const core::Input input = core::read_input(path, 200u * 1024 * 1024);
+    const BytesPtr bytes(g_bytes_new(input.bytes.data(), input.bytes.size()));
+    GError* raw_err = nullptr;
+    const DocumentPtr pdf(poppler_document_new_from_bytes(bytes.get(), nullptr, &raw_err));
+    const ErrorPtr err(raw_err);
+    if (!pdf)
+        return 1;
+    for (int i = 0; i < poppler_document_get_n_pages(pdf.get()); ++i) {
+        const PagePtr page(poppler_document_get_page(pdf.get(), i));
+        const layout::PageWords words = read_page_words(pdf.get(), page.get(), i + 1);
+        out << "=== page " << i + 1 << " (" << words.width << "x" << words.height << ")\n";
+        for (const layout::TextLine& l : layout::build_lines(words)) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "f%-2d x%6.1f-%6.1f y%6.1f-%6.1f s%4.1f %s%s| ", l.frame_id, l.box.x0, l.box.x1,
+                          l.box.y0, l.box.y1, l.size, l.bold ? "B" : " ", l.italic ? "I" : " ");
+            out << buf;
+            for (const auto& w : l.words) {
+                if (w.space_before)
+                    out << ' ';
+                out << (w.superscript ? "[" : "") << w.text << (w.superscript ? "]" : "");
+                if (!w.uri.empty())
+                    out << "<L>";
+            }
+            out << "\n";
+        }
+    }
+    return 0;
+}
+
+} // namespace colophon::pdf

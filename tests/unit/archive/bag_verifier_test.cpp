@@ -1,0 +1,297 @@
+#include "archive/bag_verifier.h"
+
+#include "archive/archive_sink.h"
+#include "archive/package_writer.h"
+#include "archive_rewrite.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+namespace colophon::archive {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ScratchDir;
+
+struct Packed
+{
+    ScratchDir dir;
+    PackageResult result;
+};
+
+std::unique_ptr<Packed> pack(PackageFormat format, bool failed = false)
+{
+    auto p = std::make_unique<Packed>();
+    testing::write_text(p->dir.path() / "in" / "report.pdf", testing::random_bytes(200000));
+    auto c = testing::sample_contents(p->dir.path() / "in" / "report.pdf");
+    if (failed) {
+        c.tei_xml.clear();
+        c.plain_text.clear();
+        c.json.clear();
+        c.document.extraction.ocr_pages.clear();
+        c.outcome.status = ConversionStatus::Failed;
+        c.outcome.failed_stage = "convert";
+        c.outcome.failure_reason = "pdf.encrypted: the PDF needs a password";
+        c.outcome.tei_valid.reset();
+    }
+    c.options.format = format;
+    c.options.id = "report-1";
+    fs::create_directories(p->dir.path() / "out");
+    p->result = write_package(c, p->dir.path() / "out");
+    return p;
+}
+
+VerifyOptions with_schemas()
+{
+    VerifyOptions o;
+    const auto dir = testing::shared_dir() / "schemas-external";
+    if (fs::exists(dir / "mets-bundle.xsd"))
+        o.external_schema_dir = dir;
+    return o;
+}
+
+bool names(const VerifyReport& r, const std::string& file)
+{
+    for (const auto& i : r.issues)
+        if (i.severity == core::Severity::Error &&
+            (i.file.find(file) != std::string::npos || i.message.find(file) != std::string::npos))
+            return true;
+    return false;
+}
+
+std::vector<std::string> payload_files(const fs::path& bag)
+{
+    std::vector<std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(bag / "data"))
+        if (e.is_regular_file())
+            out.push_back(e.path().lexically_relative(bag).generic_string());
+    return out;
+}
+
+TEST(BagVerifier, OwnPackagesVerifyInEveryFormat)
+{
+    for (const auto format : {PackageFormat::Directory, PackageFormat::TarGz, PackageFormat::Zip}) {
+        const auto p = pack(format);
+        const auto report = verify_package(p->result.path, with_schemas());
+        EXPECT_TRUE(report.ok()) << format_report(report);
+        EXPECT_TRUE(report.colophon_package);
+        EXPECT_EQ(report.warnings(), 0u) << format_report(report);
+        EXPECT_EQ(report.payload_files, p->result.payload_files);
+        EXPECT_EQ(report.bagit_version, "1.0");
+    }
+}
+
+TEST(BagVerifier, MetsValidatesAgainstOfficialSchemas)
+{
+    const auto o = with_schemas();
+    if (o.external_schema_dir.empty())
+        GTEST_SKIP() << "../shared/schemas-external absent";
+    for (const bool failed : {false, true}) {
+        const auto p = pack(PackageFormat::Directory, failed);
+        const auto report = verify_package(p->result.path, o);
+        for (const auto& i : report.issues)
+            EXPECT_NE(i.code.rfind("colophon.", 0), 0u) << format_report(report);
+        EXPECT_TRUE(report.ok()) << format_report(report);
+    }
+}
+
+TEST(BagVerifier, FailedConversionKeepsOriginalAndRecordsFailure)
+{
+    const auto p = pack(PackageFormat::Directory, true);
+    EXPECT_TRUE(fs::exists(p->result.path / "data" / "original" / "Report on 100% Ümlauts.pdf"));
+    EXPECT_FALSE(fs::exists(p->result.path / "data" / "text"));
+    const std::string mets = testing::read_text(p->result.path / "data" / "METS.report-1.xml");
+    EXPECT_NE(mets.find("<premis:eventOutcome>failure</premis:eventOutcome>"), std::string::npos);
+    EXPECT_NE(mets.find("pdf.encrypted: the PDF needs a password"), std::string::npos);
+    EXPECT_TRUE(verify_package(p->result.path).ok());
+}
+
+TEST(BagVerifier, CorruptingAnyPayloadByteInDirectoryIsNamed)
+{
+    const auto p = pack(PackageFormat::Directory);
+    for (const auto& rel : payload_files(p->result.path)) {
+        const fs::path file = p->result.path / rel;
+        std::string bytes = testing::read_text(file);
+        const std::string original = bytes;
+        bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x01);
+        testing::write_text(file, bytes);
+        const auto report = verify_package(p->result.path);
+        EXPECT_FALSE(report.ok()) << rel;
+        EXPECT_TRUE(names(report, rel)) << format_report(report);
+        testing::write_text(file, original);
+    }
+    EXPECT_TRUE(verify_package(p->result.path).ok());
+}
+
+TEST(BagVerifier, DeletedOrStrayFileInDirectoryIsNamed)
+{
+    const auto p = pack(PackageFormat::Directory);
+    const fs::path tei = p->result.path / "data" / "text" / "Report-on-100-mlauts.tei.xml";
+    const std::string keep = testing::read_text(tei);
+    fs::remove(tei);
+    auto report = verify_package(p->result.path);
+    EXPECT_FALSE(report.ok());
+    EXPECT_TRUE(names(report, "data/text/Report-on-100-mlauts.tei.xml")) << format_report(report);
+    testing::write_text(tei, keep);
+
+    testing::write_text(p->result.path / "data" / "stray.bin", "x");
+    report = verify_package(p->result.path);
+    EXPECT_TRUE(names(report, "data/stray.bin")) << format_report(report);
+    fs::remove(p->result.path / "data" / "stray.bin");
+
+    testing::write_text(p->result.path / "notes.txt", "added later");
+    report = verify_package(p->result.path);
+    EXPECT_TRUE(names(report, "notes.txt")) << format_report(report);
+}
+
+TEST(BagVerifier, CorruptDeletedAndStrayEntriesInArchivesAreNamed)
+{
+    for (const bool zip : {false, true}) {
+        const auto p = pack(zip ? PackageFormat::Zip : PackageFormat::TarGz);
+        const fs::path bad = p->dir.path() / (zip ? "report-1.zip" : "report-1.tar.gz");
+        const std::vector<std::string> files = {"data/original/Report on 100% Ümlauts.pdf", "data/text/Report-on-100-mlauts.txt",
+                                                "data/ocr/page-0002.alto.xml", "data/METS.report-1.xml"};
+        for (const auto& target : files) {
+            testing::rewrite_archive(p->result.path, bad, zip, [&](const std::string& path, std::string bytes) {
+                if (path == "report-1/" + target)
+                    bytes[bytes.size() / 3] = static_cast<char>(bytes[bytes.size() / 3] ^ 0x20);
+                return std::optional<std::string>(std::move(bytes));
+            });
+            auto report = verify_package(bad);
+            EXPECT_FALSE(report.ok());
+            EXPECT_TRUE(names(report, target)) << format_report(report);
+
+            testing::rewrite_archive(p->result.path, bad, zip, [&](const std::string& path, std::string bytes) {
+                return path == "report-1/" + target ? std::nullopt : std::optional<std::string>(std::move(bytes));
+            });
+            report = verify_package(bad);
+            EXPECT_FALSE(report.ok());
+            EXPECT_TRUE(names(report, target)) << format_report(report);
+        }
+        testing::rewrite_archive(
+            p->result.path, bad, zip, [](const std::string&, std::string b) { return std::optional<std::string>(std::move(b)); },
+            {{"report-1/data/stray.txt", "stray"}});
+        const auto report = verify_package(bad);
+        EXPECT_FALSE(report.ok());
+        EXPECT_TRUE(names(report, "data/stray.txt")) << format_report(report);
+    }
+}
+
+TEST(BagVerifier, TruncatedTarGzFails)
+{
+    const auto p = pack(PackageFormat::TarGz);
+    const std::string bytes = testing::read_text(p->result.path);
+    for (const double fraction : {0.1, 0.5, 0.9, 0.999}) {
+        const fs::path cut = p->dir.path() / "report-1.tar.gz";
+        testing::write_text(cut, bytes.substr(0, static_cast<std::size_t>(bytes.size() * fraction)));
+        const auto report = verify_package(cut);
+        EXPECT_FALSE(report.ok()) << fraction;
+        EXPECT_TRUE(names(report, "report-1.tar.gz")) << format_report(report);
+    }
+}
+
+// Builds a tar.gz by hand with entries our writer never makes.
+fs::path hostile_archive(const fs::path& dir, const std::function<void(struct archive*)>& fill)
+{
+    const Utf8LocaleScope utf8;
+    const fs::path out = dir / "bag.tar.gz";
+    struct archive* a = archive_write_new();
+    archive_write_add_filter_gzip(a);
+    archive_write_set_format_pax_restricted(a);
+    archive_write_open_filename(a, out.c_str());
+    fill(a);
+    archive_write_close(a);
+    archive_write_free(a);
+    return out;
+}
+
+void add_entry(struct archive* a, const std::string& path, unsigned type, const std::string& bytes,
+               const char* link = nullptr, bool hard = false)
+{
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, path.c_str());
+    archive_entry_set_filetype(e, type);
+    archive_entry_set_perm(e, 0644);
+    archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
+    if (link && hard)
+        archive_entry_set_hardlink(e, link);
+    else if (link)
+        archive_entry_set_symlink(e, link);
+    archive_write_header(a, e);
+    if (!bytes.empty())
+        archive_write_data(a, bytes.data(), bytes.size());
+    archive_entry_free(e);
+}
+
+TEST(BagVerifier, RefusesUnsafeArchiveEntries)
+{
+    ScratchDir dir;
+    const auto bag = hostile_archive(dir.path(), [](struct archive* a) {
+        add_entry(a, "bag/bagit.txt", AE_IFREG, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        add_entry(a, "bag/../../escape.txt", AE_IFREG, "x");
+        add_entry(a, "/etc/evil", AE_IFREG, "x");
+        add_entry(a, "bag/data/link", AE_IFLNK, "", "/etc/passwd");
+        add_entry(a, "bag/data/hard", AE_IFREG, "", "bag/bagit.txt", true);
+        add_entry(a, "other/data/x", AE_IFREG, "x");
+    });
+    const auto report = verify_package(bag);
+    EXPECT_FALSE(report.ok());
+    std::set<std::string> codes;
+    for (const auto& i : report.issues)
+        codes.insert(i.code);
+    EXPECT_TRUE(codes.count("archive.unsafe-path")) << format_report(report);
+    EXPECT_TRUE(codes.count("archive.symlink")) << format_report(report);
+    EXPECT_TRUE(codes.count("archive.hardlink")) << format_report(report);
+    EXPECT_TRUE(codes.count("archive.not-one-directory")) << format_report(report);
+    EXPECT_FALSE(fs::exists(dir.path().parent_path() / "escape.txt"));
+}
+
+TEST(BagVerifier, RefusesDecompressionBomb)
+{
+    ScratchDir dir;
+    const auto bag = hostile_archive(dir.path(), [](struct archive* a) {
+        add_entry(a, "bag/bagit.txt", AE_IFREG, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        add_entry(a, "bag/data/zeros", AE_IFREG, std::string(8u << 20, '\0'));
+    });
+    VerifyOptions o;
+    o.limits.ratio_grace_bytes = 1u << 20;
+    o.limits.max_ratio = 100;
+    auto report = verify_package(bag, o);
+    EXPECT_FALSE(report.ok());
+    EXPECT_TRUE(names(report, "data/zeros")) << format_report(report);
+    bool ratio = false;
+    for (const auto& i : report.issues)
+        ratio = ratio || i.code == "archive.compression-ratio";
+    EXPECT_TRUE(ratio) << format_report(report);
+
+    o = {};
+    o.limits.max_total_bytes = 4u << 20;
+    report = verify_package(bag, o);
+    bool size = false;
+    for (const auto& i : report.issues)
+        size = size || i.code == "archive.too-large";
+    EXPECT_TRUE(size) << format_report(report);
+}
+
+TEST(BagVerifier, JsonReportCarriesIssues)
+{
+    const auto p = pack(PackageFormat::Directory);
+    fs::remove(p->result.path / "data" / "text" / "Report-on-100-mlauts.json");
+    const std::string json = report_json(verify_package(p->result.path));
+    EXPECT_NE(json.find("\"ok\":false"), std::string::npos);
+    EXPECT_NE(json.find("bag.missing-file"), std::string::npos);
+    EXPECT_NE(json.find("Report-on-100-mlauts.json"), std::string::npos);
+}
+
+TEST(BagVerifier, MissingPathIsReported)
+{
+    const auto report = verify_package("/nonexistent/colophon/bag");
+    EXPECT_FALSE(report.ok());
+    EXPECT_EQ(report.issues.front().code, "bag.not-found");
+}
+
+} // namespace
+} // namespace colophon::archive

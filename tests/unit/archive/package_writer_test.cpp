@@ -1,0 +1,92 @@
+#include "archive/package_writer.h"
+
+#include "archive/checksums.h"
+#include "core/diagnostics.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace colophon::archive {
+namespace {
+
+using testing::ScratchDir;
+
+TEST(PackageWriter, WritesDirectoryBag)
+{
+    ScratchDir dir;
+    testing::write_text(dir.path() / "in" / "report.pdf", testing::random_bytes(5000));
+    auto c = testing::sample_contents(dir.path() / "in" / "report.pdf");
+    c.options.format = PackageFormat::Directory;
+    c.options.id = "report-1";
+    const auto r = write_package(c, dir.path());
+    EXPECT_EQ(r.path, dir.path() / "report-1");
+    EXPECT_TRUE(std::filesystem::exists(r.path / "bagit.txt"));
+    EXPECT_TRUE(std::filesystem::exists(r.path / "data" / "original" / "Report on 100% Ümlauts.pdf"));
+    EXPECT_TRUE(std::filesystem::exists(r.path / "data" / "METS.report-1.xml"));
+    EXPECT_TRUE(std::filesystem::exists(r.path / "data" / "ocr" / "page-0002.alto.xml"));
+    const std::string manifest = testing::read_text(r.path / "manifest-sha256.txt");
+    EXPECT_NE(manifest.find("data/original/Report on 100%25 Ümlauts.pdf"), std::string::npos);
+    const std::string info = testing::read_text(r.path / "bag-info.txt");
+    EXPECT_NE(info.find("Payload-Oxum: "), std::string::npos);
+    EXPECT_NE(info.find("Bagging-Date: 2026-01-02\n"), std::string::npos);
+    EXPECT_NE(info.find("Bag-Software-Agent: colophon "), std::string::npos);
+}
+
+TEST(PackageWriter, SameInputAndDateGiveSameBytes)
+{
+    ScratchDir dir;
+    testing::write_text(dir.path() / "report.pdf", testing::random_bytes(300000));
+    auto c = testing::sample_contents(dir.path() / "report.pdf");
+    for (const auto format : {PackageFormat::TarGz, PackageFormat::Zip}) {
+        std::filesystem::create_directories(dir.path() / "a");
+        std::filesystem::create_directories(dir.path() / "b");
+        c.options.format = format;
+        const auto a = write_package(c, dir.path() / "a");
+        const auto b = write_package(c, dir.path() / "b");
+        EXPECT_EQ(a.path.filename(), b.path.filename());
+        EXPECT_EQ(testing::read_text(a.path), testing::read_text(b.path));
+        std::filesystem::remove_all(dir.path() / "a");
+        std::filesystem::remove_all(dir.path() / "b");
+    }
+}
+
+TEST(PackageWriter, ExistingPackageIsNotOverwritten)
+{
+    ScratchDir dir;
+    testing::write_text(dir.path() / "report.pdf", "x");
+    auto c = testing::sample_contents(dir.path() / "report.pdf");
+    write_package(c, dir.path());
+    EXPECT_THROW(write_package(c, dir.path()), core::ConversionError);
+    c.options.overwrite = true;
+    EXPECT_NO_THROW(write_package(c, dir.path()));
+}
+
+TEST(PackageWriter, NoTemporaryFilesLeftAfterFailure)
+{
+    ScratchDir dir;
+    auto c = testing::sample_contents(dir.path() / "missing.pdf");
+    EXPECT_THROW(write_package(c, dir.path()), core::ConversionError);
+    testing::write_text(dir.path() / "report.pdf", "x");
+    c = testing::sample_contents(dir.path() / "report.pdf");
+    c.options.id = "../evil";
+    EXPECT_THROW(write_package(c, dir.path()), core::ConversionError);
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path()))
+        ++entries;
+    EXPECT_EQ(entries, 1u); // only report.pdf
+}
+
+TEST(PackageWriter, RejectsMalformedBaggingDate)
+{
+    EXPECT_THROW(parse_bagging_date("2026-13-01"), core::ConversionError);
+    EXPECT_THROW(parse_bagging_date("yesterday"), core::ConversionError);
+    EXPECT_THROW(parse_bagging_date("2026-02-30"), core::ConversionError);
+    const auto t = parse_bagging_date("2026-01-02T03:04:05Z");
+    EXPECT_EQ(t.date, "2026-01-02");
+    EXPECT_EQ(t.date_time, "2026-01-02T03:04:05Z");
+}
+
+} // namespace
+} // namespace colophon::archive

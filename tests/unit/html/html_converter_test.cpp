@@ -1,0 +1,284 @@
+// Behaviours of the HTML converter, one per test, on small pages written for the purpose.
+
+#include "html/html_charset.h"
+#include "html/html_notes.h"
+#include "html_test_util.h"
+
+#include <gtest/gtest.h>
+#include <iconv.h>
+
+namespace colophon::html::test {
+namespace {
+
+const std::string filler =
+    "<p>The committee met on several occasions during the spring and discussed the budget, the staffing plan "
+    "and the long-term strategy of the institute in considerable detail.</p>"
+    "<p>Several members argued that the proposals needed more work, while others preferred to adopt them at once "
+    "and revise the details later in the year.</p>";
+
+std::string page(const std::string& head, const std::string& body)
+{
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" + head + "</head><body>" +
+           "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About</a></li></ul></nav>" + body +
+           "<footer><p>© 2024 Example Institute. All rights reserved.</p></footer></body></html>";
+}
+
+TEST(HtmlCharset, Windows1251PageComesOutRight)
+{
+    std::string utf8 = "<html><head><meta charset=\"windows-1251\"><title>Тест</title></head><body><article>"
+                       "<h1>Белорусско-китайские отношения</h1><p>Визит президента привлёк огромное внимание "
+                       "международных средств массовой информации и политиков.</p></article></body></html>";
+    std::string cp1251;
+    ASSERT_TRUE(convert_to_utf8(std::string_view("x"), "UTF-8", cp1251));
+    // build the cp1251 bytes with iconv in the other direction
+    {
+        iconv_t cd = iconv_open("WINDOWS-1251", "UTF-8");
+        ASSERT_NE(cd, reinterpret_cast<iconv_t>(-1));
+        std::string in = utf8;
+        cp1251.assign(in.size(), '\0');
+        char* src = in.data();
+        char* dst = cp1251.data();
+        std::size_t sl = in.size(), dl = cp1251.size();
+        ASSERT_NE(iconv(cd, &src, &sl, &dst, &dl), static_cast<std::size_t>(-1));
+        cp1251.resize(cp1251.size() - dl);
+        iconv_close(cd);
+    }
+    const auto d = convert_html(cp1251);
+    EXPECT_EQ(d.meta.title, "Белорусско-китайские отношения");
+    EXPECT_NE(body_text(d).find("Визит президента привлёк"), std::string::npos);
+}
+
+TEST(HtmlCharset, DetectsUndeclaredCp1251)
+{
+    const std::string utf8 = "<p>Минский диалог: международные отношения, безопасность и экономика в регионе "
+                             "Восточной Европы. Эксперты обсуждают последствия санкций.</p>";
+    std::string bytes;
+    iconv_t cd = iconv_open("WINDOWS-1251", "UTF-8");
+    std::string in = utf8;
+    bytes.assign(in.size(), '\0');
+    char* src = in.data();
+    char* dst = bytes.data();
+    std::size_t sl = in.size(), dl = bytes.size();
+    iconv(cd, &src, &sl, &dst, &dl);
+    bytes.resize(bytes.size() - dl);
+    iconv_close(cd);
+    const DecodedHtml dec = decode_html(bytes);
+    EXPECT_EQ(dec.how, "detected");
+    EXPECT_NE(dec.utf8.find("Минский диалог"), std::string::npos) << dec.charset;
+}
+
+TEST(HtmlCharset, BomWinsAndIsRemoved)
+{
+    const DecodedHtml dec = decode_html("\xEF\xBB\xBF<p>caf\xC3\xA9</p>");
+    EXPECT_EQ(dec.how, "bom");
+    EXPECT_EQ(dec.utf8, "<p>caf\xC3\xA9</p>");
+}
+
+TEST(HtmlCharset, DeclaredLatin1ReadAsWindows1252)
+{
+    EXPECT_EQ(declared_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"),
+              "WINDOWS-1252");
+    const DecodedHtml dec = decode_html("<meta charset=iso-8859-1><p>caf\xE9 \x93quoted\x94</p>");
+    EXPECT_NE(dec.utf8.find("café “quoted”"), std::string::npos);
+}
+
+TEST(HtmlCleaning, DropsChromeKeepsArticle)
+{
+    const auto d = convert_html(page("<title>T</title>",
+                                     "<div class=\"cookie-banner\">We use cookies to improve your experience on "
+                                     "this site. Accept them all.</div><main><article><h1>Budget talks</h1>" +
+                                         filler +
+                                         "<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a></div>"
+                                         "<div aria-hidden=\"true\">Hidden text that is not content.</div>"
+                                         "<script>var x = 1;</script></article>"
+                                         "<aside class=\"related\"><h3>Related posts</h3><ul><li><a "
+                                         "href=\"/a\">Another story about budgets and staff</a></li></ul></aside>"
+                                         "</main>"));
+    const std::string text = body_text(d);
+    EXPECT_NE(text.find("The committee met"), std::string::npos);
+    for (const char* bad : {"cookies", "Share on", "Hidden text", "Related posts", "var x", "All rights", "Home"})
+        EXPECT_EQ(text.find(bad), std::string::npos) << bad;
+}
+
+TEST(HtmlMainText, ScoringFindsBodyWithoutSemantics)
+{
+    std::string menu = "<div class=\"top\">";
+    for (int i = 0; i < 20; ++i)
+        menu += "<a href=\"/s" + std::to_string(i) + "\">Section number " + std::to_string(i) + "</a> ";
+    menu += "</div>";
+    const auto d = convert_html(page("", menu + "<div class=\"wrap\"><div class=\"c\">" + filler + filler +
+                                             "</div></div>"));
+    const std::string text = body_text(d);
+    EXPECT_NE(text.find("Several members argued"), std::string::npos);
+    EXPECT_EQ(text.find("Section number"), std::string::npos);
+}
+
+TEST(HtmlMetadata, JsonLdGraphWithNestedAuthors)
+{
+    const std::string ld = R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"Example"},
+      {"@type":"NewsArticle","headline":"Rivers rise after storms","datePublished":"2024-02-05T08:00:00Z",
+       "author":[{"@type":"Person","name":"Ann Lee","affiliation":{"@type":"Organization","name":"Example Univ"}},
+                 {"@id":"#p2"}],
+       "publisher":{"@type":"Organization","name":"Daily Example"},"inLanguage":"en-GB"},
+      {"@type":"Person","@id":"#p2","name":"Tom Berg"}]}</script>)";
+    const auto d = convert_html(page(ld, "<article>" + filler + "</article>"));
+    EXPECT_EQ(d.meta.title, "Rivers rise after storms");
+    ASSERT_EQ(d.meta.authors.size(), 2u);
+    EXPECT_EQ(d.meta.authors[0].name, "Ann Lee");
+    EXPECT_EQ(d.meta.authors[0].affiliation, "Example Univ");
+    EXPECT_EQ(d.meta.authors[1].name, "Tom Berg");
+    EXPECT_EQ(d.meta.date.iso, "2024-02-05");
+    EXPECT_EQ(d.meta.publisher, "Daily Example");
+}
+
+TEST(HtmlMetadata, HighwireCitationTags)
+{
+    const std::string head = "<meta name=\"citation_title\" content=\"Soil carbon in boreal forests\">"
+                             "<meta name=\"citation_author\" content=\"Virtanen, Aino\">"
+                             "<meta name=\"citation_author_institution\" content=\"University of Helsinki\">"
+                             "<meta name=\"citation_author\" content=\"Smith, John\">"
+                             "<meta name=\"citation_publication_date\" content=\"2021/06/15\">"
+                             "<meta name=\"citation_journal_title\" content=\"Journal of Forest Soils\">"
+                             "<meta name=\"citation_volume\" content=\"12\">";
+    const auto d = convert_html(page(head, "<article>" + filler + "</article>"));
+    EXPECT_EQ(d.meta.title, "Soil carbon in boreal forests");
+    ASSERT_EQ(d.meta.authors.size(), 2u);
+    EXPECT_EQ(d.meta.authors[0].name, "Aino Virtanen");
+    EXPECT_EQ(d.meta.authors[0].affiliation, "University of Helsinki");
+    EXPECT_EQ(d.meta.date.iso, "2021-06-15");
+    EXPECT_EQ(d.meta.series, "Journal of Forest Soils, Volume 12");
+}
+
+TEST(HtmlByline, VisibleByMultipleAuthors)
+{
+    const auto d = convert_html(page("", "<article><h1>Water policy</h1><p class=\"byline\">By Maria Gonzalez and "
+                                         "Peter Novak</p>" + filler + "</article>"));
+    ASSERT_EQ(d.meta.authors.size(), 2u);
+    EXPECT_EQ(d.meta.authors[0].name, "Maria Gonzalez");
+    EXPECT_EQ(d.meta.authors[1].name, "Peter Novak");
+    EXPECT_EQ(body_text(d).find("By Maria"), std::string::npos);
+}
+
+TEST(HtmlTitle, H1FollowedByH2SplitsIntoSubtitle)
+{
+    const auto d = convert_html(page("<meta property=\"og:title\" content=\"Water policy: the next decade\">",
+                                     "<article><h1>Water policy</h1><h2>The next decade</h2>" + filler + "</article>"));
+    EXPECT_EQ(d.meta.title, "Water policy");
+    EXPECT_EQ(d.meta.subtitle, "The next decade");
+}
+
+TEST(HtmlNotes, FootnoteMarksLinkToNotes)
+{
+    const auto d = convert_html(page("", "<article><p>Growth slowed in the third quarter of the year, as several "
+                                         "analysts had predicted.<sup><a href=\"#fn1\" id=\"r1\">1</a></sup> It was "
+                                         "the 3<sup>rd</sup> fall in a row.</p>" + filler +
+                                         "<div class=\"footnotes\"><hr><ol><li id=\"fn1\">Central bank report, 2023, "
+                                         "p. 4. <a href=\"#r1\">↩</a></li></ol></div></article>"));
+    ASSERT_EQ(d.notes.size(), 1u);
+    EXPECT_EQ(d.notes[0].id, "fn1");
+    EXPECT_EQ(d.notes[0].label, "1");
+    ASSERT_FALSE(d.notes[0].blocks.empty());
+    EXPECT_EQ(core::plain_text(d.notes[0].blocks[0]), "Central bank report, 2023, p. 4.");
+    int refs = 0, sups = 0;
+    for_each_block(d.body, [&](const core::Block& b) {
+        for_each_inline(b.content, [&](const core::Inline& x) {
+            if (x.kind == core::InlineKind::NoteRef) {
+                ++refs;
+                EXPECT_EQ(x.target, "fn1");
+                EXPECT_EQ(x.text, "1");
+            }
+            if (x.kind == core::InlineKind::Superscript) {
+                ++sups;
+                EXPECT_EQ(core::plain_text(x.children), "rd");
+            }
+        });
+    });
+    EXPECT_EQ(refs, 1);
+    EXPECT_EQ(sups, 1);
+    EXPECT_EQ(body_text(d).find("Central bank report"), std::string::npos);
+}
+
+TEST(HtmlNotes, EndnotesWithDocRolesArePlacedAtTheEnd)
+{
+    const auto d = convert_html(page("", "<article>" + filler + "<p>A claim that needs a source.<a "
+                                         "role=\"doc-noteref\" href=\"#en-2\">[2]</a></p><section "
+                                         "role=\"doc-endnotes\"><h2>Notes</h2><ol><li id=\"en-2\" "
+                                         "role=\"doc-endnote\">The source of the claim.</li></ol></section></article>"));
+    ASSERT_EQ(d.notes.size(), 1u);
+    EXPECT_EQ(d.notes[0].place, core::NotePlace::End);
+    EXPECT_EQ(d.notes[0].label, "2");
+    EXPECT_EQ(body_text(d).find("Notes"), std::string::npos);
+}
+
+TEST(HtmlNotes, XmlIdsAreValidAndUnique)
+{
+    std::vector<std::string> taken;
+    EXPECT_EQ(make_xml_id("1", taken), "fn-1");
+    EXPECT_EQ(make_xml_id("cite note:2", taken), "cite-note-2");
+    EXPECT_EQ(make_xml_id("cite note 2", taken), "cite-note-2-2");
+}
+
+TEST(HtmlLinks, ResolvedAgainstBaseAndJavascriptDropped)
+{
+    const auto d = convert_html(page("<base href=\"https://example.org/news/\">",
+                                     "<article><p>Read <a href=\"story.html\">the story</a>, <a "
+                                     "href=\"javascript:void(0)\">open</a> the <a href=\"#sec2\">second part</a> "
+                                     "and <a href=\"\">nothing</a> else in this long enough paragraph of text.</p>" +
+                                         filler + "</article>"));
+    const auto links = all_links(d);
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0].first, "the story");
+    EXPECT_EQ(links[0].second, "https://example.org/news/story.html");
+    EXPECT_NE(body_text(d).find("open the second part and nothing else"), std::string::npos);
+}
+
+TEST(HtmlLinks, BaseUrlOptionWhenPageNamesNone)
+{
+    const auto d = convert_html(page("", "<article><p>See <a href=\"/report.pdf\">the report</a> for details on "
+                                         "the methods used in this study of regional budgets.</p>" + filler +
+                                         "</article>"),
+                                nullptr, "https://think.example/a/b");
+    const auto links = all_links(d);
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0].second, "https://think.example/report.pdf");
+}
+
+TEST(HtmlBlocks, ListsQuotesTablesFiguresCode)
+{
+    const auto d = convert_html(page("", "<article>" + filler +
+                                             "<ul><li>First point</li><li>Second <em>point</em></li></ul>"
+                                             "<blockquote><p>A quoted sentence.</p></blockquote>"
+                                             "<table><tr><th>Year</th><th>Value</th></tr><tr><td>2020</td><td>4"
+                                             "</td></tr></table><figure><img src=\"/i.png\"><figcaption>A chart"
+                                             "</figcaption></figure><pre>x = 1\n  y = 2</pre></article>"));
+    std::vector<core::BlockKind> kinds;
+    for (const auto& b : d.body)
+        kinds.push_back(b.kind);
+    using K = core::BlockKind;
+    EXPECT_EQ(kinds, (std::vector<K>{K::Paragraph, K::Paragraph, K::List, K::Quote, K::Table, K::Figure, K::Code}));
+    EXPECT_EQ(d.body[2].children.size(), 2u);
+    EXPECT_EQ(d.body[4].children.size(), 2u);
+    EXPECT_EQ(core::plain_text(d.body[5].content), "A chart");
+    EXPECT_EQ(core::plain_text(d.body[6].content), "x = 1\n  y = 2");
+}
+
+TEST(HtmlLede, ItalicFirstParagraphBecomesAbstract)
+{
+    const auto d = convert_html(page("", "<article><p><em>A short summary of what the article will argue, set in "
+                                         "italics above the text.</em></p>" + filler + "</article>"));
+    EXPECT_EQ(core::plain_text(d.meta.abstract),
+              "A short summary of what the article will argue, set in italics above the text.");
+    EXPECT_EQ(body_text(d).find("short summary", 10), std::string::npos);
+}
+
+TEST(HtmlProvenance, OriginallyPublishedLineWithoutLink)
+{
+    const auto d = convert_html(page("", "<article><p>Originally published in the Baltic Review, May 2022.</p>" +
+                                             filler + "</article>"));
+    EXPECT_EQ(d.meta.original_source.title, "Baltic Review");
+    EXPECT_EQ(body_text(d).find("Originally"), std::string::npos);
+}
+
+} // namespace
+} // namespace colophon::html::test

@@ -1,0 +1,101 @@
+#include "ocr/ocr_decision.h"
+
+#include <gtest/gtest.h>
+
+namespace colophon::ocr {
+namespace {
+
+const char* prose = "The regional council has promised a study before the next harvest, and the port managers "
+                    "have asked for a joint timetable with the railway so that wagons meet the barges.";
+
+TEST(OcrDecision, EmptyTextLayerNeedsOcr)
+{
+    const OcrDecision d = decide_ocr(measure_page_text("", 0.06), core::OcrMode::Auto);
+    EXPECT_TRUE(d.ocr);
+    EXPECT_EQ(d.reason, OcrReason::NoTextLayer);
+    EXPECT_EQ(ocr_reason_code(d.reason), "pdf.no-text-layer");
+}
+
+TEST(OcrDecision, ProseIsUsedAsItIs)
+{
+    const OcrDecision d = decide_ocr(measure_page_text(prose, 0.01), core::OcrMode::Auto);
+    EXPECT_FALSE(d.ocr) << d.explanation;
+}
+
+TEST(OcrDecision, CyrillicProseIsUsedAsItIs)
+{
+    const char* text = "Региональный совет обещал провести исследование до следующего урожая, а управляющие "
+                       "портом попросили составить общее расписание с железной дорогой.";
+    EXPECT_FALSE(decide_ocr(measure_page_text(text, 0.01), core::OcrMode::Auto).ocr);
+}
+
+TEST(OcrDecision, StrayPageNumberOnAnInkedPageNeedsOcr)
+{
+    const OcrDecision d = decide_ocr(measure_page_text("  17 ", 0.07), core::OcrMode::Auto);
+    EXPECT_TRUE(d.ocr);
+    EXPECT_EQ(d.reason, OcrReason::TooFewCharacters);
+}
+
+TEST(OcrDecision, NearlyBlankPageIsLeftAlone)
+{
+    EXPECT_FALSE(decide_ocr(measure_page_text("17", 0.0005), core::OcrMode::Auto).ocr);
+    EXPECT_FALSE(decide_ocr(measure_page_text("", 0.0), core::OcrMode::Auto).ocr);
+}
+
+TEST(OcrDecision, TextFarShortOfThePagesInkNeedsOcr)
+{
+    // A caption's worth of text on a page as dark as a full page of print.
+    const OcrDecision d =
+        decide_ocr(measure_page_text("Figure 3. Harbour traffic by month, 2019 to 2023.", 0.08), core::OcrMode::Auto);
+    EXPECT_TRUE(d.ocr);
+    EXPECT_EQ(d.reason, OcrReason::TooFewCharacters);
+}
+
+TEST(OcrDecision, BrokenEncodingNoiseNeedsOcr)
+{
+    const char* noise = "ÿþ%&# ÿþ!(* $%&ÿ þ#@! %&(ÿ ÿ$#* þþ%& &(*# ÿþ%$ #$%& ÿ(*þ !!ÿþ";
+    const PageTextStats st = measure_page_text(noise, 0.05);
+    const OcrDecision d = decide_ocr(st, core::OcrMode::Auto);
+    EXPECT_TRUE(d.ocr);
+    EXPECT_LT(st.word_tokens * 2, st.tokens) << st.word_tokens << " of " << st.tokens;
+    EXPECT_GT(st.symbols * 10, st.codepoints) << st.symbols << " of " << st.codepoints;
+    EXPECT_EQ(d.reason, OcrReason::GarbledText);
+}
+
+TEST(OcrDecision, ReplacementAndPrivateUseCharactersNeedOcr)
+{
+    std::string text;
+    for (int i = 0; i < 40; ++i)
+        text += i % 2 ? "\xEF\xBF\xBD\xEF\xBF\xBD " : "\xEE\x80\x81\xEE\x80\x82 "; // U+FFFD, U+E001
+    text += prose;
+    const PageTextStats st = measure_page_text(text, 0.05);
+    EXPECT_EQ(st.unmapped, 80);
+    EXPECT_EQ(decide_ocr(st, core::OcrMode::Auto).reason, OcrReason::GarbledText);
+}
+
+TEST(OcrDecision, ShiftedLettersAreNotWords)
+{
+    // A font whose glyphs map three letters off: letters, but no words.
+    const char* text = "Wkh uhjlrqdo frxqflo kdv surplvhg d vwxgb ehiruh wkh qhaw kduyhvw dqg wkh sruw pdqdjhuv "
+                       "kdyh dvnhg iru d mrlqw wlphwdeoh zlwk wkh udlozdb vr wkdw zdjrqv phhw wkh eduwhv";
+    const PageTextStats st = measure_page_text(text, 0.01);
+    EXPECT_LT(st.latin_vowels * 4, st.latin_letters);
+    EXPECT_EQ(decide_ocr(st, core::OcrMode::Auto).reason, OcrReason::GarbledText);
+}
+
+TEST(OcrDecision, ModesOverrideTheStatistics)
+{
+    EXPECT_TRUE(decide_ocr(measure_page_text(prose, 0.01), core::OcrMode::Always).ocr);
+    EXPECT_EQ(decide_ocr(measure_page_text(prose, 0.01), core::OcrMode::Always).reason, OcrReason::Forced);
+    EXPECT_FALSE(decide_ocr(measure_page_text("", 0.08), core::OcrMode::Never).ocr);
+}
+
+TEST(OcrDecision, UnknownInkStillCatchesEmptyAndSparsePages)
+{
+    EXPECT_TRUE(decide_ocr(measure_page_text(""), core::OcrMode::Auto).ocr);
+    EXPECT_TRUE(decide_ocr(measure_page_text("iv"), core::OcrMode::Auto).ocr);
+    EXPECT_FALSE(decide_ocr(measure_page_text(prose), core::OcrMode::Auto).ocr);
+}
+
+} // namespace
+} // namespace colophon::ocr

@@ -1,0 +1,202 @@
+// colophon pack INPUT... -o DIR [--id ID] [--format tar.gz|zip|dir]: convert each input and
+// write one BagIt package per input (original + TEI/text/JSON + METS/PREMIS). A document that
+// fails to convert is still packaged with its original and the failure (--keep-failed, default).
+
+#include "commands.h"
+#include "options.h"
+
+#include "archive/package_writer.h"
+#include "core/diagnostics.h"
+#include "core/input.h"
+#include "pipeline/convert.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace colophon::cli {
+
+namespace {
+
+struct PackArgs
+{
+    std::vector<std::string> inputs;
+    std::string output_dir = ".";
+    std::string id;
+    std::string format = "tar.gz";
+    bool keep_failed = true;
+    bool json = false;
+    bool quiet = false;
+    archive::PackageOptions package;
+    core::ConvertOptions options;
+};
+
+// The stage a conversion error belongs to, from its stable code ("pdf.encrypted" -> convert).
+std::string stage_of(const std::string& code)
+{
+    if (code.rfind("input.", 0) == 0)
+        return "read";
+    if (code.rfind("tei.schema", 0) == 0)
+        return "validate";
+    if (code.rfind("ocr.", 0) == 0)
+        return "ocr";
+    return "convert";
+}
+
+std::string sniff_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const core::MediaType t = core::sniff_media_type(head);
+    return t == core::MediaType::Unknown || t == core::MediaType::Empty ? std::string()
+                                                                         : std::string(core::media_type_name(t));
+}
+
+struct PackOutcome
+{
+    std::string status; // "ok", "warnings", "failed", "not-packaged"
+    std::string package;
+    std::vector<std::string> codes;
+};
+
+PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& converter, const std::string& path)
+{
+    core::Diagnostics diags(path);
+    archive::PackageContents contents;
+    contents.original_path = path;
+    contents.original_name = std::filesystem::path(path).filename().string();
+    contents.options = args.package;
+    contents.options.id = args.id;
+    contents.original_mime = sniff_file(path);
+    contents.document.extraction.source_format = contents.original_mime;
+    try {
+        const core::Input input = core::read_input(path, args.options.limits.max_input_bytes);
+        contents.document = converter.convert(input, diags);
+        if (contents.document.extraction.source_format.empty())
+            contents.document.extraction.source_format = contents.original_mime;
+        const pipeline::Rendered rendered = pipeline::DocumentConverter::render_all(contents.document, diags);
+        contents.tei_xml = rendered.tei;
+        contents.plain_text = rendered.text;
+        contents.json = rendered.json;
+        contents.outcome.tei_valid = true; // render_all validates and throws when invalid
+        contents.outcome.validation_detail = "valid against colophon-tei.xsd";
+        contents.outcome.status =
+            diags.has_warnings() ? archive::ConversionStatus::Warnings : archive::ConversionStatus::Success;
+    } catch (const core::ConversionError& e) {
+        diags.add(e.diagnostic());
+        contents.tei_xml.clear();
+        contents.plain_text.clear();
+        contents.json.clear();
+        contents.outcome.status = archive::ConversionStatus::Failed;
+        contents.outcome.failed_stage = stage_of(e.diagnostic().code);
+        contents.outcome.failure_reason = core::format_diagnostic(e.diagnostic());
+        if (e.diagnostic().code.rfind("tei.schema", 0) == 0) {
+            contents.outcome.tei_valid = false;
+            contents.outcome.validation_detail = e.diagnostic().message;
+        }
+    } catch (const std::exception& e) {
+        diags.error("pack.internal-error", e.what());
+        contents.outcome.status = archive::ConversionStatus::Failed;
+        contents.outcome.failed_stage = "convert";
+        contents.outcome.failure_reason = e.what();
+    }
+    for (const auto& d : diags.items())
+        if (d.severity != core::Severity::Info)
+            contents.outcome.warnings.push_back(core::format_diagnostic(d));
+
+    PackOutcome out;
+    for (const auto& d : diags.items())
+        out.codes.push_back(d.code);
+    const bool failed = contents.outcome.status == archive::ConversionStatus::Failed;
+    out.status = failed ? "failed" : diags.has_warnings() ? "warnings" : "ok";
+    if (!args.quiet || failed)
+        for (const auto& d : diags.items())
+            if (!args.quiet || d.severity == core::Severity::Error)
+                std::cerr << core::format_diagnostic(d) << '\n';
+    if (failed && !args.keep_failed) {
+        out.status = "failed";
+        return out;
+    }
+    try {
+        const archive::PackageResult r = archive::write_package(contents, args.output_dir);
+        out.package = r.path.string();
+        if (!args.quiet && !args.json)
+            std::cerr << (failed ? "packed (original only, conversion failed): " : "packed: ") << path << " -> "
+                      << r.path.string() << '\n';
+    } catch (const core::ConversionError& e) {
+        std::cerr << core::format_diagnostic(e.diagnostic()) << '\n';
+        out.codes.push_back(e.diagnostic().code);
+        out.status = "failed";
+    }
+    return out;
+}
+
+int run_pack(const PackArgs& args)
+{
+    if (!args.id.empty() && args.inputs.size() != 1) {
+        std::cerr << "ERROR: --id needs exactly one input\n";
+        return exit_usage;
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_directory(args.output_dir, ec)) {
+        std::cerr << "ERROR: " << args.output_dir << ": output directory does not exist\n";
+        return exit_usage;
+    }
+    try {
+        archive::parse_bagging_date(args.package.bagging_date);
+    } catch (const core::ConversionError& e) {
+        std::cerr << "ERROR: " << e.diagnostic().message << '\n';
+        return exit_usage;
+    }
+    const pipeline::DocumentConverter converter(args.options);
+    int rc = exit_ok;
+    for (const auto& input : args.inputs) {
+        PackArgs one = args;
+        one.package.format = *archive::parse_package_format(args.format);
+        const PackOutcome o = pack_one(one, converter, input);
+        if (args.json)
+            std::cout << nlohmann::json{{"input", input}, {"status", o.status}, {"package", o.package}, {"codes", o.codes}}.dump()
+                      << '\n';
+        if (o.status == "failed")
+            rc = exit_failed;
+        else if (o.status == "warnings" && rc == exit_ok)
+            rc = exit_warnings;
+    }
+    return rc;
+}
+
+} // namespace
+
+Runner add_pack_command(CLI::App& app)
+{
+    auto args = std::make_shared<PackArgs>();
+    CLI::App* cmd = app.add_subcommand("pack", "Convert inputs and write one BagIt archival package per input");
+    cmd->add_option("inputs", args->inputs, "Input files")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-o,--output", args->output_dir, "Directory for the packages")->capture_default_str();
+    cmd->add_option("--id", args->id, "Package identifier (one input only; [A-Za-z0-9._-])");
+    cmd->add_option("--format", args->format, "Package format")
+        ->check(CLI::IsMember({"tar.gz", "zip", "dir"}))
+        ->capture_default_str();
+    cmd->add_option("--bagging-date", args->package.bagging_date,
+                    "Date for bag-info, METS and file times (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ); "
+                    "same input + same date = same bytes");
+    cmd->add_option("--organization", args->package.organization, "bag-info Source-Organization");
+    cmd->add_option("--organization-address", args->package.organization_address, "bag-info Organization-Address");
+    cmd->add_option("--contact-name", args->package.contact_name, "bag-info Contact-Name");
+    cmd->add_option("--contact-email", args->package.contact_email, "bag-info Contact-Email");
+    cmd->add_option("--contact-phone", args->package.contact_phone, "bag-info Contact-Phone");
+    cmd->add_flag("--keep-failed,!--no-keep-failed", args->keep_failed,
+                  "Package the original with a PREMIS failure event when conversion fails (default on)");
+    cmd->add_flag("--no-mods", [args](std::int64_t) { args->package.include_mods = false; }, "Dublin Core only in METS");
+    cmd->add_flag("--overwrite", args->package.overwrite, "Replace existing packages");
+    cmd->add_flag("--json", args->json, "One JSON line per input on standard output");
+    cmd->add_flag("-q,--quiet", args->quiet, "Print errors only");
+    add_conversion_options(*cmd, args->options);
+    return [args] { return run_pack(*args); };
+}
+
+} // namespace colophon::cli

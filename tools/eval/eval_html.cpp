@@ -1,0 +1,192 @@
+// colophon-eval-html: runs the HTML converter over a directory of pages (<id>.html or
+// <id>.html.gz) and writes <id>.txt with the article body text for ../shared/eval/score_html.py.
+// `--parse-only` times libxml2's parse alone (charset + parse), for comparison with the full run.
+// `--show FILE` prints the Document of one page for inspection.
+
+#include "core/text.h"
+#include "html/html_converter.h"
+
+#include <zlib.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace colophon;
+
+namespace {
+
+struct GzClose
+{
+    void operator()(gzFile_s* f) const { gzclose(f); }
+};
+
+std::string read_file(const fs::path& p)
+{
+    if (p.extension() == ".gz") {
+        const std::unique_ptr<gzFile_s, GzClose> f(gzopen(p.c_str(), "rb"));
+        if (!f)
+            return {};
+        std::string out;
+        char buf[65536];
+        int n = 0;
+        while ((n = gzread(f.get(), buf, sizeof buf)) > 0)
+            out.append(buf, static_cast<std::size_t>(n));
+        return out;
+    }
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string page_id(const fs::path& p)
+{
+    std::string name = p.filename().string();
+    for (const char* ext : {".gz", ".html", ".htm"})
+        if (name.ends_with(ext))
+            name.resize(name.size() - std::char_traits<char>::length(ext));
+    return name;
+}
+
+// The article body as the benchmark counts it: lede, then every block, without the title.
+std::string body_text(const core::Document& doc)
+{
+    std::string out;
+    auto add = [&](const std::string& s) {
+        if (s.empty())
+            return;
+        if (!out.empty())
+            out += "\n\n";
+        out += s;
+    };
+    add(core::clean_text(core::plain_text(doc.meta.abstract)));
+    for (const core::Block& b : doc.body)
+        if (b.kind != core::BlockKind::Figure) // captions are not part of the benchmark's articleBody
+            add(core::plain_text(b));
+    return out;
+}
+
+void show(const core::Document& d)
+{
+    const auto& m = d.meta;
+    std::cout << "title: " << m.title << "\nsubtitle: " << m.subtitle << "\ndate: " << m.date.iso << " ["
+              << m.date.text << "]\npublisher: " << m.publisher << "\nurl: " << m.canonical_url
+              << "\nlanguage: " << m.language << "\nsource: " << m.original_source.title << " <"
+              << m.original_source.url << ">\nseries: " << m.series << "\n";
+    for (const auto& a : m.authors)
+        std::cout << "author: " << a.name << " | " << a.affiliation << "\n";
+    std::cout << "abstract: " << core::plain_text(m.abstract) << "\n---\n";
+    for (const auto& b : d.body)
+        std::cout << "[" << static_cast<int>(b.kind) << " L" << b.source.line.value_or(0) << "] " << core::plain_text(b)
+                  << "\n";
+    for (const auto& n : d.notes) {
+        std::string t;
+        for (const auto& b : n.blocks)
+            t += core::plain_text(b) + " ";
+        std::cout << "note " << n.id << " [" << n.label << "] " << (n.place == core::NotePlace::End ? "end" : "foot")
+                  << ": " << t << "\n";
+    }
+}
+
+long peak_rss_kb()
+{
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    fs::path input_dir, out_dir, show_file;
+    bool parse_only = false;
+    int repeat = 1;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--parse-only")
+            parse_only = true;
+        else if (args[i] == "--out" && i + 1 < args.size())
+            out_dir = args[++i];
+        else if (args[i] == "--show" && i + 1 < args.size())
+            show_file = args[++i];
+        else if (args[i] == "--repeat" && i + 1 < args.size())
+            repeat = std::max(1, std::stoi(args[++i]));
+        else if (args[i] == "--help" || args[i] == "-h") {
+            std::cout << "usage: colophon-eval-html PAGES_DIR [--out DIR] [--parse-only] [--repeat N]\n"
+                         "       colophon-eval-html --show FILE\n";
+            return 0;
+        } else
+            input_dir = args[i];
+    }
+    html::HtmlConverter conv;
+    core::ConvertOptions opts;
+    if (!show_file.empty()) {
+        core::Diagnostics diags(show_file.string());
+        try {
+            show(conv.convert(core::make_input(show_file.string(), read_file(show_file)), opts, diags));
+        } catch (const core::ConversionError& e) {
+            std::cerr << core::format_diagnostic(e.diagnostic()) << "\n";
+            return 1;
+        }
+        for (const auto& d : diags.items())
+            std::cerr << core::format_diagnostic(d) << "\n";
+        return 0;
+    }
+    if (input_dir.empty()) {
+        std::cerr << "colophon-eval-html: no input directory (see --help)\n";
+        return 2;
+    }
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(input_dir))
+        if (e.is_regular_file())
+            files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    // Read everything first so the timing covers conversion only.
+    std::vector<std::pair<std::string, std::string>> pages;
+    for (const auto& f : files)
+        pages.emplace_back(page_id(f), read_file(f));
+    if (!out_dir.empty())
+        fs::create_directories(out_dir);
+    int failed = 0;
+    std::size_t bytes = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (int r = 0; r < repeat; ++r)
+        for (const auto& [id, data] : pages) {
+            bytes += data.size();
+            if (parse_only) {
+                html::parse_only(data);
+                continue;
+            }
+            core::Diagnostics diags(id);
+            std::string text;
+            try {
+                text = body_text(conv.convert(core::make_input(id, data), opts, diags));
+            } catch (const core::ConversionError& e) {
+                ++failed;
+                std::cerr << core::format_diagnostic(e.diagnostic()) << "\n";
+            }
+            if (!out_dir.empty() && r == 0) {
+                std::ofstream out(out_dir / (id + ".txt"), std::ios::binary);
+                out << text;
+            }
+        }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double n = static_cast<double>(pages.size()) * repeat;
+    std::printf("%s: %zu pages x %d in %.3f s = %.1f docs/s (%.1f MB/s), %d failed, peak RSS %.1f MB\n",
+                parse_only ? "parse-only" : "full", pages.size(), repeat, secs, n / secs,
+                static_cast<double>(bytes) / 1e6 / secs, failed, static_cast<double>(peak_rss_kb()) / 1024.0);
+    return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (preset `fuzz`: clang + ASan/UBSan) and runs each for a while.
+#   tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s, every target
+# Seeds come from samples/ and ../shared/corpora; new interesting inputs are kept in
+# build/fuzz/corpus/<target>/. A crash stops the run with the reproducer path printed: turn it
+# into a regression sample under samples/bad/ with a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+shift || true
+
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$(nproc)"
+bin=build/fuzz/tests/fuzz
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in "$bin"/fuzz_*; do targets+=("$(basename "$f" | sed 's/^fuzz_//')"); done
+fi
+
+seed_dirs() {
+  case "$1" in
+    html) echo samples/html ../shared/seed ;;
+    pdf) echo samples/pdf ../shared/corpora/pdf-gen ;;
+    verify) echo samples/archive ;;
+    manifest) echo samples/batch ;;
+    *) echo tests/fuzz/seeds/"$1" ;;
+  esac
+}
+
+for t in "${targets[@]}"; do
+  corpus=build/fuzz/corpus/$t
+  mkdir -p "$corpus"
+  seeds=()
+  for d in $(seed_dirs "$t"); do [ -d "$d" ] && seeds+=("$d"); done
+  dict=()
+  [ -f tests/fuzz/dict/$t.dict ] && dict=(-dict=tests/fuzz/dict/$t.dict)
+  echo "== fuzz_$t for ${seconds}s"
+  log=build/fuzz/fuzz_$t.log
+  rc=0
+  "$bin/fuzz_$t" "$corpus" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" -timeout=20 \
+    -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1 -artifact_prefix=build/fuzz/ >"$log" 2>&1 || rc=$?
+  grep -E "^(stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|Done|SUMMARY|Test unit written)" "$log" || true
+  [ "$rc" -eq 0 ] || { tail -40 "$log"; echo "fuzz_$t found a problem (log: $log)"; exit 1; }
+done
