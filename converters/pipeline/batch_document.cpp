@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <fstream>
 #include <sys/stat.h>
 
 namespace colophon::pipeline {
@@ -262,6 +263,17 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
         r.corpus_record.clear();
     }
     fill_warnings(diags, r);
+    if (settings.package && !input && fs::is_regular_file(job.input_path)) {
+        // Never loaded (too large): the packager streams the original from its path anyway.
+        std::ifstream head_in(job.input_path, std::ios::binary);
+        std::string head(4096, '\0');
+        head_in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<std::size_t>(head_in.gcount()));
+        input.emplace();
+        input->display_name = job.input_path;
+        input->path = job.input_path;
+        input->type = core::sniff_media_type(head);
+    }
     if (settings.package && input) {
         try {
             timer.enter("package");

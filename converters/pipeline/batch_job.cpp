@@ -4,8 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <set>
 #include <sys/stat.h>
 #include <thread>
@@ -101,6 +106,46 @@ bool outputs_complete(const PriorState& prior, const BatchInput& in, const Batch
     return true;
 }
 
+// One batch at a time per output folder: a second one would write the same outputs. flock is
+// released by the kernel when the holder dies, so a killed batch never leaves a stale lock.
+class FolderLock
+{
+public:
+    explicit FolderLock(const fs::path& file)
+        : fd_(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644))
+    {
+        if (fd_ < 0)
+            throw std::runtime_error(file.string() + ": cannot create lock file: " + std::strerror(errno));
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd_);
+            throw std::runtime_error("another colophon batch is running in " + file.parent_path().parent_path().string());
+        }
+    }
+    ~FolderLock() { ::close(fd_); }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_;
+};
+
+// Temporary files of outputs whose writer was killed mid-write (".name.tmp-XXXXXX"); safe to
+// delete while holding the folder lock.
+void remove_stale_temporaries(const fs::path& dir)
+{
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const auto pos = name.rfind(".tmp-");
+        if (name.starts_with(".") && pos != std::string::npos && name.size() - pos == 11 && it->is_regular_file(ec))
+            stale.push_back(it->path());
+    }
+    for (const fs::path& p : stale)
+        fs::remove(p, ec);
+}
+
 } // namespace
 
 BatchJob::BatchJob(BatchSettings settings, DocumentFunctionFactory factory)
@@ -121,10 +166,13 @@ BatchResult BatchJob::run()
     s.document.output_dir = s.output_dir;
     s.document.corpus = !s.corpus.empty();
     fs::create_directories(s.output_dir / ".colophon");
+    const FolderLock lock(s.output_dir / ".colophon" / "lock");
+    remove_stale_temporaries(s.output_dir);
     const int jobs = s.jobs > 0 ? s.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     StateDb db(s.output_dir / state_file_name);
 
     // 2. inputs of this run (this shard)
+    const auto planning_started = Clock::now();
     InputSet found = collect_inputs(s.sources, s.manifest, s.output_dir);
     std::vector<BatchInput> inputs;
     for (BatchInput& in : found.inputs) {
@@ -170,6 +218,7 @@ BatchResult BatchJob::run()
         work.push_back(std::move(job));
     }
     result.converted = static_cast<std::int64_t>(work.size());
+    double parent_seconds = std::chrono::duration<double>(Clock::now() - planning_started).count();
 
     // 4. convert
     Progress progress(static_cast<std::int64_t>(inputs.size()), result.skipped, s.progress);
@@ -180,7 +229,6 @@ BatchResult BatchJob::run()
                       std::to_string(work.size()) + " to do");
 
     std::unordered_map<std::string, std::string> claimed; // sha256 -> key converted in this run
-    double parent_seconds = 0;
     PoolOptions pool;
     pool.workers = std::min<int>(jobs, std::max<int>(1, static_cast<int>(work.size())));
     pool.max_seconds = s.document.convert.limits.max_seconds;
@@ -249,6 +297,8 @@ BatchResult BatchJob::run()
         summary["skipped"] = result.skipped;
         summary["converted"] = result.converted;
         summary["interrupted"] = result.interrupted;
+        summary["wall_seconds"] = std::chrono::duration<double>(Clock::now() - started).count();
+        summary["parent_seconds"] = parent_seconds; // state, progress and reports so far
         db.finish_run(run_id, summary.dump());
     }
     result.parent_seconds = parent_seconds;

@@ -54,6 +54,25 @@ void insert_full(sql::Database& db, const DocumentRecord& r)
     s.run();
 }
 
+std::int64_t mark_cross_shard_duplicates(sql::Database& db)
+{
+    db.exec(R"sql(
+CREATE TEMP TABLE first_copy AS
+  SELECT sha256, min(key) AS key FROM documents
+  WHERE status IN ('ok','warnings') AND sha256 <> '' GROUP BY sha256 HAVING count(*) > 1;
+UPDATE documents SET
+  status = 'duplicate',
+  duplicate_of = (SELECT f.key FROM first_copy f WHERE f.sha256 = documents.sha256),
+  reason = 'same content as ' || (SELECT f.key FROM first_copy f WHERE f.sha256 = documents.sha256),
+  corpus_record = ''
+WHERE status IN ('ok','warnings')
+  AND EXISTS (SELECT 1 FROM first_copy f WHERE f.sha256 = documents.sha256 AND f.key <> documents.key);
+)sql");
+    const std::int64_t changed = sqlite3_changes(db.get());
+    db.exec("DROP TABLE first_copy");
+    return changed;
+}
+
 } // namespace
 
 MergeResult merge_batches(const std::vector<fs::path>& shard_dirs, const fs::path& out_dir, const fs::path& corpus,
@@ -98,6 +117,10 @@ MergeResult merge_batches(const std::vector<fs::path>& shard_dirs, const fs::pat
         });
         tx.commit();
     }
+
+    // Shards do not see each other, so the same bytes may have been converted in two of them:
+    // the copy with the smallest key stays, the others become its duplicates.
+    result.duplicates_across_shards = mark_cross_shard_duplicates(merged.database());
 
     write_reports(merged, out, {"colophon batch report (merged)", command_line, 0});
     if (!corpus.empty())

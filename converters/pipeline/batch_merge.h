@@ -16,6 +16,7 @@ struct MergeResult
     int exit_code = 0;
     std::int64_t merged = 0;    // rows read from the shards
     std::int64_t conflicts = 0; // same key in two shards; the finished/successful one is kept
+    std::int64_t duplicates_across_shards = 0; // same bytes converted in two shards
     CorpusStats corpus;
 };
 

@@ -1,6 +1,9 @@
 #include "pipeline/batch_package.h"
 
 #include "pipeline/batch_document.h"
+#include "pipeline/manifest.h"
+
+#include <nlohmann/json.hpp>
 
 #ifdef COLOPHON_HAVE_ARCHIVE
 #include "archive/package.h"
@@ -25,9 +28,16 @@ std::string write_document_package(const PackageRequest& req, const DocumentSett
     archive::PackageContents c;
     c.original_path = req.input.path;
     c.original_name = fs::path(req.job.input_path).filename().string();
-    c.original_mime = std::string(core::media_type_name(req.input.type));
-    if (req.document)
+    const bool known = req.input.type != core::MediaType::Unknown && req.input.type != core::MediaType::Empty;
+    c.original_mime = known ? std::string(core::media_type_name(req.input.type)) : std::string();
+    if (req.document) {
         c.document = *req.document;
+    } else if (!req.job.catalogue.empty()) {
+        // Nothing was extracted: the catalogue still describes the package.
+        apply_catalogue(catalogue_from_json(nlohmann::json::parse(req.job.catalogue)), c.document);
+    }
+    if (c.document.extraction.source_format.empty())
+        c.document.extraction.source_format = c.original_mime;
     if (req.rendered) {
         c.tei_xml = req.rendered->tei;
         c.plain_text = req.rendered->text;
@@ -41,10 +51,15 @@ std::string write_document_package(const PackageRequest& req, const DocumentSett
         c.outcome.status = archive::ConversionStatus::Failed;
         c.outcome.failed_stage = req.failure->stage;
         c.outcome.failure_reason = req.failure->reason + " [" + req.failure->code + "]";
+        if (req.failure->code.starts_with("tei.schema")) {
+            c.outcome.tei_valid = false;
+            c.outcome.validation_detail = req.failure->reason;
+        }
     } else {
         c.outcome.status = c.outcome.warnings.empty() ? archive::ConversionStatus::Success
                                                       : archive::ConversionStatus::Warnings;
         c.outcome.tei_valid = true; // render_all validated it before we got here
+        c.outcome.validation_detail = "valid against colophon-tei.xsd";
     }
     c.options.id = req.job.identifier;
     c.options.bagging_date = settings.bagging_date;

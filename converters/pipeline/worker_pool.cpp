@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <poll.h>
 #include <stdexcept>
 #include <sys/prctl.h>
@@ -196,15 +197,37 @@ DocumentRecord failure_record(const DocumentJob& job, const std::string& stage, 
     return r;
 }
 
+// A forked worker inherits every descriptor of the batch (the state database, the folder lock,
+// other workers' pipes); it needs only its two pipes and the standard streams.
+void close_inherited_descriptors(int keep_a, int keep_b)
+{
+    std::vector<int> fds;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+        const std::string name = e.path().filename().string();
+        if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos)
+            fds.push_back(std::stoi(name));
+    }
+    for (const int fd : fds) {
+        if (fd > STDERR_FILENO && fd != keep_a && fd != keep_b)
+            ::close(fd); // includes the directory stream's own descriptor, already closed: harmless
+    }
+}
+
 [[noreturn]] void run_worker(int in, int out, pid_t parent, const DocumentFunctionFactory& factory,
                              const PoolOptions& options)
 {
+    close_inherited_descriptors(in, out);
     // Die with the parent: a killed batch must not leave workers writing outputs behind it.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent)
         ::_exit(0);
     std::signal(SIGPIPE, SIG_DFL);
-    std::signal(SIGINT, SIG_IGN); // Ctrl-C reaches the parent, which stops handing out jobs
+    // Ctrl-C or a scheduler's SIGTERM reach the whole process group: the parent stops handing out
+    // jobs and lets the documents in flight finish (within their time limit), so an interrupted
+    // batch records no false failures.
+    std::signal(SIGINT, SIG_IGN);
+    std::signal(SIGTERM, SIG_IGN);
     if (options.max_memory_bytes > 0) {
         const rlimit lim{options.max_memory_bytes, options.max_memory_bytes};
         ::setrlimit(RLIMIT_AS, &lim);
@@ -294,7 +317,7 @@ public:
     ~Pool()
     {
         for (Worker& w : workers_)
-            stop(w, false);
+            stop(w, w.job >= 0); // a busy worker here means an error unwound the pool
     }
 
     void run()
