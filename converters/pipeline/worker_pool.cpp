@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <deque>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -164,9 +165,16 @@ public:
                             {"size", size},
                             {"media_type", media_type},
                             {"convertible", convertible}});
-        const std::optional<json> reply = receive_message(in_);
-        if (!reply)
-            ::_exit(0); // the parent is gone
+        // The next job may already be in the pipe ahead of the reply: keep it for later.
+        std::optional<json> reply;
+        for (;;) {
+            reply = receive_message(in_);
+            if (!reply)
+                ::_exit(0); // the parent is gone
+            if (reply->value("type", "") != "job")
+                break;
+            waiting_.push_back(std::move(*reply));
+        }
         ClaimReply r;
         const std::string d = reply->value("decision", "convert");
         r.decision = d == "unchanged" ? ClaimDecision::Unchanged
@@ -177,7 +185,19 @@ public:
     }
     const std::string& current_stage() const { return stage_; }
 
+    // The next job: one that arrived while waiting for a claim reply, else from the pipe.
+    std::optional<json> next_job()
+    {
+        if (!waiting_.empty()) {
+            json j = std::move(waiting_.front());
+            waiting_.pop_front();
+            return j;
+        }
+        return receive_message(in_);
+    }
+
 private:
+    std::deque<json> waiting_;
     int in_;
     int out_;
     std::string stage_ = "read";
@@ -249,7 +269,7 @@ void close_inherited_descriptors(int keep_a, int keep_b)
             setup_error = e.what();
         }
         PipeContext ctx(in, out);
-        while (const std::optional<json> msg = receive_message(in)) {
+        while (const std::optional<json> msg = ctx.next_job()) {
             const DocumentJob job = msg->at("job").get<DocumentJob>();
             DocumentRecord record;
             const auto started = Clock::now();
@@ -286,7 +306,9 @@ struct Worker
     Fd to;   // jobs and claim replies
     Fd from; // stages, claims, results
     std::string inbox;
-    long job = -1;
+    // Jobs sent to this worker: the front one runs, the next waits in the pipe so the worker
+    // never idles while the parent records a result.
+    std::deque<std::size_t> queue;
     bool unchanged = false;
     std::string stage;
     Clock::time_point deadline{};
@@ -317,7 +339,7 @@ public:
     ~Pool()
     {
         for (Worker& w : workers_)
-            stop(w, w.job >= 0); // a busy worker here means an error unwound the pool
+            stop(w, !w.queue.empty()); // a busy worker here means an error unwound the pool
     }
 
     void run()
@@ -325,12 +347,13 @@ public:
         for (;;) {
             const bool stopping = cb_.should_stop && cb_.should_stop();
             for (Worker& w : workers_) {
-                if (w.job < 0 && next_ < jobs_.size() && !stopping)
+                while (!stopping && has_pending() && w.queue.size() < queue_depth &&
+                       (w.queue.empty() || w.finished + static_cast<int>(w.queue.size()) < options_.recycle_after))
                     assign(w);
             }
             bool busy = false;
             for (const Worker& w : workers_)
-                busy = busy || w.job >= 0;
+                busy = busy || !w.queue.empty();
             if (!busy)
                 return;
             wait_once();
@@ -370,23 +393,46 @@ private:
         w.from = std::move(result_read);
     }
 
-    void assign(Worker& w)
+    static constexpr std::size_t queue_depth = 2;
+
+    bool has_pending() const { return !requeued_.empty() || next_ < jobs_.size(); }
+
+    std::size_t take_pending()
     {
-        if (w.pid < 0 || w.finished >= options_.recycle_after) {
-            stop(w, false);
-            spawn(w);
+        if (!requeued_.empty()) {
+            const std::size_t j = requeued_.front();
+            requeued_.pop_front();
+            return j;
         }
-        w.job = static_cast<long>(next_++);
+        return next_++;
+    }
+
+    // The front job starts its clock when it becomes the front.
+    void start_front(Worker& w)
+    {
         w.unchanged = false;
         w.stage = "read";
         w.deadline = options_.max_seconds > 0
                          ? Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                               std::chrono::duration<double>(options_.max_seconds))
                          : Clock::time_point::max();
+    }
+
+    void assign(Worker& w)
+    {
+        if (w.queue.empty() && (w.pid < 0 || w.finished >= options_.recycle_after)) {
+            stop(w, false);
+            spawn(w);
+        }
+        const std::size_t job = take_pending();
+        w.queue.push_back(job);
+        if (w.queue.size() == 1)
+            start_front(w);
         try {
-            send_message(w.to.get(), {{"type", "job"}, {"job", jobs_[static_cast<std::size_t>(w.job)]}});
+            send_message(w.to.get(), {{"type", "job"}, {"job", jobs_[job]}});
         } catch (const std::exception&) {
-            lost(w, "worker unavailable: could not send the job");
+            // The worker died (EPIPE). Its end of file, read next, says how; the front job is
+            // charged with that and the rest go back to the pending list.
         }
     }
 
@@ -408,23 +454,34 @@ private:
 
     void finish(Worker& w, DocumentRecord&& record)
     {
-        const DocumentJob& job = jobs_[static_cast<std::size_t>(w.job)];
+        const DocumentJob& job = jobs_[w.queue.front()];
         const bool unchanged = w.unchanged;
-        w.job = -1;
+        w.queue.pop_front();
         ++w.finished;
+        if (!w.queue.empty())
+            start_front(w);
         cb_.on_done(job, std::move(record), unchanged);
+    }
+
+    // The worker is gone (or is killed here): its front job failed with `reason`; the jobs
+    // waiting behind it never started and go back to the pending list.
+    void fail_front(Worker& w, const std::string& reason, const std::string& code)
+    {
+        if (w.queue.empty())
+            return;
+        const std::size_t front = w.queue.front();
+        for (std::size_t i = w.queue.size(); i-- > 1;)
+            requeued_.push_front(w.queue[i]);
+        w.queue.resize(1);
+        const std::string stage = w.stage;
+        finish(w, failure_record(jobs_[front], stage, code, reason + " during " + stage));
+        w.finished = 0;
     }
 
     void lost(Worker& w, const std::string& reason, const std::string& code = "batch.crashed")
     {
-        const long job = w.job;
         stop(w, true);
-        if (job < 0)
-            return;
-        w.job = job;
-        const DocumentJob& j = jobs_[static_cast<std::size_t>(job)];
-        finish(w, failure_record(j, w.stage, code, reason + " during " + w.stage));
-        w.finished = 0;
+        fail_front(w, reason, code);
     }
 
     void handle(Worker& w, const json& msg)
@@ -432,8 +489,8 @@ private:
         const std::string type = msg.value("type", "");
         if (type == "stage") {
             w.stage = msg.value("stage", "");
-        } else if (type == "claim" && w.job >= 0) {
-            const DocumentJob& job = jobs_[static_cast<std::size_t>(w.job)];
+        } else if (type == "claim" && !w.queue.empty()) {
+            const DocumentJob& job = jobs_[w.queue.front()];
             ClaimReply reply;
             if (cb_.on_claim)
                 reply = cb_.on_claim(job, msg.value("sha256", ""), msg.value("size", std::int64_t{0}),
@@ -443,7 +500,7 @@ private:
                             : reply.decision == ClaimDecision::Duplicate ? "duplicate"
                                                                          : "convert";
             send_message(w.to.get(), {{"type", "claim-reply"}, {"decision", d}, {"of", reply.duplicate_of}});
-        } else if (type == "result" && w.job >= 0) {
+        } else if (type == "result" && !w.queue.empty()) {
             DocumentRecord record = msg.at("record").get<DocumentRecord>();
             finish(w, std::move(record));
         }
@@ -460,7 +517,7 @@ private:
                 continue;
             fds.push_back({w.from.get(), POLLIN, 0});
             owners.push_back(&w);
-            if (w.job >= 0 && w.deadline < wake)
+            if (!w.queue.empty() && w.deadline < wake)
                 wake = w.deadline;
         }
         const auto wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now()).count();
@@ -486,20 +543,12 @@ private:
             if (got < 0 && errno == EINTR)
                 continue;
             // End of file: the worker is gone. Anything it finished was handled above.
-            if (w.job >= 0) {
-                const long job = w.job;
-                const int status = stop(w, false);
-                w.job = job;
-                const DocumentJob& j = jobs_[static_cast<std::size_t>(job)];
-                const std::string code = WIFSIGNALED(status) ? "batch.crashed" : "batch.worker-exit";
-                finish(w, failure_record(j, w.stage, code, describe_exit(status) + " during " + w.stage));
-            } else {
-                stop(w, false);
-            }
+            const int status = stop(w, false);
+            fail_front(w, describe_exit(status), WIFSIGNALED(status) ? "batch.crashed" : "batch.worker-exit");
         }
         const auto now = Clock::now();
         for (Worker& w : workers_) {
-            if (w.job >= 0 && w.pid >= 0 && now >= w.deadline) {
+            if (!w.queue.empty() && w.pid >= 0 && now >= w.deadline) {
                 std::ostringstream reason;
                 reason << "timeout: no result after " << options_.max_seconds << " s (see --max-seconds)";
                 lost(w, reason.str(), "batch.timeout");
@@ -513,6 +562,7 @@ private:
     const PoolCallbacks& cb_;
     std::vector<Worker> workers_;
     std::size_t next_ = 0;
+    std::deque<std::size_t> requeued_; // sent to a worker that died before starting them
 };
 
 } // namespace
