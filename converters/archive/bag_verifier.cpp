@@ -589,6 +589,8 @@ void Verifier::check_mets(const std::string& name, const std::string& bytes)
         if (m.algorithm == DigestAlgorithm::Sha256)
             sha256 = &m;
     std::set<std::string> described;
+    std::vector<xmlNode*> files;
+    std::map<std::string, std::string> premis_digest; // techMD ID -> PREMIS SHA-256 fixity
     std::vector<xmlNode*> stack{xmlDocGetRootElement(doc.get())};
     while (!stack.empty()) {
         xmlNode* n = stack.back();
@@ -596,8 +598,17 @@ void Verifier::check_mets(const std::string& name, const std::string& bytes)
         for (xmlNode* c = n->children; c; c = c->next)
             if (c->type == XML_ELEMENT_NODE)
                 stack.push_back(c);
-        if (xml::local_name(n) != "file")
-            continue;
+        if (xml::local_name(n) == "file") {
+            files.push_back(n);
+        } else if (xml::local_name(n) == "messageDigest") {
+            for (xmlNode* up = n->parent; up; up = up->parent)
+                if (xml::local_name(up) == "techMD") {
+                    premis_digest[xml::attribute(up, "ID")] = lower(xml::node_text(n));
+                    break;
+                }
+        }
+    }
+    for (xmlNode* n : files) {
         std::string href;
         for (xmlNode* c = n->children; c; c = c->next)
             if (xml::local_name(c) == "FLocat") {
@@ -612,6 +623,10 @@ void Verifier::check_mets(const std::string& name, const std::string& bytes)
             continue;
         }
         const std::string checksum = lower(xml::attribute(n, "CHECKSUM"));
+        const std::string admid = xml::attribute(n, "ADMID");
+        const std::string tech = admid.substr(0, admid.find(' '));
+        if (const auto p = premis_digest.find(tech); p != premis_digest.end() && p->second != checksum)
+            error("colophon.premis-fixity", path, "PREMIS fixity " + p->second + " differs from METS CHECKSUM " + checksum);
         if (sha256) {
             const auto e = sha256->entries.find(core::to_nfc(path));
             if (e != sha256->entries.end() && e->second.checksum != checksum)

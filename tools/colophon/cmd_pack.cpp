@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "options.h"
 
+#include "archive/bag_names.h"
 #include "archive/package_writer.h"
 #include "core/diagnostics.h"
 #include "core/input.h"
@@ -139,6 +140,10 @@ int run_pack(const PackArgs& args)
 {
     if (!args.id.empty() && args.inputs.size() != 1) {
         std::cerr << "ERROR: --id needs exactly one input\n";
+        return exit_usage;
+    }
+    if (!args.id.empty() && !archive::is_valid_package_id(args.id)) {
+        std::cerr << "ERROR: --id \"" << args.id << "\" must be ASCII letters, digits, '.', '_' or '-'\n";
         return exit_usage;
     }
     std::error_code ec;

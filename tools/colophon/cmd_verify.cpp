@@ -23,6 +23,7 @@ struct VerifyArgs
     bool json = false;
     bool quiet = false;
     bool no_tei_schema = false;
+    archive::ReadLimits limits;
 };
 
 std::string default_external_schemas()
@@ -41,6 +42,7 @@ std::string default_external_schemas()
 int run_verify(const VerifyArgs& args)
 {
     archive::VerifyOptions options;
+    options.limits = args.limits;
     options.external_schema_dir = args.external_schemas.empty() ? default_external_schemas() : args.external_schemas;
     if (!args.no_tei_schema) {
         try {
@@ -84,6 +86,12 @@ Runner add_verify_command(CLI::App& app)
     cmd->add_option("packages", args->packages, "Packages to verify")->required();
     cmd->add_option("--external-schemas", args->external_schemas,
                     "Directory with mets-bundle.xsd and catalog.xml for METS/PREMIS/MODS validation");
+    cmd->add_option("--max-total-bytes", args->limits.max_total_bytes,
+                    "Refuse archives that inflate to more than this many bytes")
+        ->capture_default_str();
+    cmd->add_option("--max-ratio", args->limits.max_ratio,
+                    "Refuse archives that inflate more than this many times (decompression bombs)")
+        ->capture_default_str();
     cmd->add_flag("--no-tei-schema", args->no_tei_schema, "Check TEI for well-formedness only");
     cmd->add_flag("--json", args->json, "One JSON report per package on standard output");
     cmd->add_flag("-q,--quiet", args->quiet, "Print reports of invalid packages only");

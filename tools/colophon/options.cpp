@@ -12,7 +12,8 @@ void add_conversion_options(CLI::App& cmd, core::ConvertOptions& options)
     cmd.add_option("--password", options.password, "Password of an encrypted PDF");
     cmd.add_option("--ocr", options.ocr, "When to run OCR: auto, always or never")
         ->transform(CLI::CheckedTransformer(ocr_modes, CLI::ignore_case))
-        ->default_str("auto");
+        ->default_str("auto")
+        ->option_text("MODE (auto|always|never)");
     cmd.add_option("--lang", options.ocr_languages, "OCR languages, e.g. eng+rus")->capture_default_str();
     cmd.add_option("--dpi", options.ocr_dpi, "Rendering resolution for OCR")
         ->check(CLI::Range(72, 1200))

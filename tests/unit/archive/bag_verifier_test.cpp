@@ -1,6 +1,8 @@
 #include "archive/bag_verifier.h"
 
 #include "archive/archive_sink.h"
+#include "archive/bag_names.h"
+#include "archive/checksums.h"
 #include "archive/package_writer.h"
 #include "archive_rewrite.h"
 #include "test_support.h"
@@ -291,6 +293,110 @@ TEST(BagVerifier, MissingPathIsReported)
     const auto report = verify_package("/nonexistent/colophon/bag");
     EXPECT_FALSE(report.ok());
     EXPECT_EQ(report.issues.front().code, "bag.not-found");
+}
+
+} // namespace
+} // namespace colophon::archive
+
+namespace colophon::archive {
+namespace {
+
+// Recomputes manifests, Payload-Oxum and tag manifests of a directory bag after a test edited a
+// file, so only the colophon-level checks can fail.
+void reseal(const fs::path& bag)
+{
+    std::uint64_t bytes = 0;
+    std::size_t count = 0;
+    for (const auto alg : {DigestAlgorithm::Sha256, DigestAlgorithm::Sha512}) {
+        std::string manifest;
+        bytes = 0;
+        count = 0;
+        std::vector<std::string> files = payload_files(bag);
+        std::sort(files.begin(), files.end());
+        for (const auto& rel : files) {
+            const auto d = digest_file(bag / rel, {alg});
+            manifest += d.digests.at(alg) + "  " + encode_manifest_path(rel) + "\n";
+            bytes += d.size;
+            ++count;
+        }
+        testing::write_text(bag / ("manifest-" + std::string(algorithm_token(alg)) + ".txt"), manifest);
+    }
+    std::string info = testing::read_text(bag / "bag-info.txt");
+    const auto at = info.find("Payload-Oxum: ");
+    const auto end = info.find('\n', at);
+    info.replace(at, end - at, "Payload-Oxum: " + std::to_string(bytes) + "." + std::to_string(count));
+    testing::write_text(bag / "bag-info.txt", info);
+    for (const auto alg : {DigestAlgorithm::Sha256, DigestAlgorithm::Sha512}) {
+        std::string tags;
+        for (const char* f : {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt"})
+            tags += digest_file(bag / f, {alg}).digests.at(alg) + "  " + f + "\n";
+        testing::write_text(bag / ("tagmanifest-" + std::string(algorithm_token(alg)) + ".txt"), tags);
+    }
+}
+
+bool has_code(const VerifyReport& r, const std::string& code)
+{
+    return std::any_of(r.issues.begin(), r.issues.end(), [&](const auto& i) { return i.code == code; });
+}
+
+TEST(BagVerifier, MetsChecksumsMustMatchManifestAndPremis)
+{
+    const auto p = pack(PackageFormat::Directory);
+    const fs::path mets = p->result.path / "data" / "METS.report-1.xml";
+    std::string xml = testing::read_text(mets);
+    const auto at = xml.find("CHECKSUM=\"") + 10;
+    xml[at] = xml[at] == '0' ? '1' : '0';
+    testing::write_text(mets, xml);
+    reseal(p->result.path);
+    const auto report = verify_package(p->result.path);
+    EXPECT_FALSE(report.ok());
+    EXPECT_TRUE(has_code(report, "colophon.mets-checksum")) << format_report(report);
+    EXPECT_TRUE(has_code(report, "colophon.premis-fixity")) << format_report(report);
+    EXPECT_FALSE(has_code(report, "bag.checksum-mismatch")) << format_report(report);
+}
+
+TEST(BagVerifier, SchemaInvalidMetsIsReported)
+{
+    const auto o = with_schemas();
+    if (o.external_schema_dir.empty())
+        GTEST_SKIP() << "../shared/schemas-external absent";
+    const auto p = pack(PackageFormat::Directory);
+    const fs::path mets = p->result.path / "data" / "METS.report-1.xml";
+    std::string xml = testing::read_text(mets);
+    const auto at = xml.find("<premis:size>");
+    xml.insert(at, "<premis:unexpected/>");
+    testing::write_text(mets, xml);
+    reseal(p->result.path);
+    const auto report = verify_package(p->result.path, o);
+    EXPECT_FALSE(report.ok());
+    EXPECT_TRUE(has_code(report, "colophon.mets-invalid")) << format_report(report);
+    EXPECT_FALSE(has_code(report, "bag.checksum-mismatch")) << format_report(report);
+}
+
+TEST(BagVerifier, MalformedTeiIsReported)
+{
+    const auto p = pack(PackageFormat::Directory);
+    testing::write_text(p->result.path / "data" / "text" / "Report-on-100-mlauts.tei.xml", "<TEI><unclosed></TEI>");
+    reseal(p->result.path);
+    VerifyOptions o;
+    int calls = 0;
+    o.validate_tei = [&calls](const std::string&, const std::string&) {
+        ++calls;
+        return std::vector<std::string>{};
+    };
+    const auto report = verify_package(p->result.path, o);
+    EXPECT_TRUE(has_code(report, "colophon.tei-malformed")) << format_report(report);
+    EXPECT_EQ(calls, 0); // the schema hook only sees well-formed TEI
+}
+
+TEST(BagVerifier, TeiSchemaHookFindingsAreErrors)
+{
+    const auto p = pack(PackageFormat::TarGz);
+    VerifyOptions o;
+    o.validate_tei = [](const std::string&, const std::string&) { return std::vector<std::string>{"line 3: bad"}; };
+    const auto report = verify_package(p->result.path, o);
+    EXPECT_FALSE(report.ok());
+    EXPECT_TRUE(has_code(report, "colophon.tei-invalid")) << format_report(report);
 }
 
 } // namespace

@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 
 namespace colophon::archive {
 namespace {
 
+namespace fs = std::filesystem;
 using testing::ScratchDir;
 
 TEST(PackageWriter, WritesDirectoryBag)
@@ -86,6 +88,58 @@ TEST(PackageWriter, RejectsMalformedBaggingDate)
     const auto t = parse_bagging_date("2026-01-02T03:04:05Z");
     EXPECT_EQ(t.date, "2026-01-02");
     EXPECT_EQ(t.date_time, "2026-01-02T03:04:05Z");
+}
+
+} // namespace
+} // namespace colophon::archive
+
+#include <csignal>
+#include <sys/wait.h>
+#include <thread>
+
+namespace colophon::archive {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ScratchDir;
+
+// A packer killed mid-write leaves at most its temporary file, never a package under the final name.
+TEST(PackageWriter, KilledRunLeavesNoFinalPackage)
+{
+    ScratchDir dir;
+    const auto original = dir.path() / "big.bin";
+    {
+        std::ofstream out(original, std::ios::binary);
+        out.seekp((512u << 20) - 1);
+        out.put('x'); // sparse: reading it costs no disk
+    }
+    auto c = testing::sample_contents(original);
+    c.options.id = "big";
+    fs::create_directories(dir.path() / "out");
+    const pid_t pid = fork();
+    if (pid == 0) {
+        try {
+            write_package(c, dir.path() / "out");
+        } catch (...) {
+        }
+        _exit(0);
+    }
+    bool killed = false;
+    for (int i = 0; i < 20000 && !killed; ++i) {
+        for (const auto& e : fs::directory_iterator(dir.path() / "out")) {
+            if (e.path().filename().string().rfind(".big.tmp-", 0) == 0 && fs::file_size(e.path()) > 0) {
+                kill(pid, SIGKILL);
+                killed = true;
+                break;
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!killed || !WIFSIGNALED(status))
+        GTEST_SKIP() << "the packer finished before it could be interrupted";
+    EXPECT_FALSE(fs::exists(dir.path() / "out" / "big.tar.gz"));
 }
 
 } // namespace
