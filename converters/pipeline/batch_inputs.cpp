@@ -16,7 +16,7 @@ struct Found
 {
     fs::path path;
     std::string key;
-    std::optional<CatalogueRecord> record;
+    std::unique_ptr<CatalogueRecord> record;
 };
 
 bool is_hidden(const fs::path& p)
@@ -69,11 +69,11 @@ void walk_directory(const fs::path& dir, const std::string& prefix, const fs::pa
         if (!e.is_regular_file(ec))
             continue; // sockets, fifos, dangling links
         const std::string rel = clean_key(e.path().lexically_relative(dir));
-        found.push_back({e.path(), prefix.empty() ? rel : prefix + "/" + rel, std::nullopt});
+        found.push_back({e.path(), prefix.empty() ? rel : prefix + "/" + rel, nullptr});
     }
     if (ec)
         throw std::runtime_error(dir.string() + ": cannot list: " + ec.message());
-    out.insert(out.end(), found.begin(), found.end());
+    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
 }
 
 std::string stem_of(const std::string& key)
@@ -120,7 +120,7 @@ InputSet collect_inputs(const std::vector<std::string>& sources, const std::stri
                                                           : e.record.identifier;
             if (key.empty())
                 key = clean_key(e.path.filename());
-            found.push_back({e.path, key, std::move(e.record)});
+            found.push_back({e.path, key, std::make_unique<CatalogueRecord>(std::move(e.record))});
         }
     }
 
@@ -145,7 +145,7 @@ InputSet collect_inputs(const std::vector<std::string>& sources, const std::stri
                 if (fs::is_directory(p))
                     walk_directory(p, clean_key(p.filename()), exclude, found, set.hidden_skipped);
                 else
-                    found.push_back({p, p.is_absolute() ? clean_key(p.filename()) : clean_key(p), std::nullopt});
+                    found.push_back({p, p.is_absolute() ? clean_key(p.filename()) : clean_key(p), nullptr});
             }
             continue;
         }
@@ -159,7 +159,7 @@ InputSet collect_inputs(const std::vector<std::string>& sources, const std::stri
             }
             walk_directory(p, prefix, exclude, found, set.hidden_skipped);
         } else {
-            found.push_back({p, clean_key(p.filename()), std::nullopt});
+            found.push_back({p, clean_key(p.filename()), nullptr});
         }
     }
 

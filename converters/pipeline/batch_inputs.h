@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,9 @@ struct BatchInput
     std::string key;         // relative, '/'-separated: "reports/1998/april.pdf"
     std::string output_stem; // the key without its extension when that stays unique
     std::string identifier;  // manifest identifier, else derived from the stem
-    std::optional<CatalogueRecord> record;
+    // Only manifest entries have one; a pointer keeps the other inputs small (a catalogue of
+    // 100,000 files is held in memory while the batch is planned).
+    std::unique_ptr<CatalogueRecord> record;
 };
 
 struct InputSet

@@ -174,11 +174,13 @@ BatchResult BatchJob::run()
     // 2. inputs of this run (this shard)
     const auto planning_started = Clock::now();
     InputSet found = collect_inputs(s.sources, s.manifest, s.output_dir);
+    const std::size_t hidden_skipped = found.hidden_skipped;
     std::vector<BatchInput> inputs;
     for (BatchInput& in : found.inputs) {
         if (in_shard(in.key, s.shard))
             inputs.push_back(std::move(in));
     }
+    found = {}; // planning holds several lists per input: release what is done with
     result.planned = static_cast<std::int64_t>(inputs.size());
     const std::int64_t run_id = db.begin_run(
         s.command_line, std::to_string(s.shard.index) + "/" + std::to_string(s.shard.count), jobs);
@@ -221,9 +223,11 @@ BatchResult BatchJob::run()
     double parent_seconds = std::chrono::duration<double>(Clock::now() - planning_started).count();
 
     // 4. convert
-    Progress progress(static_cast<std::int64_t>(inputs.size()), result.skipped, s.progress);
-    if (found.hidden_skipped > 0)
-        progress.note("colophon: skipped " + std::to_string(found.hidden_skipped) + " hidden files and folders");
+    std::vector<PlannedDocument>().swap(planned); // the jobs hold what conversion needs
+    std::vector<BatchInput>().swap(inputs);
+    Progress progress(result.planned, result.skipped, s.progress);
+    if (hidden_skipped > 0)
+        progress.note("colophon: skipped " + std::to_string(hidden_skipped) + " hidden files and folders");
     if (result.skipped > 0)
         progress.note("colophon: resuming: " + std::to_string(result.skipped) + " documents already finished, " +
                       std::to_string(work.size()) + " to do");

@@ -211,6 +211,19 @@ TEST(BatchCli, EveryInputOfAMixedCatalogueIsAccountedFor)
     EXPECT_EQ(duplicates, reads_html ? 1 : 0);
 
     EXPECT_EQ(static_cast<std::int64_t>(read_gzip_lines(tmp / "out/corpus.jsonl.gz").size()), successes);
+#ifdef COLOPHON_TEST_HAVE_ARCHIVE
+    // Every package, those of failed documents included, passes `colophon verify`.
+    std::vector<std::string> verify{"verify"};
+    for (const auto& d : report["documents"]) {
+        for (const auto& o : d["outputs"]) {
+            if (o.get<std::string>().ends_with(".tar.gz"))
+                verify.push_back((tmp / "out" / o.get<std::string>()).string());
+        }
+    }
+    ASSERT_GT(verify.size(), 1u);
+    const RunResult v = run(verify, tmp / "verify.txt");
+    EXPECT_EQ(v.rc, 0) << v.err;
+#endif
     const std::string csv = read_file(tmp / "out/report.csv");
     EXPECT_EQ(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')), inputs + 1);
 }

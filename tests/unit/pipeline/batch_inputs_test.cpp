@@ -77,7 +77,7 @@ TEST(BatchInputs, ManifestEntriesUseIdentifiersAndWinOverDirectories)
     // a.html comes once, from the manifest; the directory adds b.html (the manifest is no document).
     EXPECT_EQ(keys(set), (std::vector<std::string>{"cat/b.html", "rec-1"}));
     const auto& rec = set.inputs[1];
-    ASSERT_TRUE(rec.record.has_value());
+    ASSERT_TRUE(rec.record);
     EXPECT_EQ(rec.record->title, "Catalogued");
     EXPECT_EQ(rec.identifier, "rec-1");
 }
