@@ -122,6 +122,8 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
     doc.extraction.method = ocr_pages == 0 ? "pdf-text" : (ocr_pages == n_pages ? "ocr" : "pdf-text+ocr");
     doc.extraction.source_format = std::string(core::media_type_name(core::MediaType::Pdf));
     doc.extraction.page_count = n_pages;
+    if (ocr)
+        ocr->finish(doc.extraction, diags);
     return doc;
 }
 
