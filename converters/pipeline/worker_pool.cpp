@@ -248,7 +248,13 @@ void close_inherited_descriptors(int keep_a, int keep_b)
     // batch records no false failures.
     std::signal(SIGINT, SIG_IGN);
     std::signal(SIGTERM, SIG_IGN);
-    if (options.max_memory_bytes > 0) {
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer reserves terabytes of address space: any limit would stop every worker.
+    constexpr bool address_limit_works = false;
+#else
+    constexpr bool address_limit_works = true;
+#endif
+    if (address_limit_works && options.max_memory_bytes > 0) {
         const rlimit lim{options.max_memory_bytes, options.max_memory_bytes};
         ::setrlimit(RLIMIT_AS, &lim);
     }
