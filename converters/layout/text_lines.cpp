@@ -91,7 +91,17 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width)
         end = std::max(end, items[i].cy1);
         rows.back().push_back(i);
     }
-    const int bins = static_cast<int>(std::ceil(page_width)) + 1;
+    // One bin per point, except on absurd page sizes (a hostile MediaBox of 10^9 points would
+    // otherwise allocate gigabytes): only the extent the words reach matters, and past the PDF
+    // maximum page size (14,400 points) the bins widen instead of multiplying.
+    double extent = 0;
+    for (const Item& it : items)
+        extent = std::max(extent, it.box.x1);
+    extent = std::min(page_width, extent);
+    constexpr double max_bins = 16384;
+    const double scale = std::max(1.0, extent / max_bins);
+    const int bins = static_cast<int>(std::ceil(std::max(0.0, extent) / scale)) + 1;
+    const auto bin_of = [scale, bins](double x) { return static_cast<int>(std::clamp(x / scale, 0.0, double(bins))); };
     std::vector<int> run(static_cast<std::size_t>(bins), 0), best(static_cast<std::size_t>(bins), 0);
     std::vector<signed char> state(static_cast<std::size_t>(bins));
     for (auto& row : rows) {
@@ -103,10 +113,10 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width)
             row_x0 = std::min(row_x0, items[i].box.x0);
             row_x1 = std::max(row_x1, items[i].box.x1);
         }
-        for (int b = std::max(0, static_cast<int>(row_x0)); b < bins && b <= static_cast<int>(row_x1); ++b)
+        for (int b = bin_of(row_x0); b < bins && b <= bin_of(row_x1); ++b)
             state[static_cast<std::size_t>(b)] = 1;
         for (std::size_t i : row)
-            for (int b = std::max(0, static_cast<int>(items[i].box.x0)); b < bins && b <= static_cast<int>(items[i].box.x1); ++b)
+            for (int b = bin_of(items[i].box.x0); b < bins && b <= bin_of(items[i].box.x1); ++b)
                 state[static_cast<std::size_t>(b)] = -1;
         for (std::size_t b = 0; b < state.size(); ++b) {
             if (state[b] == 1)
@@ -119,10 +129,10 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width)
     for (int b = 0; b < bins; ++b) {
         if (best[static_cast<std::size_t>(b)] < min_rows)
             continue;
-        if (!out.empty() && out.back().hi >= b - 1)
-            out.back().hi = b + 1;
+        if (!out.empty() && out.back().hi >= (b - 1) * scale)
+            out.back().hi = (b + 1) * scale;
         else
-            out.push_back({static_cast<double>(b), static_cast<double>(b + 1)});
+            out.push_back({b * scale, (b + 1) * scale});
     }
     return out;
 }

@@ -159,7 +159,7 @@ write("html-invalid-utf8", "input.html",
 def tiny_jpeg():
     """An 8x8 grey baseline JPEG: one-code Huffman tables, every block DC 0 + EOB."""
     soi, eoi = b"\xff\xd8", b"\xff\xd9"
-    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\0\x01\x01\x01\x01\x2c\x01\x2c\0\0"
     dqt = b"\xff\xdb" + struct.pack(">H", 67) + b"\0" + b"\x01" * 64
     sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, 8, 8, 1) + b"\x01\x11\x00"
     one_code = b"\x01" + b"\0" * 15 + b"\x00"  # one code of length 1 for symbol 0
@@ -216,14 +216,14 @@ def targz(entries):
 
 def bag_entries(extra=()):
     payload = [("data/hello.txt", HELLO)]
-    return [("bag/bagit.txt", BAGIT), ("bag/data/hello.txt", HELLO),
-            ("bag/manifest-sha256.txt", manifest(payload))] + list(extra)
+    return [("input/bagit.txt", BAGIT), ("input/data/hello.txt", HELLO),
+            ("input/manifest-sha256.txt", manifest(payload))] + list(extra)
 
 
 write("archive-path-traversal", "input.tar.gz", targz(bag_entries([("../evil.txt", b"outside\n")])), "verify")
 write("archive-absolute-path", "input.tar.gz",
       targz(bag_entries([("/tmp/colophon-evil.txt", b"outside\n")])), "verify")
-write("archive-symlink", "input.tar.gz", targz(bag_entries([("bag/data/link", None, "/etc/passwd")])), "verify")
+write("archive-symlink", "input.tar.gz", targz(bag_entries([("input/data/link", None, "/etc/passwd")])), "verify")
 good = targz(bag_entries())
 write("archive-truncated", "input.tar.gz", good[: len(good) // 2], "verify")
 
@@ -231,8 +231,8 @@ write("archive-truncated", "input.tar.gz", good[: len(good) // 2], "verify")
 zeros = b"\0" * (80 << 20)
 zbuf = io.BytesIO()
 with zipfile.ZipFile(zbuf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-    for name, data in [("bag/bagit.txt", BAGIT), ("bag/data/zeros.bin", zeros),
-                       ("bag/manifest-sha256.txt", manifest([("data/zeros.bin", zeros)]))]:
+    for name, data in [("input/bagit.txt", BAGIT), ("input/data/zeros.bin", zeros),
+                       ("input/manifest-sha256.txt", manifest([("data/zeros.bin", zeros)]))]:
         z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
                    compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 write("archive-zip-bomb", "input.zip", zbuf.getvalue(), "verify")
