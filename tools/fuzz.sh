@@ -19,9 +19,9 @@ fi
 
 seed_dirs() {
   case "$1" in
-    html) echo samples/html ../shared/seed ;;
-    pdf) echo samples/pdf ../shared/corpora/pdf-gen ;;
-    verify) echo samples/archive ;;
+    html) echo samples/html samples/bad ../shared/seed ;;
+    pdf) echo samples/pdf samples/bad ../shared/corpora/pdf-gen ;;
+    verify) echo samples/archive samples/bad ;;
     manifest) echo samples/batch ;;
     *) echo tests/fuzz/seeds/"$1" ;;
   esac
