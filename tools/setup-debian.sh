@@ -14,7 +14,9 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr
   tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-bel
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev python3 jing
+  libgtest-dev libgmock-dev libbenchmark-dev python3 jing time
+  # headless browser for the batch report page test (skipped when absent)
+  chromium
 )
 
 missing=()

@@ -319,9 +319,11 @@ private:
         if (depth > ctx_.max_depth)
             return;
         const NodeFacts& f = (*ctx_.facts)[c];
+        // A link-dense cluster inside the content (related links, tag lists); a long paragraph is
+        // prose even when a hover card stuffed links into it.
         if (ctx_.filter_chrome && !is_heading(c) && f.letters > 0 && f.link_letters * 2 > f.letters &&
-            f.good_letters * 2 < f.letters)
-            return; // a link-dense cluster inside the content (related links, tag lists)
+            f.good_letters * 2 < f.letters && !(t == "p" && f.letters >= 400))
+            return;
         if (is_heading(c)) {
             Block b;
             b.kind = BlockKind::Heading;

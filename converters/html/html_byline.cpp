@@ -39,6 +39,8 @@ xmlNode* next_element(xmlNode* n)
 
 bool token_hint(const xmlNode* n, std::initializer_list<std::string_view> words)
 {
+    if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
+        return false;
     const std::string ci = class_and_id(n);
     for (std::string_view w : words)
         if (ci.find(w) != std::string::npos)
@@ -53,6 +55,22 @@ int letters_of(FactsTable& facts, const xmlNode* n)
     if (is_block_tag(tag_of(n)))
         return facts[n].raw_letters;
     return count_letters(text_of(n));
+}
+
+// Cheap check on the first words before the whole text is assembled: provenance lines start with
+// one of a few letters ("Originally", "First", "This", "Republished", "A version", Cyrillic).
+bool starts_like_provenance(const xmlNode* n)
+{
+    const xmlNode* t = n;
+    while (t != nullptr && !(t->type == XML_TEXT_NODE && count_letters(reinterpret_cast<const char*>(t->content)) > 0))
+        t = next_in_order(const_cast<xmlNode*>(t), n);
+    if (t == nullptr)
+        return false;
+    const std::string_view s = core::trim(reinterpret_cast<const char*>(t->content));
+    if (s.empty())
+        return false;
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return c == 'o' || c == 'f' || c == 't' || c == 'r' || c == 'a' || static_cast<unsigned char>(s[0]) >= 0x80;
 }
 
 } // namespace
@@ -300,7 +318,7 @@ std::optional<core::OriginalSource> extract_provenance(FactsTable& facts, xmlNod
         const std::string_view t = tag_of(n);
         if (t != "p" && t != "div" && t != "span" && t != "em" && t != "i" && t != "small" && t != "aside")
             continue;
-        if (facts[n].raw_letters == 0 || facts[n].raw_letters > 250)
+        if (facts[n].raw_letters == 0 || facts[n].raw_letters > 250 || !starts_like_provenance(n))
             continue;
         const std::string text = text_of(n);
         if (!is_provenance_text(text))

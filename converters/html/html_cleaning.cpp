@@ -59,6 +59,8 @@ bool is_hidden(const xmlNode* n)
 // on every whole class name.
 template <typename F> bool any_token(const xmlNode* n, F f)
 {
+    if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
+        return false;
     const std::string s = class_and_id(n);
     std::size_t i = 0;
     while (i < s.size()) {
@@ -107,7 +109,8 @@ bool is_boilerplate_word(std::string_view w)
                        "mobile-menu", "offcanvas", "hide", "invisible", "noprint", "editsection", "mw-editsection",
                        "edit-link", "post-edit-link", "keywords", "bio", "bios", "about-author",
                        "about-the-author", "caption", "credit", "credits", "gallery", "slideshow",
-                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links"});
+                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links",
+                       "tooltip", "popover", "hovercard", "rollover", "dropdown"});
 }
 
 bool is_metadata_word(std::string_view w)
@@ -115,6 +118,35 @@ bool is_metadata_word(std::string_view w)
     return in_list(w, {"byline", "bylines", "author", "authors", "dateline", "timestamp", "posted-on",
                        "entry-meta", "post-meta", "article-meta", "meta", "date", "published", "pubdate",
                        "entry-date", "post-date", "contributor", "contributors", "writer"});
+}
+
+// A whole class name or id that can only mean chrome, even around long text (reader comments).
+bool has_strong_boilerplate_name(const xmlNode* n)
+{
+    const std::string s = class_and_id(n);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ')
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ')
+            ++j;
+        const std::string_view w(s.data() + i, j - i);
+        if (in_list(w, {"comments", "comment-list", "commentlist", "comments-area", "comment-section", "disqus_thread",
+                        "respond", "sidebar", "related", "related-posts", "recommended", "newsletter", "cookie-banner",
+                        "breadcrumb", "breadcrumbs", "site-footer", "footer"}))
+            return true;
+        i = j;
+    }
+    return false;
+}
+
+bool contains_article(const xmlNode* n)
+{
+    for (const xmlNode* c = n->children; c != nullptr; c = next_in_order(const_cast<xmlNode*>(c), n))
+        if (tag_of(c) == "article" || tag_of(c) == "main" || attr_view(c, "itemprop") == "articleBody")
+            return true;
+    return false;
 }
 
 bool boilerplate_role(std::string_view role)
@@ -219,7 +251,8 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
         NodeFacts& f = facts[n];
         const std::string_view t = tag_of(n);
         // Whatever its markup says, an element holding most of the page's running text is content.
-        const bool main_text = f.para_letters * 10 >= page_para * 4 && f.para_letters > 400;
+        const bool main_text = f.para_letters * 10 >= page_para * 4 && f.para_letters > 400 &&
+                               !(has_strong_boilerplate_name(n) && !contains_article(n));
         bool chrome = false;
         if (n != root && !main_text) {
             if (t == "nav" || t == "aside" || t == "footer" || t == "menu")

@@ -1,5 +1,6 @@
 #include "html/html_converter.h"
 
+#include "core/bylines.h"
 #include "core/dates.h"
 #include "core/text.h"
 #include "html/html_blocks.h"
@@ -79,7 +80,7 @@ xml::XmlDocPtr parse_html(const std::string& utf8, const std::string& url)
     if (!ctxt)
         return nullptr;
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+                     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
     const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT_MAX));
     return xml::XmlDocPtr(htmlCtxtReadMemory(ctxt.get(), utf8.data(), size, url.c_str(), "UTF-8", opts));
 }
@@ -135,6 +136,13 @@ bool is_ui_text(const std::string& t)
         return true;
     if (t.size() > 30)
         return false;
+    // "Image 2 of 5", "1 of 12": gallery counters
+    {
+        const auto of = t.find(" of ");
+        if (of != std::string::npos && of > 0 && std::isdigit(static_cast<unsigned char>(t[of - 1])) &&
+            of + 4 < t.size() && std::isdigit(static_cast<unsigned char>(t[of + 4])) && t.size() < 20)
+            return true;
+    }
     std::string key = core::to_lower(t);
     while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == '>' || key.back() == ' '))
         key.pop_back();
@@ -143,7 +151,8 @@ bool is_ui_text(const std::string& t)
                                    "continue reading", "skip", "menu", "search", "back to top", "related", "photo",
                                    "video", "share this", "share this article", "toggle caption", "hide caption",
                                    "enlarge this image", "image", "listen", "save", "follow", "sponsored",
-                                   "advertisement - scroll to continue", "ad", "story continues below advertisement"};
+                                   "advertisement - scroll to continue", "ad", "advert", "ads", "key points", "related tags",
+                                   "tags", "topics", "more", "next", "previous", "print this page", "font size", "story continues below advertisement"};
     return std::any_of(std::begin(labels), std::end(labels), [&](const char* l) { return key == l; });
 }
 
@@ -314,16 +323,61 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     std::erase_if(doc.body, [&](const core::Block& b) {
         return b.kind == core::BlockKind::Heading && !doc.meta.title.empty() && same_name(block_text(b), doc.meta.title);
     });
+    // a heading before any text that repeats a declared title, or an <h1>, is the title again
+    while (!doc.body.empty() && doc.body.front().kind == core::BlockKind::Heading) {
+        const std::string h = core::to_lower(block_text(doc.body.front()));
+        const bool declared_title = std::any_of(declared.begin(), declared.end(), [&](const std::string& d) {
+            const std::string l = core::to_lower(d);
+            return !h.empty() && (l.find(h) != std::string::npos || h.find(l) != std::string::npos);
+        });
+        if (!declared_title && doc.body.front().level != 1)
+            break;
+        doc.body.erase(doc.body.begin());
+    }
     // counters, stray marks, bare URLs and interface labels are not paragraphs
     std::erase_if(doc.body, [](const core::Block& b) { return b.kind == core::BlockKind::Paragraph && is_ui_text(block_text(b)); });
     // headings left with nothing under them at the end (their lists were chrome)
     while (!doc.body.empty() && doc.body.back().kind == core::BlockKind::Heading)
         doc.body.pop_back();
+    // a dateline or byline left at the top of the text ("Posted Nov 18, 8:19 PM")
+    for (int k = 0; k < 3 && static_cast<std::size_t>(k) < doc.body.size();) {
+        const core::Block& b = doc.body[static_cast<std::size_t>(k)];
+        const std::string t = block_text(b);
+        const bool meta_line = b.kind == core::BlockKind::Paragraph && !t.empty() && t.size() < 100 &&
+                               t.back() != '.' && t.back() != '!' && t.back() != '?' && t.back() != '"' &&
+                               (core::has_byline_prefix(t) || core::find_date(t, language) ||
+                                (t.size() < 60 && (t.starts_with("Updated") || t.starts_with("Published") ||
+                                                   t.starts_with("Posted") || t.starts_with("Last updated"))));
+        if (!meta_line) {
+            ++k;
+            continue;
+        }
+        if (doc.meta.date.iso.empty())
+            if (auto d = core::find_date(t, language))
+                doc.meta.date = *d;
+        doc.body.erase(doc.body.begin() + k);
+    }
     take_end_bio(doc.body, doc.meta.authors);
+    // contact and promotion lines closing the text ("Email X at x@y.com or follow him @x",
+    // "Subscribe to our newsletter")
+    for (int k = 0; k < 3 && !doc.body.empty(); ++k) {
+        const core::Block& b = doc.body.back();
+        const std::string t = core::to_lower(block_text(b));
+        const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
+                           (t.find('@') != std::string::npos || t.find("subscribe") != std::string::npos ||
+                            t.find("newsletter") != std::string::npos || t.find("sign up") != std::string::npos ||
+                            t.find("follow us") != std::string::npos);
+        if (!promo)
+            break;
+        doc.body.pop_back();
+    }
     if (doc.meta.abstract.empty() && !doc.body.empty() && doc.body.front().kind == core::BlockKind::Paragraph &&
         is_all_italic(doc.body.front().content) && block_text(doc.body.front()).size() >= 60 && doc.body.size() > 1) {
         doc.meta.abstract = std::move(doc.body.front().content);
         doc.body.erase(doc.body.begin());
+        // the italics only set the lede off; the abstract itself is plain
+        if (doc.meta.abstract.size() == 1 && doc.meta.abstract.front().kind == core::InlineKind::Italic)
+            doc.meta.abstract = std::vector<core::Inline>(doc.meta.abstract.front().children);
     }
     if (doc.meta.abstract.empty() && !pm.abstract.empty())
         doc.meta.abstract.push_back(core::Inline::make_text(pm.abstract));

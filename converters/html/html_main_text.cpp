@@ -49,6 +49,12 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
     const auto& elements = facts.elements();
     std::vector<Own> own(elements.size());
     std::vector<int> linked_heading(elements.size(), 0); // letters of subheadings that are one link
+    // Inside a link at any distance: teaser cards wrap headings and blurbs in one <a>.
+    std::vector<char> in_link(elements.size(), 0);
+    for (std::size_t k = 0; k < elements.size(); ++k) {
+        const long pi = facts.index_of(elements[k]->parent);
+        in_link[k] = static_cast<char>(tag_of(elements[k]) == "a" || (pi >= 0 && in_link[static_cast<std::size_t>(pi)]));
+    }
     // 1. every text node adds to the nearest block-level element above it
     for (xmlNode* n = root; n != nullptr;) {
         if (n->type == XML_ELEMENT_NODE) {
@@ -62,18 +68,16 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
         if (n->type == XML_TEXT_NODE && n->content != nullptr) {
             const int letters = count_letters(reinterpret_cast<const char*>(n->content));
             if (letters > 0) {
-                bool in_link = false;
+                const long pk = facts.index_of(n->parent);
+                const bool linked = pk >= 0 && in_link[static_cast<std::size_t>(pk)];
                 xmlNode* block = n->parent;
-                while (block != nullptr && block != root && !is_block_tag(tag_of(block))) {
-                    if (tag_of(block) == "a")
-                        in_link = true;
+                while (block != nullptr && block != root && !is_block_tag(tag_of(block)))
                     block = block->parent;
-                }
                 const long i = facts.index_of(block);
                 if (i >= 0) {
                     Own& o = own[static_cast<std::size_t>(i)];
                     o.letters += letters;
-                    if (in_link)
+                    if (linked)
                         o.link_letters += letters;
                     if (!o.sentence_end)
                         o.sentence_end = has_sentence_end(n->content);

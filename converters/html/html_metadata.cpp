@@ -191,6 +191,10 @@ void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>
         add(publishers, json_text(resolve_ref(a["publisher"], by_id)), "jsonld");
     if (a.contains("url"))
         add(urls, json_text(a["url"]), "jsonld");
+    else if (a.contains("mainEntityOfPage")) {
+        const json& page = a["mainEntityOfPage"];
+        add(urls, page.is_object() ? json_text(page.value("@id", json())) : json_text(page), "jsonld");
+    }
     if (a.contains("inLanguage"))
         add(langs, json_text(a["inLanguage"]), "jsonld");
     if (a.contains("author"))
@@ -432,9 +436,16 @@ PageMeta collect_page_meta(xmlDoc* doc)
     cat(m.publishers, {&p_og, &p_jsonld, &p_citation, &p_dc, &p_app});
     cat(m.urls, {&u_canon, &u_og, &u_jsonld, &u_citation});
     cat(m.languages, {&l_html, &l_meta, &l_citation, &l_jsonld, &l_og});
-    for (auto* set : {&a_citation, &a_jsonld, &a_micro, &a_meta, &a_dc})
-        if (!set->empty())
-            m.author_sets.push_back(*set);
+    for (auto* set : {&a_citation, &a_jsonld, &a_micro, &a_meta, &a_dc}) {
+        // the same person named by two tags of one source ("author" and "sailthru.author")
+        std::vector<Author> unique;
+        for (const Author& a : *set)
+            if (std::none_of(unique.begin(), unique.end(),
+                             [&](const Author& b) { return core::to_lower(a.name) == core::to_lower(b.name); }))
+                unique.push_back(a);
+        if (!unique.empty())
+            m.author_sets.push_back(std::move(unique));
+    }
     return m;
 }
 

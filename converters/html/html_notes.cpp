@@ -41,6 +41,7 @@ bool note_hint(const xmlNode* n)
            ci.find("ref") != std::string::npos || ci.find("cite") != std::string::npos;
 }
 
+// Notes gathered at the end of the text are endnotes unless the markup calls them footnotes.
 bool is_endnote_area(const xmlNode* n)
 {
     int up = 0;
@@ -56,13 +57,12 @@ bool is_endnote_area(const xmlNode* n)
         if (epub.find("footnote") != std::string_view::npos)
             return false;
         const std::string ci = class_and_id(p);
-        if (ci.find("endnote") != std::string::npos || ci.find("references") != std::string::npos ||
-            ci.find("reflist") != std::string::npos)
+        if (ci.find("endnote") != std::string::npos)
             return true;
         if (ci.find("footnote") != std::string::npos)
             return false;
     }
-    return false;
+    return true;
 }
 
 bool is_notes_heading(const xmlNode* h)

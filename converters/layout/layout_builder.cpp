@@ -169,12 +169,15 @@ bool compound_first_part(const std::string& lower)
 class Vocabulary
 {
 public:
+    // Lines in reading order: the word after a line-end hyphen is a fragment, not a word.
     void add_line(const TextLine& l)
     {
+        const bool after_hyphen = prev_hyphen_;
+        prev_hyphen_ = !l.words.empty() && ends_with_hyphen(l.words.back().text);
         for (std::size_t i = 0; i < l.words.size(); ++i) {
             const bool last = i + 1 == l.words.size();
             const std::string w = letters_only_lower(l.words[i].text);
-            if (w.empty() || (last && ends_with_hyphen(l.words[i].text)))
+            if (w.empty() || (last && ends_with_hyphen(l.words[i].text)) || (i == 0 && after_hyphen))
                 continue;
             if (w.find('-') != std::string::npos)
                 hyphenated_.insert(w);
@@ -215,13 +218,18 @@ public:
         if (last_dash != std::string::npos) // "cross-border-" style chains keep their hyphens
             return true;
         // two words the document uses on their own, never the joined form: "trusted-" + "trader"
-        if (l.size() >= 3 && r.size() >= 3 && plain_.count(l) && plain_.count(r))
+        // (but English closes compounds on these: "under-" + "standing" is "understanding")
+        static const std::unordered_set<std::string> closing_prefixes{
+            "under", "over", "out", "up", "down", "back", "some", "any", "every", "with", "there",
+            "where", "here", "in", "on", "off", "after", "fore", "be", "for", "to", "no", "what", "when"};
+        if (l.size() >= 3 && r.size() >= 3 && plain_.count(l) && plain_.count(r) && !closing_prefixes.count(l))
             return true;
         return compound_first_part(l);
     }
 
 private:
     std::unordered_set<std::string> plain_, hyphenated_, whole_;
+    bool prev_hyphen_ = false;
 };
 
 // Appends a line's words to a token run, joining a word hyphenated across the line end.
@@ -262,6 +270,23 @@ void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary&
 // Bare URLs become links; trailing punctuation is kept out of link text.
 void mark_bare_urls(std::vector<Tok>& toks)
 {
+    // a link annotation usually stops before the full stop that the text layer glues to its last word
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        Tok& t = toks[i];
+        const bool run_ends = i + 1 == toks.size() || toks[i + 1].uri != t.uri;
+        if (t.uri.empty() || !run_ends || url_like(t.text))
+            continue;
+        const std::string core_text = strip_trailing_punct(t.text);
+        if (core_text.empty() || core_text.size() == t.text.size())
+            continue;
+        Tok rest = t;
+        rest.text = t.text.substr(core_text.size());
+        rest.uri.clear();
+        rest.space_before = false;
+        t.text = core_text;
+        toks.insert(toks.begin() + static_cast<long>(i) + 1, std::move(rest));
+        ++i;
+    }
     for (std::size_t i = 0; i < toks.size(); ++i) {
         Tok& t = toks[i];
         if (!url_like(t.text) && !(t.uri.size() > 0 && url_like(t.uri)))
@@ -929,8 +954,7 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         const char last = text.empty() ? ' ' : text.back();
         const bool ends_period = last == '.' || last == ',' || last == ';';
         // a lede or pull quote set large is prose: italic and long, or a full sentence
-        if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) &&
-            !(ends_period && nwords > 6))
+        if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) && !ends_period)
             return true;
         return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_period;
     };
@@ -1015,6 +1039,15 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         }
     }
 
+    // a "heading" that reads as prose (a lede set large) is a paragraph
+    for (Para& para : paras) {
+        if (!para.heading)
+            continue;
+        const std::string text = core::clean_text(tokens_text(para.toks));
+        if (core::split_words(text).size() > 20 || (!text.empty() && text.back() == '.'))
+            para.heading = false;
+    }
+
     // 5. author note at the end ("Jane Doe is a senior fellow at ...") and provenance lines
     while (!paras.empty() && !paras.back().heading) {
         const auto bio = parse_bio(tokens_text(paras.back().toks));
@@ -1082,6 +1115,50 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
                 is_ascii_digit(para.toks[k - 1].text.back()) && ordinal_suffixes.count(core::to_lower(t.text)))
                 continue; // "20th"
             if (para.heading)
+                continue;
+            t.note_id = resolve_mark(t);
+        }
+        // a mark the text layer glued to the preceding punctuation ("cannot.2"), when that
+        // note exists; never after a digit ("2.5") or a letter ("G20")
+        for (std::size_t k = 0; k < para.toks.size(); ++k) {
+            Tok& t = para.toks[k];
+            if (t.sup || !t.note_id.empty() || !t.uri.empty() || t.text.size() < 2)
+                continue;
+            std::size_t d = t.text.size();
+            while (d > 0 && is_ascii_digit(t.text[d - 1]))
+                --d;
+            const std::size_t ndigits = t.text.size() - d;
+            if (ndigits == 0 || ndigits > 2 || d == 0)
+                continue;
+            const std::string head = t.text.substr(0, d);
+            const bool after_punct = std::string_view(".,;:)\"!?").find(head.back()) != std::string_view::npos ||
+                                     head.ends_with("\u201d") || head.ends_with("\u2019");
+            if (!after_punct || (head.size() >= 2 && is_ascii_digit(head[head.size() - 2])))
+                continue;
+            Tok mark = t;
+            mark.text = t.text.substr(d);
+            mark.space_before = false;
+            mark.sup = true;
+            const std::string id = resolve_mark(mark);
+            if (id.empty())
+                continue;
+            mark.note_id = id;
+            t.text = head;
+            para.toks.insert(para.toks.begin() + static_cast<long>(k) + 1, std::move(mark));
+            ++k;
+        }
+        // the same mark as a word of its own, touching the punctuation before it
+        for (std::size_t k = 1; k < para.toks.size(); ++k) {
+            Tok& t = para.toks[k];
+            const Tok& before = para.toks[k - 1];
+            if (t.sup || t.space_before || !t.note_id.empty() || t.text.empty() || t.text.size() > 2 ||
+                !std::all_of(t.text.begin(), t.text.end(), is_ascii_digit) || before.text.empty())
+                continue;
+            const char last = before.text.back();
+            if (std::string_view(".,;:)\"!?").find(last) == std::string_view::npos && !before.text.ends_with("\u201d") &&
+                !before.text.ends_with("\u2019"))
+                continue;
+            if (before.text.size() >= 2 && is_ascii_digit(before.text[before.text.size() - 2]))
                 continue;
             t.note_id = resolve_mark(t);
         }

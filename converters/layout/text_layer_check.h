@@ -2,6 +2,7 @@
 // Whether a page's text layer can be trusted, and the hook through which OCR supplies words
 // for the pages where it cannot (the PDF converter never depends on Tesseract itself).
 
+#include "core/diagnostics.h"
 #include "page_words.h"
 
 #include <optional>
@@ -29,6 +30,13 @@ class PageOcrProvider
 public:
     virtual ~PageOcrProvider() = default;
     virtual std::optional<PageWords> recognise_page(int page_no, const PageWords& text_layer) = 0;
+    // Called once after the last page: records what OCR did (engine, languages, per-page
+    // confidence and ALTO) and its page warnings.
+    virtual void finish(core::Extraction& extraction, core::Diagnostics& diags)
+    {
+        (void)extraction;
+        (void)diags;
+    }
 };
 
 } // namespace colophon::layout

@@ -70,69 +70,113 @@ int count_rows(const std::vector<Item>& items, std::vector<std::size_t> ids)
            1;
 }
 
-// x-ranges that are empty between words on many consecutive rows: column gutters. Aligned
-// word spaces in a justified column line up for two or three rows, never for five.
-std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width)
+// x-ranges that no word crosses while several lines of text stand on either side: column
+// gutters. Scanned line by line, and the two sides are counted separately, because the two
+// columns of a page need not share baselines. Word spaces that line up in a justified column
+// do so for two lines, rarely three, and never with text on both sides of them for long.
+std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width, double body_size)
 {
-    constexpr int min_rows = 5;
     if (items.empty() || page_width <= 0)
         return {};
+    // wider than word spaces could line up to (OCR boxes leave the whole space between words);
+    // whole bins of one point, so a 10pt gutter keeps 8 clear ones
+    const double min_gutter_width = std::max(5.0, std::floor(0.7 * body_size));
+    // a line's core band is 0.4 em tall: one scanline in each at least
+    const double step = std::max(0.5, 0.3 * body_size);
+    constexpr int min_lines = 3; // on each side
     std::vector<std::size_t> ids(items.size());
     std::iota(ids.begin(), ids.end(), 0);
     std::sort(ids.begin(), ids.end(), [&](std::size_t a, std::size_t b) { return items[a].cy0 < items[b].cy0; });
-    // rows: runs of overlapping core bands
-    std::vector<std::vector<std::size_t>> rows;
-    double end = -1e18;
-    for (std::size_t i : ids) {
-        if (rows.empty() || items[i].cy0 > end) {
-            rows.emplace_back();
-            end = items[i].cy1;
-        }
-        end = std::max(end, items[i].cy1);
-        rows.back().push_back(i);
+    double max_band = 0, y_end = -1e18;
+    for (const Item& it : items) {
+        max_band = std::max(max_band, it.cy1 - it.cy0);
+        y_end = std::max(y_end, it.cy1);
     }
-    // One bin per point, except on absurd page sizes (a hostile MediaBox of 10^9 points would
-    // otherwise allocate gigabytes): only the extent the words reach matters, and past the PDF
-    // maximum page size (14,400 points) the bins widen instead of multiplying.
-    double extent = 0;
+    // Gutters lie between words, so bins past the rightmost word are never needed: a hostile
+    // MediaBox of 10^9 points must not allocate gigabytes. Words spread beyond any real page
+    // (the PDF maximum is 14,400 points) get no gutter search at all: the bins and the scanlines
+    // would be counted in billions.
+    double x_end = 0;
     for (const Item& it : items)
-        extent = std::max(extent, it.box.x1);
-    extent = std::min(page_width, extent);
-    constexpr double max_bins = 16384;
-    const double scale = std::max(1.0, extent / max_bins);
-    const int bins = static_cast<int>(std::ceil(std::max(0.0, extent) / scale)) + 1;
-    const auto bin_of = [scale, bins](double x) { return static_cast<int>(std::clamp(x / scale, 0.0, double(bins))); };
-    std::vector<int> run(static_cast<std::size_t>(bins), 0), best(static_cast<std::size_t>(bins), 0);
-    std::vector<signed char> state(static_cast<std::size_t>(bins));
-    for (auto& row : rows) {
-        std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) { return items[a].box.x0 < items[b].box.x0; });
-        // 0 = outside the row (neutral), 1 = bracketed empty, -1 = covered
-        std::fill(state.begin(), state.end(), 0);
-        double row_x0 = 1e18, row_x1 = -1e18;
-        for (std::size_t i : row) {
-            row_x0 = std::min(row_x0, items[i].box.x0);
-            row_x1 = std::max(row_x1, items[i].box.x1);
+        x_end = std::max(x_end, it.box.x1);
+    constexpr double max_extent = 100'000;
+    if (x_end > max_extent || y_end - items[ids.front()].cy0 > max_extent)
+        return {};
+    page_width = std::min(page_width, x_end + 1);
+    const int bins = static_cast<int>(std::ceil(page_width)) + 1;
+    const auto nb = static_cast<std::size_t>(bins);
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    // per bin: lines seen on each side since the bin was last covered (a line is counted once,
+    // by the word nearest to the bin on that side)
+    std::vector<int> left(nb, 0), right(nb, 0), best(nb, 0);
+    std::vector<std::size_t> last_left(nb, none), last_right(nb, none), near_left(nb), near_right(nb);
+    std::vector<bool> covered(nb);
+    std::vector<int> covered_before(nb + 1);
+    const auto strip = static_cast<std::size_t>(std::ceil(min_gutter_width));
+    std::size_t lo = 0;
+    std::vector<std::size_t> active;
+    for (double y = items[ids.front()].cy0; y <= y_end && nb > strip; y += step) {
+        while (lo < ids.size() && items[ids[lo]].cy0 < y - max_band)
+            ++lo;
+        active.clear();
+        for (std::size_t k = lo; k < ids.size() && items[ids[k]].cy0 <= y; ++k)
+            if (items[ids[k]].cy1 >= y)
+                active.push_back(ids[k]);
+        if (active.empty())
+            continue; // between lines
+        std::fill(covered.begin(), covered.end(), false);
+        std::fill(near_left.begin(), near_left.end(), none);
+        std::fill(near_right.begin(), near_right.end(), none);
+        for (std::size_t i : active) {
+            const int b0 = std::max(0, static_cast<int>(items[i].box.x0));
+            const int b1 = std::min(bins - 1, static_cast<int>(items[i].box.x1));
+            for (int b = b0; b <= b1; ++b)
+                covered[static_cast<std::size_t>(b)] = true;
+            // the word is the nearest on the left of bins after it, on the right of bins before it
+            if (b1 + 1 < bins && (near_left[static_cast<std::size_t>(b1 + 1)] == none ||
+                                  items[near_left[static_cast<std::size_t>(b1 + 1)]].box.x1 < items[i].box.x1))
+                near_left[static_cast<std::size_t>(b1 + 1)] = i;
+            if (b0 > 0 && (near_right[static_cast<std::size_t>(b0 - 1)] == none ||
+                           items[near_right[static_cast<std::size_t>(b0 - 1)]].box.x0 > items[i].box.x0))
+                near_right[static_cast<std::size_t>(b0 - 1)] = i;
         }
-        for (int b = bin_of(row_x0); b < bins && b <= bin_of(row_x1); ++b)
-            state[static_cast<std::size_t>(b)] = 1;
-        for (std::size_t i : row)
-            for (int b = bin_of(items[i].box.x0); b < bins && b <= bin_of(items[i].box.x1); ++b)
-                state[static_cast<std::size_t>(b)] = -1;
-        for (std::size_t b = 0; b < state.size(); ++b) {
-            if (state[b] == 1)
-                best[b] = std::max(best[b], ++run[b]);
-            else if (state[b] == -1)
-                run[b] = 0;
+        for (std::size_t b = 1; b < nb; ++b)
+            if (near_left[b] == none)
+                near_left[b] = near_left[b - 1];
+        for (std::size_t b = nb - 1; b-- > 0;)
+            if (near_right[b] == none)
+                near_right[b] = near_right[b + 1];
+        // bin b stands for the strip [b, b + width): it must be clear as a whole
+        covered_before[0] = 0;
+        for (std::size_t b = 0; b < nb; ++b)
+            covered_before[b + 1] = covered_before[b] + (covered[b] ? 1 : 0);
+        for (std::size_t b = 0; b + strip <= nb; ++b) {
+            if (covered_before[b + strip] != covered_before[b]) {
+                left[b] = right[b] = 0;
+                last_left[b] = last_right[b] = none;
+                continue;
+            }
+            const std::size_t l = near_left[b], r = near_right[b + strip - 1];
+            if (l != none && l != last_left[b]) {
+                ++left[b];
+                last_left[b] = l;
+            }
+            if (r != none && r != last_right[b]) {
+                ++right[b];
+                last_right[b] = r;
+            }
+            best[b] = std::max(best[b], std::min(left[b], right[b]));
         }
     }
     std::vector<Gap> out;
+    const double w = static_cast<double>(strip);
     for (int b = 0; b < bins; ++b) {
-        if (best[static_cast<std::size_t>(b)] < min_rows)
+        if (best[static_cast<std::size_t>(b)] < min_lines)
             continue;
-        if (!out.empty() && out.back().hi >= (b - 1) * scale)
-            out.back().hi = (b + 1) * scale;
+        if (!out.empty() && out.back().hi >= b)
+            out.back().hi = b + w;
         else
-            out.push_back({b * scale, (b + 1) * scale});
+            out.push_back({static_cast<double>(b), b + w});
     }
     return out;
 }
@@ -160,9 +204,13 @@ private:
 
     bool on_gutter(const Gap& g) const
     {
-        for (const Gap& k : gutters_)
-            if (k.lo < g.hi && k.hi > g.lo)
+        // the gap must clear a good part of the gutter: a word space that happens to fall
+        // inside a gutter (in a title spanning both columns) is no cut
+        for (const Gap& k : gutters_) {
+            const double overlap = std::min(k.hi, g.hi) - std::max(k.lo, g.lo);
+            if (overlap > 0 && overlap >= std::min(0.5 * k.width(), 8.0))
                 return true;
+        }
         return false;
     }
     int next_frame_ = 1;
@@ -184,7 +232,9 @@ private:
                 (items_[i].box.x1 <= x ? left : right).push_back(i);
             if (left.empty() || right.empty() || count_rows(items_, ids) < 2)
                 continue;
-            if (!on_gutter(g) && (g.width() < 3 * body_size_ || count_rows(items_, left) < 2 || count_rows(items_, right) < 2))
+            if (count_rows(items_, left) < 2 || count_rows(items_, right) < 2)
+                continue;
+            if (!on_gutter(g) && g.width() < 3 * body_size_)
                 continue;
             const core::Box lf = bbox_of(items_, left), rf = bbox_of(items_, right);
             const int lid = next_frame_++, rid = next_frame_++;
@@ -279,7 +329,7 @@ std::vector<TextLine> build_lines(const PageWords& page)
 
     std::vector<std::size_t> ids(words.size());
     std::iota(ids.begin(), ids.end(), 0);
-    XyCut xy(items, body_size, find_gutters(items, page.width > 0 ? page.width : 1000));
+    XyCut xy(items, body_size, find_gutters(items, page.width > 0 ? page.width : 1000, body_size));
     std::vector<Leaf> leaves = xy.run(std::move(ids));
 
     std::vector<TextLine> lines;

@@ -3,6 +3,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include "core/text.h"
+
 #include <omp.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <mutex>
 #include <numeric>
+#include <optional>
 
 namespace colophon::ocr {
 namespace {
@@ -24,6 +27,14 @@ constexpr float min_orientation_confidence = 5.0F;
 // Leptonica's skew confidence below which the page is left as it is (few text lines, pictures).
 constexpr float min_skew_confidence = 2.5F;
 constexpr float min_skew_degrees = 0.1F;
+// A note mark glyph (superscript digit, asterisk, dagger) sits this far above the baseline and is
+// this tall, as shares of the line's height; closing quotes are raised too but shorter.
+constexpr double min_mark_raise = 0.2;
+constexpr double min_mark_height = 0.28;
+constexpr double max_mark_height = 0.62;
+// What a note mark can be. Tesseract's LSTM often misreads small raised digits as punctuation
+// ("own.!" for "own.¹"), so marks are read again, enlarged, with only these characters allowed.
+constexpr const char* mark_characters = "0123456789*†‡§¶";
 // A word whose strokes are this much thicker than the page's typical stroke, relative to
 // its line's size, is bold.
 constexpr double bold_stroke_ratio = 1.3;
@@ -139,6 +150,110 @@ Strokes measure_strokes(const Pix* binary, int l, int t, int r, int b)
         seen += here;
     }
     return s;
+}
+
+struct Glyph
+{
+    std::string text;
+    int l = 0, t = 0, r = 0, b = 0;
+};
+
+// The symbols of the word `it` stands on, from a copy so that `it` keeps its place.
+std::vector<Glyph> word_glyphs(const tesseract::ResultIterator& it)
+{
+    std::vector<Glyph> out;
+    tesseract::LTRResultIterator sym(it);
+    do {
+        Glyph g;
+        const TextPtr text(sym.GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (!text)
+            continue;
+        g.text = text.get();
+        sym.BoundingBox(tesseract::RIL_SYMBOL, &g.l, &g.t, &g.r, &g.b);
+        out.push_back(std::move(g));
+    } while (sym.Next(tesseract::RIL_SYMBOL) && !sym.IsAtBeginningOf(tesseract::RIL_WORD));
+    return out;
+}
+
+struct BoxDestroy
+{
+    void operator()(Box* b) const { boxDestroy(&b); }
+};
+using BoxPtr = std::unique_ptr<Box, BoxDestroy>;
+struct BoxaDestroy
+{
+    void operator()(Boxa* b) const { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<Boxa, BoxaDestroy>;
+
+// The raised blobs at the right end (or the left start) of a word box in the binary page image,
+// united: a note mark sits above the baseline, is smaller than the letters and stands beside
+// them, not above them. Empty when there is none.
+std::optional<Glyph> find_mark(const Pix* binary, int l, int t, int r, int b, double baseline, double row_height)
+{
+    if (binary == nullptr || r - l < 4 || b - t < 4)
+        return std::nullopt;
+    const BoxPtr clip(boxCreate(l, t, r - l, b - t));
+    const PixPtr word(pixClipRectangle(const_cast<Pix*>(binary), clip.get(), nullptr));
+    if (!word)
+        return std::nullopt;
+    const BoxaPtr blobs(pixConnCompBB(word.get(), 8));
+    if (!blobs)
+        return std::nullopt;
+    struct Blob
+    {
+        int l, t, r, b;
+        bool raised;
+    };
+    std::vector<Blob> all;
+    for (l_int32 i = 0; i < boxaGetCount(blobs.get()); ++i) {
+        l_int32 x = 0, y = 0, w = 0, h = 0;
+        boxaGetBoxGeometry(blobs.get(), i, &x, &y, &w, &h);
+        if (w * h < 4)
+            continue; // specks
+        const Blob blob{l + x, t + y, l + x + w, t + y + h, false};
+        all.push_back(blob);
+    }
+    // Raised: bottom well above the baseline. Marks are judged as one group (a "12", a "†").
+    int letters_l = 1 << 30, letters_r = -1;
+    for (Blob& blob : all) {
+        blob.raised = blob.b < baseline - min_mark_raise * row_height;
+        if (!blob.raised) {
+            letters_l = std::min(letters_l, blob.l);
+            letters_r = std::max(letters_r, blob.r);
+        }
+    }
+    if (letters_r < 0) {
+        // Nothing on the baseline: the whole word may be a mark Tesseract set apart ("¹ Text").
+        Glyph mark{"whole", 1 << 30, 1 << 30, -1, -1};
+        for (const Blob& blob : all) {
+            mark.l = std::min(mark.l, blob.l);
+            mark.t = std::min(mark.t, blob.t);
+            mark.r = std::max(mark.r, blob.r);
+            mark.b = std::max(mark.b, blob.b);
+        }
+        const int h = mark.b - mark.t;
+        if (mark.r >= 0 && h >= min_mark_height * row_height && h <= max_mark_height * row_height &&
+            mark.r - mark.l <= 1.2 * row_height)
+            return mark;
+        return std::nullopt;
+    }
+    for (const bool trailing : {true, false}) {
+        Glyph mark{{}, 1 << 30, 1 << 30, -1, -1};
+        for (const Blob& blob : all) {
+            if (!blob.raised || (trailing ? blob.l < letters_r - 1 : blob.r > letters_l + 1))
+                continue;
+            mark.l = std::min(mark.l, blob.l);
+            mark.t = std::min(mark.t, blob.t);
+            mark.r = std::max(mark.r, blob.r);
+            mark.b = std::max(mark.b, blob.b);
+        }
+        const int h = mark.b - mark.t;
+        if (mark.r >= 0 && h >= min_mark_height * row_height && h <= max_mark_height * row_height &&
+            mark.r - mark.l <= 1.2 * row_height)
+            return mark;
+    }
+    return std::nullopt;
 }
 
 PixPtr to_gray(const Pix* image)
@@ -316,6 +431,7 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
         int runs;
     };
     std::vector<Measured> measured;
+    std::vector<Mark> marks;
     std::string paragraph;
     bool join_next = false;
     double confidence_sum = 0;
@@ -325,6 +441,7 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
         float row_height = 0;
         float descenders = 0;
         float ascenders = 0;
+        int base_x1 = 0, base_y1 = 0, base_x2 = 0, base_y2 = 0;
         do {
             if (it->Empty(level))
                 continue;
@@ -335,8 +452,11 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
                 paragraph.clear();
                 join_next = false;
             }
-            if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE))
+            if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
                 it->RowAttributes(&row_height, &descenders, &ascenders);
+                if (!it->Baseline(tesseract::RIL_TEXTLINE, &base_x1, &base_y1, &base_x2, &base_y2))
+                    base_x1 = base_x2 = base_y1 = base_y2 = 0;
+            }
             const TextPtr text(it->GetUTF8Text(level));
             if (!text || *text == '\0')
                 continue;
@@ -358,10 +478,11 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
             w.confidence = std::clamp(static_cast<double>(it->Confidence(level)), 0.0, 100.0);
             confidence_sum += w.confidence;
 
+            double stroke = -1;
             if (font_id < 0 && row_height > 0) {
                 const Strokes s = measure_strokes(binary.get(), l, t, r, b);
                 if (s.runs >= 8)
-                    measured.push_back({out.words.words.size(), s.width / row_height, s.runs});
+                    stroke = s.width / row_height;
             }
 
             // A hyphen ending a line usually splits one word: joined here (the layout module has
@@ -373,6 +494,83 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
                         std::isalpha(static_cast<unsigned char>(word[word.size() - 2])) != 0;
             paragraph.append(word, 0, join_next ? word.size() - 1 : word.size());
             w.text = std::move(word);
+
+            // A raised, small blob at the end of a word (a note mark) or at its start (a note's
+            // label) becomes a word of its own, so layout analysis sees a superscript. The blobs
+            // come from the page image: Tesseract's symbol boxes are too loose for this.
+            if (row_height > 0 && base_x2 != base_x1) {
+                const double mid = (l + r) / 2.0;
+                const double base = base_y1 + (base_y2 - base_y1) * (mid - base_x1) / (base_x2 - base_x1);
+                const std::optional<Glyph> found = find_mark(binary.get(), l, t, r, b, base, row_height);
+                if (found && found->text == "whole" && w.text.size() <= 4) {
+                    const std::size_t at = out.words.words.size();
+                    marks.push_back({at, at, w, found->l, found->t, found->r, found->b});
+                    w.size = (found->b - found->t) / 0.7 * to_points;
+                    w.box = {found->l * to_points, found->t * to_points, found->r * to_points, found->b * to_points};
+                    out.words.words.push_back(std::move(w));
+                    continue;
+                }
+                if (found && found->text != "whole") {
+                    const bool leading = found->l <= l + 1 && found->r < r;
+                    const std::vector<Glyph> glyphs = word_glyphs(*it);
+                    Glyph host{{}, 1 << 30, 1 << 30, -1, -1};
+                    std::string mark_text;
+                    for (const Glyph& g : glyphs) {
+                        const double c = (g.l + g.r) / 2.0;
+                        const bool in_mark = leading ? c < found->r + 1 : c > found->l - 1;
+                        if (in_mark) {
+                            mark_text += g.text;
+                            continue;
+                        }
+                        host.text += g.text;
+                        host.l = std::min(host.l, g.l);
+                        host.t = std::min(host.t, g.t);
+                        host.r = std::max(host.r, g.r);
+                        host.b = std::max(host.b, g.b);
+                    }
+                    // Tesseract often reads a mark as punctuation whose box it misplaces: a trailing
+                    // quote, "!" or "*" left on the host belongs to the mark (sentence marks stay).
+                    const auto misread_mark = [](const std::string& g) {
+                        return g == "!" || g == "'" || g == "\"" || g == "*" || g == ">" || g == "^" ||
+                               g == "\u2019" || g == "\u201d" || g == "\u00b0" || g == "?";
+                    };
+                    if (mark_text.empty() && !leading && !glyphs.empty() && misread_mark(glyphs.back().text) &&
+                        host.text.size() > glyphs.back().text.size())
+                        host.text.resize(host.text.size() - glyphs.back().text.size());
+                    if (mark_text.empty() && leading && !glyphs.empty() && misread_mark(glyphs.front().text) &&
+                        host.text.size() > glyphs.front().text.size())
+                        host.text.erase(0, glyphs.front().text.size());
+                    if (!host.text.empty()) {
+                        layout::Word host_word = w;
+                        host_word.text = host.text;
+                        const int hl = leading ? std::max(l, found->r + 1) : l;
+                        const int hr = leading ? r : std::min(r, found->l - 1);
+                        host_word.box = {hl * to_points, t * to_points, hr * to_points, b * to_points};
+                        layout::Word mark_word = w;
+                        mark_word.text = mark_text.empty() ? "?" : mark_text;
+                        mark_word.box = {found->l * to_points, found->t * to_points, found->r * to_points,
+                                         found->b * to_points};
+                        // A superscript digit is about 0.7 of the em of its (smaller) font.
+                        mark_word.size = (found->b - found->t) / 0.7 * to_points;
+                        mark_word.bold = false;
+                        const std::size_t at = out.words.words.size();
+                        marks.push_back({leading ? at + 1 : at, leading ? at : at + 1, w, found->l, found->t,
+                                         found->r, found->b});
+                        if (stroke >= 0)
+                            measured.push_back({leading ? at + 1 : at, stroke, 0});
+                        if (leading) {
+                            out.words.words.push_back(std::move(mark_word));
+                            out.words.words.push_back(std::move(host_word));
+                        } else {
+                            out.words.words.push_back(std::move(host_word));
+                            out.words.words.push_back(std::move(mark_word));
+                        }
+                        continue;
+                    }
+                }
+            }
+            if (stroke >= 0)
+                measured.push_back({out.words.words.size(), stroke, 0});
             out.words.words.push_back(std::move(w));
         } while (it->Next(level));
     }
@@ -411,8 +609,55 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
     if (alto)
         out.info.alto_xml = build_alto_document(alto.get(), file_ + " (page " + std::to_string(page_no) + ")",
                                                 tesseract::TessBaseAPI::Version());
+    read_marks_again(gray.get(), marks, out.words.words);
     api_->Clear();
     return out;
+}
+
+void OcrEngine::read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<layout::Word>& words)
+{
+    if (marks.empty())
+        return;
+    api_->SetVariable("tessedit_char_whitelist", mark_characters);
+    std::vector<std::size_t> drop;
+    for (const Mark& m : marks) {
+        constexpr int pad = 3;
+        const BoxPtr box(boxCreate(m.l - pad, m.t - pad, m.r - m.l + 2 * pad, m.b - m.t + 2 * pad));
+        const PixPtr crop(pixClipRectangle(gray, box.get(), nullptr));
+        std::string text;
+        if (crop) {
+            // Enlarged to a body-text height, with a white frame, as Tesseract reads best.
+            const float scale = std::clamp(24.0F / static_cast<float>(m.b - m.t + 1), 1.0F, 8.0F);
+            const PixPtr big(pixScaleGrayLI(crop.get(), scale, scale));
+            const PixPtr framed(big ? pixAddBorder(big.get(), 32, 255) : nullptr);
+            if (framed) {
+                // A lone narrow glyph ("1") is often lost as a line; then it is read as a character.
+                for (const auto mode : {tesseract::PSM_SINGLE_LINE, tesseract::PSM_SINGLE_CHAR}) {
+                    api_->SetPageSegMode(mode);
+                    api_->SetImage(framed.get());
+                    api_->SetSourceResolution(300);
+                    const TextPtr raw(api_->GetUTF8Text());
+                    text = raw ? core::clean_text(raw.get()) : std::string();
+                    text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+                    if (!text.empty())
+                        break;
+                }
+            }
+        }
+        if (!text.empty() && text.size() <= 6) {
+            words[m.mark].text = text;
+        } else {
+            // Not a mark after all: the word goes back as Tesseract read it.
+            words[m.host] = m.original;
+            if (m.mark != m.host)
+                drop.push_back(m.mark);
+        }
+    }
+    api_->SetVariable("tessedit_char_whitelist", "");
+    api_->SetPageSegMode(tesseract::PSM_AUTO);
+    std::sort(drop.rbegin(), drop.rend());
+    for (const std::size_t i : drop)
+        words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
 std::string build_alto_document(std::string_view page_fragment, std::string_view image_name,

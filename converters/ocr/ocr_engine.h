@@ -69,6 +69,16 @@ private:
     };
     using ApiPtr = std::unique_ptr<tesseract::TessBaseAPI, ApiEnd>;
 
+    // A raised glyph run split off a word as a note mark, to be read again on its own.
+    struct Mark
+    {
+        std::size_t host;      // index of the host word
+        std::size_t mark;      // index of the mark word
+        layout::Word original; // the word as Tesseract read it, restored if this is no mark
+        int l, t, r, b;        // the mark's box, pixels
+    };
+    void read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<layout::Word>& words);
+
     // Quarter turns clockwise, in degrees, that make the page upright.
     int detect_rotation(Pix* gray, double dpi);
 

@@ -118,7 +118,7 @@ std::optional<layout::PageWords> PdfOcrProvider::recognise_page(int page_no, con
     return words;
 }
 
-void PdfOcrProvider::record(core::Extraction& extraction, core::Diagnostics& diags) const
+void PdfOcrProvider::finish(core::Extraction& extraction, core::Diagnostics& diags)
 {
     if (handed_out_.empty())
         return;

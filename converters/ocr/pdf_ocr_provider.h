@@ -28,9 +28,9 @@ public:
 
     std::optional<layout::PageWords> recognise_page(int page_no, const layout::PageWords& text_layer) override;
 
-    // Engine, languages, per-page confidence and ALTO of every page handed out, in page order,
-    // and their page-level diagnostics.
-    void record(core::Extraction& extraction, core::Diagnostics& diags) const;
+    // Records engine, languages, per-page confidence and ALTO of every page handed out, in page
+    // order, and their page-level diagnostics.
+    void finish(core::Extraction& extraction, core::Diagnostics& diags) override;
 
 private:
     void work();

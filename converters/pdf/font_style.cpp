@@ -66,12 +66,15 @@ FontStyle style_from_font_name(std::string_view font_name)
             st.bold = st.italic = true;
     }
     // PSNFSS fonts use Berry names: ptmb8r (Times bold), ptmri8r (Times italic), pplbi8t.
-    if (low.size() >= 5 && low.size() <= 9 && low[0] == 'p' && std::isdigit(static_cast<unsigned char>(low.back()))) {
-        const std::string variant = low.substr(3);
-        if (variant.rfind('b', 0) == 0)
-            st.bold = true;
-        if (variant.find('i') != std::string::npos || variant.find('o') != std::string::npos)
-            st.italic = true;
+    if (low.size() >= 5 && low.size() <= 8 && low[0] == 'p') {
+        const auto digit = low.find_first_of("0123456789");
+        if (digit != std::string::npos && digit >= 4 && digit + 2 >= low.size()) {
+            const std::string variant = low.substr(3, digit - 3);
+            if (variant.find('b') != std::string::npos)
+                st.bold = true;
+            if (variant.find('i') != std::string::npos || variant.find('o') != std::string::npos)
+                st.italic = true;
+        }
     }
     return st;
 }

@@ -46,7 +46,8 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
         throw core::ConversionError("pdf.empty", input.display_name, "the file is empty");
 
     // 1. open (Poppler reconstructs a damaged cross-reference table itself)
-    const BytesPtr bytes(g_bytes_new(input.bytes.data(), input.bytes.size()));
+    // The input outlives the Poppler document (both end with this call): no copy of the bytes.
+    const BytesPtr bytes(g_bytes_new_static(input.bytes.data(), input.bytes.size()));
     GError* raw_err = nullptr;
     DocumentPtr pdf(poppler_document_new_from_bytes(bytes.get(), options.password.empty() ? nullptr : options.password.c_str(),
                                                     &raw_err));
@@ -122,46 +123,9 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
     doc.extraction.method = ocr_pages == 0 ? "pdf-text" : (ocr_pages == n_pages ? "ocr" : "pdf-text+ocr");
     doc.extraction.source_format = std::string(core::media_type_name(core::MediaType::Pdf));
     doc.extraction.page_count = n_pages;
+    if (ocr)
+        ocr->finish(doc.extraction, diags);
     return doc;
-}
-
-} // namespace colophon::pdf
-
-#include "layout/text_lines.h"
-
-#include <cstdio>
-
-namespace colophon::pdf {
-
-int dump_lines(const std::string& path, std::ostream& out)
-{
-    const core::Input input = core::read_input(path, 200u * 1024 * 1024);
-    const BytesPtr bytes(g_bytes_new(input.bytes.data(), input.bytes.size()));
-    GError* raw_err = nullptr;
-    const DocumentPtr pdf(poppler_document_new_from_bytes(bytes.get(), nullptr, &raw_err));
-    const ErrorPtr err(raw_err);
-    if (!pdf)
-        return 1;
-    for (int i = 0; i < poppler_document_get_n_pages(pdf.get()); ++i) {
-        const PagePtr page(poppler_document_get_page(pdf.get(), i));
-        const layout::PageWords words = read_page_words(pdf.get(), page.get(), i + 1);
-        out << "=== page " << i + 1 << " (" << words.width << "x" << words.height << ")\n";
-        for (const layout::TextLine& l : layout::build_lines(words)) {
-            char buf[160];
-            std::snprintf(buf, sizeof buf, "f%-2d x%6.1f-%6.1f y%6.1f-%6.1f s%4.1f %s%s| ", l.frame_id, l.box.x0, l.box.x1,
-                          l.box.y0, l.box.y1, l.size, l.bold ? "B" : " ", l.italic ? "I" : " ");
-            out << buf;
-            for (const auto& w : l.words) {
-                if (w.space_before)
-                    out << ' ';
-                out << (w.superscript ? "[" : "") << w.text << (w.superscript ? "]" : "");
-                if (!w.uri.empty())
-                    out << "<L>";
-            }
-            out << "\n";
-        }
-    }
-    return 0;
 }
 
 } // namespace colophon::pdf

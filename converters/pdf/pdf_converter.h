@@ -39,9 +39,3 @@ private:
 
 } // namespace colophon::pdf
 
-#include <ostream>
-namespace colophon::pdf {
-// Debug aid for the evaluation tool: prints every page's lines (reading order, box, size,
-// frame, bold/italic, superscripts in brackets). Returns 0, or 1 when the file cannot be read.
-int dump_lines(const std::string& path, std::ostream& out);
-} // namespace colophon::pdf

@@ -39,7 +39,22 @@ DocumentConverter::DocumentConverter(core::ConvertOptions options)
 {
 }
 
+DocumentConverter::DocumentConverter(core::ConvertOptions options,
+                                     std::vector<std::unique_ptr<core::Converter>> converters)
+    : options_(std::move(options)), converters_(std::move(converters))
+{
+}
+
 DocumentConverter::~DocumentConverter() = default;
+
+bool DocumentConverter::accepts(const core::Input& input) const
+{
+    for (const auto& c : converters_) {
+        if (c->accepts(input))
+            return true;
+    }
+    return false;
+}
 
 core::Document DocumentConverter::convert(const core::Input& input, core::Diagnostics& diags) const
 {

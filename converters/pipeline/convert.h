@@ -32,7 +32,12 @@ class DocumentConverter
 {
 public:
     explicit DocumentConverter(core::ConvertOptions options);
+    // With a given set of converters (tests use a fake one).
+    DocumentConverter(core::ConvertOptions options, std::vector<std::unique_ptr<core::Converter>> converters);
     ~DocumentConverter();
+
+    // Whether some converter reads this input's sniffed type.
+    bool accepts(const core::Input& input) const;
 
     // Converts one input; throws ConversionError when no Document can be built.
     core::Document convert(const core::Input& input, core::Diagnostics& diags) const;

@@ -278,6 +278,9 @@ void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
     if (!src.title.empty()) {
         xmlNode* bibl = tb.element(source_desc, "bibl");
         tb.set(bibl, "type", "originallyPublishedIn");
+        // Keep the line as printed ("Originally published in the <title>X</title>").
+        if (const auto at = src.text.find(src.title); at != std::string::npos && at > 0)
+            tb.add_text(bibl, src.text.substr(0, at));
         tb.set(tb.text_element(bibl, "title", src.title), "level", "j");
         if (!src.url.empty())
             tb.set(tb.element(bibl, "ptr"), "target", safe_uri(src.url));

@@ -22,5 +22,7 @@ using Runner = std::function<int()>;
 Runner add_convert_command(CLI::App& app);
 Runner add_pack_command(CLI::App& app);   // cmd_pack.cpp
 Runner add_verify_command(CLI::App& app); // cmd_verify.cpp
+Runner add_batch_command(CLI::App& app);  // cmd_batch.cpp
+Runner add_merge_command(CLI::App& app);  // cmd_merge.cpp
 
 } // namespace colophon::cli

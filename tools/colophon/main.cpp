@@ -20,6 +20,8 @@ int main(int argc, char** argv)
     add(add_convert_command(app));
     add(add_pack_command(app));
     add(add_verify_command(app));
+    add(add_batch_command(app));
+    add(add_merge_command(app));
 
     try {
         app.parse(argc, argv);

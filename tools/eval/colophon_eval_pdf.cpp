@@ -5,9 +5,10 @@
 
 #include "core/diagnostics.h"
 #include "core/input.h"
-#include "core/text.h"
 #include "layout/text_lines.h"
+#include "pdf/pdf_line_dump.h"
 #include "pdf/pdf_converter.h"
+#include "tei/json_writer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,61 +16,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-
-namespace {
-
-using colophon::core::Inline;
-using colophon::core::InlineKind;
-using nlohmann::json;
-
-void collect_links(const std::vector<Inline>& inlines, json& links)
-{
-    for (const Inline& in : inlines) {
-        if (in.kind == InlineKind::Link)
-            links.push_back({{"text", colophon::core::clean_text(colophon::core::plain_text(in.children))}, {"uri", in.target}});
-        collect_links(in.children, links);
-    }
-}
-
-json to_prediction(const colophon::core::Document& doc)
-{
-    using colophon::core::clean_text;
-    using colophon::core::plain_text;
-    json j;
-    j["title"] = doc.meta.title;
-    j["subtitle"] = doc.meta.subtitle;
-    j["date"] = doc.meta.date.iso;
-    j["authors"] = json::array();
-    for (const auto& a : doc.meta.authors)
-        j["authors"].push_back({{"name", a.name}, {"affiliation", a.affiliation}});
-    j["blocks"] = json::array();
-    j["headings"] = json::array();
-    j["body_paragraphs"] = json::array();
-    j["links"] = json::array();
-    if (!doc.meta.abstract.empty()) {
-        j["blocks"].push_back({{"type", "paragraph"}, {"text", clean_text(plain_text(doc.meta.abstract))}});
-        collect_links(doc.meta.abstract, j["links"]);
-    }
-    for (const auto& b : doc.body) {
-        const std::string text = clean_text(plain_text(b));
-        const bool heading = b.kind == colophon::core::BlockKind::Heading;
-        j["blocks"].push_back({{"type", heading ? "heading" : "paragraph"}, {"text", text}});
-        (heading ? j["headings"] : j["body_paragraphs"]).push_back(text);
-        collect_links(b.content, j["links"]);
-    }
-    j["footnotes"] = json::array();
-    for (const auto& n : doc.notes) {
-        std::string text;
-        for (const auto& b : n.blocks) {
-            text += (text.empty() ? "" : " ") + plain_text(b);
-            collect_links(b.content, j["links"]);
-        }
-        j["footnotes"].push_back({{"label", n.label}, {"text", clean_text(text)}});
-    }
-    return j;
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
@@ -95,7 +41,7 @@ int main(int argc, char** argv)
             const auto t1 = std::chrono::steady_clock::now();
             seconds += std::chrono::duration<double>(t1 - t0).count();
             pages += doc.extraction.page_count;
-            std::ofstream(out_dir / (path.stem().string() + ".json")) << to_prediction(doc).dump(1) << "\n";
+            std::ofstream(out_dir / (path.stem().string() + ".json")) << colophon::tei::build_json(doc).dump(1) << "\n";
         } catch (const colophon::core::ConversionError& e) {
             ++failed;
             std::cerr << colophon::core::format_diagnostic(e.diagnostic()) << "\n";

@@ -29,9 +29,9 @@ for k in ("fn_micro", "link_micro"):
 print("missing", a.get("missing_predictions"))
 PY
 echo "per-doc CSV: $out/per-doc.csv"
-echo "== pdftotext (same files)"
-start=$(date +%s.%N)
-for f in $files; do pdftotext "$f" /dev/null; done
-end=$(date +%s.%N)
+echo "== speed, CPU seconds (user+sys) on the same files; wall time is unreliable on a shared machine"
+cpu() { /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}'; }
 pages=$(for f in $files; do pdfinfo "$f" | awk '/^Pages:/{print $2}'; done | paste -sd+ - | bc)
-echo "pdftotext pages $pages seconds $(echo "$end - $start" | bc) pages/s $(echo "$pages / ($end - $start)" | bc -l)"
+c=$(cpu "$build/tools/eval/colophon-eval-pdf" "$out/pred-speed" $files)
+p=$(cpu sh -c "for f in $(echo $files); do pdftotext \$f /dev/null; done")
+echo "pages $pages | colophon ${c}s ($(echo "$pages / $c" | bc) pages/s) | pdftotext ${p}s ($(echo "$pages / $p" | bc) pages/s) | ratio $(echo "scale=2; $c / $p" | bc)"

@@ -63,9 +63,28 @@ void draw_page(cairo_t* cr, const Page& page, const char* family)
         y += para.space_before + para.size;
         std::string line;
         std::size_t start = 0;
+        // "word^1" draws a superscript "1" after "word" (a note mark), smaller and raised.
         auto flush = [&] {
             cairo_move_to(cr, margin, y);
-            cairo_show_text(cr, line.c_str());
+            std::size_t at = 0;
+            while (at < line.size()) {
+                const std::size_t caret = line.find('^', at);
+                cairo_show_text(cr, line.substr(at, caret == std::string::npos ? std::string::npos : caret - at).c_str());
+                if (caret == std::string::npos)
+                    break;
+                std::size_t end = line.find(' ', caret);
+                if (end == std::string::npos)
+                    end = line.size();
+                double x = 0, y0 = 0;
+                cairo_get_current_point(cr, &x, &y0);
+                cairo_set_font_size(cr, para.size * 0.62);
+                cairo_move_to(cr, x + para.size * 0.05, y0 - para.size * 0.38);
+                cairo_show_text(cr, line.substr(caret + 1, end - caret - 1).c_str());
+                cairo_get_current_point(cr, &x, &y0);
+                cairo_set_font_size(cr, para.size);
+                cairo_move_to(cr, x, y0 + para.size * 0.38);
+                at = end;
+            }
             y += para.size * 1.3;
             line.clear();
         };
@@ -159,9 +178,9 @@ const Page letter_page = {
      11, false, 10},
     {"Port managers have asked for a joint timetable with the railway, so that wagons meet the "
      "barges instead of waiting beside an empty quay. The regional council has promised a study "
-     "before the next harvest.",
+     "before the next harvest.^1",
      11, false, 6},
-    {"1 Figures from the harbour office annual returns.", 8, false, 24},
+    {"^1 Figures from the harbour office annual returns.", 8, false, 24},
 };
 
 const Page tiff_page_1 = {

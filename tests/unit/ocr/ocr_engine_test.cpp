@@ -148,6 +148,26 @@ TEST(OcrEngine, BoldIsEstimatedFromStrokeWidth)
     EXPECT_LT(bold_body * 20, body) << bold_body << " of " << body << " body words taken as bold";
 }
 
+TEST(OcrEngine, RaisedNoteMarksBecomeWordsOfTheirOwn)
+{
+    const auto& words = scanned_page().words.words;
+    // "harvest.¹" in the body and "¹ Figures" in the note: each mark is a small raised word
+    // beside its host, read as the digit it is.
+    int found = 0;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const bool after = words[i].text == "harvest." && words[i + 1].text == "1";
+        const bool before = words[i].text == "1" && words[i + 1].text == "Figures";
+        if (!after && !before)
+            continue;
+        const layout::Word& host = after ? words[i] : words[i + 1];
+        const layout::Word& mark = after ? words[i + 1] : words[i];
+        EXPECT_LT(mark.box.y1, host.box.y1 - 0.15 * host.size) << host.text;
+        EXPECT_LT(mark.size, 0.85 * host.size) << host.text;
+        ++found;
+    }
+    EXPECT_EQ(found, 2);
+}
+
 TEST(OcrEngine, ConfidenceIsRecordedPerPage)
 {
     const RecognisedPage& p = scanned_page();

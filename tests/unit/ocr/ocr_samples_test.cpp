@@ -29,11 +29,16 @@ std::string read_file(const fs::path& p)
     return s.str();
 }
 
+// Everything a reader sees: title block, body and notes.
 std::string document_text(const core::Document& doc)
 {
-    std::string out;
+    // the layout puts a page's title and subtitle in the metadata, ahead of the body
+    std::string out = doc.meta.title + "\n" + doc.meta.subtitle + "\n";
     for (const core::Block& b : doc.body)
         out += core::plain_text(b) + "\n";
+    for (const core::Note& n : doc.notes)
+        for (const core::Block& b : n.blocks)
+            out += core::plain_text(b) + "\n";
     return out;
 }
 

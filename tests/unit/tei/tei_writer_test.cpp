@@ -49,7 +49,9 @@ TEST(TeiWriter, MapsTheHeaderContract)
     EXPECT_NE(xml.find("<affiliation>Director, Example Council</affiliation>"), std::string::npos);
     EXPECT_NE(xml.find("<date when=\"2023-03-16\">16.03.2023</date>"), std::string::npos);
     EXPECT_NE(xml.find("<idno type=\"URL\">https://example.org/a?x=1&amp;y=2</idno>"), std::string::npos);
-    EXPECT_NE(xml.find("<title level=\"j\">Eurasia Daily Monitor</title>"), std::string::npos);
+    EXPECT_NE(xml.find("<bibl type=\"originallyPublishedIn\">Originally published in the "
+                       "<title level=\"j\">Eurasia Daily Monitor</title><ptr target=\"https://example.org/edm/\"/></bibl>"),
+              std::string::npos);
     EXPECT_NE(xml.find("<language ident=\"en\"/>"), std::string::npos);
 }
 

@@ -1,0 +1,62 @@
+#pragma once
+// A whole batch: find the inputs, plan against the state database (resume), convert on a pool
+// of worker processes, record every outcome, then write the reports and the corpus.
+
+#include "pipeline/batch_document.h"
+#include "pipeline/batch_inputs.h"
+#include "pipeline/batch_report.h"
+#include "pipeline/progress.h"
+#include "pipeline/worker_pool.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace colophon::pipeline {
+
+struct BatchSettings
+{
+    std::vector<std::string> sources; // directories, files, @lists
+    std::string manifest;             // CSV/TSV catalogue; empty when none
+    std::filesystem::path output_dir;
+    int jobs = 0;                     // worker processes; 0 = one per core
+    DocumentSettings document;        // formats, packaging, conversion options (output_dir is set by run)
+    std::filesystem::path corpus;     // corpus.jsonl.gz; empty when none
+    bool retry_failed = false;
+    ProgressMode progress = ProgressMode::Auto;
+    Shard shard;
+    std::size_t max_worker_memory = std::size_t{4} << 30; // address space per worker
+    int recycle_after = 500;          // documents per worker process
+    std::string command_line;         // recorded in the database and the reports
+};
+
+struct BatchResult
+{
+    BatchCounts counts;
+    int exit_code = 0;
+    std::int64_t planned = 0;    // inputs of this run (this shard)
+    std::int64_t skipped = 0;    // finished in an earlier run and unchanged
+    std::int64_t converted = 0;  // handed to a worker in this run
+    CorpusStats corpus;
+    double wall_seconds = 0;
+    double parent_seconds = 0;   // time the parent spent on state, progress and reports
+    bool interrupted = false;
+};
+
+class BatchJob
+{
+public:
+    // `factory` builds the per-document function in each worker; the default converts with the
+    // real converters (tests pass a fake one).
+    explicit BatchJob(BatchSettings settings, DocumentFunctionFactory factory = {});
+
+    // Throws std::runtime_error for setup problems (unwritable output directory, bad manifest):
+    // the CLI's exit code 2.
+    BatchResult run();
+
+private:
+    BatchSettings settings_;
+    DocumentFunctionFactory factory_;
+};
+
+} // namespace colophon::pipeline

@@ -1,0 +1,293 @@
+#include "pipeline/batch_report.h"
+
+#include "pipeline/atomic_output.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace colophon::pipeline {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr auto replace_invalid = json::error_handler_t::replace;
+
+// Relative link from the report to a file: '/'-separated, everything but unreserved bytes
+// percent-encoded.
+std::string href(std::string_view rel)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : rel) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '_' || c == '.' || c == '~' || c == '/';
+        if (plain) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+std::string format_seconds(double s)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", s);
+    return buf;
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep)
+{
+    std::string out;
+    for (const std::string& s : v) {
+        if (!out.empty())
+            out += sep;
+        out += s;
+    }
+    return out;
+}
+
+constexpr const char* css = R"css(
+body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5em;color:#222}
+h1{font-size:1.4em;margin:0 0 .3em}
+.meta{color:#666;margin-bottom:1em;word-break:break-all}
+.counts{display:flex;flex-wrap:wrap;gap:.6em;margin:0 0 1.2em;padding:0;list-style:none}
+.counts li{border:1px solid #ccc;border-radius:6px;padding:.4em .8em;min-width:6em}
+.counts b{display:block;font-size:1.5em}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #e3e3e3;padding:.3em .5em;text-align:left;vertical-align:top}
+th{background:#f4f4f4;position:sticky;top:0}
+td.num{text-align:right;white-space:nowrap}
+.badge{display:inline-block;border-radius:4px;padding:0 .4em;font-size:.9em;font-weight:600}
+.ok .badge{background:#d9f2dd;color:#14501f}
+.warnings .badge,.duplicate .badge{background:#fff1c7;color:#6a4a00}
+.failed .badge,.unsupported .badge,.pending .badge{background:#fbd9d9;color:#7a1010}
+ul.warn{margin:0;padding-left:1.1em;color:#6a4a00;font-size:.9em}
+.reason{color:#7a1010}
+.key{word-break:break-all}
+)css";
+
+void write_html_row(AtomicOutputFile& out, const DocumentRecord& r, int index)
+{
+    const std::string status(status_name(r.status));
+    std::ostringstream row;
+    row << "<tr class=\"doc " << status << "\" data-status=\"" << status << "\" id=\"doc-" << index << "\">";
+    row << "<td class=\"num\">" << index << "</td>";
+    row << "<td class=\"key\">" << html_escape(r.key);
+    if (!r.identifier.empty() && r.identifier != r.key)
+        row << "<br><small>" << html_escape(r.identifier) << "</small>";
+    row << "</td>";
+    row << "<td><span class=\"badge\">" << status << "</span></td>";
+    row << "<td>";
+    if (!r.reason.empty())
+        row << "<div class=\"reason\">" << html_escape(r.stage.empty() ? r.reason : r.stage + ": " + r.reason)
+            << (r.code.empty() ? "" : " [" + html_escape(r.code) + "]") << "</div>";
+    if (!r.warnings.empty()) {
+        row << "<ul class=\"warn\">";
+        for (const std::string& w : r.warnings)
+            row << "<li>" << html_escape(w) << "</li>";
+        if (r.warning_count > static_cast<int>(r.warnings.size()))
+            row << "<li>" << (r.warning_count - static_cast<int>(r.warnings.size())) << " more</li>";
+        row << "</ul>";
+    }
+    row << "</td>";
+    row << "<td>" << html_escape(r.title) << "</td>";
+    row << "<td>" << html_escape(join(r.authors, "; ")) << "</td>";
+    row << "<td>" << html_escape(r.date) << "</td>";
+    row << "<td>" << html_escape(r.method) << "</td>";
+    row << "<td class=\"num\">" << (r.ocr_confidence ? format_seconds(*r.ocr_confidence) : "") << "</td>";
+    row << "<td class=\"num\">" << (r.pages > 0 ? std::to_string(r.pages) : "") << "</td>";
+    row << "<td>";
+    for (const std::string& o : r.outputs)
+        row << "<a class=\"output\" href=\"" << html_escape(href(o)) << "\">" << html_escape(fs::path(o).filename().string())
+            << "</a><br>";
+    row << "</td>";
+    row << "<td class=\"num\">" << format_seconds(r.seconds) << "</td>";
+    row << "</tr>\n";
+    out.write(row.str());
+}
+
+} // namespace
+
+std::string html_escape(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (const char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string csv_field(std::string_view s)
+{
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(s);
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+BatchCounts count_documents(StateDb& db)
+{
+    BatchCounts c;
+    sql::Statement s = db.database().prepare("SELECT status, count(*), total(seconds) FROM documents GROUP BY status");
+    while (s.step()) {
+        const DocStatus st = parse_status(s.text(0));
+        c.by_status[static_cast<std::size_t>(st)] = s.integer(1);
+        c.total += s.integer(1);
+        if (st != DocStatus::Pending)
+            c.convert_seconds += s.real(2);
+    }
+    return c;
+}
+
+int batch_exit_code(const BatchCounts& c)
+{
+    if (c.failures() > 0 || c.of(DocStatus::Pending) > 0)
+        return 1;
+    if (c.of(DocStatus::Warnings) > 0 || c.of(DocStatus::Duplicate) > 0)
+        return 3;
+    return 0;
+}
+
+json counts_json(const BatchCounts& c)
+{
+    json j = {{"total", c.total}};
+    for (std::size_t i = 0; i < c.by_status.size(); ++i)
+        j[std::string(status_name(static_cast<DocStatus>(i)))] = c.by_status[i];
+    j["convert_seconds"] = c.convert_seconds;
+    return j;
+}
+
+void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
+{
+    const BatchCounts counts = count_documents(db);
+    const json summary = {{"title", info.title},
+                          {"generated_at", utc_now_iso()},
+                          {"command", info.command},
+                          {"wall_seconds", info.wall_seconds},
+                          {"exit_code", batch_exit_code(counts)},
+                          {"counts", counts_json(counts)}};
+
+    AtomicOutputFile json_out(dir / "report.json");
+    AtomicOutputFile csv_out(dir / "report.csv");
+    AtomicOutputFile html_out(dir / "report.html");
+
+    // report.json: {"summary": {...}, "documents": [ one object per document ]}, streamed.
+    json_out.write("{\"summary\": " + summary.dump(-1, ' ', false, replace_invalid) + ",\n\"documents\": [\n");
+
+    csv_out.write("key,input,identifier,status,stage,code,reason,duplicate_of,media_type,method,ocr_confidence,"
+                  "pages,title,authors,date,language,warning_count,warnings,outputs,seconds,attempts,sha256\r\n");
+
+    std::ostringstream head;
+    head << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+         << "<title>" << html_escape(info.title) << "</title><style>" << css << "</style></head><body>\n"
+         << "<h1>" << html_escape(info.title) << "</h1>\n<p class=\"meta\">Generated " << summary["generated_at"].get<std::string>();
+    if (!info.command.empty())
+        head << " &middot; <code>" << html_escape(info.command) << "</code>";
+    head << "</p>\n<ul class=\"counts\" id=\"counts\">"
+         << "<li data-count=\"total\"><b>" << counts.total << "</b>documents</li>";
+    for (std::size_t i = 1; i < counts.by_status.size(); ++i) {
+        const std::string name(status_name(static_cast<DocStatus>(i)));
+        head << "<li class=\"" << name << "\" data-count=\"" << name << "\"><b>" << counts.by_status[i] << "</b>" << name
+             << "</li>";
+    }
+    if (counts.of(DocStatus::Pending) > 0)
+        head << "<li class=\"pending\" data-count=\"pending\"><b>" << counts.of(DocStatus::Pending)
+             << "</b>not finished</li>";
+    head << "</ul>\n<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
+         << "<th>Problems</th><th>Title</th><th>Authors</th><th>Date</th><th>Method</th><th>OCR conf.</th>"
+         << "<th>Pages</th><th>Outputs</th><th>Seconds</th></tr></thead>\n<tbody>\n";
+    html_out.write(head.str());
+
+    int index = 0;
+    db.for_each([&](const DocumentRecord& r) {
+        ++index;
+        json_out.write((index > 1 ? ",\n" : "") + json(r).dump(-1, ' ', false, replace_invalid));
+
+        const std::string fields[] = {r.key,
+                                      r.input_path,
+                                      r.identifier,
+                                      std::string(status_name(r.status)),
+                                      r.stage,
+                                      r.code,
+                                      r.reason,
+                                      r.duplicate_of,
+                                      r.media_type,
+                                      r.method,
+                                      r.ocr_confidence ? format_seconds(*r.ocr_confidence) : "",
+                                      r.pages > 0 ? std::to_string(r.pages) : "",
+                                      r.title,
+                                      join(r.authors, "; "),
+                                      r.date,
+                                      r.language,
+                                      std::to_string(r.warning_count),
+                                      join(r.warnings, " | "),
+                                      join(r.outputs, " "),
+                                      format_seconds(r.seconds),
+                                      std::to_string(r.attempts),
+                                      r.sha256};
+        std::string line;
+        for (const std::string& f : fields) {
+            if (!line.empty())
+                line += ',';
+            line += csv_field(f);
+        }
+        csv_out.write(line + "\r\n");
+
+        write_html_row(html_out, r, index);
+    });
+
+    json_out.write("\n]}\n");
+    html_out.write("</tbody></table>\n</body></html>\n");
+    json_out.commit();
+    csv_out.commit();
+    html_out.commit();
+}
+
+CorpusStats write_corpus(StateDb& db, const fs::path& dir, const fs::path& corpus)
+{
+    std::int64_t missing = 0;
+    if (corpus.has_parent_path())
+        fs::create_directories(corpus.parent_path());
+    AtomicGzipFile out(corpus);
+    std::int64_t lines = 0;
+    db.for_each([&](const DocumentRecord& r) {
+        if (!is_success(r.status))
+            return;
+        std::ifstream in(dir / r.corpus_record, std::ios::binary);
+        std::string line;
+        if (r.corpus_record.empty() || !in || !std::getline(in, line) || line.empty()) {
+            ++missing; // the next run converts it again (its outputs are incomplete)
+            return;
+        }
+        out.write(line);
+        out.write("\n");
+        ++lines;
+    });
+    out.commit();
+    return {lines, missing};
+}
+
+} // namespace colophon::pipeline

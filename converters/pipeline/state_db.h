@@ -1,0 +1,79 @@
+#pragma once
+// The batch state: DIR/colophon-state.sqlite, one row per document. WAL journal and one
+// transaction per finished document, so killing the batch at any moment loses at most the
+// documents in flight and never corrupts what was recorded.
+
+#include "pipeline/batch_record.h"
+#include "pipeline/sqlite_handles.h"
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace colophon::pipeline {
+
+inline constexpr const char* state_file_name = "colophon-state.sqlite";
+
+// A document the batch was asked to convert, before it ran.
+struct PlannedDocument
+{
+    std::string key;
+    std::string input_path;
+    std::string identifier;
+    std::string catalogue; // JSON; empty when none
+    std::int64_t size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
+// What resuming needs to know about an earlier attempt.
+struct PriorState
+{
+    std::int64_t id = 0;
+    DocStatus status = DocStatus::Pending;
+    std::int64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::string sha256;
+    std::vector<std::string> outputs;
+    std::string corpus_record;
+};
+
+class StateDb
+{
+public:
+    explicit StateDb(const std::filesystem::path& path,
+                     sql::Database::Mode mode = sql::Database::Mode::ReadWriteCreate);
+
+    // Records a new run (the command line, shard) and returns its id.
+    std::int64_t begin_run(const std::string& command, const std::string& shard, int jobs);
+    void finish_run(std::int64_t run_id, const std::string& summary_json);
+
+    // Adds every planned document not yet known (one transaction) and refreshes the path,
+    // identifier and catalogue of known ones. Returns the prior state of every planned key.
+    std::map<std::string, PriorState> plan(const std::vector<PlannedDocument>& docs);
+
+    // Commits one finished document (attempts + 1) in its own transaction.
+    void record(const DocumentRecord& r);
+    // A finished document whose input did not change: refresh its size and time only.
+    void touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns);
+
+    // Key of a successfully converted document with these bytes, other than `key`.
+    std::optional<std::string> find_success_by_hash(const std::string& sha256, const std::string& key);
+
+    // Streams every document, ordered by key, without loading them all.
+    void for_each(const std::function<void(const DocumentRecord&)>& fn);
+    std::int64_t count();
+
+    sql::Database& database() { return db_; }
+
+private:
+    sql::Database db_;
+};
+
+// Reads the whole row (used by for_each and merge).
+DocumentRecord read_document_row(const sql::Statement& s);
+extern const char* const document_columns; // the column list read_document_row expects
+
+} // namespace colophon::pipeline

@@ -1,0 +1,96 @@
+#pragma once
+// Crash isolation for a batch: documents are converted in forked worker processes that receive
+// jobs over a pipe, so a converter that segfaults, aborts, loops or exhausts memory costs one
+// document, never the batch. The parent enforces the time limit (SIGKILL), records what
+// happened and forks a replacement. The parent stays single-threaded, which makes fork safe.
+
+#include "pipeline/batch_record.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace colophon::pipeline {
+
+// One document to convert, as the worker receives it.
+struct DocumentJob
+{
+    std::string key;
+    std::string input_path;
+    std::string output_stem;
+    std::string identifier;
+    std::string catalogue;       // manifest record as JSON; empty when none
+    std::string previous_sha256; // of the last finished attempt; empty when none
+};
+
+void to_json(nlohmann::json& j, const DocumentJob& d);
+void from_json(const nlohmann::json& j, DocumentJob& d);
+
+// The parent's answer once a worker has read and hashed a document.
+enum class ClaimDecision
+{
+    Convert,
+    Unchanged, // same bytes as the finished attempt: keep it, do nothing
+    Duplicate, // same bytes as another document of the batch
+};
+
+struct ClaimReply
+{
+    ClaimDecision decision = ClaimDecision::Convert;
+    std::string duplicate_of;
+};
+
+// Given to the document function inside the worker: reports progress to the parent.
+class WorkerContext
+{
+public:
+    virtual ~WorkerContext() = default;
+    // The stage now running ("read", "convert", "render", "write", "package"); a crash or
+    // timeout is recorded against the last stage named.
+    virtual void stage(const std::string& name) = 0;
+    // Asks the parent whether to go on with a document with these bytes. Only `convertible`
+    // documents (non-empty, of a type some converter reads) can be duplicates of one another:
+    // two empty files are two failures, not one document.
+    virtual ClaimReply claim(const std::string& sha256, std::int64_t size, const std::string& media_type,
+                             bool convertible) = 0;
+};
+
+// Converts one document inside a worker. Exceptions are caught and recorded as a failure of the
+// stage last named.
+using DocumentFunction = std::function<DocumentRecord(const DocumentJob&, WorkerContext&)>;
+// Runs once in each new worker, after fork: builds the converters that worker uses.
+using DocumentFunctionFactory = std::function<DocumentFunction()>;
+
+struct PoolOptions
+{
+    int workers = 1;
+    double max_seconds = 300;           // per document, 0 = no limit
+    std::size_t max_memory_bytes = 0;   // address-space limit of a worker, 0 = none
+    int recycle_after = 500;            // documents per worker before a fresh one is forked
+    std::string worker_log;             // workers' stderr goes here (empty: inherited)
+    double tick_seconds = 0.2;          // how often on_tick runs while waiting
+};
+
+struct PoolCallbacks
+{
+    // In the parent, when a worker has hashed a document.
+    std::function<ClaimReply(const DocumentJob&, const std::string& sha256, std::int64_t size,
+                             const std::string& media_type, bool convertible)>
+        on_claim;
+    // In the parent, for every job: the worker's record, or one describing the crash or timeout.
+    // `unchanged` is true when the claim answered Unchanged.
+    std::function<void(const DocumentJob&, DocumentRecord&&, bool unchanged)> on_done;
+    std::function<void()> on_tick;
+    // Return true to stop handing out new jobs (jobs in flight finish).
+    std::function<bool()> should_stop;
+};
+
+// Runs every job on the pool and returns when all have an outcome.
+void run_worker_pool(const std::vector<DocumentJob>& jobs, const PoolOptions& options,
+                     const DocumentFunctionFactory& factory, const PoolCallbacks& callbacks);
+
+} // namespace colophon::pipeline

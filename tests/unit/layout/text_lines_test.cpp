@@ -1,0 +1,66 @@
+#include "layout/text_lines.h"
+
+#include "synthetic_page.h"
+
+#include <gtest/gtest.h>
+
+using namespace colophon::layout;
+using colophon::layout::testing::PageMaker;
+
+TEST(TextLines, TitleAboveTwoColumnsReadsTitleLeftThenRight)
+{
+    PageMaker pm(1);
+    pm.line(150, 60, "A Title Spanning Both Columns Of The Page", {18, true, false});
+    for (int i = 0; i < 8; ++i) {
+        pm.line(50, 120 + 12.0 * i, "left" + std::to_string(i) + " aaaa bbbb cccc dddd eeee ffff");
+        pm.line(320, 120 + 12.0 * i, "right" + std::to_string(i) + " aaaa bbbb cccc dddd eeee ffff");
+    }
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 17u);
+    EXPECT_EQ(lines[0].text(), "A Title Spanning Both Columns Of The Page");
+    EXPECT_TRUE(lines[1].text().starts_with("left0"));
+    EXPECT_TRUE(lines[8].text().starts_with("left7"));
+    EXPECT_TRUE(lines[9].text().starts_with("right0"));
+    EXPECT_NE(lines[1].frame_id, lines[9].frame_id);
+}
+
+TEST(TextLines, AlignedWordSpacesDoNotSplitAColumn)
+{
+    PageMaker pm(1);
+    // two lines whose word gaps line up exactly: still one column
+    pm.line(50, 100, "aaaa bbbb cccc dddd");
+    pm.line(50, 112, "eeee ffff gggg hhhh");
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].text(), "aaaa bbbb cccc dddd");
+    EXPECT_EQ(lines[1].text(), "eeee ffff gggg hhhh");
+}
+
+TEST(TextLines, SuperscriptStaysOnItsLineAndIsFlagged)
+{
+    PageMaker pm(1);
+    double x = pm.line(50, 100, "the end of a sentence.");
+    x = pm.sup(x, 100, "12") + 2.5;
+    pm.line(x, 100, "Next one");
+    pm.line(50, 112, "second line of text here");
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 2u);
+    ASSERT_EQ(lines[0].words.size(), 8u);
+    EXPECT_TRUE(lines[0].words[5].superscript);
+    EXPECT_EQ(lines[0].words[5].text, "12");
+    EXPECT_FALSE(lines[0].words[5].space_before);
+    EXPECT_DOUBLE_EQ(lines[0].size, 10);
+}
+
+TEST(TextLines, LinkAreaMarksTheWordsItCovers)
+{
+    PageMaker pm(1);
+    pm.line(50, 100, "see the report here");
+    pm.link({70, 99, 110, 111}, "https://example.org/r");
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].words[0].uri, "");
+    EXPECT_EQ(lines[0].words[1].uri, "https://example.org/r");
+    EXPECT_EQ(lines[0].words[2].uri, "https://example.org/r");
+    EXPECT_EQ(lines[0].words[3].uri, "");
+}
