@@ -19,9 +19,9 @@ fi
 
 seed_dirs() {
   case "$1" in
-    html) echo samples/html ../shared/seed ;;
-    pdf) echo samples/pdf ../shared/corpora/pdf-gen ;;
-    verify) echo samples/archive ;;
+    html) echo samples/html samples/bad ../shared/seed ;;
+    pdf) echo samples/pdf samples/bad ../shared/corpora/pdf-gen ;;
+    verify) echo samples/archive samples/bad ;;
     manifest) echo samples/batch ;;
     *) echo tests/fuzz/seeds/"$1" ;;
   esac
@@ -40,5 +40,7 @@ for t in "${targets[@]}"; do
   "$bin/fuzz_$t" "$corpus" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" -timeout=20 \
     -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1 -artifact_prefix=build/fuzz/ >"$log" 2>&1 || rc=$?
   grep -E "^(stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|Done|SUMMARY|Test unit written)" "$log" || true
+  # Coverage reached: the last status line libFuzzer printed (edges `cov:`, features `ft:`, corpus size).
+  grep -E "^#[0-9]+.* cov: " "$log" | tail -1 | grep -oE "(cov|ft|corp): [0-9]+(/[0-9]+[a-zA-Z]*)?" | paste -sd' ' || true
   [ "$rc" -eq 0 ] || { tail -40 "$log"; echo "fuzz_$t found a problem (log: $log)"; exit 1; }
 done

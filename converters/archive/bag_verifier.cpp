@@ -722,7 +722,9 @@ VerifyReport Verifier::run()
             warn("bag.normalization-clash", path, "two payload files have the same name after Unicode normalization");
         payload_by_key_[key] = path;
     }
-    if (!check_bagit_txt())
+    // Reading stopped early (bomb, truncation): that error is the verdict; the structure checks
+    // would only report the files never reached as missing.
+    if (snap_.aborted || !check_bagit_txt())
         return report_;
     if (!snap_.has_data_dir)
         error("bag.no-payload-dir", "data/", "the bag has no data/ directory");

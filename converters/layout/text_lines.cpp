@@ -92,6 +92,17 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
         max_band = std::max(max_band, it.cy1 - it.cy0);
         y_end = std::max(y_end, it.cy1);
     }
+    // Gutters lie between words, so bins past the rightmost word are never needed: a hostile
+    // MediaBox of 10^9 points must not allocate gigabytes. Words spread beyond any real page
+    // (the PDF maximum is 14,400 points) get no gutter search at all: the bins and the scanlines
+    // would be counted in billions.
+    double x_end = 0;
+    for (const Item& it : items)
+        x_end = std::max(x_end, it.box.x1);
+    constexpr double max_extent = 100'000;
+    if (x_end > max_extent || y_end - items[ids.front()].cy0 > max_extent)
+        return {};
+    page_width = std::min(page_width, x_end + 1);
     const int bins = static_cast<int>(std::ceil(page_width)) + 1;
     const auto nb = static_cast<std::size_t>(bins);
     constexpr std::size_t none = static_cast<std::size_t>(-1);

@@ -316,6 +316,9 @@ OcrEngine::OcrEngine(const EngineConfig& config, const std::string& file) : conf
                                     "Tesseract could not load languages '" + config_.languages + "' from " +
                                         config_.tessdata_dir);
     api_->SetPageSegMode(tesseract::PSM_AUTO);
+    // Tesseract's own chatter ("Too few characters. Skipping this page") would mix with the CLI's
+    // diagnostics on stderr; what matters is reported through Diagnostics instead.
+    api_->SetVariable("debug_file", "/dev/null");
 
     std::error_code ec;
     if (config_.detect_orientation &&

@@ -4,6 +4,8 @@
 #   expected.status         the exit code (default 0, or 3 when expected.diag has warnings)
 #   expected.snippets.json  {"with": [...], "without": [...]} for OCR, whose exact text shifts
 #   options.txt             extra command-line options, one per line
+#   command.txt             the subcommand: `convert` (default) or `verify` (runs `colophon verify INPUT`,
+#                           compares stdout with expected.out and checks that nothing was written)
 # A mismatch leaves actual.* in WORK_DIR; UPDATE_GOLDEN=1 writes the expected files instead.
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(args)
@@ -12,14 +14,42 @@ if(EXISTS ${CASE_DIR}/options.txt)
 endif()
 get_filename_component(input_name ${INPUT} NAME)
 file(REMOVE ${WORK_DIR}/actual.tei.xml)
-execute_process(
-  COMMAND ${COLOPHON} convert ${input_name} -o ${WORK_DIR}/actual.tei.xml ${args}
-  WORKING_DIRECTORY ${CASE_DIR}
-  RESULT_VARIABLE status ERROR_VARIABLE diag OUTPUT_QUIET)
-file(WRITE ${WORK_DIR}/actual.diag "${diag}")
-
+set(command convert)
+if(EXISTS ${CASE_DIR}/command.txt)
+  file(STRINGS ${CASE_DIR}/command.txt command LIMIT_COUNT 1)
+endif()
 set(update "$ENV{UPDATE_GOLDEN}")
 set(failures "")
+if(command STREQUAL "verify")
+  # verify must write nothing anywhere: compare the sample tree before and after.
+  get_filename_component(samples_dir ${CASE_DIR} DIRECTORY)
+  file(GLOB_RECURSE before LIST_DIRECTORIES true ${samples_dir}/*)
+  execute_process(
+    COMMAND ${COLOPHON} verify ${input_name} ${args}
+    WORKING_DIRECTORY ${CASE_DIR}
+    RESULT_VARIABLE status ERROR_VARIABLE diag OUTPUT_VARIABLE out)
+  file(GLOB_RECURSE after LIST_DIRECTORIES true ${samples_dir}/*)
+  if(NOT before STREQUAL after)
+    string(APPEND failures "verify changed files under ${samples_dir}\n")
+  endif()
+  file(WRITE ${WORK_DIR}/actual.out "${out}")
+  if(update)
+    file(WRITE ${CASE_DIR}/expected.out "${out}")
+  elseif(EXISTS ${CASE_DIR}/expected.out)
+    file(READ ${CASE_DIR}/expected.out expected_out)
+    if(NOT out STREQUAL expected_out)
+      string(APPEND failures "stdout differs:\n--- expected\n${expected_out}--- actual\n${out}")
+    endif()
+  endif()
+elseif(command STREQUAL "convert")
+  execute_process(
+    COMMAND ${COLOPHON} convert ${input_name} -o ${WORK_DIR}/actual.tei.xml ${args}
+    WORKING_DIRECTORY ${CASE_DIR}
+    RESULT_VARIABLE status ERROR_VARIABLE diag OUTPUT_QUIET)
+else()
+  message(FATAL_ERROR "${CASE_DIR}/command.txt: unknown subcommand '${command}'")
+endif()
+file(WRITE ${WORK_DIR}/actual.diag "${diag}")
 
 # exit status
 set(expected_status 0)

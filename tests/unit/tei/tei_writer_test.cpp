@@ -89,6 +89,24 @@ TEST(TeiWriter, InvalidUtf8IsRepairedNotEmitted)
     EXPECT_NE(xml.find("bad \xEF\xBF\xBD byte"), std::string::npos);
 }
 
+// Hostile hrefs (found by fuzz_html): a stray '%' or a second '#' must not make the whole TEI invalid.
+TEST(TeiWriter, MalformedLinkTargetsAreEscapedIntoValidUris)
+{
+    core::Document doc;
+    doc.meta.title = "Links";
+    core::Block p;
+    p.content.push_back(core::Inline::make_link("/car%ers#a#b", {core::Inline::make_text("careers")}));
+    p.content.push_back(core::Inline::make_link("/ok%20fine", {core::Inline::make_text("fine")}));
+    doc.body.push_back(p);
+    core::Diagnostics diags("links");
+    EXPECT_TRUE(valid_against_own_schema(doc, diags));
+    for (const auto& d : diags.items())
+        ADD_FAILURE() << core::format_diagnostic(d);
+    const std::string xml = tei_of(doc);
+    EXPECT_NE(xml.find("target=\"/car%25ers#a%23b\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find("target=\"/ok%20fine\""), std::string::npos) << xml;
+}
+
 // The official TEI P5 schema (tei_all) accepts what our own schema accepts.
 TEST(TeiWriter, FullDocumentIsValidAgainstOfficialTeiAll)
 {
