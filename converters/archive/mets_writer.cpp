@@ -1,6 +1,7 @@
 #include "archive/mets_writer.h"
 
 #include "archive/uuid.h"
+#include "core/uri.h"
 #include "core/version.h"
 #include "xml/xml_handles.h"
 
@@ -186,7 +187,7 @@ void MetsBuilder::build_dublin_core()
     for (const auto& k : m.keywords)
         add(data, dc_, "subject", k);
     if (!m.canonical_url.empty()) {
-        xmlNode* id = add(data, dc_, "identifier", m.canonical_url);
+        xmlNode* id = add(data, dc_, "identifier", core::escape_uri(m.canonical_url));
         ns_attr(id, xsi_, "type", "dcterms:URI");
     }
     if (!m.original_source.title.empty() || !m.original_source.url.empty())
@@ -264,10 +265,10 @@ void MetsBuilder::build_mods()
         }
     }
     if (!m.canonical_url.empty()) {
-        xmlNode* id = add(mods, mods_, "identifier", m.canonical_url);
+        xmlNode* id = add(mods, mods_, "identifier", core::escape_uri(m.canonical_url));
         attr(id, "type", "uri");
         xmlNode* loc = add(mods, mods_, "location");
-        add(loc, mods_, "url", m.canonical_url);
+        add(loc, mods_, "url", core::escape_uri(m.canonical_url));
     }
     xmlNode* record = add(mods, mods_, "recordInfo");
     xmlNode* origin = add(record, mods_, "recordOrigin", "extracted by " + agent_name());

@@ -99,6 +99,20 @@ std::string first_value(const std::vector<SourcedValue>& v)
     return v.empty() ? std::string() : v.front().value;
 }
 
+// A page URL worth keeping: absolute http(s), or a path to resolve; never text that merely sits
+// in a url slot (damaged bytes, quotes, spaces).
+std::string first_page_url(const std::vector<SourcedValue>& v)
+{
+    for (const SourcedValue& candidate : v) {
+        const std::string url = core::clean_text(candidate.value);
+        const bool absolute = url.starts_with("http://") || url.starts_with("https://");
+        const bool junk = url.find_first_of(" \"<>") != std::string::npos || url.find("\xEF\xBF\xBD") != std::string::npos;
+        if ((absolute || url.starts_with("/")) && !junk)
+            return url;
+    }
+    return {};
+}
+
 bool same_name(const std::string& a, const std::string& b)
 {
     return core::to_lower(a) == core::to_lower(b);
@@ -204,7 +218,7 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         if (!(language = normalise_language(v.value)).empty())
             break;
     doc.meta.language = language;
-    doc.meta.canonical_url = first_value(pm.urls);
+    doc.meta.canonical_url = first_page_url(pm.urls);
     if (!doc.meta.canonical_url.empty() && !options.base_url.empty())
         doc.meta.canonical_url = resolve_link(doc.meta.canonical_url, options.base_url);
     std::string base = options.base_url;

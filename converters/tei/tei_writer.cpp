@@ -1,6 +1,7 @@
 #include "tei/tei_writer.h"
 
 #include "core/text.h"
+#include "core/uri.h"
 #include "core/version.h"
 
 #include <string_view>
@@ -10,32 +11,6 @@ namespace colophon::tei {
 namespace {
 
 using xml::to_xml;
-
-bool is_hex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-// Links come from hostile pages: a stray '%' ("/car%ers") or a second '#' makes the value an
-// invalid xs:anyURI and would fail the whole document, so escape them (%25, %23). Characters the
-// schema check itself tolerates (spaces, non-ASCII) are left as they are.
-std::string safe_uri(const std::string& uri)
-{
-    std::string out;
-    out.reserve(uri.size());
-    bool seen_hash = false;
-    for (std::size_t i = 0; i < uri.size(); ++i) {
-        const char c = uri[i];
-        if (c == '%' && !(i + 2 < uri.size() && is_hex(uri[i + 1]) && is_hex(uri[i + 2])))
-            out += "%25";
-        else if (c == '#' && seen_hash)
-            out += "%23";
-        else
-            out += c;
-        seen_hash = seen_hash || c == '#';
-    }
-    return out;
-}
 
 // Thin helpers over the libxml2 tree API; every node belongs to the document once linked.
 class TeiBuilder
@@ -120,7 +95,7 @@ void TeiBuilder::inlines(xmlNode* parent, const std::vector<core::Inline>& conte
             break;
         case core::InlineKind::Link: {
             xmlNode* ref = element(parent, "ref");
-            set(ref, "target", safe_uri(in.target));
+            set(ref, "target", core::escape_uri(in.target));
             inlines(ref, in.children);
             break;
         }
@@ -195,7 +170,7 @@ void TeiBuilder::block(xmlNode* parent, const core::Block& b)
     case BlockKind::Figure: {
         xmlNode* figure = element(parent, "figure");
         if (!b.target.empty())
-            set(element(figure, "graphic"), "url", safe_uri(b.target));
+            set(element(figure, "graphic"), "url", core::escape_uri(b.target));
         if (!b.content.empty())
             inlines(element(figure, "head"), b.content);
         break;
@@ -268,7 +243,7 @@ void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
         tb.set(date, "when", m.date.iso);
     }
     if (!m.canonical_url.empty())
-        tb.set(tb.text_element(pub, "idno", m.canonical_url), "type", "URL");
+        tb.set(tb.text_element(pub, "idno", core::escape_uri(m.canonical_url)), "type", "URL");
 
     if (!m.series.empty())
         tb.text_element(tb.element(file_desc, "seriesStmt"), "title", m.series);
@@ -283,7 +258,7 @@ void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
             tb.add_text(bibl, src.text.substr(0, at));
         tb.set(tb.text_element(bibl, "title", src.title), "level", "j");
         if (!src.url.empty())
-            tb.set(tb.element(bibl, "ptr"), "target", safe_uri(src.url));
+            tb.set(tb.element(bibl, "ptr"), "target", core::escape_uri(src.url));
     } else {
         tb.text_element(source_desc, "p",
                         "Converted from a " + std::string(doc.extraction.source_format.empty()

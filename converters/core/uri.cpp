@@ -1,0 +1,76 @@
+#include "core/uri.h"
+
+#include "core/text.h"
+
+#include <cctype>
+
+namespace colophon::core {
+
+namespace {
+
+bool is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool needs_escape(unsigned char c)
+{
+    switch (c) {
+    case ' ':
+    case '"':
+    case '<':
+    case '>':
+    case '\\':
+    case '^':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
+        return true;
+    default:
+        return c < 0x20 || c >= 0x7F;
+    }
+}
+
+// A ':' before the first '/', '?' or '#' must end a scheme ([A-Za-z][A-Za-z0-9+.-]*); otherwise
+// the reference is relative and that colon has to be escaped.
+std::size_t stray_colon(std::string_view uri)
+{
+    const std::size_t colon = uri.find(':');
+    if (colon == std::string_view::npos || colon > uri.find_first_of("/?#"))
+        return std::string_view::npos;
+    bool scheme = colon > 0 && std::isalpha(static_cast<unsigned char>(uri[0]));
+    for (std::size_t i = 1; scheme && i < colon; ++i) {
+        const auto c = static_cast<unsigned char>(uri[i]);
+        scheme = std::isalnum(c) || c == '+' || c == '.' || c == '-';
+    }
+    return scheme ? std::string_view::npos : colon;
+}
+
+} // namespace
+
+std::string escape_uri(std::string_view uri)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const std::string_view trimmed = trim(uri);
+    std::string out;
+    out.reserve(trimmed.size());
+    bool seen_hash = false;
+    const std::size_t colon = stray_colon(trimmed);
+    for (std::size_t i = 0; i < trimmed.size(); ++i) {
+        const char c = trimmed[i];
+        const auto u = static_cast<unsigned char>(c);
+        const bool stray_percent = c == '%' && !(i + 2 < trimmed.size() && is_hex(trimmed[i + 1]) && is_hex(trimmed[i + 2]));
+        if (needs_escape(u) || stray_percent || (c == '#' && seen_hash) || i == colon) {
+            out += '%';
+            out += hex[u >> 4];
+            out += hex[u & 0xF];
+        } else {
+            out += c;
+        }
+        seen_hash = seen_hash || c == '#';
+    }
+    return out;
+}
+
+} // namespace colophon::core

@@ -1,0 +1,18 @@
+#include "core/uri.h"
+
+#include <gtest/gtest.h>
+
+using colophon::core::escape_uri;
+
+TEST(Uri, ValidUriIsUnchanged)
+{
+    EXPECT_EQ(escape_uri("https://example.org/a/b?x=1&y=%20#frag"), "https://example.org/a/b?x=1&y=%20#frag");
+}
+TEST(Uri, StrayPercentAndSecondHashAreEscaped) { EXPECT_EQ(escape_uri("/car%ers#a#b"), "/car%25ers#a%23b"); }
+TEST(Uri, QuotesSpacesAndNonAsciiAreEscaped)
+{
+    EXPECT_EQ(escape_uri("\xEF\xBF\xBDhttps://x.example/a b\""), "%EF%BF%BDhttps%3A//x.example/a%20b%22");
+}
+TEST(Uri, SurroundingWhitespaceIsTrimmed) { EXPECT_EQ(escape_uri("  https://x.example/ \n"), "https://x.example/"); }
+TEST(Uri, ColonOfAnInvalidSchemeIsEscaped) { EXPECT_EQ(escape_uri("1http://x"), "1http%3A//x"); }
+TEST(Uri, RelativeReferenceWithColonLaterIsUnchanged) { EXPECT_EQ(escape_uri("a/b:c"), "a/b:c"); }
