@@ -3,6 +3,7 @@
 #include "core/bylines.h"
 #include "core/dates.h"
 #include "core/text.h"
+#include "layout_internal.h"
 #include "text_lines.h"
 
 #include <algorithm>
@@ -18,140 +19,6 @@
 namespace colophon::layout {
 
 namespace {
-
-// Footnote text is set smaller than the body.
-constexpr double note_size_ratio = 0.92;
-// Headings are set larger than the body (or bold at body size).
-constexpr double heading_size_ratio = 1.08;
-
-// ---- small text helpers ------------------------------------------------------------------
-
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_symbol_mark(std::string_view s)
-{
-    if (s.empty())
-        return false;
-    static const std::array<std::string_view, 7> symbols{"*", "\u2020", "\u2021", "\u00a7", "\u00b6", "\u2016", "#"};
-    while (!s.empty()) {
-        bool hit = false;
-        for (std::string_view sym : symbols) {
-            if (s.starts_with(sym)) {
-                s.remove_prefix(sym.size());
-                hit = true;
-                break;
-            }
-        }
-        if (!hit)
-            return false;
-    }
-    return true;
-}
-
-// "1", "12", "*", "†", "[3]", "3.", "(4)" -> "1", "12", "*", "†", "3", "3", "4"; empty when not a mark.
-std::string note_label_of(std::string_view s)
-{
-    while (!s.empty() && (s.front() == '[' || s.front() == '('))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ']' || s.back() == ')' || s.back() == '.' || s.back() == ','))
-        s.remove_suffix(1);
-    if (s.empty())
-        return {};
-    if (s.size() <= 3 && std::all_of(s.begin(), s.end(), is_ascii_digit))
-        return std::string(s);
-    if (is_symbol_mark(s))
-        return std::string(s);
-    return {};
-}
-
-bool ends_sentence(const std::string& text)
-{
-    std::string_view t = core::trim(text);
-    while (!t.empty() && (t.back() == '"' || t.back() == ')' || t.back() == '\''))
-        t.remove_suffix(1);
-    if (t.ends_with("\u201d") || t.ends_with("\u2019"))
-        t.remove_suffix(3);
-    return !t.empty() && (t.back() == '.' || t.back() == '?' || t.back() == '!' || t.back() == ':');
-}
-
-bool starts_upper(std::string_view s)
-{
-    if (s.empty())
-        return false;
-    const std::string first = std::string(s.substr(0, 4));
-    const std::string low = core::to_lower(first);
-    return low != first;
-}
-
-std::string letters_only_lower(std::string_view s)
-{
-    std::string out;
-    for (const char c : core::to_lower(s)) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || u >= 0x80 || c == '-')
-            out += c;
-    }
-    while (!out.empty() && out.back() == '-')
-        out.pop_back();
-    while (!out.empty() && out.front() == '-')
-        out.erase(out.begin());
-    return out;
-}
-
-bool ends_with_hyphen(const std::string& s)
-{
-    return (s.size() > 1 && s.back() == '-' && s[s.size() - 2] != '-') || s.ends_with("\u00ad") || s.ends_with("\u2010");
-}
-
-std::string drop_hyphen(std::string s)
-{
-    if (s.ends_with("\u00ad") || s.ends_with("\u2010"))
-        s.resize(s.size() - (s.ends_with("\u00ad") ? 2 : 3));
-    else if (!s.empty() && s.back() == '-')
-        s.pop_back();
-    return s;
-}
-
-bool url_like(std::string_view s)
-{
-    return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") || s.starts_with("ftp://");
-}
-
-std::string strip_trailing_punct(std::string s)
-{
-    while (!s.empty() && std::string_view(".,;:)]}\"'>").find(s.back()) != std::string_view::npos)
-        s.pop_back();
-    while (s.ends_with("\u201d") || s.ends_with("\u2019"))
-        s.resize(s.size() - 3);
-    return s;
-}
-
-// ---- tokens ------------------------------------------------------------------------------
-
-struct Tok
-{
-    std::string text;
-    bool bold = false, italic = false, sup = false;
-    bool space_before = false;
-    std::string uri;
-    int dest_page = 0;
-    int page = 0;
-    std::string note_id; // set for note marks
-};
-
-Tok tok_of(const LineWord& w, int page)
-{
-    Tok t;
-    t.text = w.text;
-    t.bold = w.bold;
-    t.italic = w.italic;
-    t.sup = w.superscript;
-    t.space_before = w.space_before;
-    t.uri = w.uri;
-    t.dest_page = w.dest_page;
-    t.page = page;
-    return t;
-}
 
 // Real compounds split at their own hyphen across a line end ("all-" / "weather").
 bool compound_first_part(const std::string& lower)
@@ -383,16 +250,6 @@ std::vector<core::Inline> build_inlines(const std::vector<Tok>& toks)
     return out;
 }
 
-std::string tokens_text(const std::vector<Tok>& toks)
-{
-    std::string s;
-    for (const Tok& t : toks) {
-        if (!s.empty() && t.space_before)
-            s += ' ';
-        s += t.text;
-    }
-    return s;
-}
 
 // ---- notes -------------------------------------------------------------------------------
 
@@ -459,15 +316,6 @@ std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab)
     return toks;
 }
 
-struct RawNote
-{
-    std::string label;
-    int page = 0;
-    core::NotePlace place = core::NotePlace::Foot;
-    std::vector<Tok> toks;
-    bool used = false;
-    std::string id;
-};
 
 // ---- front matter ------------------------------------------------------------------------
 
@@ -629,8 +477,7 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     const auto furniture = find_furniture(pages_, body);
 
     // 2. per page: footnote zones at the foot of each column
-    enum class Role { Body, Furniture, Note, Front, Gone };
-    std::vector<std::vector<Role>> role(pages_.size());
+    RoleMap role(pages_.size());
     std::vector<RawNote> notes;
     for (std::size_t p = 0; p < pages_.size(); ++p) {
         const auto& lines = pages_[p].lines;
@@ -960,14 +807,6 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     };
     static const std::regex notes_heading(R"(^\s*(\d+\.?\s*)?(notes|endnotes|end notes|footnotes)\s*:?\s*$)", std::regex::icase);
 
-    struct Para
-    {
-        bool heading = false;
-        double size = 0;
-        std::vector<Tok> toks;
-        int page = 0;
-        core::Box box;
-    };
     std::vector<Para> paras;
     const TextLine* prev = nullptr;
     bool prev_heading = false;
