@@ -1,0 +1,117 @@
+#include "dehyphenation.h"
+
+#include "core/text.h"
+
+#include <cctype>
+
+namespace colophon::layout {
+
+namespace {
+
+// Real compounds split at their own hyphen across a line end ("all-" / "weather").
+bool compound_first_part(const std::string& lower)
+{
+    static const std::unordered_set<std::string> parts{
+        "all", "self", "well", "ex", "half", "cross", "multi", "non", "long", "short", "high", "low", "full",
+        "far", "mid", "one", "two", "three", "four", "five", "ten", "year", "day", "state", "time", "cost",
+        "large", "small", "medium", "world", "better", "best", "top", "case", "need", "risk", "first",
+        "second", "third", "ill", "right", "left", "hard", "soft", "fast", "slow", "old", "new", "free",
+        "open", "wide", "much", "little", "ever", "low", "lower", "higher", "upper", "decision", "rule",
+        "market", "trade", "policy", "follow", "build", "cut", "run", "start"};
+    return parts.count(lower) > 0;
+}
+
+} // namespace
+
+void Vocabulary::add_line(const TextLine& l)
+{
+    const bool after_hyphen = prev_hyphen_;
+    prev_hyphen_ = !l.words.empty() && ends_with_hyphen(l.words.back().text);
+    for (std::size_t i = 0; i < l.words.size(); ++i) {
+        const bool last = i + 1 == l.words.size();
+        const std::string w = letters_only_lower(l.words[i].text);
+        if (w.empty() || (last && ends_with_hyphen(l.words[i].text)) || (i == 0 && after_hyphen))
+            continue;
+        if (w.find('-') != std::string::npos)
+            hyphenated_.insert(w);
+        std::size_t start = 0;
+        while (start <= w.size()) {
+            auto end = w.find('-', start);
+            if (end == std::string::npos)
+                end = w.size();
+            if (end > start)
+                plain_.insert(w.substr(start, end - start));
+            start = end + 1;
+        }
+        std::string joined;
+        for (char c : w)
+            if (c != '-')
+                joined += c;
+        whole_.insert(joined);
+    }
+}
+
+bool Vocabulary::keep_hyphen(const std::string& left, const std::string& right) const
+{
+    if (left.empty() || right.empty())
+        return true;
+    const unsigned char r0 = static_cast<unsigned char>(right.front());
+    if (r0 < 0x80 && !std::isalpha(r0))
+        return true;
+    const std::string l = letters_only_lower(left), r = letters_only_lower(right);
+    const std::string joined = l + r, hyph = l + "-" + r;
+    const bool joined_seen = plain_.count(joined) > 0;
+    if (hyphenated_.count(hyph) && !joined_seen)
+        return true;
+    if (joined_seen)
+        return false;
+    if (starts_upper(left) && starts_upper(right))
+        return true;
+    const auto last_dash = l.rfind('-');
+    if (last_dash != std::string::npos) // "cross-border-" style chains keep their hyphens
+        return true;
+    // two words the document uses on their own, never the joined form: "trusted-" + "trader"
+    // (but English closes compounds on these: "under-" + "standing" is "understanding")
+    static const std::unordered_set<std::string> closing_prefixes{
+        "under", "over", "out", "up", "down", "back", "some", "any", "every", "with", "there",
+        "where", "here", "in", "on", "off", "after", "fore", "be", "for", "to", "no", "what", "when"};
+    if (l.size() >= 3 && r.size() >= 3 && plain_.count(l) && plain_.count(r) && !closing_prefixes.count(l))
+        return true;
+    return compound_first_part(l);
+}
+
+void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary& vocab, std::size_t skip_words)
+{
+    for (std::size_t i = skip_words; i < line.words.size(); ++i) {
+        Tok t = tok_of(line.words[i], line.page);
+        if (i == skip_words && !toks.empty()) {
+            Tok& prev = toks.back();
+            if (!prev.sup && ends_with_hyphen(prev.text) && !t.sup) {
+                const std::string left = drop_hyphen(prev.text);
+                if (vocab.keep_hyphen(left, strip_trailing_punct(t.text)))
+                    prev.text += t.text;
+                else
+                    prev.text = left + t.text;
+                if (prev.uri.empty())
+                    prev.uri = t.uri;
+                continue;
+            }
+            // A URL broken across the line end, in one link annotation or bare.
+            const bool same_link = !prev.uri.empty() && prev.uri == t.uri && url_like(prev.text);
+            const bool bare_url_rest = prev.uri.empty() && url_like(prev.text) && t.uri.empty() &&
+                                       (prev.text.back() == '/' || prev.text.back() == '-' || prev.text.back() == '_' ||
+                                        prev.text.back() == '.' || prev.text.back() == '=') &&
+                                       !starts_upper(t.text);
+            if (same_link || bare_url_rest) {
+                prev.text += t.text;
+                continue;
+            }
+            t.space_before = true;
+        } else if (i == skip_words) {
+            t.space_before = false;
+        }
+        toks.push_back(std::move(t));
+    }
+}
+
+} // namespace colophon::layout

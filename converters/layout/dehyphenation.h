@@ -1,0 +1,32 @@
+#pragma once
+// Internal to the layout module. De-hyphenation: which line-end hyphens are soft (a word broken
+// to fit the line) and which are real (a compound such as "cross-border"), judged from the words
+// the document itself uses; and joining a line's words onto a token run, mending words and URLs
+// broken across the line end.
+
+#include "layout_internal.h"
+#include "text_lines.h"
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace colophon::layout {
+
+class Vocabulary
+{
+public:
+    // Lines in reading order: the word after a line-end hyphen is a fragment, not a word.
+    void add_line(const TextLine& l);
+    // Whether "left-" at a line end followed by "right" keeps its hyphen.
+    bool keep_hyphen(const std::string& left, const std::string& right) const;
+
+private:
+    std::unordered_set<std::string> plain_, hyphenated_, whole_;
+    bool prev_hyphen_ = false;
+};
+
+// Appends a line's words to a token run, joining a word hyphenated across the line end.
+void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary& vocab, std::size_t skip_words = 0);
+
+} // namespace colophon::layout
