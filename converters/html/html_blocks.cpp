@@ -37,25 +37,7 @@ bool skipped(const xmlNode* n, BlockContext& ctx)
 // Collapses whitespace runs of a text node to single spaces, keeping one at either end.
 std::string collapse(const xmlChar* content)
 {
-    std::string out;
-    if (content == nullptr)
-        return out;
-    bool space = false;
-    for (const xmlChar* p = content; *p != 0; ++p) {
-        const xmlChar c = *p;
-        const bool nbsp = c == 0xC2 && p[1] == 0xA0;
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || nbsp) {
-            if (nbsp)
-                ++p;
-            if (!space)
-                out += ' ';
-            space = true;
-            continue;
-        }
-        out += static_cast<char>(c);
-        space = false;
-    }
-    return out;
+    return content == nullptr ? std::string() : collapse_spaces(reinterpret_cast<const char*>(content), false);
 }
 
 bool is_backlink_text(std::string_view t)

@@ -127,14 +127,13 @@ void append_raw_text(const xmlNode* node, std::string& out)
     }
 }
 
-std::string text_of(const xmlNode* node)
+std::string collapse_spaces(std::string_view raw, bool trim_ends)
 {
-    std::string raw;
-    append_raw_text(node, raw);
-    // Collapse ASCII and no-break spaces in place; other Unicode spaces are rare in markup.
+    // ASCII and no-break spaces only: other Unicode spaces are rare in markup, and this runs
+    // over every text node of the page.
     std::string out;
     out.reserve(raw.size());
-    bool space = true;
+    bool space = trim_ends;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(raw[i]);
         const bool nbsp = c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0;
@@ -149,9 +148,16 @@ std::string text_of(const xmlNode* node)
         out += static_cast<char>(c);
         space = false;
     }
-    if (!out.empty() && out.back() == ' ')
+    if (trim_ends && !out.empty() && out.back() == ' ')
         out.pop_back();
     return out;
+}
+
+std::string text_of(const xmlNode* node)
+{
+    std::string raw;
+    append_raw_text(node, raw);
+    return collapse_spaces(raw, true);
 }
 
 int count_letters(std::string_view s)

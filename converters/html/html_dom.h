@@ -24,6 +24,10 @@ std::string class_and_id(const xmlNode* node);
 // Block-level elements: their text does not run on into a neighbour's.
 bool is_block_tag(std::string_view tag);
 
+// Whitespace runs (ASCII and no-break spaces) to one space; `trim_ends` also drops them at
+// either end, otherwise one space is kept there.
+std::string collapse_spaces(std::string_view raw, bool trim_ends);
+
 // Text of a node and its descendants with whitespace collapsed and trimmed; iterative, so a
 // deep tree cannot exhaust the stack.
 std::string text_of(const xmlNode* node);

@@ -223,10 +223,12 @@ std::optional<Glyph> find_mark(const Pix* binary, int l, int t, int r, int b, do
             letters_r = std::max(letters_r, blob.r);
         }
     }
-    if (letters_r < 0) {
-        // Nothing on the baseline: the whole word may be a mark Tesseract set apart ("¹ Text").
-        Glyph mark{"whole", 1 << 30, 1 << 30, -1, -1};
+    // The union of the chosen blobs, kept when it has a note mark's size.
+    const auto mark_from = [&](std::string name, auto&& chosen) -> std::optional<Glyph> {
+        Glyph mark{std::move(name), 1 << 30, 1 << 30, -1, -1};
         for (const Blob& blob : all) {
+            if (!chosen(blob))
+                continue;
             mark.l = std::min(mark.l, blob.l);
             mark.t = std::min(mark.t, blob.t);
             mark.r = std::max(mark.r, blob.r);
@@ -237,20 +239,13 @@ std::optional<Glyph> find_mark(const Pix* binary, int l, int t, int r, int b, do
             mark.r - mark.l <= 1.2 * row_height)
             return mark;
         return std::nullopt;
-    }
+    };
+    if (letters_r < 0) // nothing on the baseline: the whole word may be a mark Tesseract set apart ("¹ Text")
+        return mark_from("whole", [](const Blob&) { return true; });
     for (const bool trailing : {true, false}) {
-        Glyph mark{{}, 1 << 30, 1 << 30, -1, -1};
-        for (const Blob& blob : all) {
-            if (!blob.raised || (trailing ? blob.l < letters_r - 1 : blob.r > letters_l + 1))
-                continue;
-            mark.l = std::min(mark.l, blob.l);
-            mark.t = std::min(mark.t, blob.t);
-            mark.r = std::max(mark.r, blob.r);
-            mark.b = std::max(mark.b, blob.b);
-        }
-        const int h = mark.b - mark.t;
-        if (mark.r >= 0 && h >= min_mark_height * row_height && h <= max_mark_height * row_height &&
-            mark.r - mark.l <= 1.2 * row_height)
+        if (auto mark = mark_from({}, [&](const Blob& blob) {
+                return blob.raised && (trailing ? blob.l >= letters_r - 1 : blob.r <= letters_l + 1);
+            }))
             return mark;
     }
     return std::nullopt;
