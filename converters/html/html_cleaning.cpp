@@ -57,11 +57,9 @@ bool is_hidden(const xmlNode* n)
 
 // Splits "post-share_buttons" into "post", "share", "buttons" and calls `f` on every part and
 // on every whole class name.
-template <typename F> bool any_token(const xmlNode* n, F f)
+// True when `f` holds for one of the space-separated words of `s` ("class id" strings).
+template <typename F> bool any_class_word(std::string_view s, F f)
 {
-    if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
-        return false;
-    const std::string s = class_and_id(n);
     std::size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && s[i] == ' ')
@@ -69,23 +67,31 @@ template <typename F> bool any_token(const xmlNode* n, F f)
         std::size_t j = i;
         while (j < s.size() && s[j] != ' ')
             ++j;
-        if (j > i) {
-            const std::string_view word(s.data() + i, j - i);
-            if (f(word))
-                return true;
-            std::size_t a = 0;
-            while (a < word.size()) {
-                std::size_t b = a;
-                while (b < word.size() && word[b] != '-' && word[b] != '_')
-                    ++b;
-                if (b > a && b - a < word.size() && f(word.substr(a, b - a)))
-                    return true;
-                a = b + 1;
-            }
-        }
+        if (j > i && f(s.substr(i, j - i)))
+            return true;
         i = j;
     }
     return false;
+}
+
+template <typename F> bool any_token(const xmlNode* n, F f)
+{
+    if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
+        return false;
+    return any_class_word(class_and_id(n), [&](std::string_view word) {
+        if (f(word))
+            return true;
+        std::size_t a = 0;
+        while (a < word.size()) {
+            std::size_t b = a;
+            while (b < word.size() && word[b] != '-' && word[b] != '_')
+                ++b;
+            if (b > a && b - a < word.size() && f(word.substr(a, b - a)))
+                return true;
+            a = b + 1;
+        }
+        return false;
+    });
 }
 
 bool in_list(std::string_view w, std::initializer_list<std::string_view> list)
@@ -123,22 +129,11 @@ bool is_metadata_word(std::string_view w)
 // A whole class name or id that can only mean chrome, even around long text (reader comments).
 bool has_strong_boilerplate_name(const xmlNode* n)
 {
-    const std::string s = class_and_id(n);
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ')
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ')
-            ++j;
-        const std::string_view w(s.data() + i, j - i);
-        if (in_list(w, {"comments", "comment-list", "commentlist", "comments-area", "comment-section", "disqus_thread",
-                        "respond", "sidebar", "related", "related-posts", "recommended", "newsletter", "cookie-banner",
-                        "breadcrumb", "breadcrumbs", "site-footer", "footer"}))
-            return true;
-        i = j;
-    }
-    return false;
+    return any_class_word(class_and_id(n), [](std::string_view w) {
+        return in_list(w, {"comments", "comment-list", "commentlist", "comments-area", "comment-section",
+                           "disqus_thread", "respond", "sidebar", "related", "related-posts", "recommended",
+                           "newsletter", "cookie-banner", "breadcrumb", "breadcrumbs", "site-footer", "footer"});
+    });
 }
 
 bool contains_article(const xmlNode* n)

@@ -2,6 +2,21 @@
 
 namespace colophon::layout {
 
+namespace {
+
+// Splits what follows `core_text` off token i into an unlinked token of its own.
+void split_tail(std::vector<Tok>& toks, std::size_t i, const std::string& core_text)
+{
+    Tok rest = toks[i];
+    rest.text = rest.text.substr(core_text.size());
+    rest.uri.clear();
+    rest.space_before = false;
+    toks[i].text = core_text;
+    toks.insert(toks.begin() + static_cast<long>(i) + 1, std::move(rest));
+}
+
+} // namespace
+
 void mark_bare_urls(std::vector<Tok>& toks)
 {
     // a link annotation usually stops before the full stop that the text layer glues to its last word
@@ -13,18 +28,11 @@ void mark_bare_urls(std::vector<Tok>& toks)
         const std::string core_text = strip_trailing_punct(t.text);
         if (core_text.empty() || core_text.size() == t.text.size())
             continue;
-        Tok rest = t;
-        rest.text = t.text.substr(core_text.size());
-        rest.uri.clear();
-        rest.space_before = false;
-        t.text = core_text;
-        toks.insert(toks.begin() + static_cast<long>(i) + 1, std::move(rest));
+        split_tail(toks, i, core_text);
         ++i;
     }
     for (std::size_t i = 0; i < toks.size(); ++i) {
         Tok& t = toks[i];
-        if (!url_like(t.text) && !(t.uri.size() > 0 && url_like(t.uri)))
-            continue;
         if (!url_like(t.text))
             continue;
         const std::string core_text = strip_trailing_punct(t.text);
@@ -33,12 +41,7 @@ void mark_bare_urls(std::vector<Tok>& toks)
         if (t.uri.empty())
             t.uri = core_text.starts_with("www.") ? "http://" + core_text : core_text;
         if (core_text.size() < t.text.size()) {
-            Tok rest = t;
-            rest.text = t.text.substr(core_text.size());
-            rest.uri.clear();
-            rest.space_before = false;
-            t.text = core_text;
-            toks.insert(toks.begin() + static_cast<long>(i) + 1, std::move(rest));
+            split_tail(toks, i, core_text);
             ++i;
         }
     }
