@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
+  ccache  # optional compiler cache; CMake uses it when present
   # core libraries
   libxml2-dev libxml2-utils zlib1g-dev libssl-dev libicu-dev libuchardet-dev
   libarchive-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
