@@ -2,11 +2,11 @@
 // case lists phrases its text must contain ("with") and must not contain ("without").
 
 #include "ocr/ocr_converter.h"
-#include "ocr/ocr_decision.h"
 #include "ocr/ocr_document.h"
 #include "ocr/pdf_render.h"
 
 #include "core/text.h"
+#include "layout/ocr_decision.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -130,7 +130,8 @@ TEST(OcrSamples, MixedPdfOcrsOnlyTheScannedPage)
         char* raw = poppler_page_get_text(page.get());
         const std::string layer = raw ? raw : "";
         g_free(raw);
-        const OcrDecision d = decide_ocr(measure_page_text(layer, page_ink_share(page.get())), core::OcrMode::Auto);
+        const layout::OcrDecision d =
+            layout::decide_ocr(layout::measure_page_text(layer, page_ink_share(page.get())), core::OcrMode::Auto);
         if (d.ocr)
             ocr_pages.push_back(i + 1);
         else
