@@ -120,11 +120,17 @@ std::string repair_ocr_name(std::string_view name)
 std::optional<Author> split_name_affiliation(std::string_view text, bool ocr_text)
 {
     const std::string line = clean_text(text);
-    for (std::string_view sep : {" | ", "| ", ", ", " — ", " – "}) {
+    for (std::string_view sep : {"|", ", ", " — ", " – "}) {
         const auto pos = line.find(sep);
         if (pos == std::string::npos)
             continue;
-        const std::string affiliation = clean_text(std::string_view(line).substr(pos + sep.size()));
+        // OCR puts specks beside a bar ("Jane Doe |. Some Institute"): punctuation after the
+        // separator is not part of the organisation's name.
+        std::string_view tail = std::string_view(line).substr(pos + sep.size());
+        while (!tail.empty() && (tail.front() == ' ' || tail.front() == '.' || tail.front() == ',' ||
+                                 tail.front() == ':' || tail.front() == '|'))
+            tail.remove_prefix(1);
+        const std::string affiliation = clean_text(tail);
         if (!looks_like_affiliation(affiliation))
             continue;
         if (auto name = person_name(std::string_view(line).substr(0, pos), ocr_text))

@@ -86,6 +86,13 @@ std::vector<core::Author> parse_bio(const std::string& text, bool ocr_text)
     std::vector<core::Author> out;
     static const std::regex sentence(R"(([^.]*?(?:\.[^ ][^.]*?)*)\.(?:\s+|$))");
     std::string rest = core::clean_text(text);
+    if (ocr_text) {
+        // OCR drops the space after a stray dot or comma between words ("fellow.at the").
+        for (std::size_t i = 1; i + 1 < rest.size(); ++i)
+            if ((rest[i] == '.' || rest[i] == ',') && rest[i - 1] >= 'a' && rest[i - 1] <= 'z' && rest[i + 1] >= 'a' &&
+                rest[i + 1] <= 'z')
+                rest[i] = ' ';
+    }
     // split into sentences at ". " followed by an upper-case letter
     std::vector<std::string> sentences;
     std::size_t start = 0;

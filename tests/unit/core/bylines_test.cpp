@@ -88,3 +88,11 @@ TEST(Bylines, NameThenAffiliationSplits)
     EXPECT_FALSE(split_name_affiliation("Jane Doe, 12 March 2024", false));
     EXPECT_FALSE(split_name_affiliation("In practice, the interoperability of procedures", false));
 }
+
+TEST(Bylines, SpecksBesideTheBarAreNotPartOfTheAffiliation)
+{
+    const auto a = colophon::core::split_name_affiliation("Isla Marwood |. Velora Freight Institute", true);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->name, "Isla Marwood");
+    EXPECT_EQ(a->affiliation, "Velora Freight Institute");
+}

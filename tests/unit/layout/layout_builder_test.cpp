@@ -273,7 +273,7 @@ TEST(LayoutBuilder, OcrAuthorBioBeforeTrailingSpeckIsNotBody)
     double y = filler(p, 100, 3);
     p.line(50, y, "and the body ends here.");
     p.line(50, y + 30, "Tobias Petrovi\xC3\xA9 is an associate fellow at the Example Institute. lsabel Marquez is a");
-    p.line(50, y + 42, "senior fellow at the Example Institute.");
+    p.line(50, y + 42, "senior fellow.at the Example Institute.");
     p.line(300, y + 70, ". .");
     const core::Document doc = build(pages);
     ASSERT_EQ(doc.meta.authors.size(), 2u);
