@@ -84,7 +84,8 @@ std::optional<std::string> person_name(std::string_view text, bool ocr_text)
     return std::nullopt;
 }
 
-// An organisation named after a person's name: capitalised, short, not a sentence.
+// What follows a name as its affiliation: an organisation's name, capitalised, short, no
+// sentence and no digits (a date or a phone number is not an affiliation).
 bool looks_like_affiliation(const std::string& text)
 {
     const std::vector<std::string> words = split_words(text);
