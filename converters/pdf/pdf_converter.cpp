@@ -5,6 +5,7 @@
 #include "pdf_text_layer.h"
 #include "poppler_handles.h"
 
+#include "core/language.h"
 #include "core/text.h"
 
 #include <regex>
@@ -78,7 +79,7 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
     hints.subject = core::clean_text(core::repair_utf8(take_string(poppler_document_get_subject(pdf.get()))));
     hints.keywords = core::clean_text(core::repair_utf8(take_string(poppler_document_get_keywords(pdf.get()))));
     const std::string xmp = take_string(poppler_document_get_metadata(pdf.get()));
-    hints.language = xmp_language(xmp);
+    hints.language = core::normalise_language_tag(xmp_language(xmp));
     if (hints.title.empty())
         hints.title = core::clean_text(xmp_title(xmp));
 
