@@ -161,6 +161,21 @@ bool inside_article(const xmlNode* n)
     return false;
 }
 
+// A wrapper whose text is nearly all one quoted block: an embedded post the article quotes
+// (a social-media embed), not a share widget, which never holds a <blockquote>.
+bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
+{
+    const NodeFacts& f = facts[n];
+    for (xmlNode* c = n->children; c != nullptr; c = next_in_order(c, n)) {
+        if (c->type != XML_ELEMENT_NODE || tag_of(c) != "blockquote")
+            continue;
+        const NodeFacts& q = facts[c];
+        if (q.letters >= 30 && q.letters * 10 >= f.letters * 8 && q.link_letters * 2 < q.letters)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool has_boilerplate_hint(const xmlNode* node)
@@ -258,7 +273,8 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
                 chrome = true;
             else if (boilerplate_role(attr_view(n, "role")))
                 chrome = true;
-            else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n))
+            else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n) &&
+                     !wraps_quoted_post(facts, n))
                 chrome = true;
             else if (f.letters < 400 && f.good_letters * 2 < f.letters && has_metadata_hint(n) && !is_heading(n))
                 chrome = true;
