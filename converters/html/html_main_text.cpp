@@ -106,10 +106,19 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
             continue;
         const Own& o = own[k];
         const std::string_view t = tag_of(e);
+        // An item of a numbered list whose linked lead runs on into a sentence of its own
+        // ("<li><b><a>Lead</a>.</b> More text.</li>") is an enumerated point, not a teaser:
+        // its lead counts as text.
+        const bool enumerated_point = t == "li" && e->parent != nullptr && tag_of(e->parent) == "ol" &&
+                                      o.letters - o.link_letters >= 40 && o.sentence_end;
         if (o.letters > 0) {
             f.letters += o.letters;
             f.link_letters += o.link_letters;
-            if (is_heading(e)) {
+            if (enumerated_point) {
+                f.score += o.letters - o.link_letters;
+                f.good_letters += o.letters;
+                f.para_letters += o.letters;
+            } else if (is_heading(e)) {
                 // neutral: titles and subheadings are neither evidence for nor against
                 if (tag_of(e) != "h1" && o.link_letters * 10 >= o.letters * 9)
                     linked_heading[k] += o.letters;
@@ -128,7 +137,8 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
         {
             const bool linked_teaser = linked_heading[k] > 0 && f.letters < 700 && f.good_letters < 450 &&
                                        (t == "li" || t == "article" || t == "div" || t == "section");
-            if (((t == "li" || t == "article") && f.letters < 600 && f.link_letters * 4 >= f.letters) ||
+            if (((t == "li" || t == "article") && f.letters < 600 && f.link_letters * 4 >= f.letters &&
+                 !enumerated_point) ||
                 (linked_teaser && f.letters > 0 && f.score > -f.letters)) {
                 f.score = -f.letters;
                 f.good_letters = 0;
