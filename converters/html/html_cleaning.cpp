@@ -74,11 +74,29 @@ template <typename F> bool any_class_word(std::string_view s, F f)
     return false;
 }
 
+// Class and id, lower-cased, with camelCase humps split like hyphens ("newsCaption" ->
+// "news-caption") so their parts are words too.
+std::string class_and_id_words(const xmlNode* n)
+{
+    std::string out;
+    for (const std::string_view v : {attr_view(n, "class"), attr_view(n, "id")}) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const char c = v[i];
+            const bool upper = c >= 'A' && c <= 'Z';
+            if (upper && i > 0 && v[i - 1] >= 'a' && v[i - 1] <= 'z')
+                out += '-';
+            out += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        out += ' ';
+    }
+    return out;
+}
+
 template <typename F> bool any_token(const xmlNode* n, F f)
 {
     if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
         return false;
-    return any_class_word(class_and_id(n), [&](std::string_view word) {
+    return any_class_word(class_and_id_words(n), [&](std::string_view word) {
         if (f(word))
             return true;
         std::size_t a = 0;

@@ -127,6 +127,18 @@ TEST(HtmlCleaning, EmbeddedPostInSocialWrapperIsKept)
     EXPECT_EQ(text.find("Share on Facebook"), std::string::npos);
 }
 
+TEST(HtmlCleaning, CamelCaseClassNamesAreSplitIntoWords)
+{
+    const auto d = convert_html(page("", "<article><h1>Protests</h1>" + filler +
+                                             "<div class=\"photo\"><img src=\"a.jpg\" alt=\"\"><span "
+                                             "class=\"newsCaption\">Protesters have worn masks to protect their "
+                                             "identities</span></div>" +
+                                             filler + "</article>"));
+    const std::string text = body_text(d);
+    EXPECT_NE(text.find("Several members argued"), std::string::npos);
+    EXPECT_EQ(text.find("worn masks"), std::string::npos);
+}
+
 TEST(HtmlMainText, SideBySideArticlesAreAListingNotTheArticle)
 {
     std::string cards;
