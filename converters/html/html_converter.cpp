@@ -231,7 +231,7 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     const std::string tag_title = strip_site_suffix(pm.title_tag, doc.meta.publisher);
     if (!tag_title.empty())
         declared.push_back(tag_title);
-    const VisibleTitle vt = find_visible_title(facts, body, content, declared);
+    const VisibleTitle vt = find_visible_title(facts, content, declared);
     xmlNode* region = article_region(content, vt.title);
 
     BlockContext ctx;
