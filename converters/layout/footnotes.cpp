@@ -58,7 +58,11 @@ std::string note_start_label(const TextLine& l, bool* superscript)
     return label;
 }
 
-std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab)
+namespace {
+
+// `hyphens` is a Vocabulary (decide now) or pending joins (decide later): see append_line.
+template <typename Hyphens>
+std::vector<Tok> label_stripped_tokens(const TextLine& l, Hyphens& hyphens)
 {
     std::vector<Tok> toks;
     if (l.words.empty())
@@ -67,109 +71,114 @@ std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab)
     if (glued > 0) {
         TextLine rest = l;
         rest.words.front().text = rest.words.front().text.substr(glued);
-        append_line(toks, rest, vocab);
+        append_line(toks, rest, hyphens);
     } else {
-        append_line(toks, l, vocab, 1);
+        append_line(toks, l, hyphens, 1);
     }
     return toks;
 }
 
-std::vector<RawNote> find_footnote_zones(const std::vector<PageLines>& pages, const std::vector<std::vector<bool>>& furniture,
-                                         double body, RoleMap& role)
+} // namespace
+
+std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab) { return label_stripped_tokens(l, vocab); }
+
+std::vector<Tok> note_body_tokens(const TextLine& l, std::vector<PendingHyphen>& pending)
 {
-    std::vector<RawNote> notes;
-    for (std::size_t p = 0; p < pages.size(); ++p) {
-        const auto& lines = pages[p].lines;
-        role[p].assign(lines.size(), Role::Body);
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            if (furniture[p][i])
-                role[p][i] = Role::Furniture;
-        // group by frame (a frame's lines are contiguous in reading order)
-        std::size_t start = 0;
-        while (start < lines.size()) {
-            std::size_t end = start;
-            while (end < lines.size() && lines[end].frame_id == lines[start].frame_id)
-                ++end;
-            // tail run of small lines
-            std::size_t tail = end;
-            while (tail > start) {
-                const std::size_t k = tail - 1;
-                if (role[p][k] == Role::Furniture) {
-                    --tail;
-                    continue;
-                }
-                if (lines[k].size <= note_size_ratio * body)
-                    --tail;
-                else
-                    break;
+    return label_stripped_tokens(l, pending);
+}
+
+void find_footnote_zone(const PageLines& page, const std::vector<bool>& furniture, double body, std::vector<Role>& role,
+                        std::vector<RawNote>& notes)
+{
+    const auto& lines = page.lines;
+    role.assign(lines.size(), Role::Body);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (furniture[i])
+            role[i] = Role::Furniture;
+    // group by frame (a frame's lines are contiguous in reading order)
+    std::size_t start = 0;
+    while (start < lines.size()) {
+        std::size_t end = start;
+        while (end < lines.size() && lines[end].frame_id == lines[start].frame_id)
+            ++end;
+        // tail run of small lines
+        std::size_t tail = end;
+        while (tail > start) {
+            const std::size_t k = tail - 1;
+            if (role[k] == Role::Furniture) {
+                --tail;
+                continue;
             }
-            // the zone opens with a note label in the lower part of the page
-            const double foot_top = 0.45 * pages[p].height;
-            std::size_t zone = end;
-            for (std::size_t k = tail; k < end; ++k) {
-                if (role[p][k] == Role::Furniture || lines[k].box.y0 < foot_top)
-                    continue;
-                if (!note_start_label(lines[k]).empty()) {
-                    zone = k;
-                    break;
-                }
-            }
-            // a note continued from the previous page opens this page's zone without a label
-            // (it sits tight above the labelled notes, or at the very foot when no note starts here)
-            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages[p].page - 1 &&
-                !ends_sentence(tokens_text(notes.back().toks))) {
-                std::size_t k = zone;
-                if (k == end) {
-                    std::size_t last = end;
-                    while (last > tail && role[p][last - 1] == Role::Furniture)
-                        --last;
-                    if (last > tail && lines[last - 1].box.y1 > 0.75 * pages[p].height)
-                        k = last - 1;
-                }
-                while (k < end && k > tail && role[p][k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
-                       lines[k].box.y0 - lines[k - 1].box.y1 < 0.8 * lines[k].size)
-                    --k;
-                zone = k;
-            }
-            if (zone < end) {
-                bool zone_sup = false;
-                std::string prev_label;
-                bool first_start = true;
-                for (std::size_t k = zone; k < end; ++k) {
-                    if (role[p][k] == Role::Furniture)
-                        continue;
-                    role[p][k] = Role::Note;
-                    bool sup = false;
-                    std::string label = note_start_label(lines[k], &sup);
-                    if (!label.empty() && !first_start) {
-                        // later notes are marked like the first; plain numbers count up
-                        const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
-                        if (sup != zone_sup)
-                            label.clear();
-                        else if (!sup && numeric && !prev_label.empty() &&
-                                 std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
-                                 std::stoi(label) != std::stoi(prev_label) + 1)
-                            label.clear();
-                    }
-                    if (!label.empty()) {
-                        if (first_start)
-                            zone_sup = sup;
-                        first_start = false;
-                        prev_label = label;
-                        RawNote n;
-                        n.label = label;
-                        n.page = pages[p].page;
-                        n.toks = note_body_tokens(lines[k], Vocabulary{});
-                        notes.push_back(std::move(n));
-                    } else if (!notes.empty()) {
-                        append_line(notes.back().toks, lines[k], Vocabulary{});
-                    }
-                }
-            }
-            start = end;
+            if (lines[k].size <= note_size_ratio * body)
+                --tail;
+            else
+                break;
         }
+        // the zone opens with a note label in the lower part of the page
+        const double foot_top = 0.45 * page.height;
+        std::size_t zone = end;
+        for (std::size_t k = tail; k < end; ++k) {
+            if (role[k] == Role::Furniture || lines[k].box.y0 < foot_top)
+                continue;
+            if (!note_start_label(lines[k]).empty()) {
+                zone = k;
+                break;
+            }
+        }
+        // a note continued from the previous page opens this page's zone without a label
+        // (it sits tight above the labelled notes, or at the very foot when no note starts here)
+        if (tail < end && zone > tail && !notes.empty() && notes.back().page == page.page - 1 &&
+            !ends_sentence(tokens_text(notes.back().toks))) {
+            std::size_t k = zone;
+            if (k == end) {
+                std::size_t last = end;
+                while (last > tail && role[last - 1] == Role::Furniture)
+                    --last;
+                if (last > tail && lines[last - 1].box.y1 > 0.75 * page.height)
+                    k = last - 1;
+            }
+            while (k < end && k > tail && role[k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
+                   lines[k].box.y0 - lines[k - 1].box.y1 < 0.8 * lines[k].size)
+                --k;
+            zone = k;
+        }
+        if (zone < end) {
+            bool zone_sup = false;
+            std::string prev_label;
+            bool first_start = true;
+            for (std::size_t k = zone; k < end; ++k) {
+                if (role[k] == Role::Furniture)
+                    continue;
+                role[k] = Role::Note;
+                bool sup = false;
+                std::string label = note_start_label(lines[k], &sup);
+                if (!label.empty() && !first_start) {
+                    // later notes are marked like the first; plain numbers count up
+                    const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
+                    if (sup != zone_sup)
+                        label.clear();
+                    else if (!sup && numeric && !prev_label.empty() &&
+                             std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
+                             std::stoi(label) != std::stoi(prev_label) + 1)
+                        label.clear();
+                }
+                if (!label.empty()) {
+                    if (first_start)
+                        zone_sup = sup;
+                    first_start = false;
+                    prev_label = label;
+                    RawNote n;
+                    n.label = label;
+                    n.page = page.page;
+                    n.toks = note_body_tokens(lines[k], Vocabulary{});
+                    notes.push_back(std::move(n));
+                } else if (!notes.empty()) {
+                    append_line(notes.back().toks, lines[k], Vocabulary{});
+                }
+            }
+        }
+        start = end;
     }
-    return notes;
 }
 
 void link_note_marks(std::vector<Para>& paras, std::vector<RawNote>& notes)

@@ -117,18 +117,15 @@ std::vector<core::Author> parse_bio(const std::string& text)
     return out;
 }
 
-std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages, double body, RoleMap& role,
+std::vector<core::Author> read_front_matter(const PageLines& page, double body, std::vector<Role>& role,
                                             core::Metadata& meta)
 {
     std::vector<core::Author> authors_front;
     std::vector<std::pair<std::string, std::string>> author_marks; // name -> mark
-    std::size_t first_page = 0;
-    while (first_page < pages.size() && pages[first_page].lines.empty())
-        ++first_page;
-    if (first_page < pages.size()) {
-        const auto& lines = pages[first_page].lines;
-        auto& r = role[first_page];
-        const double h = pages[first_page].height;
+    if (!page.lines.empty()) {
+        const auto& lines = page.lines;
+        auto& r = role;
+        const double h = page.height;
         // title: the largest text in the upper part of the page
         double max_size = 0;
         for (std::size_t i = 0; i < lines.size(); ++i)

@@ -20,8 +20,9 @@ core::OriginalSource parse_provenance(const std::string& text);
 std::vector<core::Author> parse_bio(const std::string& text);
 
 // Fills title, subtitle, series, date and provenance of `meta` from the first page with text,
-// marks the lines used as Role::Front, and returns the authors of the byline.
-std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages, double body, RoleMap& role,
+// marks the lines used as Role::Front in `role` (that page's roles), and returns the authors of
+// the byline.
+std::vector<core::Author> read_front_matter(const PageLines& page, double body, std::vector<Role>& role,
                                             core::Metadata& meta);
 
 // Removes a trailing author note and provenance paragraphs from `paras`, adding what they say
