@@ -181,105 +181,108 @@ void find_footnote_zone(const PageLines& page, const std::vector<bool>& furnitur
     }
 }
 
-void link_note_marks(std::vector<Para>& paras, std::vector<RawNote>& notes)
+NoteLinker::NoteLinker(std::vector<RawNote>& notes) : notes_(notes)
 {
-    std::map<std::string, std::vector<std::size_t>> notes_by_label;
-    for (std::size_t k = 0; k < notes.size(); ++k) {
-        notes[k].id = "fn" + std::to_string(k + 1);
-        notes_by_label[notes[k].label].push_back(k);
+    for (std::size_t k = 0; k < notes_.size(); ++k) {
+        notes_[k].id = "fn" + std::to_string(k + 1);
+        notes_by_label_[notes_[k].label].push_back(k);
     }
-    auto resolve_mark = [&](const Tok& t) -> std::string {
-        const std::string label = note_label_of(t.text);
-        const auto it = notes_by_label.find(label);
-        if (label.empty() || it == notes_by_label.end())
-            return {};
-        const std::vector<std::size_t>& cands = it->second;
-        auto pick = [&](auto pred) -> std::optional<std::size_t> {
-            for (std::size_t k : cands)
-                if (!notes[k].used && pred(notes[k]))
-                    return k;
-            return std::nullopt;
-        };
-        std::optional<std::size_t> k;
-        if (t.dest_page > 0)
-            k = pick([&](const RawNote& n) { return n.page == t.dest_page; });
-        if (!k)
-            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page == t.page; });
-        if (!k)
-            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page >= t.page; });
-        if (!k)
-            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::End; });
-        if (!k)
-            return {};
-        notes[*k].used = true;
-        return notes[*k].id;
+}
+
+std::string NoteLinker::resolve_mark(const Tok& t)
+{
+    const std::string label = note_label_of(t.text);
+    const auto it = notes_by_label_.find(label);
+    if (label.empty() || it == notes_by_label_.end())
+        return {};
+    const std::vector<std::size_t>& cands = it->second;
+    auto pick = [&](auto pred) -> std::optional<std::size_t> {
+        for (std::size_t k : cands)
+            if (!notes_[k].used && pred(notes_[k]))
+                return k;
+        return std::nullopt;
     };
+    std::optional<std::size_t> k;
+    if (t.dest_page > 0)
+        k = pick([&](const RawNote& n) { return n.page == t.dest_page; });
+    if (!k)
+        k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page == t.page; });
+    if (!k)
+        k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page >= t.page; });
+    if (!k)
+        k = pick([&](const RawNote& n) { return n.place == core::NotePlace::End; });
+    if (!k)
+        return {};
+    notes_[*k].used = true;
+    return notes_[*k].id;
+}
+
+void NoteLinker::link(Para& para)
+{
     static const std::unordered_set<std::string> ordinal_suffixes{"st", "nd", "rd", "th", "e", "er", "re", "eme", "ème", "o", "a", "d"};
-    for (Para& para : paras) {
-        for (std::size_t k = 0; k < para.toks.size(); ++k) {
-            Tok& t = para.toks[k];
-            if (!t.sup)
-                continue;
-            if (k > 0 && !t.space_before && !para.toks[k - 1].text.empty() &&
-                is_ascii_digit(para.toks[k - 1].text.back()) && ordinal_suffixes.count(core::to_lower(t.text)))
-                continue; // "20th"
-            if (para.heading)
-                continue;
+    for (std::size_t k = 0; k < para.toks.size(); ++k) {
+        Tok& t = para.toks[k];
+        if (!t.sup)
+            continue;
+        if (k > 0 && !t.space_before && !para.toks[k - 1].text.empty() &&
+            is_ascii_digit(para.toks[k - 1].text.back()) && ordinal_suffixes.count(core::to_lower(t.text)))
+            continue; // "20th"
+        if (para.heading)
+            continue;
+        t.note_id = resolve_mark(t);
+    }
+    // a mark the text layer glued to the preceding punctuation ("cannot.2"), when that
+    // note exists; never after a digit ("2.5") or a letter ("G20")
+    for (std::size_t k = 0; k < para.toks.size(); ++k) {
+        Tok& t = para.toks[k];
+        if (t.sup || !t.note_id.empty() || !t.uri.empty() || t.text.size() < 2)
+            continue;
+        std::size_t d = t.text.size();
+        while (d > 0 && is_ascii_digit(t.text[d - 1]))
+            --d;
+        const std::size_t ndigits = t.text.size() - d;
+        if (ndigits == 0 || ndigits > 2 || d == 0)
+            continue;
+        const std::string head = t.text.substr(0, d);
+        const bool after_punct = std::string_view(".,;:)\"!?").find(head.back()) != std::string_view::npos ||
+                                 head.ends_with("\u201d") || head.ends_with("\u2019");
+        if (!after_punct || (head.size() >= 2 && is_ascii_digit(head[head.size() - 2])))
+            continue;
+        Tok mark = t;
+        mark.text = t.text.substr(d);
+        mark.space_before = false;
+        mark.sup = true;
+        const std::string id = resolve_mark(mark);
+        if (id.empty())
+            continue;
+        mark.note_id = id;
+        t.text = head;
+        para.toks.insert(para.toks.begin() + static_cast<long>(k) + 1, std::move(mark));
+        ++k;
+    }
+    // the same mark as a word of its own, touching the punctuation before it
+    for (std::size_t k = 1; k < para.toks.size(); ++k) {
+        Tok& t = para.toks[k];
+        const Tok& before = para.toks[k - 1];
+        if (t.sup || t.space_before || !t.note_id.empty() || t.text.empty() || t.text.size() > 2 ||
+            !std::all_of(t.text.begin(), t.text.end(), is_ascii_digit) || before.text.empty())
+            continue;
+        const char last = before.text.back();
+        if (std::string_view(".,;:)\"!?").find(last) == std::string_view::npos && !before.text.ends_with("\u201d") &&
+            !before.text.ends_with("\u2019"))
+            continue;
+        if (before.text.size() >= 2 && is_ascii_digit(before.text[before.text.size() - 2]))
+            continue;
+        t.note_id = resolve_mark(t);
+    }
+    // bracketed marks for endnotes: "[3]"
+    for (Tok& t : para.toks) {
+        if (t.sup || !t.note_id.empty() || t.text.size() < 3 || t.text.front() != '[')
+            continue;
+        const std::string label = note_label_of(strip_trailing_punct(t.text));
+        const auto it = notes_by_label_.find(label);
+        if (!label.empty() && it != notes_by_label_.end() && notes_[it->second.front()].place == core::NotePlace::End)
             t.note_id = resolve_mark(t);
-        }
-        // a mark the text layer glued to the preceding punctuation ("cannot.2"), when that
-        // note exists; never after a digit ("2.5") or a letter ("G20")
-        for (std::size_t k = 0; k < para.toks.size(); ++k) {
-            Tok& t = para.toks[k];
-            if (t.sup || !t.note_id.empty() || !t.uri.empty() || t.text.size() < 2)
-                continue;
-            std::size_t d = t.text.size();
-            while (d > 0 && is_ascii_digit(t.text[d - 1]))
-                --d;
-            const std::size_t ndigits = t.text.size() - d;
-            if (ndigits == 0 || ndigits > 2 || d == 0)
-                continue;
-            const std::string head = t.text.substr(0, d);
-            const bool after_punct = std::string_view(".,;:)\"!?").find(head.back()) != std::string_view::npos ||
-                                     head.ends_with("\u201d") || head.ends_with("\u2019");
-            if (!after_punct || (head.size() >= 2 && is_ascii_digit(head[head.size() - 2])))
-                continue;
-            Tok mark = t;
-            mark.text = t.text.substr(d);
-            mark.space_before = false;
-            mark.sup = true;
-            const std::string id = resolve_mark(mark);
-            if (id.empty())
-                continue;
-            mark.note_id = id;
-            t.text = head;
-            para.toks.insert(para.toks.begin() + static_cast<long>(k) + 1, std::move(mark));
-            ++k;
-        }
-        // the same mark as a word of its own, touching the punctuation before it
-        for (std::size_t k = 1; k < para.toks.size(); ++k) {
-            Tok& t = para.toks[k];
-            const Tok& before = para.toks[k - 1];
-            if (t.sup || t.space_before || !t.note_id.empty() || t.text.empty() || t.text.size() > 2 ||
-                !std::all_of(t.text.begin(), t.text.end(), is_ascii_digit) || before.text.empty())
-                continue;
-            const char last = before.text.back();
-            if (std::string_view(".,;:)\"!?").find(last) == std::string_view::npos && !before.text.ends_with("\u201d") &&
-                !before.text.ends_with("\u2019"))
-                continue;
-            if (before.text.size() >= 2 && is_ascii_digit(before.text[before.text.size() - 2]))
-                continue;
-            t.note_id = resolve_mark(t);
-        }
-        // bracketed marks for endnotes: "[3]"
-        for (Tok& t : para.toks) {
-            if (t.sup || !t.note_id.empty() || t.text.size() < 3 || t.text.front() != '[')
-                continue;
-            const std::string label = note_label_of(strip_trailing_punct(t.text));
-            const auto it = notes_by_label.find(label);
-            if (!label.empty() && it != notes_by_label.end() && notes[it->second.front()].place == core::NotePlace::End)
-                t.note_id = resolve_mark(t);
-        }
     }
 }
 

@@ -9,6 +9,7 @@
 #include "layout_internal.h"
 #include "text_lines.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,19 @@ std::vector<Tok> note_body_tokens(const TextLine& l, std::vector<PendingHyphen>&
 void find_footnote_zone(const PageLines& page, const std::vector<bool>& furniture, double body, std::vector<Role>& role,
                         std::vector<RawNote>& notes);
 
-// Gives every note its id ("fn1", ...) and links the note marks in the paragraphs to them.
-void link_note_marks(std::vector<Para>& paras, std::vector<RawNote>& notes);
+// Gives every note its id ("fn1", ...) and links the note marks in the paragraphs, taken in
+// reading order, to them (a note is linked once).
+class NoteLinker
+{
+public:
+    explicit NoteLinker(std::vector<RawNote>& notes);
+    void link(Para& para);
+
+private:
+    std::string resolve_mark(const Tok& t);
+
+    std::vector<RawNote>& notes_;
+    std::map<std::string, std::vector<std::size_t>> notes_by_label_;
+};
 
 } // namespace colophon::layout

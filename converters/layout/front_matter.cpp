@@ -279,31 +279,31 @@ std::vector<core::Author> read_front_matter(const PageLines& page, double body, 
     return authors_front;
 }
 
-void take_author_note_and_provenance(std::vector<Para>& paras, std::vector<core::Author>& authors_front, core::Metadata& meta)
+bool take_author_note(const Para& para, std::vector<core::Author>& authors_front)
 {
-    while (!paras.empty() && !paras.back().heading) {
-        const auto bio = parse_bio(tokens_text(paras.back().toks));
-        if (bio.empty())
-            break;
-        if (authors_front.empty()) {
-            authors_front = bio;
-        } else {
-            for (auto& a : authors_front)
-                for (const auto& b : bio)
-                    if (a.name == b.name && a.affiliation.empty())
-                        a.affiliation = b.affiliation;
-        }
-        paras.pop_back();
+    if (para.heading)
+        return false;
+    const auto bio = parse_bio(tokens_text(para.toks));
+    if (bio.empty())
+        return false;
+    if (authors_front.empty()) {
+        authors_front = bio;
+    } else {
+        for (auto& a : authors_front)
+            for (const auto& b : bio)
+                if (a.name == b.name && a.affiliation.empty())
+                    a.affiliation = b.affiliation;
     }
-    for (auto it = paras.begin(); it != paras.end();) {
-        const std::string text = tokens_text(it->toks);
-        if (!it->heading && is_provenance_line(text) && core::split_words(text).size() < 40) {
-            meta.original_source = parse_provenance(text);
-            it = paras.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    return true;
+}
+
+bool take_provenance(const Para& para, core::Metadata& meta)
+{
+    const std::string text = tokens_text(para.toks);
+    if (para.heading || !is_provenance_line(text) || core::split_words(text).size() >= 40)
+        return false;
+    meta.original_source = parse_provenance(text);
+    return true;
 }
 
 } // namespace colophon::layout

@@ -25,8 +25,11 @@ std::vector<core::Author> parse_bio(const std::string& text);
 std::vector<core::Author> read_front_matter(const PageLines& page, double body, std::vector<Role>& role,
                                             core::Metadata& meta);
 
-// Removes a trailing author note and provenance paragraphs from `paras`, adding what they say
-// to `authors` and `meta`.
-void take_author_note_and_provenance(std::vector<Para>& paras, std::vector<core::Author>& authors, core::Metadata& meta);
+// An author note ("Jane Doe is a senior fellow at ..."): adds what it says to `authors` (the
+// byline's, or the note's own when the page showed none) and returns true.
+bool take_author_note(const Para& para, std::vector<core::Author>& authors);
+
+// An "originally published in ..." paragraph: sets meta.original_source and returns true.
+bool take_provenance(const Para& para, core::Metadata& meta);
 
 } // namespace colophon::layout

@@ -120,28 +120,34 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
 
     core::Document doc;
     doc.meta = std::move(meta_);
-    std::vector<RawNote> notes = std::move(notes_);
-    std::vector<Para> paras = paragraphs_->finish(notes);
     core::Metadata& meta = doc.meta;
+    std::vector<RawNote> notes = std::move(notes_);
+    ParagraphBuilder& paras = *paragraphs_;
+    paras.finish(notes);
     std::vector<core::Author> authors_front = std::move(authors_front_);
 
-    // 5. author note at the end ("Jane Doe is a senior fellow at ...") and provenance lines
-    take_author_note_and_provenance(paras, authors_front, meta);
+    // 5. author note at the end ("Jane Doe is a senior fellow at ...")
+    std::size_t end = paras.size();
+    while (end > 0 && take_author_note(paras.para(end - 1), authors_front))
+        --end;
 
-    // 6. notes: ids, then link marks in the body to them
-    link_note_marks(paras, notes);
-
-    // 7. Document
+    // 6. Document, a paragraph at a time: provenance lines out, note marks linked (notes get
+    // their ids first), bare URLs made links
     std::map<double, int> heading_levels;
-    for (const Para& para : paras)
-        if (para.heading)
-            heading_levels[-std::round(para.size * 2) / 2] = 0;
+    for (std::size_t i = 0; i < end; ++i)
+        if (paras.heading(i))
+            heading_levels[-std::round(paras.font_size(i) * 2) / 2] = 0;
     {
         int level = 1;
         for (auto& [s, lv] : heading_levels)
             lv = std::min(6, level++);
     }
-    for (Para& para : paras) {
+    NoteLinker linker(notes);
+    for (std::size_t i = 0; i < end; ++i) {
+        Para para = paras.take(i);
+        if (take_provenance(para, meta))
+            continue;
+        linker.link(para);
         mark_bare_urls(para.toks);
         core::Block b;
         b.kind = para.heading ? core::BlockKind::Heading : core::BlockKind::Paragraph;
@@ -156,6 +162,7 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         if (!core::clean_text(core::plain_text(b.content)).empty())
             doc.body.push_back(std::move(b));
     }
+    paragraphs_.reset();
     for (RawNote& n : notes) {
         mark_bare_urls(n.toks);
         core::Note note;

@@ -117,7 +117,7 @@ void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& 
         }
         const FrameStats& fs = frames[l.frame_id];
         bool new_block = true;
-        if (prev_ && !paras_.empty()) {
+        if (prev_ && open_) {
             const TextLine* prev = &*prev_;
             const FrameStats& pfs = prev_frame_;
             const bool same_frame = prev->page == l.page && prev->frame_id == l.frame_id && l.box.y0 > prev->box.y0;
@@ -139,15 +139,16 @@ void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& 
             }
         }
         if (new_block) {
+            close_open_para();
             Para para;
             para.heading = heading;
             para.size = l.size;
             para.page = l.page;
             para.box = l.box;
             append_line(para.toks, l, para.hyphens);
-            paras_.push_back(std::move(para));
+            open_ = std::move(para);
         } else {
-            append_line(paras_.back().toks, l, paras_.back().hyphens);
+            append_line(open_->toks, l, open_->hyphens);
         }
         prev_ = l;
         prev_frame_ = fs;
@@ -155,21 +156,90 @@ void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& 
     }
 }
 
-std::vector<Para> ParagraphBuilder::finish(std::vector<RawNote>& notes)
+void ParagraphBuilder::close_open_para()
 {
-    for (Para& para : paras_)
-        settle_hyphens(para.toks, para.hyphens, vocab_);
+    if (!open_)
+        return;
+    Para& p = *open_;
+    PackedPara pp;
+    pp.heading = p.heading;
+    pp.size = p.size;
+    pp.page = p.page;
+    pp.box = p.box;
+    pp.hyphens = std::move(p.hyphens);
+    pp.toks.reserve(p.toks.size());
+    std::size_t bytes = 0;
+    for (const Tok& t : p.toks)
+        bytes += t.text.size();
+    pp.text.reserve(bytes);
+    for (const Tok& t : p.toks) {
+        PackedTok pt;
+        pp.text += t.text;
+        pt.text_end = static_cast<std::uint32_t>(pp.text.size());
+        if (!t.uri.empty()) {
+            const auto [it, added] = uri_index_.try_emplace(t.uri, static_cast<std::uint32_t>(uris_.size()));
+            if (added)
+                uris_.push_back(t.uri);
+            pt.uri = it->second;
+        }
+        pt.page = t.page;
+        pt.dest_page = t.dest_page;
+        pt.flags = static_cast<std::uint8_t>((t.bold ? 1 : 0) | (t.italic ? 2 : 0) | (t.sup ? 4 : 0) | (t.space_before ? 8 : 0));
+        pp.toks.push_back(pt);
+    }
+    paras_.push_back(std::move(pp));
+    open_.reset();
+}
+
+Para ParagraphBuilder::unpack(const PackedPara& pp) const
+{
+    Para p;
+    p.heading = pp.heading;
+    p.size = pp.size;
+    p.page = pp.page;
+    p.box = pp.box;
+    p.toks.reserve(pp.toks.size());
+    std::uint32_t start = 0;
+    for (const PackedTok& pt : pp.toks) {
+        Tok t;
+        t.text = pp.text.substr(start, pt.text_end - start);
+        start = pt.text_end;
+        t.uri = uris_[pt.uri];
+        t.page = pt.page;
+        t.dest_page = pt.dest_page;
+        t.bold = pt.flags & 1;
+        t.italic = pt.flags & 2;
+        t.sup = pt.flags & 4;
+        t.space_before = pt.flags & 8;
+        p.toks.push_back(std::move(t));
+    }
+    std::vector<PendingHyphen> hyphens = pp.hyphens;
+    settle_hyphens(p.toks, hyphens, vocab_);
+    return p;
+}
+
+void ParagraphBuilder::finish(std::vector<RawNote>& notes)
+{
+    close_open_para();
     for (RawNote& n : notes)
         settle_hyphens(n.toks, n.hyphens, vocab_);
     // a "heading" that reads as prose (a lede set large) is a paragraph
-    for (Para& para : paras_) {
-        if (!para.heading)
+    for (PackedPara& pp : paras_) {
+        if (!pp.heading)
             continue;
-        const std::string text = core::clean_text(tokens_text(para.toks));
+        const std::string text = core::clean_text(tokens_text(unpack(pp).toks));
         if (core::split_words(text).size() > 20 || (!text.empty() && text.back() == '.'))
-            para.heading = false;
+            pp.heading = false;
     }
-    return std::move(paras_);
+}
+
+Para ParagraphBuilder::para(std::size_t i) const { return unpack(paras_[i]); }
+
+Para ParagraphBuilder::take(std::size_t i)
+{
+    Para p = unpack(paras_[i]);
+    paras_[i] = PackedPara{p.heading, p.size, p.page, p.box, {}, {}, {}};
+    return p;
 }
 
 } // namespace colophon::layout

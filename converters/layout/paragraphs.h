@@ -9,7 +9,10 @@
 #include "furniture.h"
 #include "layout_internal.h"
 
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace colophon::layout {
@@ -28,9 +31,18 @@ public:
     // de-hyphenation vocabulary.
     void add_page(const PageLines& page, const std::vector<Role>& role, std::vector<RawNote>& notes);
 
-    // The paragraphs, with the line-end hyphens of paragraphs and endnotes settled by the
-    // vocabulary of the whole document.
-    std::vector<Para> finish(std::vector<RawNote>& notes);
+    // After the last page: settles the line-end hyphens of `notes` and tells headings that read
+    // as prose (a lede set large) from real ones.
+    void finish(std::vector<RawNote>& notes);
+
+    // The paragraphs, in reading order (after finish).
+    std::size_t size() const { return paras_.size(); }
+    bool heading(std::size_t i) const { return paras_[i].heading; }
+    double font_size(std::size_t i) const { return paras_[i].size; }
+    // Paragraph i with its line-end hyphens settled by the vocabulary of the whole document.
+    Para para(std::size_t i) const;
+    // The same, releasing what was kept of it.
+    Para take(std::size_t i);
 
 private:
     struct FrameStats
@@ -38,11 +50,37 @@ private:
         double left = 0, right = 0;
         bool justified = false;
     };
+    // A finished paragraph kept small: token texts back to back, a few bytes per token, link
+    // targets in a table shared by the document.
+    struct PackedTok
+    {
+        std::uint32_t text_end = 0;
+        std::uint32_t uri = 0; // index in uris_; 0: none
+        std::int32_t page = 0;
+        std::int32_t dest_page = 0;
+        std::uint8_t flags = 0;
+    };
+    struct PackedPara
+    {
+        bool heading = false;
+        double size = 0;
+        int page = 0;
+        core::Box box;
+        std::string text;
+        std::vector<PackedTok> toks;
+        std::vector<PendingHyphen> hyphens;
+    };
+
+    void close_open_para();
+    Para unpack(const PackedPara& pp) const;
 
     double body_;
     double line_gap_;
     Vocabulary vocab_;
-    std::vector<Para> paras_;
+    std::vector<PackedPara> paras_;
+    std::optional<Para> open_; // the paragraph lines are still being added to
+    std::vector<std::string> uris_{std::string()};
+    std::unordered_map<std::string, std::uint32_t> uri_index_;
     // the last body line taken, and the statistics of its column
     std::optional<TextLine> prev_;
     FrameStats prev_frame_;
