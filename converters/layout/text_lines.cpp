@@ -223,18 +223,22 @@ private:
         const double min_gutter = std::max(3.0, 0.3 * body_size_);
         auto vgaps = gaps_of(items_, ids, [](const Item& it) { return it.box.x0; }, [](const Item& it) { return it.box.x1; });
         std::sort(vgaps.begin(), vgaps.end(), [](const Gap& a, const Gap& b) { return a.width() > b.width(); });
+        int rows = -1; // of all of ids, counted once and only when needed
         for (const Gap& g : vgaps) {
             if (g.width() < min_gutter)
                 break;
+            // the cheap test first: most gaps here are word spaces, no gutter and narrow
+            if (!on_gutter(g) && g.width() < 3 * body_size_)
+                continue;
             const double x = (g.lo + g.hi) / 2;
             std::vector<std::size_t> left, right;
             for (std::size_t i : ids)
                 (items_[i].box.x1 <= x ? left : right).push_back(i);
-            if (left.empty() || right.empty() || count_rows(items_, ids) < 2)
+            if (left.empty() || right.empty())
                 continue;
-            if (count_rows(items_, left) < 2 || count_rows(items_, right) < 2)
-                continue;
-            if (!on_gutter(g) && g.width() < 3 * body_size_)
+            if (rows < 0)
+                rows = count_rows(items_, ids);
+            if (rows < 2 || count_rows(items_, left) < 2 || count_rows(items_, right) < 2)
                 continue;
             const core::Box lf = bbox_of(items_, left), rf = bbox_of(items_, right);
             const int lid = next_frame_++, rid = next_frame_++;
