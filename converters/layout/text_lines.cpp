@@ -43,16 +43,21 @@ core::Box bbox_of(const std::vector<Item>& items, const std::vector<std::size_t>
     return b;
 }
 
-// Gaps between the merged intervals [lo, hi) of the items, in ascending order.
+// Gaps between the merged intervals [lo, hi) of the items, in ascending order. The intervals
+// are copied out and sorted by value: sorting the ids through the items costs a cache miss per
+// comparison, and this runs at every node of the XY-cut.
 template <typename Lo, typename Hi>
-std::vector<Gap> gaps_of(const std::vector<Item>& items, std::vector<std::size_t>& ids, Lo lo, Hi hi)
+std::vector<Gap> gaps_of(const std::vector<Item>& items, const std::vector<std::size_t>& ids, Lo lo, Hi hi)
 {
-    std::sort(ids.begin(), ids.end(), [&](std::size_t a, std::size_t b) { return lo(items[a]) < lo(items[b]); });
+    std::vector<std::pair<double, double>> spans;
+    spans.reserve(ids.size());
+    for (std::size_t i : ids)
+        spans.emplace_back(lo(items[i]), hi(items[i]));
+    std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<Gap> out;
     double end = -1e18;
     bool first = true;
-    for (std::size_t i : ids) {
-        const double l = lo(items[i]), h = hi(items[i]);
+    for (const auto& [l, h] : spans) {
         if (!first && l > end)
             out.push_back({end, l});
         end = first ? h : std::max(end, h);
@@ -61,7 +66,7 @@ std::vector<Gap> gaps_of(const std::vector<Item>& items, std::vector<std::size_t
     return out;
 }
 
-int count_rows(const std::vector<Item>& items, std::vector<std::size_t> ids)
+int count_rows(const std::vector<Item>& items, const std::vector<std::size_t>& ids)
 {
     if (ids.empty())
         return 0;
