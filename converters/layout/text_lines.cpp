@@ -115,11 +115,11 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
     // by the word nearest to the bin on that side)
     std::vector<int> left(nb, 0), right(nb, 0), best(nb, 0);
     std::vector<std::size_t> last_left(nb, none), last_right(nb, none), near_left(nb), near_right(nb);
-    std::vector<bool> covered(nb);
+    std::vector<unsigned char> covered(nb);
     std::vector<int> covered_before(nb + 1);
     const auto strip = static_cast<std::size_t>(std::ceil(min_gutter_width));
     std::size_t lo = 0;
-    std::vector<std::size_t> active;
+    std::vector<std::size_t> active, last_active;
     for (double y = items[ids.front()].cy0; y <= y_end && nb > strip; y += step) {
         while (lo < ids.size() && items[ids[lo]].cy0 < y - max_band)
             ++lo;
@@ -129,14 +129,19 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
                 active.push_back(ids[k]);
         if (active.empty())
             continue; // between lines
-        std::fill(covered.begin(), covered.end(), false);
+        // the same words as on the scanline before change nothing: every count below is
+        // already where they leave it
+        if (active == last_active)
+            continue;
+        last_active = active;
+        std::fill(covered.begin(), covered.end(), 0);
         std::fill(near_left.begin(), near_left.end(), none);
         std::fill(near_right.begin(), near_right.end(), none);
         for (std::size_t i : active) {
             const int b0 = std::max(0, static_cast<int>(items[i].box.x0));
             const int b1 = std::min(bins - 1, static_cast<int>(items[i].box.x1));
             for (int b = b0; b <= b1; ++b)
-                covered[static_cast<std::size_t>(b)] = true;
+                covered[static_cast<std::size_t>(b)] = 1;
             // the word is the nearest on the left of bins after it, on the right of bins before it
             if (b1 + 1 < bins && (near_left[static_cast<std::size_t>(b1 + 1)] == none ||
                                   items[near_left[static_cast<std::size_t>(b1 + 1)]].box.x1 < items[i].box.x1))
