@@ -73,6 +73,9 @@ void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& 
     }
 
     auto is_heading_line = [&](const TextLine& l) {
+        // set at the body size and not bold: prose, without looking at the words
+        if (l.size < heading_size_ratio * body && !(l.bold && l.size >= 0.95 * body))
+            return false;
         const std::string text = l.text();
         const core::TextStats st = core::text_stats(text);
         if (st.letters < 2)
