@@ -16,8 +16,9 @@ namespace colophon::layout {
 
 bool is_provenance_line(const std::string& text);
 core::OriginalSource parse_provenance(const std::string& text);
-// "Jane Doe is a senior fellow at Some Institute." -> {Jane Doe, Some Institute}
-std::vector<core::Author> parse_bio(const std::string& text);
+// "Jane Doe is a senior fellow at Some Institute." -> {Jane Doe, Some Institute}. With
+// `ocr_text`, names OCR misread are repaired (core::repair_ocr_name).
+std::vector<core::Author> parse_bio(const std::string& text, bool ocr_text = false);
 
 // Fills title, subtitle, series, date and provenance of `meta` from the first page with text,
 // marks the lines used as Role::Front in `role` (that page's roles), and returns the authors of
@@ -26,10 +27,15 @@ std::vector<core::Author> read_front_matter(const PageLines& page, double body, 
                                             core::Metadata& meta);
 
 // An author note ("Jane Doe is a senior fellow at ..."): adds what it says to `authors` (the
-// byline's, or the note's own when the page showed none) and returns true.
-bool take_author_note(const Para& para, std::vector<core::Author>& authors);
+// byline's, or the note's own when the page showed none) and returns true. With `ocr_text`,
+// names OCR misread are repaired.
+bool take_author_note(const Para& para, std::vector<core::Author>& authors, bool ocr_text = false);
 
 // An "originally published in ..." paragraph: sets meta.original_source and returns true.
 bool take_provenance(const Para& para, core::Metadata& meta);
+
+// OCR reads specks and stray dots after the last line as text: a paragraph without a letter or
+// a digit.
+bool is_ocr_noise(const Para& para);
 
 } // namespace colophon::layout

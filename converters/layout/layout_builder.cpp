@@ -59,6 +59,8 @@ void LayoutBuilder::add_page(const PageWords& page)
     pp.lines.page = page.page;
     pp.lines.width = page.width;
     pp.lines.height = page.height;
+    pp.lines.from_ocr = page.from_ocr;
+    any_ocr_ = any_ocr_ || page.from_ocr;
     pp.lines.lines = build_lines(page);
     pp.edges = find_edge_lines(pp.lines);
     pending_.push_back(std::move(pp));
@@ -126,9 +128,11 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     paras.finish(notes);
     std::vector<core::Author> authors_front = std::move(authors_front_);
 
-    // 5. author note at the end ("Jane Doe is a senior fellow at ...")
+    // 5. author note at the end ("Jane Doe is a senior fellow at ..."), after OCR noise there
     std::size_t end = paras.size();
-    while (end > 0 && take_author_note(paras.para(end - 1), authors_front))
+    while (any_ocr_ && end > 0 && is_ocr_noise(paras.para(end - 1)))
+        --end;
+    while (end > 0 && take_author_note(paras.para(end - 1), authors_front, any_ocr_))
         --end;
 
     // 6. Document, a paragraph at a time: provenance lines out, note marks linked (notes get

@@ -73,6 +73,7 @@ private:
     core::Metadata meta_;
     std::vector<core::Author> authors_front_;
     bool front_read_ = false;
+    bool any_ocr_ = false; // some page's words came from OCR
 };
 
 // True for an Info "Title" that is a file name or a tool's placeholder, not a title.

@@ -150,6 +150,14 @@ TEST(HtmlMetadata, HighwireCitationTags)
     EXPECT_EQ(d.meta.series, "Journal of Forest Soils, Volume 12");
 }
 
+TEST(HtmlMetadata, LanguageTagOnlyWhenWellFormed)
+{
+    const std::string body = "<article>" + filler + "</article>";
+    EXPECT_EQ(convert_html("<html lang=\"pt_br\"><body>" + body + "</body></html>").meta.language, "pt-BR");
+    // A broken attribute value (found by fuzzing) must not reach xml:lang, which would fail validation.
+    EXPECT_EQ(convert_html("<html lang=\"nEntityOfPage\"><body>" + body + "</body></html>").meta.language, "");
+}
+
 TEST(HtmlByline, VisibleByMultipleAuthors)
 {
     const auto d = convert_html(page("", "<article><h1>Water policy</h1><p class=\"byline\">By Maria Gonzalez and "
