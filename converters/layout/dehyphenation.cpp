@@ -80,7 +80,11 @@ bool Vocabulary::keep_hyphen(const std::string& left, const std::string& right) 
     return compound_first_part(l);
 }
 
-void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary& vocab, std::size_t skip_words)
+namespace {
+
+// `vocab` decides at once; without it the join is recorded in `pending`.
+void append_words(std::vector<Tok>& toks, const TextLine& line, const Vocabulary* vocab, std::vector<PendingHyphen>* pending,
+                  std::size_t skip_words)
 {
     for (std::size_t i = skip_words; i < line.words.size(); ++i) {
         Tok t = tok_of(line.words[i], line.page);
@@ -88,10 +92,15 @@ void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary&
             Tok& prev = toks.back();
             if (!prev.sup && ends_with_hyphen(prev.text) && !t.sup) {
                 const std::string left = drop_hyphen(prev.text);
-                if (vocab.keep_hyphen(left, strip_trailing_punct(t.text)))
+                if (vocab) {
+                    if (vocab->keep_hyphen(left, strip_trailing_punct(t.text)))
+                        prev.text += t.text;
+                    else
+                        prev.text = left + t.text;
+                } else {
+                    pending->push_back({toks.size() - 1, left.size(), prev.text.size() - left.size(), t.text.size()});
                     prev.text += t.text;
-                else
-                    prev.text = left + t.text;
+                }
                 if (prev.uri.empty())
                     prev.uri = t.uri;
                 continue;
@@ -112,6 +121,38 @@ void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary&
         }
         toks.push_back(std::move(t));
     }
+}
+
+} // namespace
+
+void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary& vocab, std::size_t skip_words)
+{
+    append_words(toks, line, &vocab, nullptr, skip_words);
+}
+
+void append_line(std::vector<Tok>& toks, const TextLine& line, std::vector<PendingHyphen>& pending, std::size_t skip_words)
+{
+    append_words(toks, line, nullptr, &pending, skip_words);
+}
+
+void settle_hyphens(std::vector<Tok>& toks, std::vector<PendingHyphen>& pending, const Vocabulary& vocab)
+{
+    // A token joined more than once ("inter-" "na-" "tional") shifts left by each hyphen dropped.
+    std::size_t tok = static_cast<std::size_t>(-1), dropped = 0;
+    for (const PendingHyphen& j : pending) {
+        if (j.tok != tok) {
+            tok = j.tok;
+            dropped = 0;
+        }
+        std::string& text = toks[j.tok].text;
+        const std::size_t at = j.hyphen - dropped;
+        const std::string right = text.substr(at + j.hyphen_len, j.right_len);
+        if (!vocab.keep_hyphen(text.substr(0, at), strip_trailing_punct(right))) {
+            text.erase(at, j.hyphen_len);
+            dropped += j.hyphen_len;
+        }
+    }
+    pending.clear();
 }
 
 } // namespace colophon::layout

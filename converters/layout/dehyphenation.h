@@ -29,4 +29,14 @@ private:
 // Appends a line's words to a token run, joining a word hyphenated across the line end.
 void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary& vocab, std::size_t skip_words = 0);
 
+// The same, but whether a line-end hyphen stays is decided later, once the vocabulary has seen
+// the whole document (pages are analysed as they come): the join keeps its hyphen for now and
+// is recorded in `pending` for settle_hyphens.
+void append_line(std::vector<Tok>& toks, const TextLine& line, std::vector<PendingHyphen>& pending,
+                 std::size_t skip_words = 0);
+
+// Drops the hyphens of the recorded joins that the vocabulary reads as soft, in the order they
+// were made, and clears `pending`.
+void settle_hyphens(std::vector<Tok>& toks, std::vector<PendingHyphen>& pending, const Vocabulary& vocab);
+
 } // namespace colophon::layout

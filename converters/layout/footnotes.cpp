@@ -58,7 +58,11 @@ std::string note_start_label(const TextLine& l, bool* superscript)
     return label;
 }
 
-std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab)
+namespace {
+
+// `hyphens` is a Vocabulary (decide now) or pending joins (decide later): see append_line.
+template <typename Hyphens>
+std::vector<Tok> label_stripped_tokens(const TextLine& l, Hyphens& hyphens)
 {
     std::vector<Tok> toks;
     if (l.words.empty())
@@ -67,210 +71,218 @@ std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab)
     if (glued > 0) {
         TextLine rest = l;
         rest.words.front().text = rest.words.front().text.substr(glued);
-        append_line(toks, rest, vocab);
+        append_line(toks, rest, hyphens);
     } else {
-        append_line(toks, l, vocab, 1);
+        append_line(toks, l, hyphens, 1);
     }
     return toks;
 }
 
-std::vector<RawNote> find_footnote_zones(const std::vector<PageLines>& pages, const std::vector<std::vector<bool>>& furniture,
-                                         double body, RoleMap& role)
+} // namespace
+
+std::vector<Tok> note_body_tokens(const TextLine& l, const Vocabulary& vocab) { return label_stripped_tokens(l, vocab); }
+
+std::vector<Tok> note_body_tokens(const TextLine& l, std::vector<PendingHyphen>& pending)
 {
-    std::vector<RawNote> notes;
-    for (std::size_t p = 0; p < pages.size(); ++p) {
-        const auto& lines = pages[p].lines;
-        role[p].assign(lines.size(), Role::Body);
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            if (furniture[p][i])
-                role[p][i] = Role::Furniture;
-        // group by frame (a frame's lines are contiguous in reading order)
-        std::size_t start = 0;
-        while (start < lines.size()) {
-            std::size_t end = start;
-            while (end < lines.size() && lines[end].frame_id == lines[start].frame_id)
-                ++end;
-            // tail run of small lines
-            std::size_t tail = end;
-            while (tail > start) {
-                const std::size_t k = tail - 1;
-                if (role[p][k] == Role::Furniture) {
-                    --tail;
-                    continue;
-                }
-                if (lines[k].size <= note_size_ratio * body)
-                    --tail;
-                else
-                    break;
-            }
-            // the zone opens with a note label in the lower part of the page
-            const double foot_top = 0.45 * pages[p].height;
-            std::size_t zone = end;
-            for (std::size_t k = tail; k < end; ++k) {
-                if (role[p][k] == Role::Furniture || lines[k].box.y0 < foot_top)
-                    continue;
-                if (!note_start_label(lines[k]).empty()) {
-                    zone = k;
-                    break;
-                }
-            }
-            // a note continued from the previous page opens this page's zone without a label
-            // (it sits tight above the labelled notes, or at the very foot when no note starts here)
-            if (tail < end && zone > tail && !notes.empty() && notes.back().page == pages[p].page - 1 &&
-                !ends_sentence(tokens_text(notes.back().toks))) {
-                std::size_t k = zone;
-                if (k == end) {
-                    std::size_t last = end;
-                    while (last > tail && role[p][last - 1] == Role::Furniture)
-                        --last;
-                    if (last > tail && lines[last - 1].box.y1 > 0.75 * pages[p].height)
-                        k = last - 1;
-                }
-                while (k < end && k > tail && role[p][k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
-                       lines[k].box.y0 - lines[k - 1].box.y1 < 0.8 * lines[k].size)
-                    --k;
-                zone = k;
-            }
-            if (zone < end) {
-                bool zone_sup = false;
-                std::string prev_label;
-                bool first_start = true;
-                for (std::size_t k = zone; k < end; ++k) {
-                    if (role[p][k] == Role::Furniture)
-                        continue;
-                    role[p][k] = Role::Note;
-                    bool sup = false;
-                    std::string label = note_start_label(lines[k], &sup);
-                    if (!label.empty() && !first_start) {
-                        // later notes are marked like the first; plain numbers count up
-                        const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
-                        if (sup != zone_sup)
-                            label.clear();
-                        else if (!sup && numeric && !prev_label.empty() &&
-                                 std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
-                                 std::stoi(label) != std::stoi(prev_label) + 1)
-                            label.clear();
-                    }
-                    if (!label.empty()) {
-                        if (first_start)
-                            zone_sup = sup;
-                        first_start = false;
-                        prev_label = label;
-                        RawNote n;
-                        n.label = label;
-                        n.page = pages[p].page;
-                        n.toks = note_body_tokens(lines[k], Vocabulary{});
-                        notes.push_back(std::move(n));
-                    } else if (!notes.empty()) {
-                        append_line(notes.back().toks, lines[k], Vocabulary{});
-                    }
-                }
-            }
-            start = end;
-        }
-    }
-    return notes;
+    return label_stripped_tokens(l, pending);
 }
 
-void link_note_marks(std::vector<Para>& paras, std::vector<RawNote>& notes)
+void find_footnote_zone(const PageLines& page, const std::vector<bool>& furniture, double body, std::vector<Role>& role,
+                        std::vector<RawNote>& notes)
 {
-    std::map<std::string, std::vector<std::size_t>> notes_by_label;
-    for (std::size_t k = 0; k < notes.size(); ++k) {
-        notes[k].id = "fn" + std::to_string(k + 1);
-        notes_by_label[notes[k].label].push_back(k);
+    const auto& lines = page.lines;
+    role.assign(lines.size(), Role::Body);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (furniture[i])
+            role[i] = Role::Furniture;
+    // group by frame (a frame's lines are contiguous in reading order)
+    std::size_t start = 0;
+    while (start < lines.size()) {
+        std::size_t end = start;
+        while (end < lines.size() && lines[end].frame_id == lines[start].frame_id)
+            ++end;
+        // tail run of small lines
+        std::size_t tail = end;
+        while (tail > start) {
+            const std::size_t k = tail - 1;
+            if (role[k] == Role::Furniture) {
+                --tail;
+                continue;
+            }
+            if (lines[k].size <= note_size_ratio * body)
+                --tail;
+            else
+                break;
+        }
+        // the zone opens with a note label in the lower part of the page
+        const double foot_top = 0.45 * page.height;
+        std::size_t zone = end;
+        for (std::size_t k = tail; k < end; ++k) {
+            if (role[k] == Role::Furniture || lines[k].box.y0 < foot_top)
+                continue;
+            if (!note_start_label(lines[k]).empty()) {
+                zone = k;
+                break;
+            }
+        }
+        // a note continued from the previous page opens this page's zone without a label
+        // (it sits tight above the labelled notes, or at the very foot when no note starts here)
+        if (tail < end && zone > tail && !notes.empty() && notes.back().page == page.page - 1 &&
+            !ends_sentence(tokens_text(notes.back().toks))) {
+            std::size_t k = zone;
+            if (k == end) {
+                std::size_t last = end;
+                while (last > tail && role[last - 1] == Role::Furniture)
+                    --last;
+                if (last > tail && lines[last - 1].box.y1 > 0.75 * page.height)
+                    k = last - 1;
+            }
+            while (k < end && k > tail && role[k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
+                   lines[k].box.y0 - lines[k - 1].box.y1 < 0.8 * lines[k].size)
+                --k;
+            zone = k;
+        }
+        if (zone < end) {
+            bool zone_sup = false;
+            std::string prev_label;
+            bool first_start = true;
+            for (std::size_t k = zone; k < end; ++k) {
+                if (role[k] == Role::Furniture)
+                    continue;
+                role[k] = Role::Note;
+                bool sup = false;
+                std::string label = note_start_label(lines[k], &sup);
+                if (!label.empty() && !first_start) {
+                    // later notes are marked like the first; plain numbers count up
+                    const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
+                    if (sup != zone_sup)
+                        label.clear();
+                    else if (!sup && numeric && !prev_label.empty() &&
+                             std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
+                             std::stoi(label) != std::stoi(prev_label) + 1)
+                        label.clear();
+                }
+                if (!label.empty()) {
+                    if (first_start)
+                        zone_sup = sup;
+                    first_start = false;
+                    prev_label = label;
+                    RawNote n;
+                    n.label = label;
+                    n.page = page.page;
+                    n.toks = note_body_tokens(lines[k], Vocabulary{});
+                    notes.push_back(std::move(n));
+                } else if (!notes.empty()) {
+                    append_line(notes.back().toks, lines[k], Vocabulary{});
+                }
+            }
+        }
+        start = end;
     }
-    auto resolve_mark = [&](const Tok& t) -> std::string {
-        const std::string label = note_label_of(t.text);
-        const auto it = notes_by_label.find(label);
-        if (label.empty() || it == notes_by_label.end())
-            return {};
-        const std::vector<std::size_t>& cands = it->second;
-        auto pick = [&](auto pred) -> std::optional<std::size_t> {
-            for (std::size_t k : cands)
-                if (!notes[k].used && pred(notes[k]))
-                    return k;
-            return std::nullopt;
-        };
-        std::optional<std::size_t> k;
-        if (t.dest_page > 0)
-            k = pick([&](const RawNote& n) { return n.page == t.dest_page; });
-        if (!k)
-            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page == t.page; });
-        if (!k)
-            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page >= t.page; });
-        if (!k)
-            k = pick([&](const RawNote& n) { return n.place == core::NotePlace::End; });
-        if (!k)
-            return {};
-        notes[*k].used = true;
-        return notes[*k].id;
+}
+
+NoteLinker::NoteLinker(std::vector<RawNote>& notes) : notes_(notes)
+{
+    for (std::size_t k = 0; k < notes_.size(); ++k) {
+        notes_[k].id = "fn" + std::to_string(k + 1);
+        notes_by_label_[notes_[k].label].push_back(k);
+    }
+}
+
+std::string NoteLinker::resolve_mark(const Tok& t)
+{
+    const std::string label = note_label_of(t.text);
+    const auto it = notes_by_label_.find(label);
+    if (label.empty() || it == notes_by_label_.end())
+        return {};
+    const std::vector<std::size_t>& cands = it->second;
+    auto pick = [&](auto pred) -> std::optional<std::size_t> {
+        for (std::size_t k : cands)
+            if (!notes_[k].used && pred(notes_[k]))
+                return k;
+        return std::nullopt;
     };
+    std::optional<std::size_t> k;
+    if (t.dest_page > 0)
+        k = pick([&](const RawNote& n) { return n.page == t.dest_page; });
+    if (!k)
+        k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page == t.page; });
+    if (!k)
+        k = pick([&](const RawNote& n) { return n.place == core::NotePlace::Foot && n.page >= t.page; });
+    if (!k)
+        k = pick([&](const RawNote& n) { return n.place == core::NotePlace::End; });
+    if (!k)
+        return {};
+    notes_[*k].used = true;
+    return notes_[*k].id;
+}
+
+void NoteLinker::link(Para& para)
+{
     static const std::unordered_set<std::string> ordinal_suffixes{"st", "nd", "rd", "th", "e", "er", "re", "eme", "ème", "o", "a", "d"};
-    for (Para& para : paras) {
-        for (std::size_t k = 0; k < para.toks.size(); ++k) {
-            Tok& t = para.toks[k];
-            if (!t.sup)
-                continue;
-            if (k > 0 && !t.space_before && !para.toks[k - 1].text.empty() &&
-                is_ascii_digit(para.toks[k - 1].text.back()) && ordinal_suffixes.count(core::to_lower(t.text)))
-                continue; // "20th"
-            if (para.heading)
-                continue;
+    for (std::size_t k = 0; k < para.toks.size(); ++k) {
+        Tok& t = para.toks[k];
+        if (!t.sup)
+            continue;
+        if (k > 0 && !t.space_before && !para.toks[k - 1].text.empty() &&
+            is_ascii_digit(para.toks[k - 1].text.back()) && ordinal_suffixes.count(core::to_lower(t.text)))
+            continue; // "20th"
+        if (para.heading)
+            continue;
+        t.note_id = resolve_mark(t);
+    }
+    // a mark the text layer glued to the preceding punctuation ("cannot.2"), when that
+    // note exists; never after a digit ("2.5") or a letter ("G20")
+    for (std::size_t k = 0; k < para.toks.size(); ++k) {
+        Tok& t = para.toks[k];
+        if (t.sup || !t.note_id.empty() || !t.uri.empty() || t.text.size() < 2)
+            continue;
+        std::size_t d = t.text.size();
+        while (d > 0 && is_ascii_digit(t.text[d - 1]))
+            --d;
+        const std::size_t ndigits = t.text.size() - d;
+        if (ndigits == 0 || ndigits > 2 || d == 0)
+            continue;
+        const std::string head = t.text.substr(0, d);
+        const bool after_punct = std::string_view(".,;:)\"!?").find(head.back()) != std::string_view::npos ||
+                                 head.ends_with("\u201d") || head.ends_with("\u2019");
+        if (!after_punct || (head.size() >= 2 && is_ascii_digit(head[head.size() - 2])))
+            continue;
+        Tok mark = t;
+        mark.text = t.text.substr(d);
+        mark.space_before = false;
+        mark.sup = true;
+        const std::string id = resolve_mark(mark);
+        if (id.empty())
+            continue;
+        mark.note_id = id;
+        t.text = head;
+        para.toks.insert(para.toks.begin() + static_cast<long>(k) + 1, std::move(mark));
+        ++k;
+    }
+    // the same mark as a word of its own, touching the punctuation before it
+    for (std::size_t k = 1; k < para.toks.size(); ++k) {
+        Tok& t = para.toks[k];
+        const Tok& before = para.toks[k - 1];
+        if (t.sup || t.space_before || !t.note_id.empty() || t.text.empty() || t.text.size() > 2 ||
+            !std::all_of(t.text.begin(), t.text.end(), is_ascii_digit) || before.text.empty())
+            continue;
+        const char last = before.text.back();
+        if (std::string_view(".,;:)\"!?").find(last) == std::string_view::npos && !before.text.ends_with("\u201d") &&
+            !before.text.ends_with("\u2019"))
+            continue;
+        if (before.text.size() >= 2 && is_ascii_digit(before.text[before.text.size() - 2]))
+            continue;
+        t.note_id = resolve_mark(t);
+    }
+    // bracketed marks for endnotes: "[3]"
+    for (Tok& t : para.toks) {
+        if (t.sup || !t.note_id.empty() || t.text.size() < 3 || t.text.front() != '[')
+            continue;
+        const std::string label = note_label_of(strip_trailing_punct(t.text));
+        const auto it = notes_by_label_.find(label);
+        if (!label.empty() && it != notes_by_label_.end() && notes_[it->second.front()].place == core::NotePlace::End)
             t.note_id = resolve_mark(t);
-        }
-        // a mark the text layer glued to the preceding punctuation ("cannot.2"), when that
-        // note exists; never after a digit ("2.5") or a letter ("G20")
-        for (std::size_t k = 0; k < para.toks.size(); ++k) {
-            Tok& t = para.toks[k];
-            if (t.sup || !t.note_id.empty() || !t.uri.empty() || t.text.size() < 2)
-                continue;
-            std::size_t d = t.text.size();
-            while (d > 0 && is_ascii_digit(t.text[d - 1]))
-                --d;
-            const std::size_t ndigits = t.text.size() - d;
-            if (ndigits == 0 || ndigits > 2 || d == 0)
-                continue;
-            const std::string head = t.text.substr(0, d);
-            const bool after_punct = std::string_view(".,;:)\"!?").find(head.back()) != std::string_view::npos ||
-                                     head.ends_with("\u201d") || head.ends_with("\u2019");
-            if (!after_punct || (head.size() >= 2 && is_ascii_digit(head[head.size() - 2])))
-                continue;
-            Tok mark = t;
-            mark.text = t.text.substr(d);
-            mark.space_before = false;
-            mark.sup = true;
-            const std::string id = resolve_mark(mark);
-            if (id.empty())
-                continue;
-            mark.note_id = id;
-            t.text = head;
-            para.toks.insert(para.toks.begin() + static_cast<long>(k) + 1, std::move(mark));
-            ++k;
-        }
-        // the same mark as a word of its own, touching the punctuation before it
-        for (std::size_t k = 1; k < para.toks.size(); ++k) {
-            Tok& t = para.toks[k];
-            const Tok& before = para.toks[k - 1];
-            if (t.sup || t.space_before || !t.note_id.empty() || t.text.empty() || t.text.size() > 2 ||
-                !std::all_of(t.text.begin(), t.text.end(), is_ascii_digit) || before.text.empty())
-                continue;
-            const char last = before.text.back();
-            if (std::string_view(".,;:)\"!?").find(last) == std::string_view::npos && !before.text.ends_with("\u201d") &&
-                !before.text.ends_with("\u2019"))
-                continue;
-            if (before.text.size() >= 2 && is_ascii_digit(before.text[before.text.size() - 2]))
-                continue;
-            t.note_id = resolve_mark(t);
-        }
-        // bracketed marks for endnotes: "[3]"
-        for (Tok& t : para.toks) {
-            if (t.sup || !t.note_id.empty() || t.text.size() < 3 || t.text.front() != '[')
-                continue;
-            const std::string label = note_label_of(strip_trailing_punct(t.text));
-            const auto it = notes_by_label.find(label);
-            if (!label.empty() && it != notes_by_label.end() && notes[it->second.front()].place == core::NotePlace::End)
-                t.note_id = resolve_mark(t);
-        }
     }
 }
 

@@ -133,19 +133,16 @@ std::vector<core::Author> parse_bio(const std::string& text, bool ocr_text)
     return out;
 }
 
-std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages, double body, RoleMap& role,
+std::vector<core::Author> read_front_matter(const PageLines& page, double body, std::vector<Role>& role,
                                             core::Metadata& meta)
 {
     std::vector<core::Author> authors_front;
     std::vector<std::pair<std::string, std::string>> author_marks; // name -> mark
-    std::size_t first_page = 0;
-    while (first_page < pages.size() && pages[first_page].lines.empty())
-        ++first_page;
-    if (first_page < pages.size()) {
-        const auto& lines = pages[first_page].lines;
-        const bool ocr_text = pages[first_page].from_ocr;
-        auto& r = role[first_page];
-        const double h = pages[first_page].height;
+    if (!page.lines.empty()) {
+        const auto& lines = page.lines;
+        const bool ocr_text = page.from_ocr;
+        auto& r = role;
+        const double h = page.height;
         // title: the largest text in the upper part of the page
         double max_size = 0;
         for (std::size_t i = 0; i < lines.size(); ++i)
@@ -298,39 +295,37 @@ std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages,
     return authors_front;
 }
 
-void take_author_note_and_provenance(std::vector<Para>& paras, std::vector<core::Author>& authors_front, core::Metadata& meta,
-                                     bool ocr_text)
+bool take_author_note(const Para& para, std::vector<core::Author>& authors_front, bool ocr_text)
 {
-    // OCR reads specks and stray dots after the last line as text: nothing to keep.
-    while (ocr_text && !paras.empty()) {
-        const core::TextStats st = core::text_stats(tokens_text(paras.back().toks));
-        if (st.letters + st.digits > 0)
-            break;
-        paras.pop_back();
+    if (para.heading)
+        return false;
+    const auto bio = parse_bio(tokens_text(para.toks), ocr_text);
+    if (bio.empty())
+        return false;
+    if (authors_front.empty()) {
+        authors_front = bio;
+    } else {
+        for (auto& a : authors_front)
+            for (const auto& b : bio)
+                if (a.name == b.name && a.affiliation.empty())
+                    a.affiliation = b.affiliation;
     }
-    while (!paras.empty() && !paras.back().heading) {
-        const auto bio = parse_bio(tokens_text(paras.back().toks), ocr_text);
-        if (bio.empty())
-            break;
-        if (authors_front.empty()) {
-            authors_front = bio;
-        } else {
-            for (auto& a : authors_front)
-                for (const auto& b : bio)
-                    if (a.name == b.name && a.affiliation.empty())
-                        a.affiliation = b.affiliation;
-        }
-        paras.pop_back();
-    }
-    for (auto it = paras.begin(); it != paras.end();) {
-        const std::string text = tokens_text(it->toks);
-        if (!it->heading && is_provenance_line(text) && core::split_words(text).size() < 40) {
-            meta.original_source = parse_provenance(text);
-            it = paras.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    return true;
+}
+
+bool take_provenance(const Para& para, core::Metadata& meta)
+{
+    const std::string text = tokens_text(para.toks);
+    if (para.heading || !is_provenance_line(text) || core::split_words(text).size() >= 40)
+        return false;
+    meta.original_source = parse_provenance(text);
+    return true;
+}
+
+bool is_ocr_noise(const Para& para)
+{
+    const core::TextStats st = core::text_stats(tokens_text(para.toks));
+    return st.letters + st.digits == 0;
 }
 
 } // namespace colophon::layout

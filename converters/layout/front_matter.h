@@ -21,13 +21,21 @@ core::OriginalSource parse_provenance(const std::string& text);
 std::vector<core::Author> parse_bio(const std::string& text, bool ocr_text = false);
 
 // Fills title, subtitle, series, date and provenance of `meta` from the first page with text,
-// marks the lines used as Role::Front, and returns the authors of the byline.
-std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages, double body, RoleMap& role,
+// marks the lines used as Role::Front in `role` (that page's roles), and returns the authors of
+// the byline.
+std::vector<core::Author> read_front_matter(const PageLines& page, double body, std::vector<Role>& role,
                                             core::Metadata& meta);
 
-// Removes a trailing author note and provenance paragraphs from `paras`, adding what they say
-// to `authors` and `meta`. With `ocr_text`, letterless noise paragraphs at the end go first.
-void take_author_note_and_provenance(std::vector<Para>& paras, std::vector<core::Author>& authors, core::Metadata& meta,
-                                     bool ocr_text = false);
+// An author note ("Jane Doe is a senior fellow at ..."): adds what it says to `authors` (the
+// byline's, or the note's own when the page showed none) and returns true. With `ocr_text`,
+// names OCR misread are repaired.
+bool take_author_note(const Para& para, std::vector<core::Author>& authors, bool ocr_text = false);
+
+// An "originally published in ..." paragraph: sets meta.original_source and returns true.
+bool take_provenance(const Para& para, core::Metadata& meta);
+
+// OCR reads specks and stray dots after the last line as text: a paragraph without a letter or
+// a digit.
+bool is_ocr_noise(const Para& para);
 
 } // namespace colophon::layout

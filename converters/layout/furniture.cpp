@@ -154,85 +154,105 @@ bool same_running_line(const std::string& a, const std::string& b, bool ocr_text
     return edit_distance(a, b, limit) <= limit;
 }
 
-std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages, double body_size)
+namespace {
+
+// Line indices of a page sorted from the top down.
+std::vector<std::size_t> lines_by_y(const PageLines& pl)
 {
-    std::vector<std::vector<bool>> out(pages.size());
-    struct Candidate
-    {
-        std::size_t page, line;
-        bool top;
-        std::string sig;
-        double y;
-        double size;
-    };
-    std::vector<Candidate> cands;
-    for (std::size_t p = 0; p < pages.size(); ++p) {
-        const PageLines& pl = pages[p];
-        out[p].assign(pl.lines.size(), false);
-        std::vector<std::size_t> by_y(pl.lines.size());
-        for (std::size_t i = 0; i < by_y.size(); ++i)
-            by_y[i] = i;
-        std::sort(by_y.begin(), by_y.end(), [&](std::size_t a, std::size_t b) { return pl.lines[a].box.y0 < pl.lines[b].box.y0; });
-        const double h = pl.height > 0 ? pl.height : 792;
-        for (std::size_t k = 0; k < by_y.size() && k < edge_lines; ++k) {
-            const TextLine& l = pl.lines[by_y[k]];
-            if (l.box.y1 < edge_band * h)
-                cands.push_back({p, by_y[k], true, furniture_signature(l.text()), l.box.y0, l.size});
+    std::vector<std::size_t> by_y(pl.lines.size());
+    for (std::size_t i = 0; i < by_y.size(); ++i)
+        by_y[i] = i;
+    std::sort(by_y.begin(), by_y.end(), [&](std::size_t a, std::size_t b) { return pl.lines[a].box.y0 < pl.lines[b].box.y0; });
+    return by_y;
+}
+
+double page_height(const PageLines& pl) { return pl.height > 0 ? pl.height : 792; }
+
+} // namespace
+
+std::vector<EdgeLine> find_edge_lines(const PageLines& pl)
+{
+    std::vector<EdgeLine> out;
+    const std::vector<std::size_t> by_y = lines_by_y(pl);
+    const double h = page_height(pl);
+    for (std::size_t k = 0; k < by_y.size() && k < edge_lines; ++k) {
+        const TextLine& l = pl.lines[by_y[k]];
+        if (l.box.y1 < edge_band * h)
+            out.push_back({by_y[k], true, furniture_signature(l.text()), l.box.y0, l.size, pl.from_ocr});
+    }
+    for (std::size_t k = 0; k < by_y.size() && k < edge_lines; ++k) {
+        const std::size_t idx = by_y[by_y.size() - 1 - k];
+        const TextLine& l = pl.lines[idx];
+        if (l.box.y0 > (1 - edge_band) * h)
+            out.push_back({idx, false, furniture_signature(l.text()), l.box.y0, l.size, pl.from_ocr});
+    }
+    return out;
+}
+
+std::vector<bool> find_page_furniture(const PageLines& pl, const std::vector<EdgeLine>& edges,
+                                      const std::vector<const std::vector<EdgeLine>*>& neighbours, double body_size)
+{
+    std::vector<bool> out(pl.lines.size(), false);
+    const std::vector<std::size_t> by_y = lines_by_y(pl);
+    const double h = page_height(pl);
+    // Lone short line at the very top or bottom, set apart from the text.
+    if (by_y.size() > 1) {
+        const TextLine& first = pl.lines[by_y.front()];
+        if (first.box.y1 < tight_band * h && first.size <= 1.05 * body_size && word_count(first.text()) <= 24) {
+            const TextLine& next = pl.lines[by_y[1]];
+            if (next.box.y0 - first.box.y1 > 1.5 * body_size)
+                out[by_y.front()] = true;
         }
-        for (std::size_t k = 0; k < by_y.size() && k < edge_lines; ++k) {
-            const std::size_t idx = by_y[by_y.size() - 1 - k];
-            const TextLine& l = pl.lines[idx];
-            if (l.box.y0 > (1 - edge_band) * h)
-                cands.push_back({p, idx, false, furniture_signature(l.text()), l.box.y0, l.size});
-        }
-        // Lone short line at the very top or bottom, set apart from the text.
-        if (!by_y.empty()) {
-            const TextLine& first = pl.lines[by_y.front()];
-            if (by_y.size() > 1 && first.box.y1 < tight_band * h && first.size <= 1.05 * body_size &&
-                word_count(first.text()) <= 24) {
-                const TextLine& next = pl.lines[by_y[1]];
-                if (next.box.y0 - first.box.y1 > 1.5 * body_size)
-                    out[p][by_y.front()] = true;
-            }
-            const TextLine& last = pl.lines[by_y.back()];
-            if (by_y.size() > 1 && last.box.y0 > (1 - tight_band) * h && last.size <= 1.05 * body_size &&
-                word_count(last.text()) <= 8 && !(last.words.front().superscript)) {
-                const TextLine& prev = pl.lines[by_y[by_y.size() - 2]];
-                if (last.box.y0 - prev.box.y1 > 1.5 * body_size)
-                    out[p][by_y.back()] = true;
-            }
+        const TextLine& last = pl.lines[by_y.back()];
+        if (last.box.y0 > (1 - tight_band) * h && last.size <= 1.05 * body_size && word_count(last.text()) <= 8 &&
+            !(last.words.front().superscript)) {
+            const TextLine& prev = pl.lines[by_y[by_y.size() - 2]];
+            if (last.box.y0 - prev.box.y1 > 1.5 * body_size)
+                out[by_y.back()] = true;
         }
     }
     // Repetition across nearby pages at about the same height. A header may be one line on one
     // page and split into two column lines on the next, so containment counts as a match.
-    constexpr std::size_t window = 3;
-    std::vector<std::vector<std::size_t>> by_page(pages.size());
-    for (std::size_t k = 0; k < cands.size(); ++k)
-        by_page[cands[k].page].push_back(k);
-    for (const Candidate& c : cands) {
-        const std::string text = pages[c.page].lines[c.line].text();
-        if (looks_like_page_number(text, pages[c.page].from_ocr))
-            out[c.page][c.line] = true;
+    for (const EdgeLine& c : edges) {
+        const std::string text = pl.lines[c.line].text();
+        if (looks_like_page_number(text, pl.from_ocr))
+            out[c.line] = true;
         // OCR noise at a page edge (the dots of a header's ellipsis, a speck read as ". ."):
         // nothing a reader would miss.
-        if (pages[c.page].from_ocr && !has_alnum(text))
-            out[c.page][c.line] = true;
-        if (c.sig.empty() || out[c.page][c.line])
+        if (pl.from_ocr && !has_alnum(text))
+            out[c.line] = true;
+        if (c.sig.empty() || out[c.line])
             continue;
-        const std::size_t lo = c.page >= window ? c.page - window : 0;
-        const std::size_t hi = std::min(pages.size() - 1, c.page + window);
-        for (std::size_t p = lo; p <= hi && !out[c.page][c.line]; ++p) {
-            if (p == c.page)
-                continue;
-            for (std::size_t k : by_page[p]) {
-                const Candidate& o = cands[k];
-                if (o.top == c.top && std::abs(o.size - c.size) < 1.0 && std::abs(o.y - c.y) < 0.05 * pages[c.page].height &&
-                    same_running_line(o.sig, c.sig, pages[c.page].from_ocr || pages[p].from_ocr)) {
-                    out[c.page][c.line] = true;
+        for (const std::vector<EdgeLine>* other : neighbours) {
+            for (const EdgeLine& o : *other) {
+                if (o.top == c.top && std::abs(o.size - c.size) < 1.0 && std::abs(o.y - c.y) < 0.05 * pl.height &&
+                    same_running_line(o.sig, c.sig, pl.from_ocr || o.from_ocr)) {
+                    out[c.line] = true;
                     break;
                 }
             }
+            if (out[c.line])
+                break;
         }
+    }
+    return out;
+}
+
+std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages, double body_size)
+{
+    std::vector<std::vector<EdgeLine>> edges;
+    edges.reserve(pages.size());
+    for (const PageLines& pl : pages)
+        edges.push_back(find_edge_lines(pl));
+    std::vector<std::vector<bool>> out;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        std::vector<const std::vector<EdgeLine>*> neighbours;
+        const std::size_t lo = p >= furniture_window ? p - furniture_window : 0;
+        const std::size_t hi = std::min(pages.size() - 1, p + furniture_window);
+        for (std::size_t q = lo; q <= hi; ++q)
+            if (q != p)
+                neighbours.push_back(&edges[q]);
+        out.push_back(find_page_furniture(pages[p], edges[p], neighbours, body_size));
     }
     return out;
 }

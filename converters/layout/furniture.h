@@ -31,8 +31,31 @@ bool looks_like_page_number(const std::string& text, bool ocr_text = false);
 // characters apart (OCR misreads a few characters differently on each page).
 bool same_running_line(const std::string& a, const std::string& b, bool ocr_text);
 
-// For every page, a flag per line: true when the line is page furniture. `body_size` is the
-// document's dominant font size.
+// Pages compared on either side of a page: a running header repeats on its neighbours, so
+// furniture detection never needs more of the document than this window.
+constexpr std::size_t furniture_window = 3;
+
+// A line at the top or bottom edge of a page that may repeat on neighbouring pages: all that
+// furniture detection keeps of a page once the page itself is done.
+struct EdgeLine
+{
+    std::size_t line = 0; // index in the page's lines
+    bool top = false;
+    std::string sig;      // furniture_signature of its text
+    double y = 0;
+    double size = 0;
+    bool from_ocr = false; // of its page
+};
+
+std::vector<EdgeLine> find_edge_lines(const PageLines& page);
+
+// A flag per line of `page`: true when the line is page furniture. `edges` are the page's own
+// edge lines; `neighbours` those of up to furniture_window pages on either side. `body_size` is
+// the document's dominant font size.
+std::vector<bool> find_page_furniture(const PageLines& page, const std::vector<EdgeLine>& edges,
+                                      const std::vector<const std::vector<EdgeLine>*>& neighbours, double body_size);
+
+// The same for every page of a whole document at once.
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages, double body_size);
 
 } // namespace colophon::layout

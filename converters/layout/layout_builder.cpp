@@ -17,11 +17,12 @@ namespace colophon::layout {
 
 namespace {
 
-double mode_size(const std::vector<PageLines>& pages)
+// The font size most text is set in.
+double mode_size(const std::vector<const PageLines*>& pages)
 {
     std::map<double, double> weight;
-    for (const PageLines& p : pages)
-        for (const TextLine& l : p.lines)
+    for (const PageLines* p : pages)
+        for (const TextLine& l : p->lines)
             weight[std::round(l.size * 2) / 2] += static_cast<double>(l.text().size());
     double best = 0, size = 10;
     for (const auto& [s, w] : weight) {
@@ -48,55 +49,109 @@ bool is_generic_title(const std::string& title)
     return core::split_words(low).size() < 2 && low.size() < 6;
 }
 
+LayoutBuilder::LayoutBuilder(DocumentHints hints) : hints_(std::move(hints)) { meta_.language = hints_.language; }
+
+LayoutBuilder::~LayoutBuilder() = default;
+
 void LayoutBuilder::add_page(const PageWords& page)
 {
-    PageLines pl;
-    pl.page = page.page;
-    pl.width = page.width;
-    pl.height = page.height;
-    pl.from_ocr = page.from_ocr;
-    pl.lines = build_lines(page);
-    pages_.push_back(std::move(pl));
+    PendingPage pp;
+    pp.lines.page = page.page;
+    pp.lines.width = page.width;
+    pp.lines.height = page.height;
+    pp.lines.from_ocr = page.from_ocr;
+    any_ocr_ = any_ocr_ || page.from_ocr;
+    pp.lines.lines = build_lines(page);
+    pp.edges = find_edge_lines(pp.lines);
+    pending_.push_back(std::move(pp));
+    if (!calibrated_ && pending_.size() >= calibration_pages)
+        calibrate();
+    // a page is finished once the pages after it that furniture detection looks at are here
+    while (calibrated_ && pending_.size() > furniture_window)
+        finish_page();
+}
+
+void LayoutBuilder::calibrate()
+{
+    std::vector<const PageLines*> sample;
+    for (const PendingPage& pp : pending_)
+        sample.push_back(&pp.lines);
+    body_ = mode_size(sample);
+    paragraphs_ = std::make_unique<ParagraphBuilder>(body_, typical_line_gap(sample, body_));
+    calibrated_ = true;
+}
+
+void LayoutBuilder::finish_page()
+{
+    PendingPage pp = std::move(pending_.front());
+    pending_.pop_front();
+    const PageLines& page = pp.lines;
+
+    // 1. furniture, against the pages on either side
+    std::vector<const std::vector<EdgeLine>*> neighbours;
+    for (const auto& e : done_edges_)
+        neighbours.push_back(&e);
+    for (std::size_t k = 0; k < pending_.size() && k < furniture_window; ++k)
+        neighbours.push_back(&pending_[k].edges);
+    const std::vector<bool> furniture = find_page_furniture(page, pp.edges, neighbours, body_);
+
+    // 2. the footnote zone at the foot of each column
+    std::vector<Role> role;
+    find_footnote_zone(page, furniture, body_, role, notes_);
+
+    // 3. front matter on the first page with text
+    if (!front_read_ && !page.lines.empty()) {
+        front_read_ = true;
+        authors_front_ = read_front_matter(page, body_, role, meta_);
+    }
+
+    // 4. body lines, endnote sections, headings and paragraphs
+    paragraphs_->add_page(page, role, notes_);
+
+    done_edges_.push_back(std::move(pp.edges));
+    if (done_edges_.size() > furniture_window)
+        done_edges_.pop_front();
 }
 
 core::Document LayoutBuilder::finish(core::Diagnostics& diags)
 {
+    if (!calibrated_)
+        calibrate();
+    while (!pending_.empty())
+        finish_page();
+
     core::Document doc;
-    doc.meta.language = hints_.language;
-    const double body = mode_size(pages_);
-
-    // 1. furniture
-    const auto furniture = find_furniture(pages_, body);
-
-    // 2. per page: footnote zones at the foot of each column
-    RoleMap role(pages_.size());
-    std::vector<RawNote> notes = find_footnote_zones(pages_, furniture, body, role);
-
-    // 3. front matter on the first page with text
+    doc.meta = std::move(meta_);
     core::Metadata& meta = doc.meta;
-    std::vector<core::Author> authors_front = read_front_matter(pages_, body, role, meta);
+    std::vector<RawNote> notes = std::move(notes_);
+    ParagraphBuilder& paras = *paragraphs_;
+    paras.finish(notes);
+    std::vector<core::Author> authors_front = std::move(authors_front_);
 
-    // 4. body lines, endnote sections, headings and paragraphs
-    std::vector<Para> paras = build_paragraphs(pages_, role, body, notes);
+    // 5. author note at the end ("Jane Doe is a senior fellow at ..."), after OCR noise there
+    std::size_t end = paras.size();
+    while (any_ocr_ && end > 0 && is_ocr_noise(paras.para(end - 1)))
+        --end;
+    while (end > 0 && take_author_note(paras.para(end - 1), authors_front, any_ocr_))
+        --end;
 
-    // 5. author note at the end ("Jane Doe is a senior fellow at ...") and provenance lines
-    const bool ocr_text = std::any_of(pages_.begin(), pages_.end(), [](const PageLines& p) { return p.from_ocr; });
-    take_author_note_and_provenance(paras, authors_front, meta, ocr_text);
-
-    // 6. notes: ids, then link marks in the body to them
-    link_note_marks(paras, notes);
-
-    // 7. Document
+    // 6. Document, a paragraph at a time: provenance lines out, note marks linked (notes get
+    // their ids first), bare URLs made links
     std::map<double, int> heading_levels;
-    for (const Para& para : paras)
-        if (para.heading)
-            heading_levels[-std::round(para.size * 2) / 2] = 0;
+    for (std::size_t i = 0; i < end; ++i)
+        if (paras.heading(i))
+            heading_levels[-std::round(paras.font_size(i) * 2) / 2] = 0;
     {
         int level = 1;
         for (auto& [s, lv] : heading_levels)
             lv = std::min(6, level++);
     }
-    for (Para& para : paras) {
+    NoteLinker linker(notes);
+    for (std::size_t i = 0; i < end; ++i) {
+        Para para = paras.take(i);
+        if (take_provenance(para, meta))
+            continue;
+        linker.link(para);
         mark_bare_urls(para.toks);
         core::Block b;
         b.kind = para.heading ? core::BlockKind::Heading : core::BlockKind::Paragraph;
@@ -111,6 +166,7 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         if (!core::clean_text(core::plain_text(b.content)).empty())
             doc.body.push_back(std::move(b));
     }
+    paragraphs_.reset();
     for (RawNote& n : notes) {
         mark_bare_urls(n.toks);
         core::Note note;

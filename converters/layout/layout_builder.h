@@ -2,15 +2,19 @@
 // Page words -> Document: furniture removal, footnote zones, front matter, headings,
 // paragraphs across line/column/page breaks, de-hyphenation, inline styles, links and notes.
 //
-// Pages are fed one at a time. Each page's words are reduced to lines at once and the words
-// are dropped; only the lines (about the size of the output text) are kept until finish(),
-// because furniture detection and notes continued across pages need every page.
+// Pages stream through: each page's words become lines at once and are dropped; a page's lines
+// are kept only until the pages furniture detection compares it with (furniture_window on
+// either side) have arrived, then the page is reduced to its paragraph and note tokens (about
+// the size of the output text). Only at the start are more pages held: the body font size and
+// line spacing every later decision is measured against come from the first calibration_pages.
 
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "furniture.h"
 #include "page_words.h"
 
+#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,18 +31,49 @@ struct DocumentHints
     std::string date_iso; // creation date, only used when the page shows none
 };
 
+class ParagraphBuilder;
+struct RawNote;
+
 class LayoutBuilder
 {
 public:
-    explicit LayoutBuilder(DocumentHints hints = {}) : hints_(std::move(hints)) {}
+    // Pages whose lines set the body font size and line spacing before any page is finished.
+    static constexpr std::size_t calibration_pages = 16;
+
+    explicit LayoutBuilder(DocumentHints hints = {});
+    ~LayoutBuilder();
+    LayoutBuilder(const LayoutBuilder&) = delete;
+    LayoutBuilder& operator=(const LayoutBuilder&) = delete;
 
     void add_page(const PageWords& page);
     // Builds meta, body and notes. Leaves `extraction` for the caller to fill.
     core::Document finish(core::Diagnostics& diags);
 
+    // Pages whose lines are held, waiting for their neighbours (at most calibration_pages, then
+    // furniture_window + 1).
+    std::size_t pages_held() const { return pending_.size(); }
+
 private:
+    struct PendingPage
+    {
+        PageLines lines;
+        std::vector<EdgeLine> edges;
+    };
+
+    void calibrate();
+    void finish_page();
+
     DocumentHints hints_;
-    std::vector<PageLines> pages_;
+    std::deque<PendingPage> pending_;
+    std::deque<std::vector<EdgeLine>> done_edges_; // of the last furniture_window pages finished
+    bool calibrated_ = false;
+    double body_ = 10;
+    std::unique_ptr<ParagraphBuilder> paragraphs_;
+    std::vector<RawNote> notes_;
+    core::Metadata meta_;
+    std::vector<core::Author> authors_front_;
+    bool front_read_ = false;
+    bool any_ocr_ = false; // some page's words came from OCR
 };
 
 // True for an Info "Title" that is a file name or a tool's placeholder, not a title.

@@ -67,7 +67,14 @@ bool starts_upper(std::string_view s)
 std::string letters_only_lower(std::string_view s)
 {
     std::string out;
-    for (const char c : core::to_lower(s)) {
+    // most words are ASCII: lower-case them here rather than through ICU (a word at a time,
+    // for every body line, this was a good part of the paragraph step)
+    const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    for (const char c : ascii ? std::string(s) : core::to_lower(s)) {
+        if (ascii && c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+            continue;
+        }
         const unsigned char u = static_cast<unsigned char>(c);
         if ((u >= 'a' && u <= 'z') || u >= 0x80 || c == '-')
             out += c;

@@ -1,7 +1,7 @@
 #pragma once
 // Internal to the layout module (not part of its API): the token a line's words become, the
 // small text tests every layout step shares (note labels, sentence ends, hyphens, URLs), and
-// the per-line roles, raw notes and paragraphs that the steps of LayoutBuilder::finish pass on.
+// the per-line roles, raw notes and paragraphs that the steps of LayoutBuilder pass on.
 
 #include "core/document.h"
 #include "text_lines.h"
@@ -40,12 +40,20 @@ struct Tok
     std::string note_id; // set for note marks
 };
 
+// A word joined across a line-end hyphen whose hyphen may still go (see settle_hyphens).
+struct PendingHyphen
+{
+    std::size_t tok = 0;        // index of the joined token in its run
+    std::size_t hyphen = 0;     // byte offset of the hyphen in the token's text as joined
+    std::size_t hyphen_len = 0; // "-" 1, U+00AD 2, U+2010 3
+    std::size_t right_len = 0;  // bytes of the word joined after the hyphen
+};
+
 Tok tok_of(const LineWord& w, int page);
 std::string tokens_text(const std::vector<Tok>& toks);
 
-// What each line of each page turned out to be.
+// What each line of a page turned out to be.
 enum class Role { Body, Furniture, Note, Front, Gone };
-using RoleMap = std::vector<std::vector<Role>>;
 
 struct RawNote
 {
@@ -53,6 +61,7 @@ struct RawNote
     int page = 0;
     core::NotePlace place = core::NotePlace::Foot;
     std::vector<Tok> toks;
+    std::vector<PendingHyphen> hyphens;
     bool used = false;
     std::string id;
 };
@@ -62,6 +71,7 @@ struct Para
     bool heading = false;
     double size = 0;
     std::vector<Tok> toks;
+    std::vector<PendingHyphen> hyphens;
     int page = 0;
     core::Box box;
 };

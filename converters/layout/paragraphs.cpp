@@ -12,32 +12,37 @@
 
 namespace colophon::layout {
 
-namespace {
-
-struct FrameStats
+double typical_line_gap(const std::vector<const PageLines*>& pages, double body)
 {
-    double left = 0, right = 0;
-    bool justified = false;
-};
+    double line_gap = 0.2 * body;
+    std::vector<double> gaps;
+    for (const PageLines* pl : pages)
+        for (std::size_t i = 1; i < pl->lines.size(); ++i) {
+            const TextLine &a = pl->lines[i - 1], &b = pl->lines[i];
+            if (a.frame_id == b.frame_id && std::abs(a.size - body) < 0.6 && std::abs(b.size - body) < 0.6 &&
+                b.box.y0 > a.box.y0)
+                gaps.push_back(b.box.y0 - a.box.y1);
+        }
+    if (!gaps.empty()) {
+        std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
+        line_gap = gaps[gaps.size() / 2];
+    }
+    return line_gap;
+}
 
-} // namespace
-
-std::vector<Para> build_paragraphs(const std::vector<PageLines>& pages, const RoleMap& role, double body,
-                                   std::vector<RawNote>& notes)
+void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& role, std::vector<RawNote>& notes)
 {
-    Vocabulary vocab;
-    for (std::size_t p = 0; p < pages.size(); ++p)
-        for (std::size_t i = 0; i < pages[p].lines.size(); ++i)
-            if (role[p][i] == Role::Body || role[p][i] == Role::Note)
-                vocab.add_line(pages[p].lines[i]);
+    const double body = body_;
+    for (std::size_t i = 0; i < page.lines.size(); ++i)
+        if (role[i] == Role::Body || role[i] == Role::Note)
+            vocab_.add_line(page.lines[i]);
 
-    std::map<std::pair<int, int>, FrameStats> frames;
+    std::map<int, FrameStats> frames;
     {
-        std::map<std::pair<int, int>, std::vector<const TextLine*>> by_frame;
-        for (std::size_t p = 0; p < pages.size(); ++p)
-            for (std::size_t i = 0; i < pages[p].lines.size(); ++i)
-                if (role[p][i] == Role::Body)
-                    by_frame[{pages[p].page, pages[p].lines[i].frame_id}].push_back(&pages[p].lines[i]);
+        std::map<int, std::vector<const TextLine*>> by_frame;
+        for (std::size_t i = 0; i < page.lines.size(); ++i)
+            if (role[i] == Role::Body)
+                by_frame[page.lines[i].frame_id].push_back(&page.lines[i]);
         for (const auto& [key, ls] : by_frame) {
             std::map<long, int> lefts, rights;
             for (const TextLine* l : ls) {
@@ -66,24 +71,11 @@ std::vector<Para> build_paragraphs(const std::vector<PageLines>& pages, const Ro
             frames[key] = st;
         }
     }
-    // typical gap between lines of one paragraph
-    double line_gap = 0.2 * body;
-    {
-        std::vector<double> gaps;
-        for (const PageLines& pl : pages)
-            for (std::size_t i = 1; i < pl.lines.size(); ++i) {
-                const TextLine &a = pl.lines[i - 1], &b = pl.lines[i];
-                if (a.frame_id == b.frame_id && std::abs(a.size - body) < 0.6 && std::abs(b.size - body) < 0.6 &&
-                    b.box.y0 > a.box.y0)
-                    gaps.push_back(b.box.y0 - a.box.y1);
-            }
-        if (!gaps.empty()) {
-            std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
-            line_gap = gaps[gaps.size() / 2];
-        }
-    }
 
     auto is_heading_line = [&](const TextLine& l) {
+        // set at the body size and not bold: prose, without looking at the words
+        if (l.size < heading_size_ratio * body && !(l.bold && l.size >= 0.95 * body))
+            return false;
         const std::string text = l.text();
         const core::TextStats st = core::text_stats(text);
         if (st.letters < 2)
@@ -103,86 +95,159 @@ std::vector<Para> build_paragraphs(const std::vector<PageLines>& pages, const Ro
     };
     static const std::regex notes_heading(R"(^\s*(\d+\.?\s*)?(notes|endnotes|end notes|footnotes)\s*:?\s*$)", std::regex::icase);
 
-    std::vector<Para> paras;
-    const TextLine* prev = nullptr;
-    bool prev_heading = false;
-    bool in_endnotes = false;
-    for (std::size_t p = 0; p < pages.size(); ++p) {
-        for (std::size_t i = 0; i < pages[p].lines.size(); ++i) {
-            if (role[p][i] != Role::Body)
-                continue;
-            const TextLine& l = pages[p].lines[i];
-            const bool heading = is_heading_line(l);
-            if (heading && std::regex_match(core::clean_text(l.text()), notes_heading)) {
-                in_endnotes = true;
-                prev = nullptr;
-                continue;
-            }
-            if (in_endnotes) {
-                if (heading && !std::regex_match(core::clean_text(l.text()), notes_heading)) {
-                    in_endnotes = false;
-                } else {
-                    const std::string label = note_start_label(l);
-                    if (!label.empty()) {
-                        RawNote n;
-                        n.label = label;
-                        n.page = l.page;
-                        n.place = core::NotePlace::End;
-                        n.toks = note_body_tokens(l, vocab);
-                        notes.push_back(std::move(n));
-                    } else if (!notes.empty()) {
-                        append_line(notes.back().toks, l, vocab);
-                    }
-                    continue;
-                }
-            }
-            bool new_block = true;
-            if (prev && !paras.empty()) {
-                const FrameStats& fs = frames[{l.page, l.frame_id}];
-                const FrameStats& pfs = frames[{prev->page, prev->frame_id}];
-                const bool same_frame = prev->page == l.page && prev->frame_id == l.frame_id && l.box.y0 > prev->box.y0;
-                const std::string ptext = prev->text();
-                const double indent = l.box.x0 - fs.left;
-                const bool indented = indent > 0.8 * body && indent < 0.4 * (fs.right - fs.left);
-                const bool prev_short = pfs.justified ? prev->box.x1 < pfs.right - 1.5 * body
-                                                      : prev->box.x1 < pfs.right - 0.2 * (pfs.right - pfs.left);
-                if (heading || prev_heading) {
-                    new_block = !(heading && prev_heading && same_frame && std::abs(prev->size - l.size) < 0.6 &&
-                                  l.box.y0 - prev->box.y1 < 0.8 * l.size && prev->bold == l.bold);
-                } else if (same_frame) {
-                    const double gap = l.box.y0 - prev->box.y1;
-                    const double prev_indent = prev->box.x0 - fs.left;
-                    new_block = gap > line_gap + 0.45 * body || (indented && std::abs(prev_indent - indent) > 1.0) ||
-                                (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
-                } else {
-                    new_block = indented || (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
-                }
-            }
-            if (new_block) {
-                Para para;
-                para.heading = heading;
-                para.size = l.size;
-                para.page = l.page;
-                para.box = l.box;
-                append_line(para.toks, l, vocab);
-                paras.push_back(std::move(para));
-            } else {
-                append_line(paras.back().toks, l, vocab);
-            }
-            prev = &l;
-            prev_heading = heading;
-        }
-    }
-
-    // a "heading" that reads as prose (a lede set large) is a paragraph
-    for (Para& para : paras) {
-        if (!para.heading)
+    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+        if (role[i] != Role::Body)
             continue;
-        const std::string text = core::clean_text(tokens_text(para.toks));
-        if (core::split_words(text).size() > 20 || (!text.empty() && text.back() == '.'))
-            para.heading = false;
+        const TextLine& l = page.lines[i];
+        const bool heading = is_heading_line(l);
+        if (heading && std::regex_match(core::clean_text(l.text()), notes_heading)) {
+            in_endnotes_ = true;
+            prev_.reset();
+            continue;
+        }
+        if (in_endnotes_) {
+            if (heading && !std::regex_match(core::clean_text(l.text()), notes_heading)) {
+                in_endnotes_ = false;
+            } else {
+                const std::string label = note_start_label(l);
+                if (!label.empty()) {
+                    RawNote n;
+                    n.label = label;
+                    n.page = l.page;
+                    n.place = core::NotePlace::End;
+                    n.toks = note_body_tokens(l, n.hyphens);
+                    notes.push_back(std::move(n));
+                } else if (!notes.empty()) {
+                    append_line(notes.back().toks, l, notes.back().hyphens);
+                }
+                continue;
+            }
+        }
+        const FrameStats& fs = frames[l.frame_id];
+        bool new_block = true;
+        if (prev_ && open_) {
+            const TextLine* prev = &*prev_;
+            const FrameStats& pfs = prev_frame_;
+            const bool same_frame = prev->page == l.page && prev->frame_id == l.frame_id && l.box.y0 > prev->box.y0;
+            const std::string ptext = prev->text();
+            const double indent = l.box.x0 - fs.left;
+            const bool indented = indent > 0.8 * body && indent < 0.4 * (fs.right - fs.left);
+            const bool prev_short = pfs.justified ? prev->box.x1 < pfs.right - 1.5 * body
+                                                  : prev->box.x1 < pfs.right - 0.2 * (pfs.right - pfs.left);
+            if (heading || prev_heading_) {
+                new_block = !(heading && prev_heading_ && same_frame && std::abs(prev->size - l.size) < 0.6 &&
+                              l.box.y0 - prev->box.y1 < 0.8 * l.size && prev->bold == l.bold);
+            } else if (same_frame) {
+                const double gap = l.box.y0 - prev->box.y1;
+                const double prev_indent = prev->box.x0 - fs.left;
+                new_block = gap > line_gap_ + 0.45 * body || (indented && std::abs(prev_indent - indent) > 1.0) ||
+                            (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
+            } else {
+                new_block = indented || (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
+            }
+        }
+        if (new_block) {
+            close_open_para();
+            Para para;
+            para.heading = heading;
+            para.size = l.size;
+            para.page = l.page;
+            para.box = l.box;
+            append_line(para.toks, l, para.hyphens);
+            open_ = std::move(para);
+        } else {
+            append_line(open_->toks, l, open_->hyphens);
+        }
+        prev_ = l;
+        prev_frame_ = fs;
+        prev_heading_ = heading;
     }
-    return paras;
+}
+
+void ParagraphBuilder::close_open_para()
+{
+    if (!open_)
+        return;
+    Para& p = *open_;
+    PackedPara pp;
+    pp.heading = p.heading;
+    pp.size = p.size;
+    pp.page = p.page;
+    pp.box = p.box;
+    pp.hyphens = std::move(p.hyphens);
+    pp.toks.reserve(p.toks.size());
+    std::size_t bytes = 0;
+    for (const Tok& t : p.toks)
+        bytes += t.text.size();
+    pp.text.reserve(bytes);
+    for (const Tok& t : p.toks) {
+        PackedTok pt;
+        pp.text += t.text;
+        pt.text_end = static_cast<std::uint32_t>(pp.text.size());
+        if (!t.uri.empty()) {
+            const auto [it, added] = uri_index_.try_emplace(t.uri, static_cast<std::uint32_t>(uris_.size()));
+            if (added)
+                uris_.push_back(t.uri);
+            pt.uri = it->second;
+        }
+        pt.page = t.page;
+        pt.dest_page = t.dest_page;
+        pt.flags = static_cast<std::uint8_t>((t.bold ? 1 : 0) | (t.italic ? 2 : 0) | (t.sup ? 4 : 0) | (t.space_before ? 8 : 0));
+        pp.toks.push_back(pt);
+    }
+    paras_.push_back(std::move(pp));
+    open_.reset();
+}
+
+Para ParagraphBuilder::unpack(const PackedPara& pp) const
+{
+    Para p;
+    p.heading = pp.heading;
+    p.size = pp.size;
+    p.page = pp.page;
+    p.box = pp.box;
+    p.toks.reserve(pp.toks.size());
+    std::uint32_t start = 0;
+    for (const PackedTok& pt : pp.toks) {
+        Tok t;
+        t.text = pp.text.substr(start, pt.text_end - start);
+        start = pt.text_end;
+        t.uri = uris_[pt.uri];
+        t.page = pt.page;
+        t.dest_page = pt.dest_page;
+        t.bold = pt.flags & 1;
+        t.italic = pt.flags & 2;
+        t.sup = pt.flags & 4;
+        t.space_before = pt.flags & 8;
+        p.toks.push_back(std::move(t));
+    }
+    std::vector<PendingHyphen> hyphens = pp.hyphens;
+    settle_hyphens(p.toks, hyphens, vocab_);
+    return p;
+}
+
+void ParagraphBuilder::finish(std::vector<RawNote>& notes)
+{
+    close_open_para();
+    for (RawNote& n : notes)
+        settle_hyphens(n.toks, n.hyphens, vocab_);
+    // a "heading" that reads as prose (a lede set large) is a paragraph
+    for (PackedPara& pp : paras_) {
+        if (!pp.heading)
+            continue;
+        const std::string text = core::clean_text(tokens_text(unpack(pp).toks));
+        if (core::split_words(text).size() > 20 || (!text.empty() && text.back() == '.'))
+            pp.heading = false;
+    }
+}
+
+Para ParagraphBuilder::para(std::size_t i) const { return unpack(paras_[i]); }
+
+Para ParagraphBuilder::take(std::size_t i)
+{
+    Para p = unpack(paras_[i]);
+    paras_[i] = PackedPara{p.heading, p.size, p.page, p.box, {}, {}, {}};
+    return p;
 }
 
 } // namespace colophon::layout
