@@ -89,8 +89,8 @@ TEST(Checksums, StreamingEqualsOneShot)
     EXPECT_EQ(h.bytes(), data.size());
     EXPECT_EQ(h.finish(), digest_bytes(data, {DigestAlgorithm::Sha256, DigestAlgorithm::Sha512}));
 
-    testing::ScratchDir dir;
-    testing::write_text(dir.path() / "f", data);
+    testing::TempDir dir;
+    testing::write_file(dir.path() / "f", data);
     const auto f = digest_file(dir.path() / "f", {DigestAlgorithm::Sha256});
     EXPECT_EQ(f.size, data.size());
     EXPECT_EQ(f.digests.at(DigestAlgorithm::Sha256), digest_bytes(data, {DigestAlgorithm::Sha256}).at(DigestAlgorithm::Sha256));

@@ -17,18 +17,18 @@ namespace colophon::archive {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::ScratchDir;
+using testing::TempDir;
 
 struct Packed
 {
-    ScratchDir dir;
+    TempDir dir;
     PackageResult result;
 };
 
 std::unique_ptr<Packed> pack(PackageFormat format, bool failed = false)
 {
     auto p = std::make_unique<Packed>();
-    testing::write_text(p->dir.path() / "in" / "report.pdf", testing::random_bytes(200000));
+    testing::write_file(p->dir.path() / "in" / "report.pdf", testing::random_bytes(200000));
     auto c = testing::sample_contents(p->dir.path() / "in" / "report.pdf");
     if (failed) {
         c.tei_xml.clear();
@@ -106,7 +106,7 @@ TEST(BagVerifier, FailedConversionKeepsOriginalAndRecordsFailure)
     const auto p = pack(PackageFormat::Directory, true);
     EXPECT_TRUE(fs::exists(p->result.path / "data" / "original" / "Report on 100% Ümlauts.pdf"));
     EXPECT_FALSE(fs::exists(p->result.path / "data" / "text"));
-    const std::string mets = testing::read_text(p->result.path / "data" / "METS.report-1.xml");
+    const std::string mets = testing::read_file(p->result.path / "data" / "METS.report-1.xml");
     EXPECT_NE(mets.find("<premis:eventOutcome>failure</premis:eventOutcome>"), std::string::npos);
     EXPECT_NE(mets.find("pdf.encrypted: the PDF needs a password"), std::string::npos);
     EXPECT_TRUE(verify_package(p->result.path).ok());
@@ -117,14 +117,14 @@ TEST(BagVerifier, CorruptingAnyPayloadByteInDirectoryIsNamed)
     const auto p = pack(PackageFormat::Directory);
     for (const auto& rel : payload_files(p->result.path)) {
         const fs::path file = p->result.path / rel;
-        std::string bytes = testing::read_text(file);
+        std::string bytes = testing::read_file(file);
         const std::string original = bytes;
         bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x01);
-        testing::write_text(file, bytes);
+        testing::write_file(file, bytes);
         const auto report = verify_package(p->result.path);
         EXPECT_FALSE(report.ok()) << rel;
         EXPECT_TRUE(names(report, rel)) << format_report(report);
-        testing::write_text(file, original);
+        testing::write_file(file, original);
     }
     EXPECT_TRUE(verify_package(p->result.path).ok());
 }
@@ -133,19 +133,19 @@ TEST(BagVerifier, DeletedOrStrayFileInDirectoryIsNamed)
 {
     const auto p = pack(PackageFormat::Directory);
     const fs::path tei = p->result.path / "data" / "text" / "Report-on-100-mlauts.tei.xml";
-    const std::string keep = testing::read_text(tei);
+    const std::string keep = testing::read_file(tei);
     fs::remove(tei);
     auto report = verify_package(p->result.path);
     EXPECT_FALSE(report.ok());
     EXPECT_TRUE(names(report, "data/text/Report-on-100-mlauts.tei.xml")) << format_report(report);
-    testing::write_text(tei, keep);
+    testing::write_file(tei, keep);
 
-    testing::write_text(p->result.path / "data" / "stray.bin", "x");
+    testing::write_file(p->result.path / "data" / "stray.bin", "x");
     report = verify_package(p->result.path);
     EXPECT_TRUE(names(report, "data/stray.bin")) << format_report(report);
     fs::remove(p->result.path / "data" / "stray.bin");
 
-    testing::write_text(p->result.path / "notes.txt", "added later");
+    testing::write_file(p->result.path / "notes.txt", "added later");
     report = verify_package(p->result.path);
     EXPECT_TRUE(names(report, "notes.txt")) << format_report(report);
 }
@@ -186,10 +186,10 @@ TEST(BagVerifier, CorruptDeletedAndStrayEntriesInArchivesAreNamed)
 TEST(BagVerifier, TruncatedTarGzFails)
 {
     const auto p = pack(PackageFormat::TarGz);
-    const std::string bytes = testing::read_text(p->result.path);
+    const std::string bytes = testing::read_file(p->result.path);
     for (const double fraction : {0.1, 0.5, 0.9, 0.999}) {
         const fs::path cut = p->dir.path() / "report-1.tar.gz";
-        testing::write_text(cut, bytes.substr(0, static_cast<std::size_t>(bytes.size() * fraction)));
+        testing::write_file(cut, bytes.substr(0, static_cast<std::size_t>(bytes.size() * fraction)));
         const auto report = verify_package(cut);
         EXPECT_FALSE(report.ok()) << fraction;
         EXPECT_TRUE(names(report, "report-1.tar.gz")) << format_report(report);
@@ -198,7 +198,7 @@ TEST(BagVerifier, TruncatedTarGzFails)
 
 TEST(BagVerifier, RefusesUnsafeArchiveEntries)
 {
-    ScratchDir dir;
+    TempDir dir;
     const auto bag = testing::handmade_archive(dir.path() / "bag.tar.gz", [](struct archive* a) {
         testing::add_entry(a, "bag/bagit.txt", AE_IFREG, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
         testing::add_entry(a, "bag/../../escape.txt", AE_IFREG, "x");
@@ -221,7 +221,7 @@ TEST(BagVerifier, RefusesUnsafeArchiveEntries)
 
 TEST(BagVerifier, RefusesDecompressionBomb)
 {
-    ScratchDir dir;
+    TempDir dir;
     const auto bag = testing::handmade_archive(dir.path() / "bag.tar.gz", [](struct archive* a) {
         testing::add_entry(a, "bag/bagit.txt", AE_IFREG, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
         testing::add_entry(a, "bag/data/zeros", AE_IFREG, std::string(8u << 20, '\0'));
@@ -287,18 +287,18 @@ void reseal(const fs::path& bag)
             bytes += d.size;
             ++count;
         }
-        testing::write_text(bag / ("manifest-" + std::string(algorithm_token(alg)) + ".txt"), manifest);
+        testing::write_file(bag / ("manifest-" + std::string(algorithm_token(alg)) + ".txt"), manifest);
     }
-    std::string info = testing::read_text(bag / "bag-info.txt");
+    std::string info = testing::read_file(bag / "bag-info.txt");
     const auto at = info.find("Payload-Oxum: ");
     const auto end = info.find('\n', at);
     info.replace(at, end - at, "Payload-Oxum: " + std::to_string(bytes) + "." + std::to_string(count));
-    testing::write_text(bag / "bag-info.txt", info);
+    testing::write_file(bag / "bag-info.txt", info);
     for (const auto alg : {DigestAlgorithm::Sha256, DigestAlgorithm::Sha512}) {
         std::string tags;
         for (const char* f : {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt"})
             tags += digest_file(bag / f, {alg}).digests.at(alg) + "  " + f + "\n";
-        testing::write_text(bag / ("tagmanifest-" + std::string(algorithm_token(alg)) + ".txt"), tags);
+        testing::write_file(bag / ("tagmanifest-" + std::string(algorithm_token(alg)) + ".txt"), tags);
     }
 }
 
@@ -311,10 +311,10 @@ TEST(BagVerifier, MetsChecksumsMustMatchManifestAndPremis)
 {
     const auto p = pack(PackageFormat::Directory);
     const fs::path mets = p->result.path / "data" / "METS.report-1.xml";
-    std::string xml = testing::read_text(mets);
+    std::string xml = testing::read_file(mets);
     const auto at = xml.find("CHECKSUM=\"") + 10;
     xml[at] = xml[at] == '0' ? '1' : '0';
-    testing::write_text(mets, xml);
+    testing::write_file(mets, xml);
     reseal(p->result.path);
     const auto report = verify_package(p->result.path);
     EXPECT_FALSE(report.ok());
@@ -330,10 +330,10 @@ TEST(BagVerifier, SchemaInvalidMetsIsReported)
         GTEST_SKIP() << "../shared/schemas-external absent";
     const auto p = pack(PackageFormat::Directory);
     const fs::path mets = p->result.path / "data" / "METS.report-1.xml";
-    std::string xml = testing::read_text(mets);
+    std::string xml = testing::read_file(mets);
     const auto at = xml.find("<premis:size>");
     xml.insert(at, "<premis:unexpected/>");
-    testing::write_text(mets, xml);
+    testing::write_file(mets, xml);
     reseal(p->result.path);
     const auto report = verify_package(p->result.path, o);
     EXPECT_FALSE(report.ok());
@@ -344,7 +344,7 @@ TEST(BagVerifier, SchemaInvalidMetsIsReported)
 TEST(BagVerifier, MalformedTeiIsReported)
 {
     const auto p = pack(PackageFormat::Directory);
-    testing::write_text(p->result.path / "data" / "text" / "Report-on-100-mlauts.tei.xml", "<TEI><unclosed></TEI>");
+    testing::write_file(p->result.path / "data" / "text" / "Report-on-100-mlauts.tei.xml", "<TEI><unclosed></TEI>");
     reseal(p->result.path);
     VerifyOptions o;
     int calls = 0;

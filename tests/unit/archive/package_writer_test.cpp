@@ -13,12 +13,12 @@ namespace colophon::archive {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::ScratchDir;
+using testing::TempDir;
 
 TEST(PackageWriter, WritesDirectoryBag)
 {
-    ScratchDir dir;
-    testing::write_text(dir.path() / "in" / "report.pdf", testing::random_bytes(5000));
+    TempDir dir;
+    testing::write_file(dir.path() / "in" / "report.pdf", testing::random_bytes(5000));
     auto c = testing::sample_contents(dir.path() / "in" / "report.pdf");
     c.options.format = PackageFormat::Directory;
     c.options.id = "report-1";
@@ -28,9 +28,9 @@ TEST(PackageWriter, WritesDirectoryBag)
     EXPECT_TRUE(std::filesystem::exists(r.path / "data" / "original" / "Report on 100% Ümlauts.pdf"));
     EXPECT_TRUE(std::filesystem::exists(r.path / "data" / "METS.report-1.xml"));
     EXPECT_TRUE(std::filesystem::exists(r.path / "data" / "ocr" / "page-0002.alto.xml"));
-    const std::string manifest = testing::read_text(r.path / "manifest-sha256.txt");
+    const std::string manifest = testing::read_file(r.path / "manifest-sha256.txt");
     EXPECT_NE(manifest.find("data/original/Report on 100%25 Ümlauts.pdf"), std::string::npos);
-    const std::string info = testing::read_text(r.path / "bag-info.txt");
+    const std::string info = testing::read_file(r.path / "bag-info.txt");
     EXPECT_NE(info.find("Payload-Oxum: "), std::string::npos);
     EXPECT_NE(info.find("Bagging-Date: 2026-01-02\n"), std::string::npos);
     EXPECT_NE(info.find("Bag-Software-Agent: colophon "), std::string::npos);
@@ -38,8 +38,8 @@ TEST(PackageWriter, WritesDirectoryBag)
 
 TEST(PackageWriter, SameInputAndDateGiveSameBytes)
 {
-    ScratchDir dir;
-    testing::write_text(dir.path() / "report.pdf", testing::random_bytes(300000));
+    TempDir dir;
+    testing::write_file(dir.path() / "report.pdf", testing::random_bytes(300000));
     auto c = testing::sample_contents(dir.path() / "report.pdf");
     for (const auto format : {PackageFormat::TarGz, PackageFormat::Zip}) {
         std::filesystem::create_directories(dir.path() / "a");
@@ -48,7 +48,7 @@ TEST(PackageWriter, SameInputAndDateGiveSameBytes)
         const auto a = write_package(c, dir.path() / "a");
         const auto b = write_package(c, dir.path() / "b");
         EXPECT_EQ(a.path.filename(), b.path.filename());
-        EXPECT_EQ(testing::read_text(a.path), testing::read_text(b.path));
+        EXPECT_EQ(testing::read_file(a.path), testing::read_file(b.path));
         std::filesystem::remove_all(dir.path() / "a");
         std::filesystem::remove_all(dir.path() / "b");
     }
@@ -56,8 +56,8 @@ TEST(PackageWriter, SameInputAndDateGiveSameBytes)
 
 TEST(PackageWriter, ExistingPackageIsNotOverwritten)
 {
-    ScratchDir dir;
-    testing::write_text(dir.path() / "report.pdf", "x");
+    TempDir dir;
+    testing::write_file(dir.path() / "report.pdf", "x");
     auto c = testing::sample_contents(dir.path() / "report.pdf");
     write_package(c, dir.path());
     EXPECT_THROW(write_package(c, dir.path()), core::ConversionError);
@@ -67,10 +67,10 @@ TEST(PackageWriter, ExistingPackageIsNotOverwritten)
 
 TEST(PackageWriter, NoTemporaryFilesLeftAfterFailure)
 {
-    ScratchDir dir;
+    TempDir dir;
     auto c = testing::sample_contents(dir.path() / "missing.pdf");
     EXPECT_THROW(write_package(c, dir.path()), core::ConversionError);
-    testing::write_text(dir.path() / "report.pdf", "x");
+    testing::write_file(dir.path() / "report.pdf", "x");
     c = testing::sample_contents(dir.path() / "report.pdf");
     c.options.id = "../evil";
     EXPECT_THROW(write_package(c, dir.path()), core::ConversionError);
@@ -101,12 +101,12 @@ namespace colophon::archive {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::ScratchDir;
+using testing::TempDir;
 
 // A packer killed mid-write leaves at most its temporary file, never a package under the final name.
 TEST(PackageWriter, KilledRunLeavesNoFinalPackage)
 {
-    ScratchDir dir;
+    TempDir dir;
     const auto original = dir.path() / "big.bin";
     {
         std::ofstream out(original, std::ios::binary);

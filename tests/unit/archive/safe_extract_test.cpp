@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 
 TEST(SafeExtract, ExtractedPackageVerifies)
 {
-    testing::ScratchDir dir;
-    testing::write_text(dir.path() / "report.pdf", testing::random_bytes(100000));
+    testing::TempDir dir;
+    testing::write_file(dir.path() / "report.pdf", testing::random_bytes(100000));
     auto c = testing::sample_contents(dir.path() / "report.pdf");
     c.options.id = "pkg";
     const auto packed = write_package(c, dir.path());
@@ -28,7 +28,7 @@ TEST(SafeExtract, ExtractedPackageVerifies)
 
 TEST(SafeExtract, NeverWritesOutsideTheTarget)
 {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const fs::path evil = testing::handmade_archive(
         dir.path() / "evil.tar",
         [&dir](struct archive* a) {
@@ -54,7 +54,7 @@ TEST(SafeExtract, NeverWritesOutsideTheTarget)
 
 TEST(SafeExtract, StopsDecompressionBombAndRemovesTarget)
 {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const fs::path bomb = testing::handmade_archive(dir.path() / "bomb.tar.gz", [](struct archive* a) {
         testing::add_entry(a, "bag/zeros", AE_IFREG, std::string(8u << 20, '\0'));
     });
@@ -68,8 +68,8 @@ TEST(SafeExtract, StopsDecompressionBombAndRemovesTarget)
 
 TEST(SafeExtract, RefusesNonEmptyTarget)
 {
-    testing::ScratchDir dir;
-    testing::write_text(dir.path() / "t" / "x", "x");
+    testing::TempDir dir;
+    testing::write_file(dir.path() / "t" / "x", "x");
     const auto r = extract_archive(dir.path() / "none.tar.gz", dir.path() / "t");
     EXPECT_FALSE(r.ok());
     EXPECT_TRUE(fs::exists(dir.path() / "t" / "x"));

@@ -2,6 +2,7 @@
 // Shared fixtures for the archive tests: a sample document, an original file and a scratch dir.
 
 #include "archive/package.h"
+#include "test_files.h"
 
 #include <filesystem>
 #include <fstream>
@@ -13,37 +14,9 @@ namespace colophon::archive::testing {
 
 inline std::filesystem::path shared_dir() { return COLOPHON_SHARED_DIR; }
 
-// A fresh directory under the system temp dir, removed with the object.
-class ScratchDir
-{
-public:
-    ScratchDir()
-    {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "colophon-archive-XXXXXX").string();
-        path_ = ::mkdtemp(tmpl.data());
-    }
-    ~ScratchDir()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
-inline void write_text(const std::filesystem::path& p, const std::string& bytes)
-{
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-}
-
-inline std::string read_text(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using colophon::testing::read_file;
+using colophon::testing::TempDir;
+using colophon::testing::write_file;
 
 inline PackageContents sample_contents(const std::filesystem::path& original)
 {

@@ -3,6 +3,7 @@
 
 #include "core/text.h"
 #include "html/html_converter.h"
+#include "test_files.h"
 
 #include <fstream>
 #include <functional>
@@ -24,13 +25,7 @@ inline core::Document convert_html(const std::string& html, core::Diagnostics* o
     return d;
 }
 
-inline std::string read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using colophon::testing::read_file;
 
 // Every inline of the document (body and abstract), depth first.
 inline void for_each_inline(const std::vector<core::Inline>& v, const std::function<void(const core::Inline&)>& f)

@@ -2,6 +2,8 @@
 
 #include "synthetic_page.h"
 
+#include "document_queries.h"
+
 #include <gtest/gtest.h>
 
 using namespace colophon;
@@ -23,16 +25,7 @@ std::vector<std::string> paragraphs(const core::Document& doc)
     return out;
 }
 
-const core::Inline* find_kind(const std::vector<core::Inline>& inlines, core::InlineKind kind)
-{
-    for (const auto& in : inlines) {
-        if (in.kind == kind)
-            return &in;
-        if (const auto* sub = find_kind(in.children, kind))
-            return sub;
-    }
-    return nullptr;
-}
+using colophon::testing::find_kind;
 
 core::Document build(std::vector<PageMaker>& pages)
 {

@@ -3,6 +3,8 @@
 #include "core/diagnostics.h"
 #include "ocr/ocr_converter.h"
 
+#include "test_files.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,13 +16,7 @@ namespace {
 
 const std::filesystem::path samples = std::filesystem::path(COLOPHON_SOURCE_DIR) / "samples" / "ocr";
 
-std::string read_file(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using colophon::testing::read_file;
 
 core::Input input_named(const std::string& name, std::string bytes)
 {

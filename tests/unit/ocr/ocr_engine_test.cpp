@@ -4,6 +4,8 @@
 #include "ocr/ocr_converter.h"
 #include "xml/xml_handles.h"
 
+#include "test_files.h"
+
 #include <gtest/gtest.h>
 #include <libxml/catalog.h>
 
@@ -19,13 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path samples = fs::path(COLOPHON_SOURCE_DIR) / "samples" / "ocr";
 
-std::string read_file(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using colophon::testing::read_file;
 
 // One recognition of the scanned sample page, shared by the tests that inspect its result.
 const RecognisedPage& scanned_page()

@@ -8,6 +8,8 @@
 #include "core/text.h"
 #include "layout/ocr_decision.h"
 
+#include "test_files.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -21,13 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path samples = fs::path(COLOPHON_SOURCE_DIR) / "samples" / "ocr";
 
-std::string read_file(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using colophon::testing::read_file;
 
 // Everything a reader sees: title block, body and notes.
 std::string document_text(const core::Document& doc)

@@ -2,6 +2,8 @@
 
 #include "core/input.h"
 
+#include "document_queries.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -23,16 +25,7 @@ core::Document convert(const fs::path& path, const core::ConvertOptions& options
     return conv.convert(input, options, diags);
 }
 
-const core::Inline* find_kind(const std::vector<core::Inline>& inlines, core::InlineKind kind)
-{
-    for (const auto& in : inlines) {
-        if (in.kind == kind)
-            return &in;
-        if (const auto* sub = find_kind(in.children, kind))
-            return sub;
-    }
-    return nullptr;
-}
+using colophon::testing::find_kind;
 
 } // namespace
 

@@ -1,6 +1,6 @@
 #include "pipeline/batch_inputs.h"
 
-#include "test_files.h"
+#include "test_pages.h"
 
 #include <gtest/gtest.h>
 

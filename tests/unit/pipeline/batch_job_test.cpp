@@ -2,7 +2,7 @@
 #include "pipeline/batch_merge.h"
 
 #include "fake_converter.h"
-#include "test_files.h"
+#include "test_pages.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

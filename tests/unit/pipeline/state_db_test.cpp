@@ -1,6 +1,6 @@
 #include "pipeline/state_db.h"
 
-#include "test_files.h"
+#include "test_pages.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
