@@ -36,4 +36,8 @@ TextStats text_stats(std::string_view s);
 
 std::vector<std::string> split_words(std::string_view s);
 
+// & < > " ' as character references, for text and attribute values written by hand in XML or HTML
+// (documents built with libxml2 are escaped by it).
+std::string escape_markup(std::string_view s);
+
 } // namespace colophon::core

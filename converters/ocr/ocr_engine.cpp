@@ -77,21 +77,6 @@ bool valid_language_name(const std::string& lang)
     });
 }
 
-std::string xml_escape(std::string_view s)
-{
-    std::string out;
-    for (const char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 // Reorders `v`.
 double median(std::vector<double>& v)
 {
@@ -671,7 +656,7 @@ std::string build_alto_document(std::string_view page_fragment, std::string_view
         "\t\t<MeasurementUnit>pixel</MeasurementUnit>\n"
         "\t\t<sourceImageInformation>\n"
         "\t\t\t<fileName>";
-    out += xml_escape(image_name);
+    out += core::escape_markup(image_name);
     out += "</fileName>\n"
            "\t\t</sourceImageInformation>\n"
            "\t\t<OCRProcessing ID=\"OCR_0\">\n"
@@ -679,7 +664,7 @@ std::string build_alto_document(std::string_view page_fragment, std::string_view
            "\t\t\t\t<processingSoftware>\n"
            "\t\t\t\t\t<softwareName>Tesseract</softwareName>\n"
            "\t\t\t\t\t<softwareVersion>";
-    out += xml_escape(software_version);
+    out += core::escape_markup(software_version);
     out += "</softwareVersion>\n"
            "\t\t\t\t</processingSoftware>\n"
            "\t\t\t</ocrProcessingStep>\n"

@@ -16,3 +16,9 @@ TEST(Text, CountsWordsAndLetters)
     EXPECT_EQ(s.letters, 8);
     EXPECT_EQ(s.digits, 2);
 }
+
+TEST(Text, EscapeMarkupCoversTextAndAttributes)
+{
+    EXPECT_EQ(escape_markup("a < b & \"c\" > 'd'"), "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39;");
+    EXPECT_EQ(escape_markup("Caf\xC3\xA9"), "Caf\xC3\xA9");
+}
