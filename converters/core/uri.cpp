@@ -3,6 +3,7 @@
 #include "core/text.h"
 
 #include <cctype>
+#include <utility>
 
 namespace colophon::core {
 
@@ -47,6 +48,20 @@ std::size_t stray_colon(std::string_view uri)
     return scheme ? std::string_view::npos : colon;
 }
 
+// The [begin, end) of the authority ("//host:port"), the one place where '[' and ']' may stand
+// (IPv6 literals); empty when there is none.
+std::pair<std::size_t, std::size_t> authority(std::string_view uri)
+{
+    std::size_t start = 0;
+    if (const std::size_t colon = uri.find(':'); colon != std::string_view::npos && colon < uri.find_first_of("/?#"))
+        start = colon + 1;
+    if (uri.substr(start, 2) != "//")
+        return {0, 0};
+    start += 2;
+    const std::size_t end = uri.find_first_of("/?#", start);
+    return {start, end == std::string_view::npos ? uri.size() : end};
+}
+
 } // namespace
 
 std::string escape_uri(std::string_view uri)
@@ -57,11 +72,13 @@ std::string escape_uri(std::string_view uri)
     out.reserve(trimmed.size());
     bool seen_hash = false;
     const std::size_t colon = stray_colon(trimmed);
+    const auto [host_begin, host_end] = authority(trimmed);
     for (std::size_t i = 0; i < trimmed.size(); ++i) {
         const char c = trimmed[i];
         const auto u = static_cast<unsigned char>(c);
         const bool stray_percent = c == '%' && !(i + 2 < trimmed.size() && is_hex(trimmed[i + 1]) && is_hex(trimmed[i + 2]));
-        if (needs_escape(u) || stray_percent || (c == '#' && seen_hash) || i == colon) {
+        const bool stray_bracket = (c == '[' || c == ']') && !(i >= host_begin && i < host_end);
+        if (needs_escape(u) || stray_percent || stray_bracket || (c == '#' && seen_hash) || i == colon) {
             out += '%';
             out += hex[u >> 4];
             out += hex[u & 0xF];

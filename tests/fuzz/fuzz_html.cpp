@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -23,8 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         const core::Document doc = converter.convert(input, options, diags);
         const auto tree = tei::build_tei(doc);
         if (!validate::SchemaValidator::tei().validate(tree.get(), diags) ||
-            !validate::check_note_references(tree.get(), diags))
-            std::abort(); // the converter built a document the TEI contract cannot carry
+            !validate::check_note_references(tree.get(), diags)) {
+            // The converter built a document the TEI contract cannot carry: say why, then stop.
+            for (const auto& d : diags.items())
+                std::fprintf(stderr, "%s\n", core::format_diagnostic(d).c_str());
+            std::abort();
+        }
     } catch (const core::ConversionError&) {
     }
     return 0;

@@ -16,3 +16,10 @@ TEST(Uri, QuotesSpacesAndNonAsciiAreEscaped)
 TEST(Uri, SurroundingWhitespaceIsTrimmed) { EXPECT_EQ(escape_uri("  https://x.example/ \n"), "https://x.example/"); }
 TEST(Uri, ColonOfAnInvalidSchemeIsEscaped) { EXPECT_EQ(escape_uri("1http://x"), "1http%3A//x"); }
 TEST(Uri, RelativeReferenceWithColonLaterIsUnchanged) { EXPECT_EQ(escape_uri("a/b:c"), "a/b:c"); }
+TEST(Uri, BracketsOnlyInAnIpv6Host)
+{
+    // Found by fuzzing: an image named "text [x]" made the TEI fail xs:anyURI.
+    EXPECT_EQ(escape_uri("text [x]"), "text%20%5Bx%5D");
+    EXPECT_EQ(escape_uri("https://x.example/a[1]?q=[2]"), "https://x.example/a%5B1%5D?q=%5B2%5D");
+    EXPECT_EQ(escape_uri("http://[2001:db8::1]:8080/p"), "http://[2001:db8::1]:8080/p");
+}
