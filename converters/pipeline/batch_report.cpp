@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -73,6 +74,7 @@ td.num{text-align:right;white-space:nowrap}
 ul.warn{margin:0;padding-left:1.1em;color:#6a4a00;font-size:.9em}
 .reason{color:#7a1010}
 .key{word-break:break-all}
+.partial{background:#fff1c7;border-radius:6px;padding:.5em .8em}
 )css";
 
 void write_html_row(AtomicOutputFile& out, const DocumentRecord& r, int index)
@@ -216,12 +218,20 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
     if (counts.of(DocStatus::Pending) > 0)
         head << "<li class=\"pending\" data-count=\"pending\"><b>" << counts.of(DocStatus::Pending)
              << "</b>not finished</li>";
-    head << "</ul>\n<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
+    head << "</ul>\n";
+    const std::int64_t shown = std::min(counts.total, std::max<std::int64_t>(info.html_row_limit, 0));
+    if (shown < counts.total) {
+        head << "<p class=\"partial\" id=\"partial\" data-shown=\"" << shown << "\">This page lists " << shown << " of "
+             << counts.total << " documents: problems first (failed, unsupported, not finished, with warnings, "
+             << "duplicates), then successes. Every document is in <a href=\"report.csv\">report.csv</a> (opens in "
+             << "a spreadsheet) and <a href=\"report.json\">report.json</a>.</p>\n";
+    }
+    head << "<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
          << "<th>Problems</th><th>Title</th><th>Authors</th><th>Date</th><th>Method</th><th>OCR conf.</th>"
          << "<th>Pages</th><th>Outputs</th><th>Seconds</th></tr></thead>\n<tbody>\n";
     html_out.write(head.str());
 
-    int index = 0;
+    std::int64_t index = 0;
     db.for_each([&](const DocumentRecord& r) {
         ++index;
         json_out.write((index > 1 ? ",\n" : "") + json(r).dump(-1, ' ', false, replace_invalid));
@@ -255,9 +265,16 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
             line += csv_field(f);
         }
         csv_out.write(line + "\r\n");
-
-        write_html_row(html_out, r, index);
     });
+
+    // The page: what needs attention first, each group in key order.
+    int row = 0;
+    for (const DocStatus st : {DocStatus::Failed, DocStatus::Unsupported, DocStatus::Pending, DocStatus::Warnings,
+                               DocStatus::Duplicate, DocStatus::Ok}) {
+        if (row >= shown)
+            break;
+        db.for_each_with_status(st, shown - row, [&](const DocumentRecord& r) { write_html_row(html_out, r, ++row); });
+    }
 
     json_out.write("\n]}\n");
     html_out.write("</tbody></table>\n</body></html>\n");

@@ -50,26 +50,48 @@ public:
     std::int64_t begin_run(const std::string& command, const std::string& shard, int jobs);
     void finish_run(std::int64_t run_id, const std::string& summary_json);
 
-    // Adds every planned document not yet known (one transaction) and refreshes the path,
-    // identifier and catalogue of known ones. Returns the prior state of every planned key.
+    // Adds a planned document not yet known, or refreshes the path, identifier and catalogue of a
+    // known one, and returns its state before this run. Runs in the caller's transaction, if any:
+    // the batch plans thousands of documents per transaction without holding them in memory.
+    PriorState plan_document(const PlannedDocument& doc);
+    // All of `docs` in one transaction; the prior state of every planned key.
     std::map<std::string, PriorState> plan(const std::vector<PlannedDocument>& docs);
 
-    // Commits one finished document (attempts + 1) in its own transaction.
+    // Commits one finished document (attempts + 1) in its own transaction: a killed batch loses
+    // no finished document, and none is recorded before its outputs are on disk.
     void record(const DocumentRecord& r);
-    // A finished document whose input did not change: refresh its size and time only.
-    void touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns);
+    // A finished document whose input did not change: refresh its size and time only. Returns
+    // its recorded status.
+    DocStatus touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns);
 
     // Key of a successfully converted document with these bytes, other than `key`.
     std::optional<std::string> find_success_by_hash(const std::string& sha256, const std::string& key);
 
+    // Duplicate detection within a run: the first document to claim some bytes converts them;
+    // later ones get the first one's key (as do documents whose bytes an earlier run converted).
+    // The claims live in a temporary table, so a catalogue of any size costs no memory.
+    std::optional<std::string> claim_content(const std::string& sha256, const std::string& key);
+
     // Streams every document, ordered by key, without loading them all.
     void for_each(const std::function<void(const DocumentRecord&)>& fn);
+    // The first `limit` documents with this status, ordered by key (an index, no sorting).
+    void for_each_with_status(DocStatus status, std::int64_t limit, const std::function<void(const DocumentRecord&)>& fn);
     std::int64_t count();
 
     sql::Database& database() { return db_; }
 
 private:
+    // Statements used once per document are prepared once.
+    sql::Statement& cached(std::optional<sql::Statement>& slot, const char* sql);
+
     sql::Database db_;
+    std::optional<sql::Statement> plan_upsert_;
+    std::optional<sql::Statement> plan_select_;
+    std::optional<sql::Statement> record_update_;
+    std::optional<sql::Statement> touch_update_;
+    std::optional<sql::Statement> find_hash_;
+    std::optional<sql::Statement> claim_select_;
+    std::optional<sql::Statement> claim_insert_;
 };
 
 // Reads the whole row (used by for_each and merge).
