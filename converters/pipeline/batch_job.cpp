@@ -344,7 +344,14 @@ BatchResult BatchJob::run()
                           {"conversion_seconds", result.conversion_cpu_seconds},
                           {"overhead", result.overhead()},
                           {"workers_started", result.workers_started}};
-        summary["memory"] = {{"chunk", s.chunk},
+        rusage self{};
+        ::getrusage(RUSAGE_SELF, &self);
+        rusage children{};
+        ::getrusage(RUSAGE_CHILDREN, &children);
+        result.parent_max_rss_kib = self.ru_maxrss;
+        summary["memory"] = {{"parent_max_rss_kib", self.ru_maxrss},
+                             {"worker_max_rss_kib", children.ru_maxrss},
+                             {"chunk", s.chunk},
                              {"max_inputs_held", result.max_inputs_held},
                              {"max_jobs_queued", result.max_jobs_queued},
                              {"max_jobs_in_flight", result.max_jobs_in_flight}};

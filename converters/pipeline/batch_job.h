@@ -63,6 +63,7 @@ struct BatchResult
     std::size_t max_inputs_held = 0;
     std::size_t max_jobs_queued = 0;
     std::size_t max_jobs_in_flight = 0;
+    long parent_max_rss_kib = 0; // peak resident memory of the parent (getrusage)
 };
 
 class BatchJob

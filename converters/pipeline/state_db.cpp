@@ -137,6 +137,8 @@ StateDb::StateDb(const std::filesystem::path& path, sql::Database::Mode mode) : 
     // Run-scoped tables (inputs, work queue, claims) spill to a file, never to memory; the page
     // caches stay at SQLite's default 2 MB each, whatever the catalogue size.
     db_.exec("PRAGMA temp_store=FILE");
+    // Nothing in them outlives the run: no rollback journal files to create and truncate.
+    db_.exec("PRAGMA temp.journal_mode=MEMORY");
     db_.exec(schema);
     db_.exec(temp_schema);
 }

@@ -3,6 +3,7 @@
 #include "core/diagnostics.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <ctime>
@@ -10,8 +11,10 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <memory>
 #include <poll.h>
 #include <stdexcept>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -147,16 +150,47 @@ std::vector<json> take_messages(std::string& buffer)
     return out;
 }
 
+// The stage a worker is in, in memory shared with the parent. A pipe message per stage would
+// cost a write, a wake-up of the parent and a JSON parse five times per document; the parent
+// needs the stage only when a worker has died or was killed, and then reads it here.
+struct StageSlot
+{
+    std::uint64_t job = 0;   // ordinal of the job (per worker process) the stage belongs to
+    char stage[56] = "read"; // NUL-terminated
+};
+
+struct StageUnmap
+{
+    void operator()(StageSlot* p) const { ::munmap(p, sizeof(StageSlot)); }
+};
+using StageMapping = std::unique_ptr<StageSlot, StageUnmap>;
+
+StageMapping map_stage_slot()
+{
+    void* p = ::mmap(nullptr, sizeof(StageSlot), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        throw std::runtime_error(std::string("mmap: ") + std::strerror(errno));
+    return StageMapping(std::construct_at(static_cast<StageSlot*>(p)));
+}
+
 // ---- worker side ----------------------------------------------------------------------------
 
 class PipeContext final : public WorkerContext
 {
 public:
-    PipeContext(int in, int out) : in_(in), out_(out) {}
+    PipeContext(int in, int out, StageSlot* slot) : in_(in), out_(out), slot_(slot) {}
     void stage(const std::string& name) override
     {
         stage_ = name;
-        send_message(out_, {{"type", "stage"}, {"stage", name}});
+        const std::size_t n = std::min(name.size(), sizeof slot_->stage - 1);
+        std::memcpy(slot_->stage, name.data(), n);
+        slot_->stage[n] = '\0';
+    }
+    // A new job: the stage is "read" until the document function names another.
+    void begin_job()
+    {
+        stage("read");
+        slot_->job = jobs_started_++;
     }
     ClaimReply claim(const std::string& sha256, std::int64_t size, const std::string& media_type,
                      bool convertible) override
@@ -201,6 +235,8 @@ private:
     std::deque<json> waiting_;
     int in_;
     int out_;
+    StageSlot* slot_;
+    std::uint64_t jobs_started_ = 0;
     std::string stage_ = "read";
 };
 
@@ -244,7 +280,7 @@ double process_cpu_seconds()
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-[[noreturn]] void run_worker(int in, int out, pid_t parent, const DocumentFunctionFactory& factory,
+[[noreturn]] void run_worker(int in, int out, StageSlot* slot, pid_t parent, const DocumentFunctionFactory& factory,
                              const PoolOptions& options)
 {
     close_inherited_descriptors(in, out);
@@ -284,13 +320,13 @@ double process_cpu_seconds()
         } catch (const std::exception& e) {
             setup_error = e.what();
         }
-        PipeContext ctx(in, out);
+        PipeContext ctx(in, out, slot);
         while (const std::optional<json> msg = ctx.next_job()) {
             const DocumentJob job = msg->at("job").get<DocumentJob>();
             DocumentRecord record;
             const auto started = Clock::now();
             const double cpu_before = process_cpu_seconds();
-            ctx.stage("read");
+            ctx.begin_job();
             if (!fn) {
                 record = failure_record(job, "setup", "batch.setup-failed", setup_error);
             } else {
@@ -322,13 +358,13 @@ struct Worker
 {
     pid_t pid = -1;
     Fd to;   // jobs and claim replies
-    Fd from; // stages, claims, results
+    Fd from; // claims, results
+    StageMapping slot;
     std::string inbox;
     // Jobs sent to this worker: the front one runs, the next waits in the pipe so the worker
     // never idles while the parent records a result.
     std::deque<DocumentJob> queue;
     bool unchanged = false;
-    std::string stage;
     Clock::time_point deadline{};
     int finished = 0;
 };
@@ -393,6 +429,7 @@ private:
         if (::pipe2(result_pipe, O_CLOEXEC) != 0)
             throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
         Fd result_read(result_pipe[0]), result_write(result_pipe[1]);
+        StageMapping slot = map_stage_slot();
         const pid_t parent = ::getpid();
         const pid_t pid = ::fork();
         if (pid < 0)
@@ -405,13 +442,14 @@ private:
             }
             job_write.reset();
             result_read.reset();
-            run_worker(job_read.get(), result_write.get(), parent, factory_, options_);
+            run_worker(job_read.get(), result_write.get(), slot.get(), parent, factory_, options_);
         }
         w = Worker{};
         w.pid = pid;
         ++stats_.workers_started;
         w.to = std::move(job_write);
         w.from = std::move(result_read);
+        w.slot = std::move(slot);
     }
 
     static constexpr std::size_t queue_depth = 2;
@@ -445,7 +483,6 @@ private:
     void start_front(Worker& w)
     {
         w.unchanged = false;
-        w.stage = "read";
         w.deadline = options_.max_seconds > 0
                          ? Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                               std::chrono::duration<double>(options_.max_seconds))
@@ -506,7 +543,11 @@ private:
         for (std::size_t i = w.queue.size(); i-- > 1;)
             requeued_.push_front(std::move(w.queue[i]));
         w.queue.resize(1);
-        const std::string stage = w.stage;
+        // Read once the worker is gone: it no longer writes the slot. A slot still naming an
+        // earlier job means the front job had not started.
+        const std::string stage = w.slot && w.slot->job == static_cast<std::uint64_t>(w.finished)
+                                      ? std::string(w.slot->stage, ::strnlen(w.slot->stage, sizeof w.slot->stage))
+                                      : std::string("read");
         DocumentRecord failed = failure_record(w.queue.front(), stage, code, reason + " during " + stage);
         finish(w, std::move(failed));
         w.finished = 0;
@@ -521,9 +562,7 @@ private:
     void handle(Worker& w, const json& msg)
     {
         const std::string type = msg.value("type", "");
-        if (type == "stage") {
-            w.stage = msg.value("stage", "");
-        } else if (type == "claim" && !w.queue.empty()) {
+        if (type == "claim" && !w.queue.empty()) {
             const DocumentJob& job = w.queue.front();
             ClaimReply reply;
             if (cb_.on_claim)
