@@ -244,6 +244,7 @@ BatchResult BatchJob::run()
     }
     result.converted = queue.pushed();
     double parent_seconds = std::chrono::duration<double>(Clock::now() - planning_started).count();
+    const double cpu_planned = own_cpu_seconds();
 
     // 4. convert
     Progress progress(result.planned, result.skipped, s.progress);
@@ -320,6 +321,7 @@ BatchResult BatchJob::run()
         result.interrupted = stop_requested != 0;
     }
     progress.finish();
+    const double cpu_converted = own_cpu_seconds();
     result.max_inputs_held = catalog.max_rows_held();
     result.max_jobs_queued = queue.max_buffered();
 
@@ -328,8 +330,10 @@ BatchResult BatchJob::run()
         Stopwatch sw(parent_seconds);
         result.wall_seconds = std::chrono::duration<double>(Clock::now() - started).count();
         write_reports(db, s.output_dir, {"colophon batch report", s.command_line, result.wall_seconds});
+        const double cpu_reported = own_cpu_seconds();
         if (!s.corpus.empty())
             result.corpus = write_corpus(db, s.output_dir, s.corpus);
+        const double cpu_corpus = own_cpu_seconds();
         result.counts = count_documents(db);
         result.exit_code = batch_exit_code(result.counts);
         nlohmann::json summary = counts_json(result.counts);
@@ -343,7 +347,12 @@ BatchResult BatchJob::run()
                           {"workers_seconds", result.worker_cpu_seconds},
                           {"conversion_seconds", result.conversion_cpu_seconds},
                           {"overhead", result.overhead()},
-                          {"workers_started", result.workers_started}};
+                          {"workers_started", result.workers_started},
+                          // the parent's share by phase
+                          {"parent_setup_and_planning_seconds", cpu_planned - cpu_started},
+                          {"parent_during_conversion_seconds", cpu_converted - cpu_planned},
+                          {"parent_reports_seconds", cpu_reported - cpu_converted},
+                          {"parent_corpus_seconds", cpu_corpus - cpu_reported}};
         rusage self{};
         ::getrusage(RUSAGE_SELF, &self);
         rusage children{};

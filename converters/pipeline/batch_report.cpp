@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace colophon::pipeline {
@@ -288,21 +289,31 @@ CorpusStats write_corpus(StateDb& db, const fs::path& dir, const fs::path& corpu
     std::int64_t missing = 0;
     if (corpus.has_parent_path())
         fs::create_directories(corpus.parent_path());
-    AtomicGzipFile out(corpus);
+    // Each document's line is a gzip member the worker compressed; joining them is the corpus.
+    AtomicOutputFile out(corpus);
     std::int64_t lines = 0;
+    std::string bytes;
     db.for_each([&](const DocumentRecord& r) {
         if (!is_success(r.status))
             return;
-        std::ifstream in(dir / r.corpus_record, std::ios::binary);
-        std::string line;
-        if (r.corpus_record.empty() || !in || !std::getline(in, line) || line.empty()) {
+        bytes.clear();
+        if (!r.corpus_record.empty()) {
+            std::ifstream in(dir / r.corpus_record, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        if (r.corpus_record.ends_with(".json") && !bytes.empty()) {
+            // Kept uncompressed by an earlier version of colophon.
+            bytes = gzip_member(bytes.substr(0, bytes.find('\n')) + "\n");
+        }
+        if (bytes.size() < 18 || bytes[0] != '\x1f' || bytes[1] != '\x8b') {
             ++missing; // the next run converts it again (its outputs are incomplete)
             return;
         }
-        out.write(line);
-        out.write("\n");
+        out.write(bytes);
         ++lines;
     });
+    if (lines == 0)
+        out.write(gzip_member("")); // still a valid gzip file
     out.commit();
     return {lines, missing};
 }

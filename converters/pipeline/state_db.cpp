@@ -204,7 +204,8 @@ std::map<std::string, PriorState> StateDb::plan(const std::vector<PlannedDocumen
 
 void StateDb::record(const DocumentRecord& r)
 {
-    sql::Transaction tx(db_);
+    // One statement is one transaction (autocommit): atomic, and durable against a killed
+    // process once this returns.
     sql::Statement& s = cached(
         record_update_,
         "UPDATE documents SET size=?, mtime_ns=?, sha256=?, media_type=?, status=?, stage=?, code=?, reason=?, "
@@ -223,7 +224,6 @@ void StateDb::record(const DocumentRecord& r)
     }
     if (sqlite3_changes(db_.get()) != 1)
         throw std::runtime_error("state database: no planned document '" + r.key + "'");
-    tx.commit();
 }
 
 DocStatus StateDb::touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns)
