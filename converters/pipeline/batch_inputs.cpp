@@ -16,8 +16,8 @@ namespace {
 constexpr std::size_t rows_per_transaction = 4096;
 
 constexpr const char* catalog_schema = R"sql(
-DROP TABLE IF EXISTS temp.inputs;
-CREATE TEMP TABLE inputs(
+DROP TABLE IF EXISTS inputs;
+CREATE TABLE inputs(
   seq INTEGER PRIMARY KEY,
   path TEXT NOT NULL,
   canon TEXT NOT NULL UNIQUE,
@@ -27,7 +27,7 @@ CREATE TEMP TABLE inputs(
   identifier TEXT,
   catalogue TEXT
 );
-CREATE INDEX temp.inputs_stem ON inputs(stem);
+CREATE INDEX inputs_stem ON inputs(stem);
 )sql";
 
 bool is_hidden(const fs::path& p)
@@ -76,9 +76,9 @@ class InputCatalog::Adder
 public:
     Adder(sql::Database& db, fs::path manifest_canon)
         : db_(db), manifest_canon_(std::move(manifest_canon)),
-          seen_(db.prepare("SELECT 1 FROM temp.inputs WHERE canon=?")),
-          key_used_(db.prepare("SELECT 1 FROM temp.inputs WHERE key=?")),
-          insert_(db.prepare("INSERT INTO temp.inputs(path, canon, key, stem, identifier, catalogue) VALUES(?,?,?,?,?,?)"))
+          seen_(db.prepare("SELECT 1 FROM inputs WHERE canon=?")),
+          key_used_(db.prepare("SELECT 1 FROM inputs WHERE key=?")),
+          insert_(db.prepare("INSERT INTO inputs(path, canon, key, stem, identifier, catalogue) VALUES(?,?,?,?,?,?)"))
     {
         tx_.emplace(db_);
     }
@@ -240,16 +240,16 @@ void InputCatalog::collect(const std::vector<std::string>& sources, const std::s
 
     // 3. Output stems: drop the extension unless two inputs would then share a name ("a.html" and
     //    "a.pdf" keep theirs; so does a stem equal to another input's full key).
-    db_.exec("UPDATE temp.inputs SET output_stem = CASE WHEN "
-             "(SELECT count(*) FROM temp.inputs s WHERE s.stem = inputs.stem) + "
-             "(SELECT count(*) FROM temp.inputs k WHERE k.key = inputs.stem) = 1 THEN stem ELSE key END");
+    db_.exec("UPDATE inputs SET output_stem = CASE WHEN "
+             "(SELECT count(*) FROM inputs s WHERE s.stem = inputs.stem) + "
+             "(SELECT count(*) FROM inputs k WHERE k.key = inputs.stem) = 1 THEN stem ELSE key END");
 }
 
 void InputCatalog::for_each(std::size_t chunk, const std::function<void(const CatalogInput&)>& fn)
 {
     chunk = std::max<std::size_t>(chunk, 1);
     sql::Statement q = db_.prepare(
-        "SELECT path, key, output_stem, identifier, catalogue FROM temp.inputs WHERE key > ? ORDER BY key LIMIT ?");
+        "SELECT path, key, output_stem, identifier, catalogue FROM inputs WHERE key > ? ORDER BY key LIMIT ?");
     std::string after;
     std::vector<CatalogInput> rows;
     for (;;) {

@@ -3,8 +3,8 @@
 // line, '#' comments) and a catalogue manifest. Every path found becomes an input, even one that
 // cannot be read: the batch reports it instead of dropping it. Each input gets a key, unique in
 // the batch and stable between runs, that names its outputs and its row in the state database.
-// The inputs are streamed into a temporary SQLite table as they are found, so a catalogue of
-// any size is enumerated in constant memory.
+// The inputs are streamed into an SQLite table (of the run's scratch database) as they are
+// found, so a catalogue of any size is enumerated in constant memory.
 
 #include "pipeline/manifest.h"
 #include "pipeline/sqlite_handles.h"
@@ -39,7 +39,7 @@ struct CatalogInput
     std::string catalogue; // manifest record as JSON ("{}" for a bare manifest row); empty when none
 };
 
-// The inputs of a batch in a temporary table of `db` (private to the connection, on disk).
+// The inputs of a batch in a table of `db` (the run's scratch database, or one in memory).
 class InputCatalog
 {
 public:

@@ -195,22 +195,26 @@ BatchResult BatchJob::run()
 
     // 2. inputs: streamed into a temporary table as they are found
     const auto planning_started = Clock::now();
-    InputCatalog catalog(db.database());
+    RunScratch scratch(s.output_dir / ".colophon" / "run.sqlite");
+    InputCatalog catalog(scratch.database());
     catalog.collect(s.sources, s.manifest, s.output_dir);
     const std::int64_t run_id = db.begin_run(
         s.command_line, std::to_string(s.shard.index) + "/" + std::to_string(s.shard.count), jobs);
 
     // 3. plan this shard against earlier runs, a chunk at a time: finished and unchanged
     //    documents are skipped, the rest go to the work queue (on disk as well)
-    WorkQueue queue(db.database(), s.chunk);
+    WorkQueue queue(scratch.database(), s.chunk);
     {
         std::optional<sql::Transaction> tx;
+        std::optional<sql::Transaction> queue_tx;
         std::size_t in_tx = 0;
         catalog.for_each(s.chunk, [&](const CatalogInput& in) {
             if (!in_shard(in.key, s.shard))
                 return;
-            if (!tx)
+            if (!tx) {
                 tx.emplace(db.database());
+                queue_tx.emplace(scratch.database());
+            }
             ++result.planned;
             const FileStamp st = stamp(in.path);
             const PriorState p = db.plan_document({in.key, in.path, in.identifier, in.catalogue, st.size, st.mtime_ns});
@@ -234,13 +238,17 @@ BatchResult BatchJob::run()
             if (convert)
                 queue.push(doc);
             if (++in_tx >= 4096) {
+                queue_tx->commit();
+                queue_tx.reset();
                 tx->commit();
                 tx.reset();
                 in_tx = 0;
             }
         });
-        if (tx)
+        if (tx) {
+            queue_tx->commit();
             tx->commit();
+        }
     }
     result.converted = queue.pushed();
     double parent_seconds = std::chrono::duration<double>(Clock::now() - planning_started).count();
@@ -272,6 +280,7 @@ BatchResult BatchJob::run()
         return std::move(d->job);
     };
 
+    ContentClaims claims(scratch.database());
     PoolCallbacks cb;
     cb.on_claim = [&](const DocumentJob& job, const std::string& sha, std::int64_t, const std::string&,
                       bool convertible) {
@@ -280,8 +289,11 @@ BatchResult BatchJob::run()
             return ClaimReply{ClaimDecision::Unchanged, {}};
         if (!convertible)
             return ClaimReply{ClaimDecision::Convert, {}}; // it fails on its own; no duplicate of anything
-        if (auto first = db.claim_content(sha, job.key))
+        if (auto first = claims.first_claim(sha, job.key))
             return ClaimReply{ClaimDecision::Duplicate, std::move(*first)};
+        if (auto earlier = db.find_success_by_hash(sha, job.key))
+            return ClaimReply{ClaimDecision::Duplicate, std::move(*earlier)};
+        claims.add(sha, job.key);
         return ClaimReply{ClaimDecision::Convert, {}};
     };
     cb.on_done = [&](const DocumentJob& job, DocumentRecord&& r, bool unchanged) {

@@ -8,20 +8,68 @@ namespace {
 
 sql::Database& with_queue_table(sql::Database& db)
 {
-    db.exec("DROP TABLE IF EXISTS temp.work;"
-            "CREATE TEMP TABLE work(seq INTEGER PRIMARY KEY, key TEXT NOT NULL, input_path TEXT NOT NULL, "
+    db.exec("DROP TABLE IF EXISTS work;"
+            "CREATE TABLE work(seq INTEGER PRIMARY KEY, key TEXT NOT NULL, input_path TEXT NOT NULL, "
             "output_stem TEXT, identifier TEXT, catalogue TEXT, previous_sha256 TEXT, size INTEGER, mtime_ns INTEGER)");
+    return db;
+}
+
+sql::Database& with_claims_table(sql::Database& db)
+{
+    db.exec("CREATE TABLE IF NOT EXISTS claims(sha256 TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID");
     return db;
 }
 
 } // namespace
 
+RunScratch::RunScratch(std::filesystem::path path) : path_(std::move(path))
+{
+    remove_files(path_); // left by a killed run
+    db_.emplace(path_);
+    db_->exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; "
+              "PRAGMA temp_store=FILE");
+}
+
+RunScratch::~RunScratch()
+{
+    db_.reset();
+    remove_files(path_);
+}
+
+void RunScratch::remove_files(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+        std::filesystem::remove(path.string() + suffix, ec);
+}
+
+ContentClaims::ContentClaims(sql::Database& db)
+    : select_(with_claims_table(db).prepare("SELECT key FROM claims WHERE sha256=?")),
+      insert_(db.prepare("INSERT OR IGNORE INTO claims(sha256, key) VALUES(?,?)"))
+{
+}
+
+std::optional<std::string> ContentClaims::first_claim(const std::string& sha256, const std::string& key)
+{
+    select_.bind(1, sha256);
+    std::optional<std::string> first;
+    if (select_.step() && select_.text(0) != key)
+        first = select_.text(0);
+    select_.reset();
+    return first;
+}
+
+void ContentClaims::add(const std::string& sha256, const std::string& key)
+{
+    insert_.bind(1, sha256).bind(2, key).run();
+}
+
 WorkQueue::WorkQueue(sql::Database& db, std::size_t chunk)
     : db_(with_queue_table(db)), chunk_(std::max<std::size_t>(chunk, 1)),
-      insert_(db_.prepare("INSERT INTO temp.work(key, input_path, output_stem, identifier, catalogue, previous_sha256, "
+      insert_(db_.prepare("INSERT INTO work(key, input_path, output_stem, identifier, catalogue, previous_sha256, "
                           "size, mtime_ns) VALUES(?,?,?,?,?,?,?,?)")),
       select_(db_.prepare("SELECT seq, key, input_path, output_stem, identifier, catalogue, previous_sha256, size, "
-                          "mtime_ns FROM temp.work WHERE seq > ? ORDER BY seq LIMIT ?"))
+                          "mtime_ns FROM work WHERE seq > ? ORDER BY seq LIMIT ?"))
 {
 }
 

@@ -1,16 +1,54 @@
 #pragma once
-// The documents a run still has to convert, kept in a temporary table of the state database:
-// planning appends them, the worker pool takes them a chunk at a time. However large the
-// catalogue, the parent holds one chunk of jobs in memory.
+// Run-scoped data of a batch, on disk: the inputs found, the documents still to convert and the
+// content claims (duplicate detection). However large the catalogue, the parent holds one chunk
+// of it in memory.
 
 #include "pipeline/sqlite_handles.h"
 #include "pipeline/worker_pool.h"
 
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <optional>
+#include <string>
 
 namespace colophon::pipeline {
+
+// A scratch database for one run (DIR/.colophon/run.sqlite), removed when the run ends. Nothing
+// in it needs to survive a crash, so it has no journal, no syncing and no locking: a write costs
+// a page write, unlike a durable commit of the state database, whose every commit walks its
+// dirty pages (temporary tables of the state connection would make that walk grow with the
+// catalogue).
+class RunScratch
+{
+public:
+    explicit RunScratch(std::filesystem::path path);
+    ~RunScratch();
+    RunScratch(const RunScratch&) = delete;
+    RunScratch& operator=(const RunScratch&) = delete;
+
+    sql::Database& database() { return *db_; }
+
+private:
+    static void remove_files(const std::filesystem::path& path);
+
+    std::filesystem::path path_;
+    std::optional<sql::Database> db_;
+};
+
+// Duplicate detection within a run: the first document to claim some bytes converts them.
+class ContentClaims
+{
+public:
+    explicit ContentClaims(sql::Database& db);
+    // The key that claimed these bytes first, when it is not `key`.
+    std::optional<std::string> first_claim(const std::string& sha256, const std::string& key);
+    void add(const std::string& sha256, const std::string& key);
+
+private:
+    sql::Statement select_;
+    sql::Statement insert_;
+};
 
 struct QueuedDocument
 {
@@ -22,7 +60,7 @@ struct QueuedDocument
 class WorkQueue
 {
 public:
-    // Creates (or empties) the temporary table; `chunk` is how many rows are read at once.
+    // Creates (or empties) its table; `chunk` is how many rows are read at once.
     WorkQueue(sql::Database& db, std::size_t chunk);
 
     // Runs in the caller's transaction, if any.

@@ -51,11 +51,6 @@ CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_status ON documents(status, key);
 )sql";
 
-// Run-scoped tables, private to this connection.
-constexpr const char* temp_schema = R"sql(
-CREATE TEMP TABLE IF NOT EXISTS claims(sha256 TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;
-)sql";
-
 // Resets a cached statement however its use ends, so it holds no read cursor between uses.
 class ResetOnExit
 {
@@ -134,13 +129,7 @@ StateDb::StateDb(const std::filesystem::path& path, sql::Database::Mode mode) : 
     // last commits, never corrupt the file.
     db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA synchronous=NORMAL");
-    // Run-scoped tables (inputs, work queue, claims) spill to a file, never to memory; the page
-    // caches stay at SQLite's default 2 MB each, whatever the catalogue size.
-    db_.exec("PRAGMA temp_store=FILE");
-    // Nothing in them outlives the run: no rollback journal files to create and truncate.
-    db_.exec("PRAGMA temp.journal_mode=MEMORY");
     db_.exec(schema);
-    db_.exec(temp_schema);
 }
 
 sql::Statement& StateDb::cached(std::optional<sql::Statement>& slot, const char* sql)
@@ -246,26 +235,6 @@ std::optional<std::string> StateDb::find_success_by_hash(const std::string& sha2
     s.bind(1, sha256).bind(2, key);
     if (s.step())
         return s.text(0);
-    return std::nullopt;
-}
-
-std::optional<std::string> StateDb::claim_content(const std::string& sha256, const std::string& key)
-{
-    {
-        sql::Statement& s = cached(claim_select_, "SELECT key FROM temp.claims WHERE sha256=?");
-        const ResetOnExit reset(s);
-        s.bind(1, sha256);
-        if (s.step()) {
-            std::string first = s.text(0);
-            if (first != key)
-                return first;
-        }
-    }
-    if (auto earlier = find_success_by_hash(sha256, key))
-        return earlier;
-    sql::Statement& ins = cached(claim_insert_, "INSERT OR IGNORE INTO temp.claims(sha256, key) VALUES(?,?)");
-    const ResetOnExit reset(ins);
-    ins.bind(1, sha256).bind(2, key).step();
     return std::nullopt;
 }
 

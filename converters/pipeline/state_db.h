@@ -67,11 +67,6 @@ public:
     // Key of a successfully converted document with these bytes, other than `key`.
     std::optional<std::string> find_success_by_hash(const std::string& sha256, const std::string& key);
 
-    // Duplicate detection within a run: the first document to claim some bytes converts them;
-    // later ones get the first one's key (as do documents whose bytes an earlier run converted).
-    // The claims live in a temporary table, so a catalogue of any size costs no memory.
-    std::optional<std::string> claim_content(const std::string& sha256, const std::string& key);
-
     // Streams every document, ordered by key, without loading them all.
     void for_each(const std::function<void(const DocumentRecord&)>& fn);
     // The first `limit` documents with this status, ordered by key (an index, no sorting).
@@ -90,8 +85,6 @@ private:
     std::optional<sql::Statement> record_update_;
     std::optional<sql::Statement> touch_update_;
     std::optional<sql::Statement> find_hash_;
-    std::optional<sql::Statement> claim_select_;
-    std::optional<sql::Statement> claim_insert_;
 };
 
 // Reads the whole row (used by for_each and merge).
