@@ -30,6 +30,11 @@ struct BatchSettings
     // Inputs and jobs are read from the state database this many at a time: the parent's memory
     // does not grow with the catalogue.
     std::size_t chunk = 256;
+    // Finished documents are committed to the state database in groups of up to this many, or
+    // every commit_seconds: a hard kill loses at most that much finished work (converted again
+    // on resume), never marks an unfinished document done. 1 = a commit per document.
+    int commit_documents = 64;
+    double commit_seconds = 0.2;
     std::string command_line;         // recorded in the database and the reports
 };
 
