@@ -1,7 +1,7 @@
 #pragma once
-// The batch state: DIR/colophon-state.sqlite, one row per document. WAL journal and one
-// transaction per finished document, so killing the batch at any moment loses at most the
-// documents in flight and never corrupts what was recorded.
+// The batch state: DIR/colophon-state.sqlite, one row per document. WAL journal, so killing the
+// batch at any moment never corrupts what was committed; the batch commits finished documents in
+// small groups (see BatchSettings::commit_documents).
 
 #include "pipeline/batch_record.h"
 #include "pipeline/sqlite_handles.h"
@@ -57,8 +57,9 @@ public:
     // All of `docs` in one transaction; the prior state of every planned key.
     std::map<std::string, PriorState> plan(const std::vector<PlannedDocument>& docs);
 
-    // Commits one finished document (attempts + 1) in its own transaction: a killed batch loses
-    // no finished document, and none is recorded before its outputs are on disk.
+    // Records one finished document (attempts + 1): in the caller's transaction when one is open
+    // (the batch groups a few), else committed at once. The batch calls it only once the
+    // document's outputs are on disk.
     void record(const DocumentRecord& r);
     // A finished document whose input did not change: refresh its size and time only. Returns
     // its recorded status.
