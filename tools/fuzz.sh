@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)"
-bin=build/fuzz/tests/fuzz
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  for f in "$bin"/fuzz_*; do targets+=("$(basename "$f" | sed 's/^fuzz_//')"); done
+  for f in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$f" .cpp | sed 's/^fuzz_//')"); done
 fi
+# Only the fuzz programs (and the libraries they link) are built, not the whole tree.
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
+bin=build/fuzz/tests/fuzz
 
 seed_dirs() {
   case "$1" in

@@ -1,11 +1,9 @@
 #include "archive/bag_snapshot.h"
 
+#include "archive/archive_reader.h"
 #include "archive/bag_names.h"
 #include "archive/utf8_locale.h"
 #include "core/diagnostics.h"
-
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <cerrno>
 #include <cstring>
@@ -18,12 +16,6 @@ namespace colophon::archive {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct ArchiveReadFree
-{
-    void operator()(struct archive* a) const { archive_read_free(a); }
-};
-using ArchiveReadPtr = std::unique_ptr<struct archive, ArchiveReadFree>;
 
 void issue(BagSnapshot& s, std::string code, std::string file, std::string message, bool error = true)
 {
@@ -139,13 +131,10 @@ BagSnapshot read_bag_archive(const fs::path& file, const ReadLimits& limits,
     BagSnapshot s;
     s.from_archive = true;
     const std::string archive_name = file.filename().string();
-    ArchiveReadPtr a(archive_read_new());
-    archive_read_support_filter_all(a.get());
-    archive_read_support_format_tar(a.get());
-    archive_read_support_format_gnutar(a.get());
-    archive_read_support_format_zip(a.get());
-    if (archive_read_open_filename(a.get(), file.c_str(), 64 * 1024) != ARCHIVE_OK) {
-        issue(s, "archive.unreadable", archive_name, archive_error_string(a.get()) ? archive_error_string(a.get()) : "cannot open");
+    std::string open_error;
+    const ArchiveReadPtr a = open_archive_for_reading(file, open_error);
+    if (!a) {
+        issue(s, "archive.unreadable", archive_name, open_error);
         s.aborted = true;
         return s;
     }
@@ -166,38 +155,18 @@ BagSnapshot read_bag_archive(const fs::path& file, const ReadLimits& limits,
         if (rc < ARCHIVE_WARN) {
             abort_with("archive.damaged", archive_name,
                        archive_name + " is damaged or truncated after " + (last_entry.empty() ? std::string("its start") : last_entry) + ": " +
-                           (archive_error_string(a.get()) ? archive_error_string(a.get()) : "damaged archive"));
+                           archive_message(a.get(), "damaged archive"));
             break;
         }
         if (++entries > limits.max_entries) {
             abort_with("archive.too-many-entries", archive_name, "more than " + std::to_string(limits.max_entries) + " entries");
             break;
         }
-        const char* name_utf8 = archive_entry_pathname_utf8(entry);
-        const char* name_raw = archive_entry_pathname(entry);
-        std::string path = name_utf8 ? name_utf8 : (name_raw ? name_raw : "");
+        const std::string trimmed = entry_path(entry);
         const auto type = archive_entry_filetype(entry);
-        // Unsafe names are reported and skipped, never used (nothing is written anyway).
-        std::string trimmed = path;
-        while (trimmed.size() > 1 && trimmed.back() == '/')
-            trimmed.pop_back();
-        if (trimmed.rfind("./", 0) == 0)
-            trimmed = trimmed.substr(2);
-        const std::string unsafe = unsafe_path_reason(trimmed);
-        if (!unsafe.empty()) {
-            issue(s, "archive.unsafe-path", path, unsafe);
-            continue;
-        }
-        if (archive_entry_hardlink(entry) != nullptr) {
-            issue(s, "archive.hardlink", trimmed, "hard link entry in the archive");
-            continue;
-        }
-        if (type == AE_IFLNK) {
-            issue(s, "archive.symlink", trimmed, "symbolic link entry in the archive");
-            continue;
-        }
-        if (type != AE_IFDIR && type != AE_IFREG) {
-            issue(s, "archive.special-file", trimmed, "device, fifo or socket entry in the archive");
+        // Refused entries are reported and skipped, never used (nothing is written anyway).
+        if (auto refusal = refuse_entry(entry, trimmed)) {
+            issue(s, std::move(refusal->code), trimmed, std::move(refusal->reason));
             continue;
         }
         const auto slash = trimmed.find('/');
@@ -234,7 +203,7 @@ BagSnapshot read_bag_archive(const fs::path& file, const ReadLimits& limits,
             if (n < 0) {
                 abort_with("archive.damaged", rel,
                            archive_name + " is damaged or truncated inside " + rel + ": " +
-                               (archive_error_string(a.get()) ? archive_error_string(a.get()) : "damaged or truncated"));
+                               archive_message(a.get(), "damaged or truncated"));
                 break;
             }
             total += static_cast<std::uint64_t>(n);

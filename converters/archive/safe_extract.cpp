@@ -1,10 +1,7 @@
 #include "archive/safe_extract.h"
 
-#include "archive/bag_names.h"
+#include "archive/archive_reader.h"
 #include "archive/utf8_locale.h"
-
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -18,11 +15,6 @@ namespace colophon::archive {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct ArchiveReadFree
-{
-    void operator()(struct archive* a) const { archive_read_free(a); }
-};
 
 struct Fd
 {
@@ -104,13 +96,10 @@ ExtractResult extract_archive(const fs::path& archive_path, const fs::path& targ
         r.aborted = true;
         return r;
     }
-    std::unique_ptr<struct archive, ArchiveReadFree> a(archive_read_new());
-    archive_read_support_filter_all(a.get());
-    archive_read_support_format_tar(a.get());
-    archive_read_support_format_gnutar(a.get());
-    archive_read_support_format_zip(a.get());
-    if (archive_read_open_filename(a.get(), archive_path.c_str(), 64 * 1024) != ARCHIVE_OK) {
-        issue("archive.unreadable", name, archive_error_string(a.get()) ? archive_error_string(a.get()) : "cannot open");
+    std::string open_error;
+    const ArchiveReadPtr a = open_archive_for_reading(archive_path, open_error);
+    if (!a) {
+        issue("archive.unreadable", name, open_error);
         r.aborted = true;
         return r;
     }
@@ -122,7 +111,7 @@ ExtractResult extract_archive(const fs::path& archive_path, const fs::path& targ
         if (rc == ARCHIVE_EOF)
             break;
         if (rc < ARCHIVE_WARN) {
-            issue("archive.damaged", name, archive_error_string(a.get()) ? archive_error_string(a.get()) : "damaged archive");
+            issue("archive.damaged", name, archive_message(a.get(), "damaged archive"));
             r.aborted = true;
             break;
         }
@@ -131,27 +120,10 @@ ExtractResult extract_archive(const fs::path& archive_path, const fs::path& targ
             r.aborted = true;
             break;
         }
-        const char* utf = archive_entry_pathname_utf8(entry);
-        std::string path = utf ? utf : (archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "");
-        while (path.size() > 1 && path.back() == '/')
-            path.pop_back();
-        while (path.rfind("./", 0) == 0)
-            path.erase(0, 2);
+        const std::string path = entry_path(entry);
         const auto type = archive_entry_filetype(entry);
-        if (const std::string unsafe = unsafe_path_reason(path); !unsafe.empty()) {
-            issue("archive.unsafe-path", path, unsafe + "; not extracted");
-            continue;
-        }
-        if (archive_entry_hardlink(entry) != nullptr) {
-            issue("archive.hardlink", path, "hard link; not extracted");
-            continue;
-        }
-        if (type == AE_IFLNK) {
-            issue("archive.symlink", path, "symbolic link; not extracted");
-            continue;
-        }
-        if (type != AE_IFDIR && type != AE_IFREG) {
-            issue("archive.special-file", path, "device, fifo or socket; not extracted");
+        if (auto refusal = refuse_entry(entry, path)) {
+            issue(std::move(refusal->code), path, refusal->reason + "; not extracted");
             continue;
         }
         const auto parts = split(path);

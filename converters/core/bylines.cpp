@@ -69,7 +69,76 @@ std::vector<std::string> split_names(std::string_view list)
     return out;
 }
 
+// The name as it should be recorded, when `text` reads as a person's name (after OCR repair
+// for OCR text).
+std::optional<std::string> person_name(std::string_view text, bool ocr_text)
+{
+    std::string name = clean_text(text);
+    if (looks_like_person_name(name))
+        return name;
+    if (ocr_text) {
+        std::string repaired = repair_ocr_name(name);
+        if (repaired != name && looks_like_person_name(repaired))
+            return repaired;
+    }
+    return std::nullopt;
+}
+
+// What follows a name as its affiliation: an organisation's name, capitalised, short, no
+// sentence and no digits (a date or a phone number is not an affiliation).
+bool looks_like_affiliation(const std::string& text)
+{
+    const std::vector<std::string> words = split_words(text);
+    if (words.empty() || words.size() > 12 || text.back() == '.' || text.back() == ':')
+        return false;
+    const icu::UnicodeString first = icu::UnicodeString::fromUTF8(words.front());
+    if (!u_isupper(first.char32At(0)))
+        return false;
+    for (const std::string& w : words) {
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
+        for (int32_t i = 0; i < u.length(); ++i)
+            if (u_isdigit(u.char32At(i)) || u.char32At(i) == '@' || u.char32At(i) == '|')
+                return false;
+    }
+    return true;
+}
+
 } // namespace
+
+std::string repair_ocr_name(std::string_view name)
+{
+    std::string out;
+    for (const std::string& word : split_words(clean_text(name))) {
+        std::string w = word;
+        const bool misread_capital = w.size() >= 2 && w[0] == 'l' && w[1] >= 'a' && w[1] <= 'z';
+        if ((misread_capital && !is_particle(to_lower(w))) || w == "l.")
+            w[0] = 'I';
+        out += (out.empty() ? "" : " ") + w;
+    }
+    return out;
+}
+
+std::optional<Author> split_name_affiliation(std::string_view text, bool ocr_text)
+{
+    const std::string line = clean_text(text);
+    for (std::string_view sep : {"|", ", ", " — ", " – "}) {
+        const auto pos = line.find(sep);
+        if (pos == std::string::npos)
+            continue;
+        // OCR puts specks beside a bar ("Jane Doe |. Some Institute"): punctuation after the
+        // separator is not part of the organisation's name.
+        std::string_view tail = std::string_view(line).substr(pos + sep.size());
+        while (!tail.empty() && (tail.front() == ' ' || tail.front() == '.' || tail.front() == ',' ||
+                                 tail.front() == ':' || tail.front() == '|'))
+            tail.remove_prefix(1);
+        const std::string affiliation = clean_text(tail);
+        if (!looks_like_affiliation(affiliation))
+            continue;
+        if (auto name = person_name(std::string_view(line).substr(0, pos), ocr_text))
+            return Author{*name, affiliation, {}};
+    }
+    return std::nullopt;
+}
 
 bool has_byline_prefix(std::string_view text)
 {
@@ -107,7 +176,9 @@ bool looks_like_person_name(std::string_view text)
     return capitalised >= 2;
 }
 
-std::vector<Author> parse_byline(std::string_view text)
+std::vector<Author> parse_byline(std::string_view text) { return parse_byline(text, false); }
+
+std::vector<Author> parse_byline(std::string_view text, bool ocr_text)
 {
     std::string line = clean_text(text);
     std::string_view rest = strip_prefix(line);
@@ -118,24 +189,22 @@ std::vector<Author> parse_byline(std::string_view text)
     for (std::string_view sep : {" | ", " — ", " – "}) {
         const auto pos = rest.find(sep);
         if (pos != std::string_view::npos) {
-            const std::string name = clean_text(rest.substr(0, pos));
-            if (looks_like_person_name(name)) {
-                authors.push_back({name, clean_text(rest.substr(pos + sep.size())), {}});
+            if (const auto name = person_name(rest.substr(0, pos), ocr_text)) {
+                authors.push_back({*name, clean_text(rest.substr(pos + sep.size())), {}});
                 return authors;
             }
         }
     }
     // "Name (Affiliation)"
     if (const auto open = rest.find(" ("); open != std::string_view::npos && rest.back() == ')') {
-        const std::string name = clean_text(rest.substr(0, open));
-        if (looks_like_person_name(name)) {
-            authors.push_back({name, clean_text(rest.substr(open + 2, rest.size() - open - 3)), {}});
+        if (const auto name = person_name(rest.substr(0, open), ocr_text)) {
+            authors.push_back({*name, clean_text(rest.substr(open + 2, rest.size() - open - 3)), {}});
             return authors;
         }
     }
     for (const std::string& part : split_names(rest)) {
-        if (looks_like_person_name(part)) {
-            authors.push_back({part, {}, {}});
+        if (const auto name = person_name(part, ocr_text)) {
+            authors.push_back({*name, {}, {}});
         } else if (!authors.empty() && !prefixed) {
             // "Jane Doe, Senior Fellow" without a "By": the rest is an affiliation, not a name.
             return {};

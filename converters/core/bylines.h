@@ -3,6 +3,8 @@
 
 #include "document.h"
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +19,20 @@ bool looks_like_person_name(std::string_view text);
 // Returns the authors named, with an affiliation when the line carries one; empty when the
 // text does not read as a byline.
 std::vector<Author> parse_byline(std::string_view text);
+// The same for OCR text: a name that fails only because OCR misread a capital is repaired
+// (see repair_ocr_name) and returned repaired.
+std::vector<Author> parse_byline(std::string_view text, bool ocr_text);
+
+// "Jane Doe | Some Institute", "Jane Doe, Some Institute", "Jane Doe — Some Institute": one
+// author and the organisation after the separator. Empty unless the head reads as a person's
+// name and the tail as a short organisation name (capitalised, no sentence, no digits).
+// "Jane Doe, John Smith" also splits this way: try parse_byline first.
+std::optional<Author> split_name_affiliation(std::string_view text, bool ocr_text);
+
+// OCR reads a capital I as a lower-case l ("Kwame lyer"): a word of a name that starts with
+// 'l' and a lower-case letter gets its 'I' back ("Iyer"); name particles ("la", "le") stay.
+// Only for text in a name position, and only for OCR text.
+std::string repair_ocr_name(std::string_view name);
 
 // True when the line starts like a byline ("By ", "Written by", "Author:", "Автор:").
 bool has_byline_prefix(std::string_view text);

@@ -18,8 +18,9 @@ struct Limits
     std::size_t max_input_bytes = 200u * 1024 * 1024;
     int max_pages = 2000;
     long long max_image_pixels = 120'000'000; // about 11,000 x 11,000
-    // HTML element depth kept; deeper content is flattened. Real pages stay below ~100 levels,
-    // and the block builder recurses per level, so this also bounds its stack use.
+    // HTML element depth kept; deeper content is flattened. Real pages stay below ~100 levels.
+    // Wrappers are walked without recursion; nested lists, quotes and inline markup still recurse
+    // per level, so this also bounds their stack use.
     int max_nesting_depth = 500;
     double max_seconds = 300;                 // per document
 };

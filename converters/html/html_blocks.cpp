@@ -259,27 +259,42 @@ class Builder
 public:
     Builder(BlockContext& ctx, std::vector<Block>& out) : ctx_(ctx), out_(out) {}
 
+    // Blocks for the children of `parent`. Wrappers (div, section, a <p> holding blocks, ...) are
+    // descended through an explicit stack, not the call stack, so deep nesting costs heap only;
+    // each finished wrapper closes the paragraph collected in it, as its end tag does.
     void container(xmlNode* parent, int depth)
     {
-        for (xmlNode* c = parent->children; c != nullptr; c = c->next)
-            child(c, depth);
-        flush();
+        std::vector<std::pair<xmlNode*, int>> stack; // next child to read, depth of the wrapper
+        stack.emplace_back(parent->children, depth);
+        while (!stack.empty()) {
+            xmlNode* c = stack.back().first;
+            const int d = stack.back().second;
+            if (c == nullptr) {
+                stack.pop_back();
+                flush();
+                continue;
+            }
+            stack.back().first = c->next;
+            if (xmlNode* wrapper = child(c, d))
+                stack.emplace_back(wrapper->children, d + 1);
+        }
     }
 
 private:
-    void child(xmlNode* c, int depth)
+    // Handles one child node; returns it when it is a wrapper whose children are to be read next.
+    xmlNode* child(xmlNode* c, int depth)
     {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             pending(c);
-            return;
+            return nullptr;
         }
         if (c->type != XML_ELEMENT_NODE)
-            return;
+            return nullptr;
         const std::string_view t = tag_of(c);
         if (skipped(c, ctx_)) {
             if (is_block_tag(t))
                 flush();
-            return;
+            return nullptr;
         }
         if (t == "br") {
             // Two line breaks in a row separate paragraphs in pages without <p>.
@@ -288,24 +303,24 @@ private:
                 nx = nx->next;
             if (!pend_.empty() && nx != nullptr && tag_of(nx) == "br") {
                 flush();
-                return;
+                return nullptr;
             }
             pending(c);
-            return;
+            return nullptr;
         }
         if (!is_block_tag(t) && t != "figure" && t != "img" && t != "picture") {
             pending(c);
-            return;
+            return nullptr;
         }
         flush();
         if (depth > ctx_.max_depth)
-            return;
+            return nullptr;
         const NodeFacts& f = (*ctx_.facts)[c];
         // A link-dense cluster inside the content (related links, tag lists); a long paragraph is
         // prose even when a hover card stuffed links into it.
         if (ctx_.filter_chrome && !is_heading(c) && f.letters > 0 && f.link_letters * 2 > f.letters &&
             f.good_letters * 2 < f.letters && !(t == "p" && f.letters >= 400))
-            return;
+            return nullptr;
         if (is_heading(c)) {
             Block b;
             b.kind = BlockKind::Heading;
@@ -314,10 +329,8 @@ private:
             if (has_visible(b.content))
                 emit(std::move(b), c);
         } else if (t == "p" || t == "dt" || t == "dd" || t == "figcaption" || t == "address" || t == "summary") {
-            if (has_block_children(c)) {
-                container(c, depth + 1);
-                return;
-            }
+            if (has_block_children(c))
+                return c;
             Block b;
             b.kind = BlockKind::Paragraph;
             b.content = build_inlines(c, ctx_);
@@ -351,8 +364,9 @@ private:
         } else if (t == "img" || t == "picture" || t == "hr") {
             // images outside a figure carry no text of their own
         } else {
-            container(c, depth + 1);
+            return c;
         }
+        return nullptr;
     }
 
     static bool has_block_children(const xmlNode* n)

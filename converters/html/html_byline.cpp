@@ -88,14 +88,11 @@ bool is_provenance_text(std::string_view text)
     return std::any_of(std::begin(starts), std::end(starts), [&](const char* s) { return t.starts_with(s); });
 }
 
-VisibleTitle find_visible_title(FactsTable& facts, xmlNode* body, xmlNode* content,
-                                const std::vector<std::string>& declared)
+VisibleTitle find_visible_title(FactsTable& facts, xmlNode* content, const std::vector<std::string>& declared)
 {
     VisibleTitle vt;
     std::vector<xmlNode*> h1s, titled;
     for (xmlNode* e : facts.elements()) {
-        if (!is_ancestor(body, e))
-            continue;
         if (tag_of(e) == "h1")
             h1s.push_back(e);
         else if (is_heading(e) && token_hint(e, {"title", "headline"}))
@@ -218,7 +215,9 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
                 continue;
             }
         }
-        if ((t == "p" || t == "div" || t == "span" || t == "address") && f.raw_letters > 0 && f.raw_letters < 120) {
+        // A pure wrapper says what its one child says; skipping it keeps chains of wrappers linear.
+        if ((t == "p" || t == "div" || t == "span" || t == "address") && f.raw_letters > 0 && f.raw_letters < 120 &&
+            !is_pure_wrapper(n)) {
             const std::string text = text_of(n);
             bool child_has_it = false;
             for (xmlNode* c = n->children; c != nullptr && !child_has_it; c = c->next)
@@ -314,9 +313,14 @@ std::optional<core::PublicationDate> extract_visible_date(FactsTable& facts, xml
 
 std::optional<core::OriginalSource> extract_provenance(FactsTable& facts, xmlNode* region, BlockContext& ctx)
 {
+    const auto candidate = [](std::string_view t) {
+        return t == "p" || t == "div" || t == "span" || t == "em" || t == "i" || t == "small" || t == "aside";
+    };
     for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
-        const std::string_view t = tag_of(n);
-        if (t != "p" && t != "div" && t != "span" && t != "em" && t != "i" && t != "small" && t != "aside")
+        if (!candidate(tag_of(n)))
+            continue;
+        // a pure wrapper around another candidate: that one says the same (keeps chains linear)
+        if (is_pure_wrapper(n) && candidate(tag_of(first_element_child(n))))
             continue;
         if (facts[n].raw_letters == 0 || facts[n].raw_letters > 250 || !starts_like_provenance(n))
             continue;

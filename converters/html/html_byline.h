@@ -21,9 +21,9 @@ struct VisibleTitle
 };
 
 // The heading that shows the article title (preferring one that agrees with `declared`, the
-// metadata titles) and a subtitle shown as a separate element right after it.
-VisibleTitle find_visible_title(FactsTable& facts, xmlNode* body, xmlNode* content,
-                                const std::vector<std::string>& declared);
+// metadata titles) and a subtitle shown as a separate element right after it. Looks at every
+// element `facts` indexes (the page body).
+VisibleTitle find_visible_title(FactsTable& facts, xmlNode* content, const std::vector<std::string>& declared);
 
 // The part of the page that frames the article: the nearest <article>/<main> around the
 // content, widened to include the title heading.

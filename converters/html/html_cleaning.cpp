@@ -74,11 +74,29 @@ template <typename F> bool any_class_word(std::string_view s, F f)
     return false;
 }
 
+// Class and id, lower-cased, with camelCase humps split like hyphens ("newsCaption" ->
+// "news-caption") so their parts are words too.
+std::string class_and_id_words(const xmlNode* n)
+{
+    std::string out;
+    for (const std::string_view v : {attr_view(n, "class"), attr_view(n, "id")}) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const char c = v[i];
+            const bool upper = c >= 'A' && c <= 'Z';
+            if (upper && i > 0 && v[i - 1] >= 'a' && v[i - 1] <= 'z')
+                out += '-';
+            out += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        out += ' ';
+    }
+    return out;
+}
+
 template <typename F> bool any_token(const xmlNode* n, F f)
 {
     if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
         return false;
-    return any_class_word(class_and_id(n), [&](std::string_view word) {
+    return any_class_word(class_and_id_words(n), [&](std::string_view word) {
         if (f(word))
             return true;
         std::size_t a = 0;
@@ -156,6 +174,21 @@ bool inside_article(const xmlNode* n)
     for (const xmlNode* p = n->parent; p != nullptr; p = p->parent) {
         const std::string_view t = tag_of(p);
         if (t == "article" || t == "main" || attr_view(p, "role") == "main")
+            return true;
+    }
+    return false;
+}
+
+// A wrapper whose text is nearly all one quoted block: an embedded post the article quotes
+// (a social-media embed), not a share widget, which never holds a <blockquote>.
+bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
+{
+    const NodeFacts& f = facts[n];
+    for (xmlNode* c = n->children; c != nullptr; c = next_in_order(c, n)) {
+        if (c->type != XML_ELEMENT_NODE || tag_of(c) != "blockquote")
+            continue;
+        const NodeFacts& q = facts[c];
+        if (q.letters >= 30 && q.letters * 10 >= f.letters * 8 && q.link_letters * 2 < q.letters)
             return true;
     }
     return false;
@@ -258,7 +291,8 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
                 chrome = true;
             else if (boilerplate_role(attr_view(n, "role")))
                 chrome = true;
-            else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n))
+            else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n) &&
+                     !wraps_quoted_post(facts, n))
                 chrome = true;
             else if (f.letters < 400 && f.good_letters * 2 < f.letters && has_metadata_hint(n) && !is_heading(n))
                 chrome = true;

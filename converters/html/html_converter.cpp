@@ -2,6 +2,7 @@
 
 #include "core/bylines.h"
 #include "core/dates.h"
+#include "core/language.h"
 #include "core/text.h"
 #include "html/html_blocks.h"
 #include "html/html_byline.h"
@@ -49,28 +50,6 @@ bool looks_binary(std::string_view bytes)
             ++bad;
     }
     return n > 0 && bad * 10 > n;
-}
-
-std::string normalise_language(std::string lang)
-{
-    lang = core::clean_text(lang);
-    std::replace(lang.begin(), lang.end(), '_', '-');
-    const auto comma = lang.find_first_of(",; ");
-    if (comma != std::string::npos)
-        lang = lang.substr(0, comma);
-    if (lang.size() < 2 || lang.size() > 35)
-        return {};
-    for (const char c : lang)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-')
-            return {};
-    // primary subtag lower case, region upper case
-    const auto dash = lang.find('-');
-    for (std::size_t i = 0; i < lang.size(); ++i) {
-        const auto u = static_cast<unsigned char>(lang[i]);
-        lang[i] = static_cast<char>(dash != std::string::npos && i > dash && lang.size() - dash == 3 ? std::toupper(u)
-                                                                                                      : std::tolower(u));
-    }
-    return lang;
 }
 
 xml::XmlDocPtr parse_html(const std::string& utf8, const std::string& url)
@@ -215,7 +194,7 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     const PageMeta pm = collect_page_meta(tree.get());
     std::string language;
     for (const SourcedValue& v : pm.languages)
-        if (!(language = normalise_language(v.value)).empty())
+        if (!(language = core::normalise_language_tag(v.value)).empty())
             break;
     doc.meta.language = language;
     doc.meta.canonical_url = first_page_url(pm.urls);
@@ -252,7 +231,7 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     const std::string tag_title = strip_site_suffix(pm.title_tag, doc.meta.publisher);
     if (!tag_title.empty())
         declared.push_back(tag_title);
-    const VisibleTitle vt = find_visible_title(facts, body, content, declared);
+    const VisibleTitle vt = find_visible_title(facts, content, declared);
     xmlNode* region = article_region(content, vt.title);
 
     BlockContext ctx;

@@ -198,4 +198,26 @@ void remove_node(xmlNode* node)
     xmlFreeNode(node);
 }
 
+bool is_pure_wrapper(const xmlNode* node)
+{
+    int elements = 0;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE)
+            ++elements;
+        else if (c->type == XML_TEXT_NODE && c->content != nullptr)
+            for (const xmlChar* p = c->content; *p != 0; ++p)
+                if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f')
+                    return false;
+    }
+    return elements == 1;
+}
+
+xmlNode* first_element_child(const xmlNode* node)
+{
+    for (xmlNode* c = node->children; c != nullptr; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return c;
+    return nullptr;
+}
+
 } // namespace colophon::html

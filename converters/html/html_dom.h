@@ -43,6 +43,10 @@ xmlNode* next_in_order(xmlNode* node, const xmlNode* root);
 xmlNode* next_skipping_children(xmlNode* node, const xmlNode* root);
 
 bool is_ancestor(const xmlNode* ancestor, const xmlNode* node);
+// True when `node` holds exactly one element and no text but whitespace: its text is its child's.
+bool is_pure_wrapper(const xmlNode* node);
+// The first element among `node`'s children, or nullptr.
+xmlNode* first_element_child(const xmlNode* node);
 
 // Detaches and frees a node with its subtree.
 void remove_node(xmlNode* node);

@@ -2,6 +2,7 @@
 
 #include "html/html_dom.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace colophon::html {
@@ -27,6 +28,16 @@ bool has_sentence_end(const xmlChar* content)
     return false;
 }
 
+// Two or more <article> children kept after cleaning: a listing of cards, not one article.
+bool is_listing(FactsTable& facts, const xmlNode* e)
+{
+    int articles = 0;
+    for (const xmlNode* c = e->children; c != nullptr; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && tag_of(c) == "article" && !facts[c].excluded)
+            ++articles;
+    return articles >= 2;
+}
+
 struct Own
 {
     int letters = 0;
@@ -49,6 +60,7 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
     const auto& elements = facts.elements();
     std::vector<Own> own(elements.size());
     std::vector<int> linked_heading(elements.size(), 0); // letters of subheadings that are one link
+    std::vector<int> article_children(elements.size(), 0);
     // Inside a link at any distance: teaser cards wrap headings and blurbs in one <a>.
     std::vector<char> in_link(elements.size(), 0);
     for (std::size_t k = 0; k < elements.size(); ++k) {
@@ -93,11 +105,20 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
         if (respect_exclusions && f.excluded && e != root)
             continue;
         const Own& o = own[k];
+        const std::string_view t = tag_of(e);
+        // An item of a numbered list whose linked lead runs on into a sentence of its own
+        // ("<li><b><a>Lead</a>.</b> More text.</li>") is an enumerated point, not a teaser:
+        // its lead counts as text.
+        const bool enumerated_point = t == "li" && e->parent != nullptr && tag_of(e->parent) == "ol" &&
+                                      o.letters - o.link_letters >= 40 && o.sentence_end;
         if (o.letters > 0) {
             f.letters += o.letters;
             f.link_letters += o.link_letters;
-            const std::string_view t = tag_of(e);
-            if (is_heading(e)) {
+            if (enumerated_point) {
+                f.score += o.letters - o.link_letters;
+                f.good_letters += o.letters;
+                f.para_letters += o.letters;
+            } else if (is_heading(e)) {
                 // neutral: titles and subheadings are neither evidence for nor against
                 if (tag_of(e) != "h1" && o.link_letters * 10 >= o.letters * 9)
                     linked_heading[k] += o.letters;
@@ -114,16 +135,19 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
         }
         // A list item or card that is mostly a link with a blurb is a teaser for another page.
         {
-            const std::string_view t = tag_of(e);
             const bool linked_teaser = linked_heading[k] > 0 && f.letters < 700 && f.good_letters < 450 &&
                                        (t == "li" || t == "article" || t == "div" || t == "section");
-            if (((t == "li" || t == "article") && f.letters < 600 && f.link_letters * 4 >= f.letters) ||
+            if (((t == "li" || t == "article") && f.letters < 600 && f.link_letters * 4 >= f.letters &&
+                 !enumerated_point) ||
                 (linked_teaser && f.letters > 0 && f.score > -f.letters)) {
                 f.score = -f.letters;
                 f.good_letters = 0;
                 f.para_letters = 0;
             }
         }
+        // Several <article>s side by side are cards of a listing; a page has one article.
+        if (article_children[k] >= 2)
+            f.score = std::min(f.score, -static_cast<double>(f.letters));
         if (e == root)
             continue;
         const long pi = facts.index_of(e->parent);
@@ -131,6 +155,8 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
             continue;
         NodeFacts& pf = facts[e->parent];
         linked_heading[static_cast<std::size_t>(pi)] += linked_heading[k];
+        if (tag_of(e) == "article")
+            ++article_children[static_cast<std::size_t>(pi)];
         pf.letters += f.letters;
         pf.link_letters += f.link_letters;
         pf.para_letters += f.para_letters;
@@ -167,7 +193,7 @@ xmlNode* find_main_content(FactsTable& facts, xmlNode* root)
         if (attr_view(e, "itemprop") == "articleBody" && (!body_prop || f.good_letters > facts[body_prop].good_letters))
             body_prop = e;
         const std::string_view t = tag_of(e);
-        if (t == "article" && (!article || f.good_letters > facts[article].good_letters))
+        if (t == "article" && !is_listing(facts, e) && (!article || f.good_letters > facts[article].good_letters))
             article = e;
         if ((t == "main" || attr_view(e, "role") == "main") && (!main || f.good_letters > facts[main].good_letters))
             main = e;

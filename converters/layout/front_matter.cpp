@@ -15,6 +15,9 @@ namespace colophon::layout {
 
 namespace {
 
+// Size step over the body that makes the line under the title a subtitle on OCR pages.
+constexpr double ocr_subtitle_ratio = 1.04;
+
 bool is_series_line(const std::string& text)
 {
     static const std::regex series(R"((\b(volume|vol\.|issue|no\.|number|nr\.)\s*\d+))", std::regex::icase);
@@ -78,16 +81,26 @@ core::OriginalSource parse_provenance(const std::string& text)
     return src;
 }
 
-std::vector<core::Author> parse_bio(const std::string& text)
+std::vector<core::Author> parse_bio(const std::string& text, bool ocr_text)
 {
     std::vector<core::Author> out;
     static const std::regex sentence(R"(([^.]*?(?:\.[^ ][^.]*?)*)\.(?:\s+|$))");
     std::string rest = core::clean_text(text);
+    if (ocr_text) {
+        // OCR drops the space after a stray dot or comma between words ("fellow.at the").
+        for (std::size_t i = 1; i + 1 < rest.size(); ++i)
+            if ((rest[i] == '.' || rest[i] == ',') && rest[i - 1] >= 'a' && rest[i - 1] <= 'z' && rest[i + 1] >= 'a' &&
+                rest[i + 1] <= 'z')
+                rest[i] = ' ';
+    }
     // split into sentences at ". " followed by an upper-case letter
     std::vector<std::string> sentences;
     std::size_t start = 0;
     for (std::size_t i = 0; i + 1 < rest.size(); ++i) {
-        if (rest[i] == '.' && rest[i + 1] == ' ' && i + 2 < rest.size() && starts_upper(std::string_view(rest).substr(i + 2))) {
+        // OCR may read the next sentence's capital I as l ("Institute. lsabel Marquez is")
+        const bool ocr_capital = ocr_text && i + 3 < rest.size() && rest[i + 2] == 'l' && rest[i + 3] >= 'a' && rest[i + 3] <= 'z';
+        if (rest[i] == '.' && rest[i + 1] == ' ' && i + 2 < rest.size() &&
+            (starts_upper(std::string_view(rest).substr(i + 2)) || ocr_capital)) {
             sentences.push_back(rest.substr(start, i - start));
             start = i + 2;
         }
@@ -100,9 +113,12 @@ std::vector<core::Author> parse_bio(const std::string& text)
         const auto is_pos = s.find(" is ");
         if (is_pos == std::string::npos)
             return {};
-        const std::string name = s.substr(0, is_pos);
-        if (!core::looks_like_person_name(name))
-            return {};
+        std::string name = s.substr(0, is_pos);
+        if (!core::looks_like_person_name(name)) {
+            if (!ocr_text || !core::looks_like_person_name(core::repair_ocr_name(name)))
+                return {};
+            name = core::repair_ocr_name(name);
+        }
         core::Author a;
         a.name = name;
         for (std::string_view prep : {" at ", " of ", " with "}) {
@@ -127,6 +143,7 @@ std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages,
         ++first_page;
     if (first_page < pages.size()) {
         const auto& lines = pages[first_page].lines;
+        const bool ocr_text = pages[first_page].from_ocr;
         auto& r = role[first_page];
         const double h = pages[first_page].height;
         // title: the largest text in the upper part of the page
@@ -185,7 +202,11 @@ std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages,
                                        core::split_words(text).size() > 12;
                 if (wide_body && !core::has_byline_prefix(text))
                     break;
-                if (subtitle_open && (l.size >= 1.08 * body || (l.italic && i == t1)) && !core::has_byline_prefix(text)) {
+                // OCR sizes come from line heights and wander by a few percent, and OCR reports
+                // no italics, so a line right under the title needs less of a size step there.
+                const double subtitle_ratio = ocr_text && i == t1 ? ocr_subtitle_ratio : 1.08;
+                if (subtitle_open && (l.size >= subtitle_ratio * body || (l.italic && i == t1)) &&
+                    !core::has_byline_prefix(text) && !(ocr_text && core::parse_byline(plain, true).size() > 0)) {
                     meta.subtitle = core::clean_text(meta.subtitle + " " + plain);
                     r[i] = Role::Front;
                     continue;
@@ -239,16 +260,11 @@ std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages,
                     r[i] = Role::Front;
                     continue;
                 }
-                std::vector<core::Author> found = core::parse_byline(plain);
-                if (found.empty()) {
-                    // "Name | Affiliation"
-                    const auto bar = plain.find('|');
-                    if (bar != std::string::npos && core::looks_like_person_name(core::trim(plain.substr(0, bar)))) {
-                        core::Author a;
-                        a.name = core::clean_text(plain.substr(0, bar));
-                        a.affiliation = core::clean_text(plain.substr(bar + 1));
-                        found.push_back(a);
-                    }
+                std::vector<core::Author> found = core::parse_byline(plain, ocr_text);
+                if (found.empty() && authors_front.empty()) {
+                    // "Name | Affiliation", "Name, Affiliation"
+                    if (auto a = core::split_name_affiliation(plain, ocr_text))
+                        found.push_back(std::move(*a));
                 }
                 if (!found.empty() && authors_front.empty()) {
                     // remember which mark follows which name
@@ -282,10 +298,18 @@ std::vector<core::Author> read_front_matter(const std::vector<PageLines>& pages,
     return authors_front;
 }
 
-void take_author_note_and_provenance(std::vector<Para>& paras, std::vector<core::Author>& authors_front, core::Metadata& meta)
+void take_author_note_and_provenance(std::vector<Para>& paras, std::vector<core::Author>& authors_front, core::Metadata& meta,
+                                     bool ocr_text)
 {
+    // OCR reads specks and stray dots after the last line as text: nothing to keep.
+    while (ocr_text && !paras.empty()) {
+        const core::TextStats st = core::text_stats(tokens_text(paras.back().toks));
+        if (st.letters + st.digits > 0)
+            break;
+        paras.pop_back();
+    }
     while (!paras.empty() && !paras.back().heading) {
-        const auto bio = parse_bio(tokens_text(paras.back().toks));
+        const auto bio = parse_bio(tokens_text(paras.back().toks), ocr_text);
         if (bio.empty())
             break;
         if (authors_front.empty()) {

@@ -15,7 +15,77 @@ constexpr int edge_lines = 3;
 constexpr double edge_band = 0.16;  // share of the page height
 constexpr double tight_band = 0.1;
 
+// OCR's share of differing characters between two readings of one running line; repeated
+// body lines rarely come this close, and only lines in the edge bands are compared.
+constexpr double max_ocr_line_distance = 0.2;
+constexpr std::size_t min_fuzzy_signature = 8;
+
 int word_count(const std::string& s) { return static_cast<int>(core::split_words(s).size()); }
+
+// Levenshtein distance over bytes, stopping early once it exceeds `limit`.
+std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        std::size_t best = row[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+            best = std::min(best, row[j]);
+        }
+        if (best > limit)
+            return best;
+    }
+    return row[b.size()];
+}
+
+// Characters OCR reads for digits in a number: l, I, | and ! for 1; O and o for 0.
+std::string fold_ocr_digits(const std::string& text)
+{
+    std::string out = text;
+    const auto is_digitish = [](char c) {
+        return (c >= '0' && c <= '9') || c == 'l' || c == 'I' || c == '|' || c == '!' || c == 'O' || c == 'o';
+    };
+    // Only short tokens made of digits and look-alikes alone, with a real digit or a single
+    // character, are folded: "of", "Page" and "lol" stay.
+    std::size_t i = 0;
+    while (i < out.size()) {
+        if (out[i] == ' ') {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < out.size() && out[end] != ' ')
+            ++end;
+        bool all = true;
+        bool digit = false;
+        for (std::size_t k = i; k < end; ++k) {
+            all = all && is_digitish(out[k]);
+            digit = digit || (out[k] >= '0' && out[k] <= '9');
+        }
+        if (all && end - i <= 4 && (digit || end - i == 1)) {
+            for (std::size_t k = i; k < end; ++k) {
+                if (out[k] == 'l' || out[k] == 'I' || out[k] == '|' || out[k] == '!')
+                    out[k] = '1';
+                else if (out[k] == 'O' || out[k] == 'o')
+                    out[k] = '0';
+            }
+        }
+        i = end;
+    }
+    return out;
+}
+
+bool has_alnum(const std::string& text)
+{
+    const core::TextStats st = core::text_stats(text);
+    return st.letters + st.digits > 0;
+}
 
 } // namespace
 
@@ -33,8 +103,17 @@ std::string furniture_signature(const std::string& text)
     return out;
 }
 
-bool looks_like_page_number(const std::string& text)
+bool looks_like_page_number(const std::string& text, bool ocr_text)
 {
+    if (ocr_text) {
+        // "Page l of 2", "1O": look-alikes are folded only in tokens made of nothing else, and
+        // the folded line must still read as a page number as a whole.
+        const std::string cleaned = core::clean_text(text);
+        const std::string folded = fold_ocr_digits(cleaned);
+        if (folded != cleaned && folded.find_first_of("0123456789") != std::string::npos &&
+            looks_like_page_number(folded, false))
+            return true;
+    }
     static const std::regex number(
         R"(^[\s\-|]*(page|p\.|seite|стр\.?|страница)?\s*\d{1,4}(\s*(of|/|из)\s*\d{1,4})?[\s\-|]*$)",
         std::regex::icase);
@@ -57,6 +136,22 @@ bool looks_like_page_number(const std::string& text)
         }
     }
     return std::regex_match(ascii, number) || std::regex_match(ascii, roman);
+}
+
+bool same_running_line(const std::string& a, const std::string& b, bool ocr_text)
+{
+    if (a == b)
+        return true;
+    const std::string& shorter = a.size() < b.size() ? a : b;
+    const std::string& longer = a.size() < b.size() ? b : a;
+    if (shorter.size() >= min_fuzzy_signature && longer.find(shorter) != std::string::npos)
+        return true;
+    if (!ocr_text || shorter.size() < min_fuzzy_signature)
+        return false;
+    const auto limit = static_cast<std::size_t>(max_ocr_line_distance * static_cast<double>(longer.size()));
+    if (longer.size() - shorter.size() > limit)
+        return false;
+    return edit_distance(a, b, limit) <= limit;
 }
 
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages, double body_size)
@@ -114,15 +209,13 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
     std::vector<std::vector<std::size_t>> by_page(pages.size());
     for (std::size_t k = 0; k < cands.size(); ++k)
         by_page[cands[k].page].push_back(k);
-    auto same = [](const std::string& a, const std::string& b) {
-        if (a == b)
-            return true;
-        const std::string& shorter = a.size() < b.size() ? a : b;
-        const std::string& longer = a.size() < b.size() ? b : a;
-        return shorter.size() >= 8 && longer.find(shorter) != std::string::npos;
-    };
     for (const Candidate& c : cands) {
-        if (looks_like_page_number(pages[c.page].lines[c.line].text()))
+        const std::string text = pages[c.page].lines[c.line].text();
+        if (looks_like_page_number(text, pages[c.page].from_ocr))
+            out[c.page][c.line] = true;
+        // OCR noise at a page edge (the dots of a header's ellipsis, a speck read as ". ."):
+        // nothing a reader would miss.
+        if (pages[c.page].from_ocr && !has_alnum(text))
             out[c.page][c.line] = true;
         if (c.sig.empty() || out[c.page][c.line])
             continue;
@@ -133,7 +226,8 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
                 continue;
             for (std::size_t k : by_page[p]) {
                 const Candidate& o = cands[k];
-                if (o.top == c.top && std::abs(o.size - c.size) < 1.0 && std::abs(o.y - c.y) < 0.05 * pages[c.page].height && same(o.sig, c.sig)) {
+                if (o.top == c.top && std::abs(o.size - c.size) < 1.0 && std::abs(o.y - c.y) < 0.05 * pages[c.page].height &&
+                    same_running_line(o.sig, c.sig, pages[c.page].from_ocr || pages[p].from_ocr)) {
                     out[c.page][c.line] = true;
                     break;
                 }

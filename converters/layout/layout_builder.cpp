@@ -54,6 +54,7 @@ void LayoutBuilder::add_page(const PageWords& page)
     pl.page = page.page;
     pl.width = page.width;
     pl.height = page.height;
+    pl.from_ocr = page.from_ocr;
     pl.lines = build_lines(page);
     pages_.push_back(std::move(pl));
 }
@@ -79,7 +80,8 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     std::vector<Para> paras = build_paragraphs(pages_, role, body, notes);
 
     // 5. author note at the end ("Jane Doe is a senior fellow at ...") and provenance lines
-    take_author_note_and_provenance(paras, authors_front, meta);
+    const bool ocr_text = std::any_of(pages_.begin(), pages_.end(), [](const PageLines& p) { return p.from_ocr; });
+    take_author_note_and_provenance(paras, authors_front, meta, ocr_text);
 
     // 6. notes: ids, then link marks in the body to them
     link_note_marks(paras, notes);

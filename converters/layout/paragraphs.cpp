@@ -89,7 +89,12 @@ std::vector<Para> build_paragraphs(const std::vector<PageLines>& pages, const Ro
         if (st.letters < 2)
             return false;
         const auto nwords = core::split_words(text).size();
-        const char last = text.empty() ? ' ' : text.back();
+        // a note mark after the last word says nothing about how the line ends
+        std::string last_word;
+        for (auto w = l.words.rbegin(); w != l.words.rend() && last_word.empty(); ++w)
+            if (!w->superscript)
+                last_word = w->text;
+        const char last = last_word.empty() ? ' ' : last_word.back();
         const bool ends_period = last == '.' || last == ',' || last == ';';
         // a lede or pull quote set large is prose: italic and long, or a full sentence
         if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) && !ends_period)

@@ -1,6 +1,6 @@
 #include "ocr/pdf_ocr_provider.h"
 
-#include "ocr/ocr_decision.h"
+#include "layout/ocr_decision.h"
 #include "ocr/ocr_document.h"
 
 #include <algorithm>
@@ -24,9 +24,11 @@ PdfOcrProvider::PdfOcrProvider(const core::Input& input, const core::ConvertOpti
         throw core::ConversionError("ocr.render-failed", file_, "Poppler cannot open the PDF for OCR: " + why);
     }
 
-    // Pages that will surely be asked for: every page with --ocr=always; otherwise pages with
-    // no text layer, or a few stray letters, on a page that carries ink.
+    // Pages that will surely be asked for: every page with --ocr=always; otherwise pages that
+    // layout::decide_ocr sends to OCR for no text or too little text for their ink (garbled
+    // layers are asked for on demand, as the converter sees their words).
     const int n = poppler_document_get_n_pages(doc_.get());
+    ink_.assign(static_cast<std::size_t>(std::max(n, 0)), -1.0);
     for (int i = 0; i < n && options.ocr != core::OcrMode::Never; ++i) {
         if (options.ocr == core::OcrMode::Always) {
             queue_.push_back(i + 1);
@@ -38,8 +40,10 @@ PdfOcrProvider::PdfOcrProvider(const core::Input& input, const core::ConvertOpti
         char* raw = poppler_page_get_text(page.get());
         const std::string text = raw != nullptr ? raw : "";
         g_free(raw);
-        const OcrDecision d = decide_ocr(measure_page_text(text, page_ink_share(page.get())), options.ocr);
-        if (d.ocr && (d.reason == OcrReason::NoTextLayer || d.reason == OcrReason::TooFewCharacters))
+        ink_[static_cast<std::size_t>(i)] = page_ink_share(page.get());
+        const layout::OcrDecision d =
+            layout::decide_ocr(layout::measure_page_text(text, ink_[static_cast<std::size_t>(i)]), options.ocr);
+        if (d.ocr && (d.reason == layout::OcrReason::NoTextLayer || d.reason == layout::OcrReason::TooFewCharacters))
             queue_.push_back(i + 1);
     }
     const int jobs = std::clamp(options.jobs, 1, std::max(1, static_cast<int>(queue_.size())));
@@ -116,6 +120,13 @@ std::optional<layout::PageWords> PdfOcrProvider::recognise_page(int page_no, con
     page->words.words.clear(); // only provenance is kept; the layout has the words now
     handed_out_.push_back(std::move(*page));
     return words;
+}
+
+double PdfOcrProvider::page_ink(int page_no)
+{
+    if (page_no < 1 || static_cast<std::size_t>(page_no) > ink_.size())
+        return -1;
+    return ink_[static_cast<std::size_t>(page_no - 1)];
 }
 
 void PdfOcrProvider::finish(core::Extraction& extraction, core::Diagnostics& diags)

@@ -5,7 +5,7 @@
 // converter reads the text layer; any other page it asks for is recognised on demand.
 
 #include "core/converter.h"
-#include "layout/text_layer_check.h"
+#include "layout/page_ocr_provider.h"
 #include "ocr/ocr_engine.h"
 #include "ocr/pdf_render.h"
 
@@ -27,6 +27,7 @@ public:
     ~PdfOcrProvider() override;
 
     std::optional<layout::PageWords> recognise_page(int page_no, const layout::PageWords& text_layer) override;
+    double page_ink(int page_no) override;
 
     // Records engine, languages, per-page confidence and ALTO of every page handed out, in page
     // order, and their page-level diagnostics.
@@ -45,6 +46,7 @@ private:
 
     std::mutex mutex_;
     std::condition_variable ready_;
+    std::vector<double> ink_;           // per page, measured once here; -1 when not measured
     std::vector<int> queue_;            // pages to recognise ahead, in order
     std::size_t next_ = 0;
     std::map<int, RecognisedPage> done_;

@@ -1,9 +1,11 @@
 #include "pdf_converter.h"
 
 #include "layout/layout_builder.h"
+#include "layout/ocr_decision.h"
 #include "pdf_text_layer.h"
 #include "poppler_handles.h"
 
+#include "core/language.h"
 #include "core/text.h"
 
 #include <regex>
@@ -77,7 +79,7 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
     hints.subject = core::clean_text(core::repair_utf8(take_string(poppler_document_get_subject(pdf.get()))));
     hints.keywords = core::clean_text(core::repair_utf8(take_string(poppler_document_get_keywords(pdf.get()))));
     const std::string xmp = take_string(poppler_document_get_metadata(pdf.get()));
-    hints.language = xmp_language(xmp);
+    hints.language = core::normalise_language_tag(xmp_language(xmp));
     if (hints.title.empty())
         hints.title = core::clean_text(xmp_title(xmp));
 
@@ -95,15 +97,23 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
         layout::PageWords words = read_page_words(pdf.get(), page.get(), i + 1);
         for (auto& w : words.words)
             w.text = core::repair_utf8(w.text);
-        const layout::TextLayerVerdict verdict = layout::check_text_layer(words);
-        const bool want_ocr = options.ocr == core::OcrMode::Always || (!verdict.usable && options.ocr == core::OcrMode::Auto);
-        if (!verdict.usable)
-            pages_needing_ocr_.push_back(i + 1);
-        if (want_ocr) {
-            if (!ocr_tried && ocr_factory_) {
-                ocr_tried = true;
-                ocr = ocr_factory_(input, options);
+        // One rule (layout::decide_ocr) for every page; once OCR is set up it also knows the
+        // page's ink, which tells a blank page from an image of text.
+        layout::PageTextStats stats = layout::measure_page_words(words, ocr ? ocr->page_ink(i + 1) : -1);
+        layout::OcrDecision decision = layout::decide_ocr(stats, options.ocr);
+        if (decision.ocr && !ocr_tried && ocr_factory_) {
+            ocr_tried = true;
+            ocr = ocr_factory_(input, options);
+            if (ocr) {
+                stats.ink = ocr->page_ink(i + 1);
+                decision = layout::decide_ocr(stats, options.ocr);
             }
+        }
+        const layout::OcrDecision needs =
+            options.ocr == core::OcrMode::Auto ? decision : layout::decide_ocr(stats, core::OcrMode::Auto);
+        if (needs.ocr)
+            pages_needing_ocr_.push_back(i + 1);
+        if (decision.ocr) {
             std::optional<layout::PageWords> recognised;
             if (ocr)
                 recognised = ocr->recognise_page(i + 1, words);
@@ -111,8 +121,8 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
                 words = std::move(*recognised);
                 words.from_ocr = true;
                 ++ocr_pages;
-            } else if (!verdict.usable) {
-                diags.warn("pdf.no-text-layer", "no usable text layer (" + verdict.reason + ") and no OCR available", i + 1);
+            } else if (needs.ocr) {
+                diags.warn("pdf.no-text-layer", "no usable text layer (" + needs.explanation + ") and no OCR available", i + 1);
             }
         }
         builder.add_page(words);

@@ -4,7 +4,7 @@
 // (by the pipeline, from the OCR module) it supplies their words instead.
 
 #include "core/converter.h"
-#include "layout/text_layer_check.h"
+#include "layout/page_ocr_provider.h"
 
 #include <functional>
 #include <memory>

@@ -1,6 +1,7 @@
 #include "pipeline/manifest.h"
 
 #include "core/dates.h"
+#include "core/language.h"
 #include "core/text.h"
 #include "pipeline/csv_reader.h"
 
@@ -231,8 +232,8 @@ void apply_catalogue(const CatalogueRecord& record, core::Document& doc)
         else
             m.date = core::PublicationDate{{}, record.date};
     }
-    if (!record.language.empty())
-        m.language = record.language;
+    if (const std::string language = core::normalise_language_tag(record.language); !language.empty())
+        m.language = language;
     if (!record.publisher.empty())
         m.publisher = record.publisher;
     if (!record.source_url.empty())

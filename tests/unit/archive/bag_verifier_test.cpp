@@ -5,6 +5,7 @@
 #include "archive/checksums.h"
 #include "archive/package_writer.h"
 #include "archive_rewrite.h"
+#include "handmade_archive.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -195,49 +196,16 @@ TEST(BagVerifier, TruncatedTarGzFails)
     }
 }
 
-// Builds a tar.gz by hand with entries our writer never makes.
-fs::path hostile_archive(const fs::path& dir, const std::function<void(struct archive*)>& fill)
-{
-    const Utf8LocaleScope utf8;
-    const fs::path out = dir / "bag.tar.gz";
-    struct archive* a = archive_write_new();
-    archive_write_add_filter_gzip(a);
-    archive_write_set_format_pax_restricted(a);
-    archive_write_open_filename(a, out.c_str());
-    fill(a);
-    archive_write_close(a);
-    archive_write_free(a);
-    return out;
-}
-
-void add_entry(struct archive* a, const std::string& path, unsigned type, const std::string& bytes,
-               const char* link = nullptr, bool hard = false)
-{
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, path.c_str());
-    archive_entry_set_filetype(e, type);
-    archive_entry_set_perm(e, 0644);
-    archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
-    if (link && hard)
-        archive_entry_set_hardlink(e, link);
-    else if (link)
-        archive_entry_set_symlink(e, link);
-    archive_write_header(a, e);
-    if (!bytes.empty())
-        archive_write_data(a, bytes.data(), bytes.size());
-    archive_entry_free(e);
-}
-
 TEST(BagVerifier, RefusesUnsafeArchiveEntries)
 {
     ScratchDir dir;
-    const auto bag = hostile_archive(dir.path(), [](struct archive* a) {
-        add_entry(a, "bag/bagit.txt", AE_IFREG, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
-        add_entry(a, "bag/../../escape.txt", AE_IFREG, "x");
-        add_entry(a, "/etc/evil", AE_IFREG, "x");
-        add_entry(a, "bag/data/link", AE_IFLNK, "", "/etc/passwd");
-        add_entry(a, "bag/data/hard", AE_IFREG, "", "bag/bagit.txt", true);
-        add_entry(a, "other/data/x", AE_IFREG, "x");
+    const auto bag = testing::handmade_archive(dir.path() / "bag.tar.gz", [](struct archive* a) {
+        testing::add_entry(a, "bag/bagit.txt", AE_IFREG, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        testing::add_entry(a, "bag/../../escape.txt", AE_IFREG, "x");
+        testing::add_entry(a, "/etc/evil", AE_IFREG, "x");
+        testing::add_entry(a, "bag/data/link", AE_IFLNK, "", "/etc/passwd");
+        testing::add_entry(a, "bag/data/hard", AE_IFREG, "", "bag/bagit.txt", true);
+        testing::add_entry(a, "other/data/x", AE_IFREG, "x");
     });
     const auto report = verify_package(bag);
     EXPECT_FALSE(report.ok());
@@ -254,9 +222,9 @@ TEST(BagVerifier, RefusesUnsafeArchiveEntries)
 TEST(BagVerifier, RefusesDecompressionBomb)
 {
     ScratchDir dir;
-    const auto bag = hostile_archive(dir.path(), [](struct archive* a) {
-        add_entry(a, "bag/bagit.txt", AE_IFREG, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
-        add_entry(a, "bag/data/zeros", AE_IFREG, std::string(8u << 20, '\0'));
+    const auto bag = testing::handmade_archive(dir.path() / "bag.tar.gz", [](struct archive* a) {
+        testing::add_entry(a, "bag/bagit.txt", AE_IFREG, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        testing::add_entry(a, "bag/data/zeros", AE_IFREG, std::string(8u << 20, '\0'));
     });
     VerifyOptions o;
     o.limits.ratio_grace_bytes = 1u << 20;

@@ -52,3 +52,47 @@ TEST(Bylines, NameHeuristic)
     EXPECT_FALSE(looks_like_person_name("Page 3 of 4"));
     EXPECT_FALSE(looks_like_person_name("Related publications and more"));
 }
+
+TEST(Bylines, OcrMisreadCapitalIInNameIsRepaired)
+{
+    EXPECT_EQ(colophon::core::repair_ocr_name("Kwame lyer"), "Kwame Iyer");
+    EXPECT_EQ(colophon::core::repair_ocr_name("lsabel Marquez"), "Isabel Marquez");
+    EXPECT_EQ(colophon::core::repair_ocr_name("Jean le Carre"), "Jean le Carre"); // a particle
+    EXPECT_EQ(colophon::core::repair_ocr_name("Anna Lee"), "Anna Lee");
+    const auto a = parse_byline("Kwame lyer | Aurelian Trade Observatory", true);
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].name, "Kwame Iyer");
+    EXPECT_EQ(a[0].affiliation, "Aurelian Trade Observatory");
+    // born-digital text is taken as printed: a lower-case word is no name
+    EXPECT_TRUE(parse_byline("Kwame lyer | Aurelian Trade Observatory", false).empty());
+    // and prose never becomes a byline through the repair
+    EXPECT_TRUE(parse_byline("Kwame likes long walks", true).empty());
+}
+
+TEST(Bylines, NameThenAffiliationSplits)
+{
+    using colophon::core::split_name_affiliation;
+    auto a = split_name_affiliation("Jane Doe | Some Institute for Policy", false);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->name, "Jane Doe");
+    EXPECT_EQ(a->affiliation, "Some Institute for Policy");
+    a = split_name_affiliation("Jane Doe, University of Somewhere", false);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->affiliation, "University of Somewhere");
+    a = split_name_affiliation("Tobias lvanov \xE2\x80\x94 Lindqvist Foundation", true);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->name, "Tobias Ivanov");
+    EXPECT_EQ(a->affiliation, "Lindqvist Foundation");
+    // sentences, numbers and lower-case tails are not affiliations
+    EXPECT_FALSE(split_name_affiliation("Jane Doe, who wrote this, disagrees.", false));
+    EXPECT_FALSE(split_name_affiliation("Jane Doe, 12 March 2024", false));
+    EXPECT_FALSE(split_name_affiliation("In practice, the interoperability of procedures", false));
+}
+
+TEST(Bylines, SpecksBesideTheBarAreNotPartOfTheAffiliation)
+{
+    const auto a = colophon::core::split_name_affiliation("Isla Marwood |. Velora Freight Institute", true);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->name, "Isla Marwood");
+    EXPECT_EQ(a->affiliation, "Velora Freight Institute");
+}

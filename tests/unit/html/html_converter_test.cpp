@@ -113,6 +113,71 @@ TEST(HtmlMainText, ScoringFindsBodyWithoutSemantics)
     EXPECT_EQ(text.find("Section number"), std::string::npos);
 }
 
+TEST(HtmlCleaning, EmbeddedPostInSocialWrapperIsKept)
+{
+    const auto d = convert_html(page("", "<article><h1>Slogan</h1>" + filler +
+                                             "<div class=\"social-media-embed\"><blockquote class=\"embedded-post\">"
+                                             "<p>Yes this is real and the state spent half a million on it.</p>"
+                                             "&mdash; A Reader (@reader) <a href=\"https://example.com/s/1\">"
+                                             "November 18</a></blockquote></div>"
+                                             "<div class=\"social-share\"><a href=\"#\">Share on Facebook</a></div>" +
+                                             filler + "</article>"));
+    const std::string text = body_text(d);
+    EXPECT_NE(text.find("Yes this is real"), std::string::npos);
+    EXPECT_EQ(text.find("Share on Facebook"), std::string::npos);
+}
+
+TEST(HtmlCleaning, CamelCaseClassNamesAreSplitIntoWords)
+{
+    const auto d = convert_html(page("", "<article><h1>Protests</h1>" + filler +
+                                             "<div class=\"photo\"><img src=\"a.jpg\" alt=\"\"><span "
+                                             "class=\"newsCaption\">Protesters have worn masks to protect their "
+                                             "identities</span></div>" +
+                                             filler + "</article>"));
+    const std::string text = body_text(d);
+    EXPECT_NE(text.find("Several members argued"), std::string::npos);
+    EXPECT_EQ(text.find("worn masks"), std::string::npos);
+}
+
+TEST(HtmlMainText, SideBySideArticlesAreAListingNotTheArticle)
+{
+    std::string cards;
+    for (int i = 0; i < 5; ++i)
+        cards += "<article class=\"postbox\"><p>Card number " + std::to_string(i) +
+                 " tells a different story at length, with sentences about hope, courage and patience that go on "
+                 "for a while before the excerpt is cut off in the middle of a thought and left hanging for "
+                 "the reader to click through to the rest &hellip;</p></article>";
+    const auto d = convert_html(page("", "<div class=\"primary\"><article class=\"postbox\"><h1>Only one</h1>"
+                                         "<p>The short article itself says what it has to say in one paragraph of "
+                                         "plain prose, about love, care and the needs everyone has to look after "
+                                         "for themselves. It is longer than any one card below it, but much shorter than all of them "
+                                         "together, which is how a related-posts listing came to outweigh it.</p></article>"
+                                         "<article class=\"postbox\"><h3>You may like</h3>" +
+                                             cards + "</article></div>"));
+    const std::string text = body_text(d);
+    EXPECT_NE(text.find("The short article itself"), std::string::npos);
+    EXPECT_EQ(text.find("Card number"), std::string::npos);
+}
+
+TEST(HtmlMainText, NumberedPointsWithLinkedLeadsAreText)
+{
+    std::string items;
+    for (int i = 0; i < 8; ++i)
+        items += "<li><strong><a href=\"/story" + std::to_string(i) +
+                 "\">Company number " + std::to_string(i) +
+                 " announced a large reorganisation of its business units today</a>.</strong> The company said "
+                 "that staff would be told about the changes next week.</li>";
+    const auto d = convert_html(page("", "<div class=\"wrap\"><div class=\"post-content\">"
+                                         "<p>Good morning! This is the news you need to know today.</p><ol>" +
+                                             items +
+                                             "</ol><p>Have a device? Now you can hear this briefing each "
+                                             "morning on it, just search for us in the settings.</p></div></div>"));
+    const std::string text = body_text(d);
+    EXPECT_NE(text.find("Good morning"), std::string::npos);
+    EXPECT_NE(text.find("Company number 3 announced"), std::string::npos);
+    EXPECT_NE(text.find("staff would be told"), std::string::npos);
+}
+
 TEST(HtmlMetadata, JsonLdGraphWithNestedAuthors)
 {
     const std::string ld = R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
@@ -148,6 +213,14 @@ TEST(HtmlMetadata, HighwireCitationTags)
     EXPECT_EQ(d.meta.authors[0].affiliation, "University of Helsinki");
     EXPECT_EQ(d.meta.date.iso, "2021-06-15");
     EXPECT_EQ(d.meta.series, "Journal of Forest Soils, Volume 12");
+}
+
+TEST(HtmlMetadata, LanguageTagOnlyWhenWellFormed)
+{
+    const std::string body = "<article>" + filler + "</article>";
+    EXPECT_EQ(convert_html("<html lang=\"pt_br\"><body>" + body + "</body></html>").meta.language, "pt-BR");
+    // A broken attribute value (found by fuzzing) must not reach xml:lang, which would fail validation.
+    EXPECT_EQ(convert_html("<html lang=\"nEntityOfPage\"><body>" + body + "</body></html>").meta.language, "");
 }
 
 TEST(HtmlByline, VisibleByMultipleAuthors)

@@ -69,6 +69,26 @@ TEST(HtmlRobustness, HundredThousandNestedDivs)
     EXPECT_NE(body_text(d).find("Deep text"), std::string::npos);
 }
 
+TEST(HtmlRobustness, DeepNestingWithTheLimitLiftedDoesNotRecurse)
+{
+    // The nesting limit is only a guard: the cleaner, the statistics and the block builder walk
+    // wrappers with explicit stacks, so even 100,000 levels kept whole fit the call stack.
+    std::string html = "<html><body>";
+    for (int i = 0; i < 100'000; ++i)
+        html += "<div>";
+    html += "<p>Deep text at the bottom of the page, written as a full sentence.</p>";
+    for (int i = 0; i < 100'000; ++i)
+        html += "</div>";
+    html += "<p>Closing text after all the wrappers, also written as a full sentence.</p></body></html>";
+    HtmlConverter conv;
+    core::ConvertOptions opts;
+    opts.limits.max_nesting_depth = 1'000'000;
+    core::Diagnostics diags("deep.html");
+    const auto d = conv.convert(core::make_input("deep.html", html), opts, diags);
+    EXPECT_FALSE(diags.has_warnings()); // nothing was flattened
+    EXPECT_NE(body_text(d).find("Deep text"), std::string::npos);
+}
+
 TEST(HtmlRobustness, FiftyMegabytePage)
 {
     // Big pages are big because of inline data (scripts, data: images) around a long article;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 using namespace colophon::layout;
 
 TEST(Furniture, PageNumberPatterns)
@@ -19,4 +22,122 @@ TEST(Furniture, SignatureFoldsDigits)
 {
     EXPECT_EQ(furniture_signature("Page 3 of 12"), furniture_signature("Page 4 of 12"));
     EXPECT_NE(furniture_signature("Annual Report"), furniture_signature("Annual Review"));
+}
+
+TEST(Furniture, OcrPageNumbersWithLetterLookAlikes)
+{
+    EXPECT_TRUE(looks_like_page_number("Page l of 2", true));
+    EXPECT_TRUE(looks_like_page_number("Page 2 of l", true));
+    EXPECT_TRUE(looks_like_page_number("1O", true));
+    EXPECT_TRUE(looks_like_page_number("— I2 —", true));
+    // only on OCR text, and only where the whole line still reads as a page number
+    EXPECT_FALSE(looks_like_page_number("Page l of 2", false));
+    EXPECT_FALSE(looks_like_page_number("Page lo of the report", true));
+    EXPECT_FALSE(looks_like_page_number("lol", true));
+    EXPECT_FALSE(looks_like_page_number("I think so", true));
+}
+
+TEST(Furniture, OcrVariantsOfOneRunningLineMatch)
+{
+    const std::string a = furniture_signature("Aurelian Trade Observatory | Working Paper No. 43");
+    const std::string b = furniture_signature("Aurelian Trade 0bservatory | Worklng Paper No. 43");
+    const std::string c = furniture_signature("Aurelian Trade Observatory ! Working Paper N0. 43");
+    EXPECT_TRUE(same_running_line(a, b, true));
+    EXPECT_TRUE(same_running_line(a, c, true));
+    // born-digital text repeats exactly; a few differing characters are a different line
+    EXPECT_FALSE(same_running_line(a, b, false));
+    // different lines stay apart even in OCR text
+    EXPECT_FALSE(same_running_line(furniture_signature("Chapter one: the harbour"),
+                                   furniture_signature("Chapter two: the railway"), true));
+    EXPECT_FALSE(same_running_line("ab#", "ac#", true)); // too short to judge
+    EXPECT_TRUE(same_running_line(a, a, false));
+}
+
+namespace {
+
+TextLine make_line(const std::string& text, double y, double size = 9)
+{
+    TextLine l;
+    l.box = {72, y, 72 + 0.5 * size * static_cast<double>(text.size()), y + size};
+    l.frame = {72, 40, 540, 760};
+    l.size = size;
+    std::string word;
+    bool first = true;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == ' ') {
+            if (!word.empty()) {
+                LineWord w;
+                w.text = word;
+                w.size = size;
+                w.space_before = !first;
+                l.words.push_back(w);
+            }
+            first = false;
+            word.clear();
+        } else {
+            word += text[i];
+        }
+    }
+    return l;
+}
+
+PageLines ocr_page(int n, const std::string& header, const std::string& number)
+{
+    PageLines p;
+    p.page = n;
+    p.width = 612;
+    p.height = 792;
+    p.from_ocr = true;
+    // header and number close enough to the text that only repetition and pattern tell them apart
+    p.lines.push_back(make_line(header, 72));
+    // body lines differ from page to page, as prose does
+    const std::vector<std::string> prose{
+        "Municipalities along the corridor have seen heavy traffic without more revenue",
+        "There is also a regional dimension that national debates tend to overlook today",
+        "At some crossings clearance takes less than two hours while at others it takes days",
+        "Ministers have tended to measure success by the number of agreements they signed",
+        "Pilot schemes for processing before arrival have cut waiting times where tried",
+        "Carriers that submit incomplete declarations impose costs on everyone in the queue",
+        "The council has published ambitious targets but its capacity remains too limited",
+        "Simplified procedures for small consignments would have an outsized effect on trade",
+        "Decarbonisation commitments assume a modal shift that has not yet materialised"};
+    for (int i = 0; i < 40; ++i)
+        p.lines.push_back(make_line(prose[static_cast<std::size_t>((n - 1) * 3 + i) % prose.size()], 90 + 15.0 * i, 11));
+    p.lines.push_back(make_line(number, 700));
+    return p;
+}
+
+} // namespace
+
+TEST(Furniture, OcrMisreadsOfRunningHeadersAndPageNumbersAreFurniture)
+{
+    const std::vector<PageLines> pages{
+        ocr_page(1, "Lindqvist Foundation | Working Paper No. 4 Bottlenecks on the Baltic Crest...", "Page l of 3"),
+        ocr_page(2, "Lindqvlst Foundatlon | Working Paper No. 4 Bottlenecks on the Baltic Crest. . .", "Page 2 of 3"),
+        ocr_page(3, "Lindqvist Foundation ! Working Paper N0. 4 Bottlenecks on tbe Baltic Crest...", "Page 3 of 3"),
+    };
+    const auto furniture = find_furniture(pages, 11);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        EXPECT_TRUE(furniture[p].front()) << "header of page " << p + 1;
+        EXPECT_TRUE(furniture[p].back()) << "page number of page " << p + 1;
+        for (std::size_t i = 1; i + 1 < pages[p].lines.size(); ++i)
+            ASSERT_FALSE(furniture[p][i]) << "body line " << i << " of page " << p + 1;
+    }
+    // the same pages as born-digital text: the misread header no longer repeats exactly
+    std::vector<PageLines> digital = pages;
+    for (auto& p : digital)
+        p.from_ocr = false;
+    const auto strict = find_furniture(digital, 11);
+    EXPECT_FALSE(strict[1].front());
+    EXPECT_FALSE(strict[0].back()); // "Page l of 3"
+}
+
+TEST(Furniture, LetterlessOcrSpeckAtThePageEdgeIsFurniture)
+{
+    std::vector<PageLines> pages{ocr_page(1, "Annual Review", "7")};
+    pages[0].lines.insert(pages[0].lines.begin() + 1, make_line(". .", 80));
+    const auto furniture = find_furniture(pages, 11);
+    EXPECT_TRUE(furniture[0][1]);
+    pages[0].from_ocr = false;
+    EXPECT_FALSE(find_furniture(pages, 11)[0][1]);
 }

@@ -223,3 +223,83 @@ TEST(LayoutBuilder, GenericInfoTitleLosesToNothingAndIsRecognised)
     EXPECT_TRUE(is_generic_title(""));
     EXPECT_FALSE(is_generic_title("Why the corridor is stalling"));
 }
+
+namespace {
+
+// One OCR'd page: title, a subtitle barely larger than the body (OCR sizes wander), a
+// "Name | Affiliation" byline whose capital I OCR read as l, and a date.
+PageMaker ocr_front_page()
+{
+    PageMaker p(1);
+    p.page().from_ocr = true;
+    p.line(50, 60, "A Study of Things", title_style);
+    p.line(50, 90, "What the figures say about the harbour", Style{10.6, false, false});
+    p.line(50, 106, "Kwame lyer | Aurelian Trade Observatory");
+    p.line(50, 120, "Published 24 January 2025");
+    return p;
+}
+
+} // namespace
+
+TEST(LayoutBuilder, OcrFrontMatterSubtitleBylineAndDate)
+{
+    std::vector<PageMaker> pages{ocr_front_page()};
+    double y = filler(pages[0], 150, 5);
+    pages[0].line(50, y, "and the body ends here.");
+    const core::Document doc = build(pages);
+    EXPECT_EQ(doc.meta.title, "A Study of Things");
+    EXPECT_EQ(doc.meta.subtitle, "What the figures say about the harbour");
+    ASSERT_EQ(doc.meta.authors.size(), 1u);
+    EXPECT_EQ(doc.meta.authors[0].name, "Kwame Iyer");
+    EXPECT_EQ(doc.meta.authors[0].affiliation, "Aurelian Trade Observatory");
+    EXPECT_EQ(doc.meta.date.iso, "2025-01-24");
+    const auto paras = paragraphs(doc);
+    ASSERT_FALSE(paras.empty());
+    EXPECT_EQ(paras[0].rfind("Filler words", 0), 0u) << paras[0];
+
+    // the same page as born-digital text keeps the size step for subtitles and the name as printed
+    std::vector<PageMaker> digital{ocr_front_page()};
+    digital[0].page().from_ocr = false;
+    filler(digital[0], 150, 5);
+    EXPECT_TRUE(build(digital).meta.subtitle.empty());
+}
+
+TEST(LayoutBuilder, OcrAuthorBioBeforeTrailingSpeckIsNotBody)
+{
+    std::vector<PageMaker> pages{PageMaker(1)};
+    PageMaker& p = pages[0];
+    p.page().from_ocr = true;
+    p.line(50, 60, "A Study of Things", title_style);
+    double y = filler(p, 100, 3);
+    p.line(50, y, "and the body ends here.");
+    p.line(50, y + 30, "Tobias Petrovi\xC3\xA9 is an associate fellow at the Example Institute. lsabel Marquez is a");
+    p.line(50, y + 42, "senior fellow.at the Example Institute.");
+    p.line(300, y + 70, ". .");
+    const core::Document doc = build(pages);
+    ASSERT_EQ(doc.meta.authors.size(), 2u);
+    EXPECT_EQ(doc.meta.authors[0].name, "Tobias Petrovi\xC3\xA9");
+    EXPECT_EQ(doc.meta.authors[1].name, "Isabel Marquez");
+    EXPECT_EQ(doc.meta.authors[1].affiliation, "the Example Institute");
+    for (const auto& para : paragraphs(doc)) {
+        EXPECT_EQ(para.find("senior fellow"), std::string::npos) << para;
+        EXPECT_EQ(para.find(". ."), std::string::npos) << para;
+    }
+}
+
+TEST(LayoutBuilder, ShortLastLineWithNoteMarkIsNotAHeading)
+{
+    std::vector<PageMaker> pages{PageMaker(1)};
+    PageMaker& p = pages[0];
+    p.line(50, 60, "A Study of Things", title_style);
+    double y = filler(p, 100, 3);
+    // OCR sizes a short line with a raised mark from its taller row: larger than the body
+    const double x = p.line(50, y, "measurement.", Style{13, false, false});
+    p.sup(x, y, "3", 13);
+    p.line(65, y + 16, "The next paragraph starts here and runs on for a while longer than that.");
+    const core::Document doc = build(pages);
+    for (const auto& b : doc.body) {
+        if (b.kind == core::BlockKind::Heading) {
+            EXPECT_EQ(core::plain_text(b).find("measurement"), std::string::npos) << core::plain_text(b);
+        }
+    }
+}

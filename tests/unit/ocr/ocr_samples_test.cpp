@@ -2,11 +2,11 @@
 // case lists phrases its text must contain ("with") and must not contain ("without").
 
 #include "ocr/ocr_converter.h"
-#include "ocr/ocr_decision.h"
 #include "ocr/ocr_document.h"
 #include "ocr/pdf_render.h"
 
 #include "core/text.h"
+#include "layout/ocr_decision.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -111,6 +111,29 @@ TEST(OcrSamples, MultiPageTiffInPageOrderWithTwoWorkers)
     EXPECT_EQ(doc.body.back().source.page, 2);
 }
 
+// Running header and "Page N of 2" footer stay out of the text; the byline under the title
+// gives the author and affiliation, the printed date the date, and the author note at the end
+// leaves the body.
+TEST(OcrSamples, ScannedArticleFrontMatterAndFurniture)
+{
+    const fs::path dir = samples / "scanned-article";
+    core::Diagnostics diags("input.tif");
+    const core::Document doc = convert_image(dir / "input.tif", 1, diags);
+    check_snippets(dir, document_text(doc));
+    // the TEI keeps the printed date and the author note in its header; the text has neither
+    const std::string text = core::clean_text(document_text(doc));
+    for (const char* front : {"Published 3 March", "research fellow", "Freight Institute |"})
+        EXPECT_EQ(text.find(front), std::string::npos) << front << " in:\n" << text;
+    EXPECT_EQ(doc.meta.title, "Tolls and Tides on the Velora");
+    EXPECT_EQ(doc.meta.subtitle, "Why the river ports lose freight to the roads");
+    ASSERT_EQ(doc.meta.authors.size(), 1U);
+    EXPECT_EQ(doc.meta.authors[0].name, "Isla Marwood");
+    EXPECT_EQ(doc.meta.authors[0].affiliation, "Velora Freight Institute");
+    EXPECT_EQ(doc.meta.date.iso, "2024-03-03");
+    ASSERT_FALSE(doc.body.empty());
+    EXPECT_EQ(core::plain_text(doc.body.front()).rfind("Every spring", 0), 0U) << core::plain_text(doc.body.front());
+}
+
 TEST(OcrSamples, MixedPdfOcrsOnlyTheScannedPage)
 {
     const fs::path dir = samples / "mixed-pdf";
@@ -130,7 +153,8 @@ TEST(OcrSamples, MixedPdfOcrsOnlyTheScannedPage)
         char* raw = poppler_page_get_text(page.get());
         const std::string layer = raw ? raw : "";
         g_free(raw);
-        const OcrDecision d = decide_ocr(measure_page_text(layer, page_ink_share(page.get())), core::OcrMode::Auto);
+        const layout::OcrDecision d =
+            layout::decide_ocr(layout::measure_page_text(layer, page_ink_share(page.get())), core::OcrMode::Auto);
         if (d.ocr)
             ocr_pages.push_back(i + 1);
         else

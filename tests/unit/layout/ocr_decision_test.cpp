@@ -1,8 +1,10 @@
-#include "ocr/ocr_decision.h"
+#include "layout/ocr_decision.h"
+
+#include "synthetic_page.h"
 
 #include <gtest/gtest.h>
 
-namespace colophon::ocr {
+namespace colophon::layout {
 namespace {
 
 const char* prose = "The regional council has promised a study before the next harvest, and the port managers "
@@ -97,5 +99,34 @@ TEST(OcrDecision, UnknownInkStillCatchesEmptyAndSparsePages)
     EXPECT_FALSE(decide_ocr(measure_page_text(prose), core::OcrMode::Auto).ocr);
 }
 
+// The PDF converter measures the words of its text layer; the OCR module measures the text
+// Poppler gives for the page: both reach the same verdicts.
+TEST(OcrDecision, PageWordsAndPageTextAgree)
+{
+    testing::PageMaker empty(1);
+    EXPECT_EQ(decide_ocr(measure_page_words(empty.page()), core::OcrMode::Auto).reason, OcrReason::NoTextLayer);
+
+    testing::PageMaker stray(1);
+    stray.line(300, 750, "17");
+    EXPECT_EQ(decide_ocr(measure_page_words(stray.page()), core::OcrMode::Auto).reason, OcrReason::TooFewCharacters);
+    // a blank page with a folio and no other ink is left alone once the ink is known
+    EXPECT_FALSE(decide_ocr(measure_page_words(stray.page(), 0.0005), core::OcrMode::Auto).ocr);
+
+    testing::PageMaker soup(1);
+    std::string soup_text;
+    for (int i = 0; i < 30; ++i) {
+        soup.line(50, 100 + 12.0 * i, "%&# @@! abcdefghijklmnop ()*& $$%^ +=");
+        soup_text += "%&# @@! abcdefghijklmnop ()*& $$%^ += ";
+    }
+    const OcrDecision from_words = decide_ocr(measure_page_words(soup.page()), core::OcrMode::Auto);
+    EXPECT_EQ(from_words.reason, OcrReason::GarbledText);
+    EXPECT_EQ(from_words.explanation, decide_ocr(measure_page_text(soup_text), core::OcrMode::Auto).explanation);
+
+    testing::PageMaker prose_page(1);
+    for (int i = 0; i < 10; ++i)
+        prose_page.line(50, 100 + 12.0 * i, "Ordinary prose in a text layer reads as words, 2023.");
+    EXPECT_FALSE(decide_ocr(measure_page_words(prose_page.page()), core::OcrMode::Auto).ocr);
+}
+
 } // namespace
-} // namespace colophon::ocr
+} // namespace colophon::layout

@@ -1,13 +1,16 @@
 #pragma once
-// Whether a PDF page needs OCR, decided from statistics of its text layer alone (pure function,
-// no Poppler or Tesseract), so the rule can be tested and tuned without either library.
+// Whether a PDF page needs OCR: the one rule, decided from statistics of its text layer alone
+// (pure function, no Poppler or Tesseract), so it can be tested and tuned without either
+// library. The PDF converter asks it for every page; the OCR module asks it which pages to
+// recognise ahead of the converter.
 
 #include "core/options.h"
+#include "page_words.h"
 
 #include <string>
 #include <string_view>
 
-namespace colophon::ocr {
+namespace colophon::layout {
 
 // What the text layer of one page looks like.
 struct PageTextStats
@@ -24,8 +27,11 @@ struct PageTextStats
     double ink = -1;        // share of the page's area that is dark when rendered, 0..1; <0 unknown
 };
 
-// Measures `text` (the page's text layer, UTF-8). `ink` is passed through (see page_ink_share).
+// Measures `text` (the page's text layer, UTF-8). `ink` is passed through (the OCR module
+// measures it by rendering the page; unknown otherwise).
 PageTextStats measure_page_text(std::string_view text, double ink = -1);
+// The same over a page's words, as the PDF text layer gives them.
+PageTextStats measure_page_words(const PageWords& page, double ink = -1);
 
 enum class OcrReason
 {
@@ -48,4 +54,4 @@ OcrDecision decide_ocr(const PageTextStats& stats, core::OcrMode mode);
 // Stable diagnostic code for a reason ("pdf.no-text-layer", "pdf.sparse-text", "pdf.garbled-text").
 std::string_view ocr_reason_code(OcrReason reason);
 
-} // namespace colophon::ocr
+} // namespace colophon::layout

@@ -1,4 +1,4 @@
-#include "ocr/ocr_decision.h"
+#include "ocr_decision.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace colophon::ocr {
+namespace colophon::layout {
 namespace {
 
 // Below this many letters a page's text layer cannot be its content unless the page is blank
@@ -193,6 +193,16 @@ PageTextStats measure_page_text(std::string_view text, double ink)
     return st;
 }
 
+PageTextStats measure_page_words(const PageWords& page, double ink)
+{
+    std::string text;
+    for (const Word& w : page.words) {
+        text += w.text;
+        text += ' ';
+    }
+    return measure_page_text(text, ink);
+}
+
 OcrDecision decide_ocr(const PageTextStats& st, core::OcrMode mode)
 {
     if (mode == core::OcrMode::Never)
@@ -248,4 +258,4 @@ std::string_view ocr_reason_code(OcrReason reason)
     return "pdf.text-layer-used";
 }
 
-} // namespace colophon::ocr
+} // namespace colophon::layout
