@@ -82,55 +82,22 @@ void AtomicOutputFile::commit()
     sync_dir(path_);
 }
 
-AtomicGzipFile::AtomicGzipFile(fs::path path, int level) : path_(std::move(path))
+std::string gzip_member(std::string_view bytes, int level)
 {
-    fd_ = make_temp(path_, tmp_);
-    const int gz_fd = ::dup(fd_);
-    if (gz_fd >= 0)
-        gz_.reset(gzdopen(gz_fd, ("wb" + std::to_string(level)).c_str()));
-    if (!gz_) {
-        if (gz_fd >= 0)
-            ::close(gz_fd);
-        ::close(fd_);
-        fs::remove(tmp_);
-        fail(path_, "open gzip stream");
-    }
-    gzbuffer(gz_.get(), 1 << 17);
-}
-
-AtomicGzipFile::~AtomicGzipFile()
-{
-    gz_.reset();
-    if (fd_ >= 0)
-        ::close(fd_);
-    if (!tmp_.empty()) {
-        std::error_code ec;
-        fs::remove(tmp_, ec);
-    }
-}
-
-void AtomicGzipFile::write(std::string_view bytes)
-{
-    while (!bytes.empty()) {
-        const auto chunk = static_cast<unsigned>(std::min<std::size_t>(bytes.size(), 1u << 30));
-        if (gzwrite(gz_.get(), bytes.data(), chunk) != static_cast<int>(chunk))
-            fail(path_, "gzip write");
-        bytes.remove_prefix(chunk);
-    }
-}
-
-void AtomicGzipFile::commit()
-{
-    if (gzclose(gz_.release()) != Z_OK)
-        fail(path_, "gzip close");
-    if (::fsync(fd_) != 0)
-        fail(path_, "sync");
-    ::close(fd_);
-    fd_ = -1;
-    if (::rename(tmp_.c_str(), path_.c_str()) != 0)
-        fail(path_, "rename");
-    tmp_.clear();
-    sync_dir(path_);
+    z_stream z{};
+    // 15 window bits + 16: a gzip header and trailer instead of zlib's.
+    if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("zlib: cannot start compressing");
+    const std::unique_ptr<z_stream, int (*)(z_stream*)> end(&z, deflateEnd);
+    std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.avail_in = static_cast<uInt>(bytes.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+        throw std::runtime_error("zlib: compression did not finish");
+    out.resize(z.total_out);
+    return out;
 }
 
 } // namespace colophon::pipeline

@@ -1,13 +1,15 @@
 #pragma once
 // Streamed outputs that appear whole or not at all (reports, the corpus): written to a temporary
 // file in the target directory, synced, then renamed over the final name by commit(). Without
-// commit() the destructor removes the temporary file.
+// commit() the destructor removes the temporary file. The corpus is gzip: members compressed per
+// document, joined.
 
 #include <zlib.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace colophon::pipeline {
@@ -33,27 +35,8 @@ private:
     std::unique_ptr<std::FILE, FileClose> file_;
 };
 
-// The same for gzip (zlib gzFile), streamed: memory does not grow with the content.
-class AtomicGzipFile
-{
-public:
-    explicit AtomicGzipFile(std::filesystem::path path, int level = 6);
-    ~AtomicGzipFile();
-    AtomicGzipFile(const AtomicGzipFile&) = delete;
-    AtomicGzipFile& operator=(const AtomicGzipFile&) = delete;
-
-    void write(std::string_view bytes);
-    void commit();
-
-private:
-    struct GzClose
-    {
-        void operator()(gzFile_s* f) const { gzclose(f); }
-    };
-    std::filesystem::path path_;
-    std::filesystem::path tmp_;
-    int fd_ = -1; // kept open past gzclose so the data can be synced
-    std::unique_ptr<gzFile_s, GzClose> gz_;
-};
+// `bytes` as one complete gzip member. Members joined end to end are one valid gzip file
+// (RFC 1952), so per-document pieces compressed in the workers make the corpus by concatenation.
+std::string gzip_member(std::string_view bytes, int level = 6);
 
 } // namespace colophon::pipeline

@@ -1,6 +1,7 @@
 #include "pipeline/batch_document.h"
 
 #include "core/atomic_file.h"
+#include "pipeline/atomic_output.h"
 #include "pipeline/batch_package.h"
 #include "pipeline/content_hash.h"
 #include "pipeline/manifest.h"
@@ -110,7 +111,7 @@ void remove_outputs(const fs::path& dir, const std::vector<std::string>& outputs
 
 std::string corpus_record_path(const std::string& output_stem)
 {
-    return ".colophon/corpus/" + output_stem + ".json";
+    return ".colophon/corpus/" + output_stem + ".json.gz";
 }
 
 nlohmann::json build_corpus_record(const core::Document& doc, const DocumentJob& job)
@@ -224,9 +225,11 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
         if (settings.corpus) {
             const std::string rel = corpus_record_path(job.output_stem);
             fs::create_directories((out_dir / rel).parent_path());
+            // Compressed here, in parallel, so that the corpus is a concatenation at the end.
             core::write_file_atomically(
                 out_dir / rel,
-                build_corpus_record(*doc, job).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+                gzip_member(build_corpus_record(*doc, job).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                            "\n"));
             r.corpus_record = rel;
         }
 

@@ -27,7 +27,7 @@ struct DocumentSettings
     core::ConvertOptions convert;
 };
 
-// Where a document's corpus line is kept, relative to the output directory.
+// Where a document's corpus line is kept (one gzip member), relative to the output directory.
 std::string corpus_record_path(const std::string& output_stem);
 
 // The corpus line of one document: id, title, authors, date, language, source, text, notes,

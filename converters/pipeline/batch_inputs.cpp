@@ -1,9 +1,10 @@
 #include "pipeline/batch_inputs.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <fstream>
-#include <map>
-#include <set>
+#include <optional>
 #include <stdexcept>
 
 namespace colophon::pipeline {
@@ -12,12 +13,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Found
-{
-    fs::path path;
-    std::string key;
-    std::unique_ptr<CatalogueRecord> record;
-};
+constexpr std::size_t rows_per_transaction = 4096;
+
+constexpr const char* catalog_schema = R"sql(
+DROP TABLE IF EXISTS inputs;
+CREATE TABLE inputs(
+  seq INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  canon TEXT NOT NULL UNIQUE,
+  key TEXT NOT NULL UNIQUE,
+  stem TEXT NOT NULL,
+  output_stem TEXT,
+  identifier TEXT,
+  catalogue TEXT
+);
+CREATE INDEX inputs_stem ON inputs(stem);
+)sql";
 
 bool is_hidden(const fs::path& p)
 {
@@ -47,35 +58,6 @@ fs::path canonical_or_absolute(const fs::path& p)
     return ec ? fs::absolute(p) : c;
 }
 
-void walk_directory(const fs::path& dir, const std::string& prefix, const fs::path& exclude,
-                    std::vector<Found>& out, std::size_t& hidden)
-{
-    std::vector<Found> found;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const fs::directory_entry& e = *it;
-        if (is_hidden(e.path())) {
-            if (e.is_directory(ec))
-                it.disable_recursion_pending();
-            ++hidden;
-            continue;
-        }
-        if (e.is_directory(ec)) {
-            if (!exclude.empty() && canonical_or_absolute(e.path()) == exclude)
-                it.disable_recursion_pending();
-            continue;
-        }
-        if (!e.is_regular_file(ec))
-            continue; // sockets, fifos, dangling links
-        const std::string rel = clean_key(e.path().lexically_relative(dir));
-        found.push_back({e.path(), prefix.empty() ? rel : prefix + "/" + rel, nullptr});
-    }
-    if (ec)
-        throw std::runtime_error(dir.string() + ": cannot list: " + ec.message());
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-}
-
 std::string stem_of(const std::string& key)
 {
     const auto slash = key.rfind('/');
@@ -86,6 +68,94 @@ std::string stem_of(const std::string& key)
 }
 
 } // namespace
+
+// Inserts inputs as they are found: the first mention of a file wins, keys are made unique with
+// "~2", "~3", ... in the order found.
+class InputCatalog::Adder
+{
+public:
+    Adder(sql::Database& db, fs::path manifest_canon)
+        : db_(db), manifest_canon_(std::move(manifest_canon)),
+          seen_(db.prepare("SELECT 1 FROM inputs WHERE canon=?")),
+          key_used_(db.prepare("SELECT 1 FROM inputs WHERE key=?")),
+          insert_(db.prepare("INSERT INTO inputs(path, canon, key, stem, identifier, catalogue) VALUES(?,?,?,?,?,?)"))
+    {
+        tx_.emplace(db_);
+    }
+
+    void add(const fs::path& path, const std::string& found_key, const CatalogueRecord* record = nullptr)
+    {
+        const fs::path canon = canonical_or_absolute(path);
+        if (!manifest_canon_.empty() && canon == manifest_canon_)
+            return; // the catalogue is not a document
+        if (exists(seen_, canon.string()))
+            return;
+        const std::string base = found_key.empty() ? "document" : found_key;
+        std::string key = base;
+        for (int n = 2; exists(key_used_, key); ++n)
+            key = base + "~" + std::to_string(n);
+        insert_.bind(1, path.string()).bind(2, canon.string()).bind(3, key).bind(4, stem_of(key));
+        if (record) {
+            insert_.bind(5, record->identifier);
+            insert_.bind(6, catalogue_to_json(*record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        }
+        insert_.run();
+        if (++pending_ >= rows_per_transaction) {
+            tx_->commit();
+            tx_.emplace(db_);
+            pending_ = 0;
+        }
+    }
+
+    void walk_directory(const fs::path& dir, const std::string& prefix, const fs::path& exclude, std::size_t& hidden)
+    {
+        std::error_code ec;
+        fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const fs::directory_entry& e = *it;
+            if (is_hidden(e.path())) {
+                if (e.is_directory(ec))
+                    it.disable_recursion_pending();
+                ++hidden;
+                continue;
+            }
+            if (e.is_directory(ec)) {
+                if (!exclude.empty() && canonical_or_absolute(e.path()) == exclude)
+                    it.disable_recursion_pending();
+                continue;
+            }
+            if (!e.is_regular_file(ec))
+                continue; // sockets, fifos, dangling links
+            const std::string rel = clean_key(e.path().lexically_relative(dir));
+            add(e.path(), prefix.empty() ? rel : prefix + "/" + rel);
+        }
+        if (ec)
+            throw std::runtime_error(dir.string() + ": cannot list: " + ec.message());
+    }
+
+    void commit()
+    {
+        tx_->commit();
+        tx_.reset();
+    }
+
+private:
+    static bool exists(sql::Statement& s, const std::string& value)
+    {
+        s.bind(1, value);
+        const bool found = s.step();
+        s.reset();
+        return found;
+    }
+
+    sql::Database& db_;
+    fs::path manifest_canon_;
+    sql::Statement seen_;
+    sql::Statement key_used_;
+    sql::Statement insert_;
+    std::optional<sql::Transaction> tx_;
+    std::size_t pending_ = 0;
+};
 
 std::string safe_identifier(std::string_view text)
 {
@@ -105,22 +175,26 @@ std::string safe_identifier(std::string_view text)
     return out.empty() ? "document" : out;
 }
 
-InputSet collect_inputs(const std::vector<std::string>& sources, const std::string& manifest,
-                        const fs::path& exclude_dir)
+InputCatalog::InputCatalog(sql::Database& db) : db_(db)
 {
-    InputSet set;
-    std::vector<Found> found;
+    db_.exec(catalog_schema);
+}
+
+void InputCatalog::collect(const std::vector<std::string>& sources, const std::string& manifest,
+                           const fs::path& exclude_dir)
+{
     const fs::path exclude = exclude_dir.empty() ? fs::path() : canonical_or_absolute(exclude_dir);
+    Adder adder(db_, manifest.empty() ? fs::path() : canonical_or_absolute(manifest));
 
     // 1. The manifest first: its catalogue records win when a file is also found another way.
     if (!manifest.empty()) {
-        for (ManifestEntry& e : read_manifest(manifest)) {
-            const fs::path base = fs::path(manifest).parent_path();
+        const fs::path base = fs::path(manifest).parent_path();
+        for (const ManifestEntry& e : read_manifest(manifest)) {
             std::string key = e.record.identifier.empty() ? clean_key(e.path.lexically_relative(base.empty() ? "." : base))
                                                           : e.record.identifier;
             if (key.empty())
                 key = clean_key(e.path.filename());
-            found.push_back({e.path, key, std::make_unique<CatalogueRecord>(std::move(e.record))});
+            adder.add(e.path, key, &e.record);
         }
     }
 
@@ -143,9 +217,9 @@ InputSet collect_inputs(const std::vector<std::string>& sources, const std::stri
                     continue;
                 const fs::path p(line);
                 if (fs::is_directory(p))
-                    walk_directory(p, clean_key(p.filename()), exclude, found, set.hidden_skipped);
+                    adder.walk_directory(p, clean_key(p.filename()), exclude, hidden_skipped_);
                 else
-                    found.push_back({p, p.is_absolute() ? clean_key(p.filename()) : clean_key(p), nullptr});
+                    adder.add(p, p.is_absolute() ? clean_key(p.filename()) : clean_key(p));
             }
             continue;
         }
@@ -157,47 +231,66 @@ InputSet collect_inputs(const std::vector<std::string>& sources, const std::stri
                 if (prefix.empty())
                     prefix = "input";
             }
-            walk_directory(p, prefix, exclude, found, set.hidden_skipped);
+            adder.walk_directory(p, prefix, exclude, hidden_skipped_);
         } else {
-            found.push_back({p, clean_key(p.filename()), nullptr});
+            adder.add(p, clean_key(p.filename()));
         }
     }
+    adder.commit();
 
-    // 3. One input per file (the first mention wins), unique keys.
-    std::set<fs::path> seen_paths;
-    if (!manifest.empty())
-        seen_paths.insert(canonical_or_absolute(manifest)); // the catalogue is not a document
-    std::set<std::string> keys;
-    for (Found& f : found) {
-        if (!seen_paths.insert(canonical_or_absolute(f.path)).second)
-            continue;
-        if (f.key.empty())
-            f.key = "document";
-        std::string key = f.key;
-        for (int n = 2; keys.count(key); ++n)
-            key = f.key + "~" + std::to_string(n);
-        keys.insert(key);
+    // 3. Output stems: drop the extension unless two inputs would then share a name ("a.html" and
+    //    "a.pdf" keep theirs; so does a stem equal to another input's full key).
+    db_.exec("UPDATE inputs SET output_stem = CASE WHEN "
+             "(SELECT count(*) FROM inputs s WHERE s.stem = inputs.stem) + "
+             "(SELECT count(*) FROM inputs k WHERE k.key = inputs.stem) = 1 THEN stem ELSE key END");
+}
+
+void InputCatalog::for_each(std::size_t chunk, const std::function<void(const CatalogInput&)>& fn)
+{
+    chunk = std::max<std::size_t>(chunk, 1);
+    sql::Statement q = db_.prepare(
+        "SELECT path, key, output_stem, identifier, catalogue FROM inputs WHERE key > ? ORDER BY key LIMIT ?");
+    std::string after;
+    std::vector<CatalogInput> rows;
+    for (;;) {
+        rows.clear();
+        q.bind(1, after).bind(2, static_cast<std::int64_t>(chunk));
+        while (q.step()) {
+            CatalogInput in{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)};
+            if (in.identifier.empty())
+                in.identifier = safe_identifier(in.output_stem.substr(in.output_stem.rfind('/') + 1));
+            rows.push_back(std::move(in));
+        }
+        q.reset();
+        max_rows_held_ = std::max(max_rows_held_, rows.size());
+        if (rows.empty())
+            return;
+        after = rows.back().key;
+        for (const CatalogInput& in : rows)
+            fn(in);
+        if (rows.size() < chunk)
+            return;
+    }
+}
+
+InputSet collect_inputs(const std::vector<std::string>& sources, const std::string& manifest,
+                        const fs::path& exclude_dir)
+{
+    sql::Database db(":memory:");
+    InputCatalog catalog(db);
+    catalog.collect(sources, manifest, exclude_dir);
+    InputSet set;
+    set.hidden_skipped = catalog.hidden_skipped();
+    catalog.for_each(1024, [&](const CatalogInput& c) {
         BatchInput in;
-        in.path = f.path;
-        in.key = key;
-        in.record = std::move(f.record);
+        in.path = c.path;
+        in.key = c.key;
+        in.output_stem = c.output_stem;
+        in.identifier = c.identifier;
+        if (!c.catalogue.empty())
+            in.record = std::make_unique<CatalogueRecord>(catalogue_from_json(nlohmann::json::parse(c.catalogue)));
         set.inputs.push_back(std::move(in));
-    }
-    std::sort(set.inputs.begin(), set.inputs.end(), [](const BatchInput& a, const BatchInput& b) { return a.key < b.key; });
-
-    // 4. Output stems: drop the extension unless two inputs would then share a name
-    //    ("a.html" and "a.pdf" keep theirs).
-    std::map<std::string, int> stem_uses;
-    for (const BatchInput& in : set.inputs)
-        ++stem_uses[stem_of(in.key)];
-    for (const BatchInput& in : set.inputs)
-        ++stem_uses[in.key]; // a stem equal to another input's full key also collides
-    for (BatchInput& in : set.inputs) {
-        const std::string stem = stem_of(in.key);
-        in.output_stem = stem_uses[stem] == 1 ? stem : in.key;
-        const std::string leaf = in.output_stem.substr(in.output_stem.rfind('/') + 1);
-        in.identifier = in.record && !in.record->identifier.empty() ? in.record->identifier : safe_identifier(leaf);
-    }
+    });
     return set;
 }
 

@@ -1,5 +1,6 @@
 #include "pipeline/batch_job.h"
 
+#include "pipeline/batch_queue.h"
 #include "pipeline/state_db.h"
 
 #include <nlohmann/json.hpp>
@@ -11,7 +12,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
-#include <set>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unordered_map>
@@ -70,6 +71,26 @@ private:
     Clock::time_point start_;
 };
 
+double seconds_of(const timeval& tv)
+{
+    return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6;
+}
+
+// User + system CPU of this process, and of its children that have been waited for.
+double own_cpu_seconds()
+{
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    return seconds_of(ru.ru_utime) + seconds_of(ru.ru_stime);
+}
+
+double children_cpu_seconds()
+{
+    rusage ru{};
+    ::getrusage(RUSAGE_CHILDREN, &ru);
+    return seconds_of(ru.ru_utime) + seconds_of(ru.ru_stime);
+}
+
 struct FileStamp
 {
     std::int64_t size = -1;
@@ -86,7 +107,7 @@ FileStamp stamp(const fs::path& p)
 }
 
 // A finished document is kept only if everything this run asks for is on disk.
-bool outputs_complete(const PriorState& prior, const BatchInput& in, const BatchSettings& s)
+bool outputs_complete(const PriorState& prior, const std::string& output_stem, const BatchSettings& s)
 {
     for (const std::string& o : prior.outputs) {
         if (!fs::exists(s.output_dir / o))
@@ -95,7 +116,7 @@ bool outputs_complete(const PriorState& prior, const BatchInput& in, const Batch
     if (!is_success(prior.status))
         return true;
     for (const OutputFormat f : s.document.formats) {
-        const std::string want = in.output_stem + extension_for(f);
+        const std::string want = output_stem + extension_for(f);
         if (std::find(prior.outputs.begin(), prior.outputs.end(), want) == prior.outputs.end())
             return false;
     }
@@ -146,6 +167,63 @@ void remove_stale_temporaries(const fs::path& dir)
         fs::remove(p, ec);
 }
 
+// Commits the records of finished documents in small groups: one durable commit per document
+// was the largest share of the batch's own CPU time. A record is written only after the worker
+// reported its outputs written and synced, so nothing unfinished is ever marked done; a hard kill
+// loses at most the records of the last `max_age` (those documents are converted again on resume,
+// their outputs replaced atomically).
+class GroupCommit
+{
+public:
+    // `scratch` (the run's claims) is committed along, sparing it a page write per document.
+    GroupCommit(sql::Database& db, sql::Database& scratch, int max_documents, double max_age_seconds)
+        : db_(db), scratch_(scratch), max_documents_(std::max(1, max_documents)),
+          max_age_(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(max_age_seconds)))
+    {
+    }
+    void begin()
+    {
+        if (!tx_) {
+            tx_.emplace(db_);
+            scratch_tx_.emplace(scratch_);
+            opened_ = Clock::now();
+        }
+    }
+    void written()
+    {
+        if (++documents_ >= max_documents_)
+            commit();
+    }
+    void commit_if_due()
+    {
+        if (tx_ && Clock::now() - opened_ >= max_age_)
+            commit();
+    }
+    void commit()
+    {
+        if (!tx_)
+            return;
+        tx_->commit();
+        tx_.reset();
+        scratch_tx_->commit();
+        scratch_tx_.reset();
+        documents_ = 0;
+        ++commits_;
+    }
+    std::int64_t commits() const { return commits_; }
+
+private:
+    sql::Database& db_;
+    sql::Database& scratch_;
+    int max_documents_;
+    Clock::duration max_age_;
+    std::optional<sql::Transaction> tx_;
+    std::optional<sql::Transaction> scratch_tx_;
+    Clock::time_point opened_{};
+    int documents_ = 0;
+    std::int64_t commits_ = 0;
+};
+
 } // namespace
 
 BatchJob::BatchJob(BatchSettings settings, DocumentFunctionFactory factory)
@@ -156,6 +234,7 @@ BatchJob::BatchJob(BatchSettings settings, DocumentFunctionFactory factory)
 BatchResult BatchJob::run()
 {
     const auto started = Clock::now();
+    const double cpu_started = own_cpu_seconds();
     BatchResult result;
     BatchSettings& s = settings_;
 
@@ -171,75 +250,95 @@ BatchResult BatchJob::run()
     const int jobs = s.jobs > 0 ? s.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     StateDb db(s.output_dir / state_file_name);
 
-    // 2. inputs of this run (this shard)
+    // 2. inputs: streamed into a temporary table as they are found
     const auto planning_started = Clock::now();
-    InputSet found = collect_inputs(s.sources, s.manifest, s.output_dir);
-    const std::size_t hidden_skipped = found.hidden_skipped;
-    std::vector<BatchInput> inputs;
-    for (BatchInput& in : found.inputs) {
-        if (in_shard(in.key, s.shard))
-            inputs.push_back(std::move(in));
-    }
-    found = {}; // planning holds several lists per input: release what is done with
-    result.planned = static_cast<std::int64_t>(inputs.size());
+    RunScratch scratch(s.output_dir / ".colophon" / "run.sqlite");
+    InputCatalog catalog(scratch.database());
+    catalog.collect(s.sources, s.manifest, s.output_dir);
     const std::int64_t run_id = db.begin_run(
         s.command_line, std::to_string(s.shard.index) + "/" + std::to_string(s.shard.count), jobs);
 
-    // 3. plan against earlier runs: finished and unchanged documents are skipped
-    std::vector<PlannedDocument> planned;
-    planned.reserve(inputs.size());
-    for (const BatchInput& in : inputs) {
-        const FileStamp st = stamp(in.path);
-        planned.push_back({in.key, in.path.string(), in.identifier,
-                           in.record ? catalogue_to_json(*in.record).dump() : std::string(), st.size, st.mtime_ns});
-    }
-    const std::map<std::string, PriorState> prior = db.plan(planned);
-    std::vector<DocumentJob> work;
-    std::unordered_map<std::string, FileStamp> stamps; // for records of workers that died
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        const BatchInput& in = inputs[i];
-        const PriorState& p = prior.at(in.key);
-        DocumentJob job{in.key, planned[i].input_path, in.output_stem, in.identifier, planned[i].catalogue, {}};
-        stamps[in.key] = {planned[i].size, planned[i].mtime_ns};
-        if (is_finished(p.status)) {
-            const bool same_stamp = p.size == planned[i].size && p.mtime_ns == planned[i].mtime_ns;
-            const bool complete = outputs_complete(p, in, s);
-            const bool failed = p.status == DocStatus::Failed || p.status == DocStatus::Unsupported;
-            if (failed && s.retry_failed) {
-                work.push_back(std::move(job));
-                continue;
+    // 3. plan this shard against earlier runs, a chunk at a time: finished and unchanged
+    //    documents are skipped, the rest go to the work queue (on disk as well)
+    WorkQueue queue(scratch.database(), s.chunk);
+    {
+        std::optional<sql::Transaction> tx;
+        std::optional<sql::Transaction> queue_tx;
+        std::size_t in_tx = 0;
+        catalog.for_each(s.chunk, [&](const CatalogInput& in) {
+            if (!in_shard(in.key, s.shard))
+                return;
+            if (!tx) {
+                tx.emplace(db.database());
+                queue_tx.emplace(scratch.database());
             }
-            if (same_stamp && complete) {
-                ++result.skipped;
-                continue;
+            ++result.planned;
+            const FileStamp st = stamp(in.path);
+            const PriorState p = db.plan_document({in.key, in.path, in.identifier, in.catalogue, st.size, st.mtime_ns});
+            QueuedDocument doc{DocumentJob{in.key, in.path, in.output_stem, in.identifier, in.catalogue, {}}, st.size,
+                               st.mtime_ns};
+            bool convert = true;
+            if (is_finished(p.status)) {
+                const bool same_stamp = p.size == st.size && p.mtime_ns == st.mtime_ns;
+                const bool complete = outputs_complete(p, in.output_stem, s);
+                const bool failed = p.status == DocStatus::Failed || p.status == DocStatus::Unsupported;
+                if (!(failed && s.retry_failed)) {
+                    if (same_stamp && complete) {
+                        ++result.skipped;
+                        convert = false;
+                    } else if (complete && !failed) {
+                        // Changed on disk (or outputs missing): worth converting only if the bytes changed.
+                        doc.job.previous_sha256 = p.sha256;
+                    }
+                }
             }
-            // Changed on disk (or outputs missing): worth converting only if the bytes changed.
-            if (complete && !failed)
-                job.previous_sha256 = p.sha256;
+            if (convert)
+                queue.push(doc);
+            if (++in_tx >= 4096) {
+                queue_tx->commit();
+                queue_tx.reset();
+                tx->commit();
+                tx.reset();
+                in_tx = 0;
+            }
+        });
+        if (tx) {
+            queue_tx->commit();
+            tx->commit();
         }
-        work.push_back(std::move(job));
     }
-    result.converted = static_cast<std::int64_t>(work.size());
+    result.converted = queue.pushed();
     double parent_seconds = std::chrono::duration<double>(Clock::now() - planning_started).count();
+    const double cpu_planned = own_cpu_seconds();
 
     // 4. convert
-    std::vector<PlannedDocument>().swap(planned); // the jobs hold what conversion needs
-    std::vector<BatchInput>().swap(inputs);
     Progress progress(result.planned, result.skipped, s.progress);
-    if (hidden_skipped > 0)
-        progress.note("colophon: skipped " + std::to_string(hidden_skipped) + " hidden files and folders");
+    if (catalog.hidden_skipped() > 0)
+        progress.note("colophon: skipped " + std::to_string(catalog.hidden_skipped()) + " hidden files and folders");
     if (result.skipped > 0)
         progress.note("colophon: resuming: " + std::to_string(result.skipped) + " documents already finished, " +
-                      std::to_string(work.size()) + " to do");
+                      std::to_string(result.converted) + " to do");
 
-    std::unordered_map<std::string, std::string> claimed; // sha256 -> key converted in this run
     PoolOptions pool;
-    pool.workers = std::min<int>(jobs, std::max<int>(1, static_cast<int>(work.size())));
+    pool.workers = static_cast<int>(std::min<std::int64_t>(jobs, std::max<std::int64_t>(1, result.converted)));
     pool.max_seconds = s.document.convert.limits.max_seconds;
     pool.max_memory_bytes = s.max_worker_memory;
     pool.recycle_after = s.recycle_after;
     pool.worker_log = (s.output_dir / ".colophon" / "workers.log").string();
 
+    // The input stamps of the jobs handed out and not yet done, for records of workers that died.
+    std::unordered_map<std::string, FileStamp> in_flight;
+    const JobSource source = [&]() -> std::optional<DocumentJob> {
+        std::optional<QueuedDocument> d = queue.next();
+        if (!d)
+            return std::nullopt;
+        in_flight[d->job.key] = {d->size, d->mtime_ns};
+        result.max_jobs_in_flight = std::max(result.max_jobs_in_flight, in_flight.size());
+        return std::move(d->job);
+    };
+
+    ContentClaims claims(scratch.database());
+    GroupCommit group(db.database(), scratch.database(), s.commit_documents, s.commit_seconds);
     PoolCallbacks cb;
     cb.on_claim = [&](const DocumentJob& job, const std::string& sha, std::int64_t, const std::string&,
                       bool convertible) {
@@ -248,11 +347,12 @@ BatchResult BatchJob::run()
             return ClaimReply{ClaimDecision::Unchanged, {}};
         if (!convertible)
             return ClaimReply{ClaimDecision::Convert, {}}; // it fails on its own; no duplicate of anything
-        if (const auto it = claimed.find(sha); it != claimed.end() && it->second != job.key)
-            return ClaimReply{ClaimDecision::Duplicate, it->second};
-        if (const auto earlier = db.find_success_by_hash(sha, job.key))
-            return ClaimReply{ClaimDecision::Duplicate, *earlier};
-        claimed.emplace(sha, job.key);
+        group.begin();
+        if (auto first = claims.first_claim(sha, job.key))
+            return ClaimReply{ClaimDecision::Duplicate, std::move(*first)};
+        if (auto earlier = db.find_success_by_hash(sha, job.key))
+            return ClaimReply{ClaimDecision::Duplicate, std::move(*earlier)};
+        claims.add(sha, job.key);
         return ClaimReply{ClaimDecision::Convert, {}};
     };
     cb.on_done = [&](const DocumentJob& job, DocumentRecord&& r, bool unchanged) {
@@ -261,40 +361,54 @@ BatchResult BatchJob::run()
         r.input_path = job.input_path;
         if (r.identifier.empty())
             r.identifier = job.identifier;
-        if (r.mtime_ns == 0 && r.size == 0) {
+        const auto planned_stamp = in_flight.find(job.key);
+        if (r.mtime_ns == 0 && r.size == 0 && planned_stamp != in_flight.end()) {
             // The worker died before reporting the file's stamp: use the one seen when planning,
             // so an unchanged crashing document is not retried without --retry-failed.
-            const FileStamp& st = stamps[job.key];
-            r.size = st.size;
-            r.mtime_ns = st.mtime_ns;
+            r.size = planned_stamp->second.size;
+            r.mtime_ns = planned_stamp->second.mtime_ns;
         }
-        if (unchanged) {
-            db.touch(job.key, r.size, r.mtime_ns);
-            r.status = prior.at(job.key).status;
-        } else {
+        if (planned_stamp != in_flight.end())
+            in_flight.erase(planned_stamp);
+        group.begin();
+        if (unchanged)
+            r.status = db.touch(job.key, r.size, r.mtime_ns);
+        else
             db.record(r);
-        }
+        group.written();
         progress.document_done(r);
     };
-    cb.on_tick = [&] {
+    cb.on_tick = [&] { // after every wake-up of the pool
         Stopwatch sw(parent_seconds);
+        group.commit_if_due();
         progress.tick();
     };
     cb.should_stop = [] { return stop_requested != 0; };
     {
         const StopOnSignal signals;
-        run_worker_pool(work, pool, factory_ ? factory_ : document_function_factory(s.document), cb);
+        const double children_before = children_cpu_seconds();
+        const PoolStats stats =
+            run_worker_pool(source, pool, factory_ ? factory_ : document_function_factory(s.document), cb);
+        group.commit();
+        result.worker_cpu_seconds = children_cpu_seconds() - children_before;
+        result.conversion_cpu_seconds = stats.document_cpu_seconds;
+        result.workers_started = stats.workers_started;
         result.interrupted = stop_requested != 0;
     }
     progress.finish();
+    const double cpu_converted = own_cpu_seconds();
+    result.max_inputs_held = catalog.max_rows_held();
+    result.max_jobs_queued = queue.max_buffered();
 
     // 5. reports and corpus, rebuilt from the database
     {
         Stopwatch sw(parent_seconds);
         result.wall_seconds = std::chrono::duration<double>(Clock::now() - started).count();
         write_reports(db, s.output_dir, {"colophon batch report", s.command_line, result.wall_seconds});
+        const double cpu_reported = own_cpu_seconds();
         if (!s.corpus.empty())
             result.corpus = write_corpus(db, s.output_dir, s.corpus);
+        const double cpu_corpus = own_cpu_seconds();
         result.counts = count_documents(db);
         result.exit_code = batch_exit_code(result.counts);
         nlohmann::json summary = counts_json(result.counts);
@@ -303,6 +417,29 @@ BatchResult BatchJob::run()
         summary["interrupted"] = result.interrupted;
         summary["wall_seconds"] = std::chrono::duration<double>(Clock::now() - started).count();
         summary["parent_seconds"] = parent_seconds; // state, progress and reports so far
+        result.parent_cpu_seconds = own_cpu_seconds() - cpu_started;
+        summary["cpu"] = {{"parent_seconds", result.parent_cpu_seconds},
+                          {"workers_seconds", result.worker_cpu_seconds},
+                          {"conversion_seconds", result.conversion_cpu_seconds},
+                          {"overhead", result.overhead()},
+                          {"workers_started", result.workers_started},
+                          {"state_commits", group.commits()},
+                          // the parent's share by phase
+                          {"parent_setup_and_planning_seconds", cpu_planned - cpu_started},
+                          {"parent_during_conversion_seconds", cpu_converted - cpu_planned},
+                          {"parent_reports_seconds", cpu_reported - cpu_converted},
+                          {"parent_corpus_seconds", cpu_corpus - cpu_reported}};
+        rusage self{};
+        ::getrusage(RUSAGE_SELF, &self);
+        rusage children{};
+        ::getrusage(RUSAGE_CHILDREN, &children);
+        result.parent_max_rss_kib = self.ru_maxrss;
+        summary["memory"] = {{"parent_max_rss_kib", self.ru_maxrss},
+                             {"worker_max_rss_kib", children.ru_maxrss},
+                             {"chunk", s.chunk},
+                             {"max_inputs_held", result.max_inputs_held},
+                             {"max_jobs_queued", result.max_jobs_queued},
+                             {"max_jobs_in_flight", result.max_jobs_in_flight}};
         db.finish_run(run_id, summary.dump());
     }
     result.parent_seconds = parent_seconds;

@@ -27,6 +27,14 @@ struct BatchSettings
     Shard shard;
     std::size_t max_worker_memory = std::size_t{4} << 30; // address space per worker
     int recycle_after = 500;          // documents per worker process
+    // Inputs and jobs are read from the state database this many at a time: the parent's memory
+    // does not grow with the catalogue.
+    std::size_t chunk = 256;
+    // Finished documents are committed to the state database in groups of up to this many, or
+    // every commit_seconds: a hard kill loses at most that much finished work (converted again
+    // on resume), never marks an unfinished document done. 1 = a commit per document.
+    int commit_documents = 64;
+    double commit_seconds = 0.2;
     std::string command_line;         // recorded in the database and the reports
 };
 
@@ -41,6 +49,26 @@ struct BatchResult
     double wall_seconds = 0;
     double parent_seconds = 0;   // time the parent spent on state, progress and reports
     bool interrupted = false;
+
+    // CPU accounting (user + system, so other load on the machine does not count): the parent
+    // for the whole run, every worker process, and the part of the workers' time spent inside
+    // the document function. overhead() = everything else / conversion.
+    double parent_cpu_seconds = 0;
+    double worker_cpu_seconds = 0;
+    double conversion_cpu_seconds = 0;
+    double overhead() const
+    {
+        return conversion_cpu_seconds > 0
+                   ? (parent_cpu_seconds + worker_cpu_seconds - conversion_cpu_seconds) / conversion_cpu_seconds
+                   : 0;
+    }
+    int workers_started = 0;
+
+    // Memory bounds, observable: the most inputs, queued jobs and jobs in flight held at once.
+    std::size_t max_inputs_held = 0;
+    std::size_t max_jobs_queued = 0;
+    std::size_t max_jobs_in_flight = 0;
+    long parent_max_rss_kib = 0; // peak resident memory of the parent (getrusage)
 };
 
 class BatchJob

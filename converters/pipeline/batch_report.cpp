@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace colophon::pipeline {
@@ -73,6 +75,7 @@ td.num{text-align:right;white-space:nowrap}
 ul.warn{margin:0;padding-left:1.1em;color:#6a4a00;font-size:.9em}
 .reason{color:#7a1010}
 .key{word-break:break-all}
+.partial{background:#fff1c7;border-radius:6px;padding:.5em .8em}
 )css";
 
 void write_html_row(AtomicOutputFile& out, const DocumentRecord& r, int index)
@@ -216,12 +219,20 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
     if (counts.of(DocStatus::Pending) > 0)
         head << "<li class=\"pending\" data-count=\"pending\"><b>" << counts.of(DocStatus::Pending)
              << "</b>not finished</li>";
-    head << "</ul>\n<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
+    head << "</ul>\n";
+    const std::int64_t shown = std::min(counts.total, std::max<std::int64_t>(info.html_row_limit, 0));
+    if (shown < counts.total) {
+        head << "<p class=\"partial\" id=\"partial\" data-shown=\"" << shown << "\">This page lists " << shown << " of "
+             << counts.total << " documents: problems first (failed, unsupported, not finished, with warnings, "
+             << "duplicates), then successes. Every document is in <a href=\"report.csv\">report.csv</a> (opens in "
+             << "a spreadsheet) and <a href=\"report.json\">report.json</a>.</p>\n";
+    }
+    head << "<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
          << "<th>Problems</th><th>Title</th><th>Authors</th><th>Date</th><th>Method</th><th>OCR conf.</th>"
          << "<th>Pages</th><th>Outputs</th><th>Seconds</th></tr></thead>\n<tbody>\n";
     html_out.write(head.str());
 
-    int index = 0;
+    std::int64_t index = 0;
     db.for_each([&](const DocumentRecord& r) {
         ++index;
         json_out.write((index > 1 ? ",\n" : "") + json(r).dump(-1, ' ', false, replace_invalid));
@@ -255,9 +266,16 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
             line += csv_field(f);
         }
         csv_out.write(line + "\r\n");
-
-        write_html_row(html_out, r, index);
     });
+
+    // The page: what needs attention first, each group in key order.
+    int row = 0;
+    for (const DocStatus st : {DocStatus::Failed, DocStatus::Unsupported, DocStatus::Pending, DocStatus::Warnings,
+                               DocStatus::Duplicate, DocStatus::Ok}) {
+        if (row >= shown)
+            break;
+        db.for_each_with_status(st, shown - row, [&](const DocumentRecord& r) { write_html_row(html_out, r, ++row); });
+    }
 
     json_out.write("\n]}\n");
     html_out.write("</tbody></table>\n</body></html>\n");
@@ -271,21 +289,31 @@ CorpusStats write_corpus(StateDb& db, const fs::path& dir, const fs::path& corpu
     std::int64_t missing = 0;
     if (corpus.has_parent_path())
         fs::create_directories(corpus.parent_path());
-    AtomicGzipFile out(corpus);
+    // Each document's line is a gzip member the worker compressed; joining them is the corpus.
+    AtomicOutputFile out(corpus);
     std::int64_t lines = 0;
+    std::string bytes;
     db.for_each([&](const DocumentRecord& r) {
         if (!is_success(r.status))
             return;
-        std::ifstream in(dir / r.corpus_record, std::ios::binary);
-        std::string line;
-        if (r.corpus_record.empty() || !in || !std::getline(in, line) || line.empty()) {
+        bytes.clear();
+        if (!r.corpus_record.empty()) {
+            std::ifstream in(dir / r.corpus_record, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        if (r.corpus_record.ends_with(".json") && !bytes.empty()) {
+            // Kept uncompressed by an earlier version of colophon.
+            bytes = gzip_member(bytes.substr(0, bytes.find('\n')) + "\n");
+        }
+        if (bytes.size() < 18 || bytes[0] != '\x1f' || bytes[1] != '\x8b') {
             ++missing; // the next run converts it again (its outputs are incomplete)
             return;
         }
-        out.write(line);
-        out.write("\n");
+        out.write(bytes);
         ++lines;
     });
+    if (lines == 0)
+        out.write(gzip_member("")); // still a valid gzip file
     out.commit();
     return {lines, missing};
 }

@@ -36,6 +36,11 @@ struct ReportInfo
     std::string title = "colophon batch report";
     std::string command;   // shown in the report
     double wall_seconds = 0;
+    // Rows of report.html. A browser handles a few thousand table rows well and 100,000 badly,
+    // so the page lists problems first (failed, unsupported, not finished, warnings,
+    // duplicates), then successes, up to this many, and points to report.csv / report.json,
+    // which always list every document.
+    std::int64_t html_row_limit = 5000;
 };
 
 // Writes report.json, report.csv and report.html in `dir`; output paths in the database are

@@ -65,10 +65,24 @@ void Progress::draw(bool force)
     bar_visible_ = true;
 }
 
+void Progress::flush_lines(bool force)
+{
+    if (lines_.empty())
+        return;
+    const auto now = Clock::now();
+    if (!force && lines_.size() < 16384 && now - last_flush_ < std::chrono::milliseconds(250))
+        return;
+    std::fwrite(lines_.data(), 1, lines_.size(), out_);
+    std::fflush(out_);
+    lines_.clear();
+    last_flush_ = now;
+}
+
 void Progress::note(const std::string& line)
 {
     if (mode_ == ProgressMode::Quiet)
         return;
+    flush_lines(true);
     clear_bar();
     std::fprintf(out_, "%s\n", line.c_str());
     draw(true);
@@ -93,8 +107,10 @@ void Progress::document_done(const DocumentRecord& r)
             detail = " (same content as " + r.duplicate_of + ")";
         else if (r.warning_count > 0)
             detail = " (" + std::to_string(r.warning_count) + " warnings)";
-        std::fprintf(out_, "[%lld/%lld] %s %s%s\n", static_cast<long long>(done_), static_cast<long long>(total_),
-                     std::string(status_name(r.status)).c_str(), r.key.c_str(), detail.c_str());
+        lines_ += "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] ";
+        lines_ += status_name(r.status);
+        lines_ += " " + r.key + detail + "\n";
+        flush_lines(false);
         return;
     }
     default:
@@ -109,11 +125,13 @@ void Progress::document_done(const DocumentRecord& r)
 
 void Progress::tick()
 {
+    flush_lines(false);
     draw(false);
 }
 
 void Progress::finish()
 {
+    flush_lines(true);
     if (mode_ == ProgressMode::Bar) {
         draw(true);
         std::fputc('\n', out_);

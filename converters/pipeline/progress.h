@@ -23,6 +23,9 @@ class Progress
 {
 public:
     Progress(std::int64_t total, std::int64_t already_done, ProgressMode mode, std::FILE* out = stderr);
+    ~Progress() { flush_lines(true); }
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
 
     void document_done(const DocumentRecord& r);
     void note(const std::string& line); // printed above the bar
@@ -40,6 +43,7 @@ public:
 private:
     void draw(bool force);
     void clear_bar();
+    void flush_lines(bool force);
 
     std::int64_t total_;
     std::int64_t done_;
@@ -51,6 +55,9 @@ private:
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point last_draw_{};
     bool bar_visible_ = false;
+    // Lines mode: per-document lines are written a few times a second, not one write each.
+    std::string lines_;
+    std::chrono::steady_clock::time_point last_flush_{};
 };
 
 } // namespace colophon::pipeline

@@ -48,7 +48,21 @@ CREATE TABLE IF NOT EXISTS documents(
   timings TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
+CREATE INDEX IF NOT EXISTS documents_status ON documents(status, key);
 )sql";
+
+// Resets a cached statement however its use ends, so it holds no read cursor between uses.
+class ResetOnExit
+{
+public:
+    explicit ResetOnExit(sql::Statement& s) : s_(s) {}
+    ~ResetOnExit() { s_.reset(); }
+    ResetOnExit(const ResetOnExit&) = delete;
+    ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+private:
+    sql::Statement& s_;
+};
 
 std::string json_list(const std::vector<std::string>& v)
 {
@@ -118,6 +132,13 @@ StateDb::StateDb(const std::filesystem::path& path, sql::Database::Mode mode) : 
     db_.exec(schema);
 }
 
+sql::Statement& StateDb::cached(std::optional<sql::Statement>& slot, const char* sql)
+{
+    if (!slot)
+        slot.emplace(db_.prepare(sql));
+    return *slot;
+}
+
 std::int64_t StateDb::begin_run(const std::string& command, const std::string& shard, int jobs)
 {
     sql::Statement s = db_.prepare("INSERT INTO runs(started_at, command, shard, jobs) VALUES(?,?,?,?)");
@@ -131,39 +152,51 @@ void StateDb::finish_run(std::int64_t run_id, const std::string& summary_json)
     s.bind(1, utc_now_iso()).bind(2, summary_json).bind(3, run_id).run();
 }
 
-std::map<std::string, PriorState> StateDb::plan(const std::vector<PlannedDocument>& docs)
+PriorState StateDb::plan_document(const PlannedDocument& d)
 {
-    sql::Transaction tx(db_);
-    sql::Statement insert = db_.prepare(
+    sql::Statement& upsert = cached(
+        plan_upsert_,
         "INSERT INTO documents(key, input_path, identifier, catalogue, size, mtime_ns) VALUES(?,?,?,?,?,?) "
         "ON CONFLICT(key) DO UPDATE SET input_path=excluded.input_path, identifier=excluded.identifier, "
         "catalogue=excluded.catalogue");
-    for (const PlannedDocument& d : docs) {
-        insert.bind(1, d.key).bind(2, d.input_path).bind(3, d.identifier).bind(4, d.catalogue);
-        insert.bind(5, d.size).bind(6, d.mtime_ns).run();
+    {
+        const ResetOnExit reset(upsert);
+        upsert.bind(1, d.key).bind(2, d.input_path).bind(3, d.identifier).bind(4, d.catalogue);
+        upsert.bind(5, d.size).bind(6, d.mtime_ns).step();
     }
-    tx.commit();
+    sql::Statement& q = cached(
+        plan_select_, "SELECT id, status, size, mtime_ns, sha256, outputs, corpus_record FROM documents WHERE key=?");
+    const ResetOnExit reset(q);
+    q.bind(1, d.key);
+    if (!q.step())
+        throw std::runtime_error("state database: planned document '" + d.key + "' is missing");
+    PriorState p;
+    p.id = q.integer(0);
+    p.status = parse_status(q.text(1));
+    p.size = q.integer(2);
+    p.mtime_ns = q.integer(3);
+    p.sha256 = q.text(4);
+    p.outputs = parse_list(q.text(5));
+    p.corpus_record = q.text(6);
+    return p;
+}
 
+std::map<std::string, PriorState> StateDb::plan(const std::vector<PlannedDocument>& docs)
+{
+    sql::Transaction tx(db_);
     std::map<std::string, PriorState> out;
-    sql::Statement q = db_.prepare("SELECT key, id, status, size, mtime_ns, sha256, outputs, corpus_record FROM documents");
-    while (q.step()) {
-        PriorState p;
-        p.id = q.integer(1);
-        p.status = parse_status(q.text(2));
-        p.size = q.integer(3);
-        p.mtime_ns = q.integer(4);
-        p.sha256 = q.text(5);
-        p.outputs = parse_list(q.text(6));
-        p.corpus_record = q.text(7);
-        out.emplace(q.text(0), p);
-    }
+    for (const PlannedDocument& d : docs)
+        out[d.key] = plan_document(d);
+    tx.commit();
     return out;
 }
 
 void StateDb::record(const DocumentRecord& r)
 {
-    sql::Transaction tx(db_);
-    sql::Statement s = db_.prepare(
+    // One statement is one transaction (autocommit): atomic, and durable against a killed
+    // process once this returns.
+    sql::Statement& s = cached(
+        record_update_,
         "UPDATE documents SET size=?, mtime_ns=?, sha256=?, media_type=?, status=?, stage=?, code=?, reason=?, "
         "duplicate_of=?, outputs=?, warnings=?, warning_count=?, method=?, ocr_confidence=?, pages=?, title=?, "
         "authors=?, date=?, language=?, corpus_record=?, attempts=attempts+1, finished_at=?, seconds=?, timings=? "
@@ -174,22 +207,31 @@ void StateDb::record(const DocumentRecord& r)
     s.bind(15, r.pages).bind(16, r.title).bind(17, json_list(r.authors)).bind(18, r.date).bind(19, r.language);
     s.bind(20, r.corpus_record).bind(21, r.finished_at.empty() ? utc_now_iso() : r.finished_at);
     s.bind(22, r.seconds).bind(23, r.timings).bind(24, r.key);
-    s.run();
+    {
+        const ResetOnExit reset(s);
+        s.step();
+    }
     if (sqlite3_changes(db_.get()) != 1)
         throw std::runtime_error("state database: no planned document '" + r.key + "'");
-    tx.commit();
 }
 
-void StateDb::touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns)
+DocStatus StateDb::touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns)
 {
-    sql::Statement s = db_.prepare("UPDATE documents SET size=?, mtime_ns=? WHERE key=?");
-    s.bind(1, size).bind(2, mtime_ns).bind(3, key).run();
+    sql::Statement& s = cached(touch_update_, "UPDATE documents SET size=?, mtime_ns=? WHERE key=? RETURNING status");
+    const ResetOnExit reset(s);
+    s.bind(1, size).bind(2, mtime_ns).bind(3, key);
+    const DocStatus status = s.step() ? parse_status(s.text(0)) : DocStatus::Pending;
+    while (s.step()) {
+    }
+    return status;
 }
 
 std::optional<std::string> StateDb::find_success_by_hash(const std::string& sha256, const std::string& key)
 {
-    sql::Statement s = db_.prepare(
+    sql::Statement& s = cached(
+        find_hash_,
         "SELECT key FROM documents WHERE sha256=? AND key<>? AND status IN ('ok','warnings') ORDER BY key LIMIT 1");
+    const ResetOnExit reset(s);
     s.bind(1, sha256).bind(2, key);
     if (s.step())
         return s.text(0);
@@ -199,6 +241,16 @@ std::optional<std::string> StateDb::find_success_by_hash(const std::string& sha2
 void StateDb::for_each(const std::function<void(const DocumentRecord&)>& fn)
 {
     sql::Statement s = db_.prepare(std::string("SELECT ") + document_columns + " FROM documents ORDER BY key");
+    while (s.step())
+        fn(read_document_row(s));
+}
+
+void StateDb::for_each_with_status(DocStatus status, std::int64_t limit,
+                                   const std::function<void(const DocumentRecord&)>& fn)
+{
+    sql::Statement s = db_.prepare(std::string("SELECT ") + document_columns +
+                                   " FROM documents WHERE status=? ORDER BY key LIMIT ?");
+    s.bind(1, status_name(status)).bind(2, limit);
     while (s.step())
         fn(read_document_row(s));
 }

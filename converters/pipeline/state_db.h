@@ -1,7 +1,7 @@
 #pragma once
-// The batch state: DIR/colophon-state.sqlite, one row per document. WAL journal and one
-// transaction per finished document, so killing the batch at any moment loses at most the
-// documents in flight and never corrupts what was recorded.
+// The batch state: DIR/colophon-state.sqlite, one row per document. WAL journal, so killing the
+// batch at any moment never corrupts what was committed; the batch commits finished documents in
+// small groups (see BatchSettings::commit_documents).
 
 #include "pipeline/batch_record.h"
 #include "pipeline/sqlite_handles.h"
@@ -50,26 +50,42 @@ public:
     std::int64_t begin_run(const std::string& command, const std::string& shard, int jobs);
     void finish_run(std::int64_t run_id, const std::string& summary_json);
 
-    // Adds every planned document not yet known (one transaction) and refreshes the path,
-    // identifier and catalogue of known ones. Returns the prior state of every planned key.
+    // Adds a planned document not yet known, or refreshes the path, identifier and catalogue of a
+    // known one, and returns its state before this run. Runs in the caller's transaction, if any:
+    // the batch plans thousands of documents per transaction without holding them in memory.
+    PriorState plan_document(const PlannedDocument& doc);
+    // All of `docs` in one transaction; the prior state of every planned key.
     std::map<std::string, PriorState> plan(const std::vector<PlannedDocument>& docs);
 
-    // Commits one finished document (attempts + 1) in its own transaction.
+    // Records one finished document (attempts + 1): in the caller's transaction when one is open
+    // (the batch groups a few), else committed at once. The batch calls it only once the
+    // document's outputs are on disk.
     void record(const DocumentRecord& r);
-    // A finished document whose input did not change: refresh its size and time only.
-    void touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns);
+    // A finished document whose input did not change: refresh its size and time only. Returns
+    // its recorded status.
+    DocStatus touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns);
 
     // Key of a successfully converted document with these bytes, other than `key`.
     std::optional<std::string> find_success_by_hash(const std::string& sha256, const std::string& key);
 
     // Streams every document, ordered by key, without loading them all.
     void for_each(const std::function<void(const DocumentRecord&)>& fn);
+    // The first `limit` documents with this status, ordered by key (an index, no sorting).
+    void for_each_with_status(DocStatus status, std::int64_t limit, const std::function<void(const DocumentRecord&)>& fn);
     std::int64_t count();
 
     sql::Database& database() { return db_; }
 
 private:
+    // Statements used once per document are prepared once.
+    sql::Statement& cached(std::optional<sql::Statement>& slot, const char* sql);
+
     sql::Database db_;
+    std::optional<sql::Statement> plan_upsert_;
+    std::optional<sql::Statement> plan_select_;
+    std::optional<sql::Statement> record_update_;
+    std::optional<sql::Statement> touch_update_;
+    std::optional<sql::Statement> find_hash_;
 };
 
 // Reads the whole row (used by for_each and merge).

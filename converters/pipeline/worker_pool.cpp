@@ -3,14 +3,18 @@
 #include "core/diagnostics.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <deque>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <memory>
 #include <poll.h>
 #include <stdexcept>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -146,16 +150,47 @@ std::vector<json> take_messages(std::string& buffer)
     return out;
 }
 
+// The stage a worker is in, in memory shared with the parent. A pipe message per stage would
+// cost a write, a wake-up of the parent and a JSON parse five times per document; the parent
+// needs the stage only when a worker has died or was killed, and then reads it here.
+struct StageSlot
+{
+    std::uint64_t job = 0;   // ordinal of the job (per worker process) the stage belongs to
+    char stage[56] = "read"; // NUL-terminated
+};
+
+struct StageUnmap
+{
+    void operator()(StageSlot* p) const { ::munmap(p, sizeof(StageSlot)); }
+};
+using StageMapping = std::unique_ptr<StageSlot, StageUnmap>;
+
+StageMapping map_stage_slot()
+{
+    void* p = ::mmap(nullptr, sizeof(StageSlot), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        throw std::runtime_error(std::string("mmap: ") + std::strerror(errno));
+    return StageMapping(std::construct_at(static_cast<StageSlot*>(p)));
+}
+
 // ---- worker side ----------------------------------------------------------------------------
 
 class PipeContext final : public WorkerContext
 {
 public:
-    PipeContext(int in, int out) : in_(in), out_(out) {}
+    PipeContext(int in, int out, StageSlot* slot) : in_(in), out_(out), slot_(slot) {}
     void stage(const std::string& name) override
     {
         stage_ = name;
-        send_message(out_, {{"type", "stage"}, {"stage", name}});
+        const std::size_t n = std::min(name.size(), sizeof slot_->stage - 1);
+        std::memcpy(slot_->stage, name.data(), n);
+        slot_->stage[n] = '\0';
+    }
+    // A new job: the stage is "read" until the document function names another.
+    void begin_job()
+    {
+        stage("read");
+        slot_->job = jobs_started_++;
     }
     ClaimReply claim(const std::string& sha256, std::int64_t size, const std::string& media_type,
                      bool convertible) override
@@ -200,6 +235,8 @@ private:
     std::deque<json> waiting_;
     int in_;
     int out_;
+    StageSlot* slot_;
+    std::uint64_t jobs_started_ = 0;
     std::string stage_ = "read";
 };
 
@@ -234,7 +271,16 @@ void close_inherited_descriptors(int keep_a, int keep_b)
     }
 }
 
-[[noreturn]] void run_worker(int in, int out, pid_t parent, const DocumentFunctionFactory& factory,
+// CPU time of this process (user + system): unlike wall time it does not count the waits for
+// other processes on a loaded machine.
+double process_cpu_seconds()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+[[noreturn]] void run_worker(int in, int out, StageSlot* slot, pid_t parent, const DocumentFunctionFactory& factory,
                              const PoolOptions& options)
 {
     close_inherited_descriptors(in, out);
@@ -274,12 +320,13 @@ void close_inherited_descriptors(int keep_a, int keep_b)
         } catch (const std::exception& e) {
             setup_error = e.what();
         }
-        PipeContext ctx(in, out);
+        PipeContext ctx(in, out, slot);
         while (const std::optional<json> msg = ctx.next_job()) {
             const DocumentJob job = msg->at("job").get<DocumentJob>();
             DocumentRecord record;
             const auto started = Clock::now();
-            ctx.stage("read");
+            const double cpu_before = process_cpu_seconds();
+            ctx.begin_job();
             if (!fn) {
                 record = failure_record(job, "setup", "batch.setup-failed", setup_error);
             } else {
@@ -296,7 +343,8 @@ void close_inherited_descriptors(int keep_a, int keep_b)
             }
             if (record.seconds == 0)
                 record.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-            send_message(out, {{"type", "result"}, {"record", record}});
+            const double cpu = process_cpu_seconds() - cpu_before;
+            send_message(out, {{"type", "result"}, {"record", record}, {"cpu", cpu}});
         }
     } catch (...) {
         rc = 1;
@@ -310,13 +358,13 @@ struct Worker
 {
     pid_t pid = -1;
     Fd to;   // jobs and claim replies
-    Fd from; // stages, claims, results
+    Fd from; // claims, results
+    StageMapping slot;
     std::string inbox;
     // Jobs sent to this worker: the front one runs, the next waits in the pipe so the worker
     // never idles while the parent records a result.
-    std::deque<std::size_t> queue;
+    std::deque<DocumentJob> queue;
     bool unchanged = false;
-    std::string stage;
     Clock::time_point deadline{};
     int finished = 0;
 };
@@ -336,9 +384,9 @@ std::string describe_exit(int status)
 class Pool
 {
 public:
-    Pool(const std::vector<DocumentJob>& jobs, const PoolOptions& options, const DocumentFunctionFactory& factory,
+    Pool(const JobSource& jobs, const PoolOptions& options, const DocumentFunctionFactory& factory,
          const PoolCallbacks& callbacks)
-        : jobs_(jobs), options_(options), factory_(factory), cb_(callbacks), workers_(static_cast<std::size_t>(std::max(1, options.workers)))
+        : source_(jobs), options_(options), factory_(factory), cb_(callbacks), workers_(static_cast<std::size_t>(std::max(1, options.workers)))
     {
     }
 
@@ -347,6 +395,8 @@ public:
         for (Worker& w : workers_)
             stop(w, !w.queue.empty()); // a busy worker here means an error unwound the pool
     }
+
+    const PoolStats& stats() const { return stats_; }
 
     void run()
     {
@@ -379,6 +429,7 @@ private:
         if (::pipe2(result_pipe, O_CLOEXEC) != 0)
             throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
         Fd result_read(result_pipe[0]), result_write(result_pipe[1]);
+        StageMapping slot = map_stage_slot();
         const pid_t parent = ::getpid();
         const pid_t pid = ::fork();
         if (pid < 0)
@@ -391,33 +442,47 @@ private:
             }
             job_write.reset();
             result_read.reset();
-            run_worker(job_read.get(), result_write.get(), parent, factory_, options_);
+            run_worker(job_read.get(), result_write.get(), slot.get(), parent, factory_, options_);
         }
         w = Worker{};
         w.pid = pid;
+        ++stats_.workers_started;
         w.to = std::move(job_write);
         w.from = std::move(result_read);
+        w.slot = std::move(slot);
     }
 
     static constexpr std::size_t queue_depth = 2;
 
-    bool has_pending() const { return !requeued_.empty() || next_ < jobs_.size(); }
-
-    std::size_t take_pending()
+    // Asks the source only when a worker has room: at most one job waits here.
+    bool has_pending()
     {
-        if (!requeued_.empty()) {
-            const std::size_t j = requeued_.front();
-            requeued_.pop_front();
-            return j;
+        if (!requeued_.empty() || lookahead_)
+            return true;
+        if (!exhausted_) {
+            lookahead_ = source_();
+            exhausted_ = !lookahead_;
         }
-        return next_++;
+        return lookahead_.has_value();
+    }
+
+    DocumentJob take_pending()
+    {
+        DocumentJob j;
+        if (!requeued_.empty()) {
+            j = std::move(requeued_.front());
+            requeued_.pop_front();
+        } else {
+            j = std::move(*lookahead_);
+            lookahead_.reset();
+        }
+        return j;
     }
 
     // The front job starts its clock when it becomes the front.
     void start_front(Worker& w)
     {
         w.unchanged = false;
-        w.stage = "read";
         w.deadline = options_.max_seconds > 0
                          ? Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                               std::chrono::duration<double>(options_.max_seconds))
@@ -430,12 +495,11 @@ private:
             stop(w, false);
             spawn(w);
         }
-        const std::size_t job = take_pending();
-        w.queue.push_back(job);
+        w.queue.push_back(take_pending());
         if (w.queue.size() == 1)
             start_front(w);
         try {
-            send_message(w.to.get(), {{"type", "job"}, {"job", jobs_[job]}});
+            send_message(w.to.get(), {{"type", "job"}, {"job", w.queue.back()}});
         } catch (const std::exception&) {
             // The worker died (EPIPE). Its end of file, read next, says how; the front job is
             // charged with that and the rest go back to the pending list.
@@ -460,10 +524,11 @@ private:
 
     void finish(Worker& w, DocumentRecord&& record)
     {
-        const DocumentJob& job = jobs_[w.queue.front()];
+        const DocumentJob job = std::move(w.queue.front());
         const bool unchanged = w.unchanged;
         w.queue.pop_front();
         ++w.finished;
+        ++stats_.documents;
         if (!w.queue.empty())
             start_front(w);
         cb_.on_done(job, std::move(record), unchanged);
@@ -475,12 +540,16 @@ private:
     {
         if (w.queue.empty())
             return;
-        const std::size_t front = w.queue.front();
         for (std::size_t i = w.queue.size(); i-- > 1;)
-            requeued_.push_front(w.queue[i]);
+            requeued_.push_front(std::move(w.queue[i]));
         w.queue.resize(1);
-        const std::string stage = w.stage;
-        finish(w, failure_record(jobs_[front], stage, code, reason + " during " + stage));
+        // Read once the worker is gone: it no longer writes the slot. A slot still naming an
+        // earlier job means the front job had not started.
+        const std::string stage = w.slot && w.slot->job == static_cast<std::uint64_t>(w.finished)
+                                      ? std::string(w.slot->stage, ::strnlen(w.slot->stage, sizeof w.slot->stage))
+                                      : std::string("read");
+        DocumentRecord failed = failure_record(w.queue.front(), stage, code, reason + " during " + stage);
+        finish(w, std::move(failed));
         w.finished = 0;
     }
 
@@ -493,10 +562,8 @@ private:
     void handle(Worker& w, const json& msg)
     {
         const std::string type = msg.value("type", "");
-        if (type == "stage") {
-            w.stage = msg.value("stage", "");
-        } else if (type == "claim" && !w.queue.empty()) {
-            const DocumentJob& job = jobs_[w.queue.front()];
+        if (type == "claim" && !w.queue.empty()) {
+            const DocumentJob& job = w.queue.front();
             ClaimReply reply;
             if (cb_.on_claim)
                 reply = cb_.on_claim(job, msg.value("sha256", ""), msg.value("size", std::int64_t{0}),
@@ -508,6 +575,7 @@ private:
             send_message(w.to.get(), {{"type", "claim-reply"}, {"decision", d}, {"of", reply.duplicate_of}});
         } else if (type == "result" && !w.queue.empty()) {
             DocumentRecord record = msg.at("record").get<DocumentRecord>();
+            stats_.document_cpu_seconds += msg.value("cpu", 0.0);
             finish(w, std::move(record));
         }
     }
@@ -562,33 +630,50 @@ private:
         }
     }
 
-    const std::vector<DocumentJob>& jobs_;
+    const JobSource& source_;
     const PoolOptions& options_;
     const DocumentFunctionFactory& factory_;
     const PoolCallbacks& cb_;
     std::vector<Worker> workers_;
-    std::size_t next_ = 0;
-    std::deque<std::size_t> requeued_; // sent to a worker that died before starting them
+    std::optional<DocumentJob> lookahead_;
+    bool exhausted_ = false;
+    std::deque<DocumentJob> requeued_; // sent to a worker that died before starting them
+    PoolStats stats_;
 };
 
 } // namespace
 
-void run_worker_pool(const std::vector<DocumentJob>& jobs, const PoolOptions& options,
-                     const DocumentFunctionFactory& factory, const PoolCallbacks& callbacks)
+PoolStats run_worker_pool(const JobSource& jobs, const PoolOptions& options, const DocumentFunctionFactory& factory,
+                          const PoolCallbacks& callbacks)
 {
     // A worker that dies makes writes to its pipe fail with EPIPE instead of killing the batch.
     struct sigaction ignore{};
     ignore.sa_handler = SIG_IGN;
     struct sigaction previous{};
     ::sigaction(SIGPIPE, &ignore, &previous);
+    PoolStats stats;
     try {
         Pool pool(jobs, options, factory, callbacks);
         pool.run();
+        stats = pool.stats();
     } catch (...) {
         ::sigaction(SIGPIPE, &previous, nullptr);
         throw;
     }
     ::sigaction(SIGPIPE, &previous, nullptr);
+    return stats;
+}
+
+PoolStats run_worker_pool(const std::vector<DocumentJob>& jobs, const PoolOptions& options,
+                          const DocumentFunctionFactory& factory, const PoolCallbacks& callbacks)
+{
+    std::size_t next = 0;
+    const JobSource source = [&]() -> std::optional<DocumentJob> {
+        if (next >= jobs.size())
+            return std::nullopt;
+        return jobs[next++];
+    };
+    return run_worker_pool(source, options, factory, callbacks);
 }
 
 } // namespace colophon::pipeline

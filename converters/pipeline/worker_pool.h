@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -89,8 +90,21 @@ struct PoolCallbacks
     std::function<bool()> should_stop;
 };
 
+// Hands out the jobs one at a time, nullopt when there are no more. The pool asks for a job only
+// when a worker has room for it, so a source backed by the state database keeps the plan on disk.
+using JobSource = std::function<std::optional<DocumentJob>()>;
+
+struct PoolStats
+{
+    double document_cpu_seconds = 0; // CPU the workers spent inside the document function
+    std::int64_t documents = 0;      // outcomes reported through on_done
+    int workers_started = 0;
+};
+
 // Runs every job on the pool and returns when all have an outcome.
-void run_worker_pool(const std::vector<DocumentJob>& jobs, const PoolOptions& options,
-                     const DocumentFunctionFactory& factory, const PoolCallbacks& callbacks);
+PoolStats run_worker_pool(const JobSource& jobs, const PoolOptions& options, const DocumentFunctionFactory& factory,
+                          const PoolCallbacks& callbacks);
+PoolStats run_worker_pool(const std::vector<DocumentJob>& jobs, const PoolOptions& options,
+                          const DocumentFunctionFactory& factory, const PoolCallbacks& callbacks);
 
 } // namespace colophon::pipeline

@@ -241,3 +241,52 @@ TEST_F(BatchJobTest, ShardsTogetherCoverTheCatalogueAndMerge)
             EXPECT_TRUE(std::filesystem::exists(tmp_ / "merged" / o)) << o;
     }
 }
+
+// The plan of a run lives in SQLite: inputs and jobs are read a chunk at a time, so the parent's
+// memory does not grow with the catalogue. The run reports how much it ever held.
+TEST_F(BatchJobTest, PlanIsStreamedInChunksNotHeldInMemory)
+{
+    constexpr int extra = 60;
+    for (int i = 0; i < extra; ++i)
+        write_file(src_ / ("many/p" + std::to_string(i) + ".html"), html_page("Page " + std::to_string(i), "Text."));
+    // Same bytes as a page already in the catalogue: found through the claims table.
+    write_file(src_ / "many/copy-of-p7.html", html_page("Page 7", "Text."));
+    BatchSettings s = settings();
+    s.chunk = 8;
+    s.commit_documents = 5;
+    const BatchResult r = run(s);
+    const int total = 8 + extra + 1;
+    EXPECT_EQ(r.planned, total);
+    EXPECT_EQ(r.converted, total);
+    EXPECT_GT(r.max_inputs_held, 0u);
+    EXPECT_LE(r.max_inputs_held, s.chunk);
+    EXPECT_GT(r.max_jobs_queued, 0u);
+    EXPECT_LE(r.max_jobs_queued, s.chunk);
+    // Handed to workers and not yet recorded: each worker's running and waiting job, one more.
+    EXPECT_LE(r.max_jobs_in_flight, static_cast<std::size_t>(2 * s.jobs + 1));
+    EXPECT_GT(r.conversion_cpu_seconds, 0);
+    EXPECT_GT(r.parent_cpu_seconds, 0);
+    EXPECT_GE(r.worker_cpu_seconds, r.conversion_cpu_seconds);
+
+    const auto m = rows(out_);
+    ASSERT_EQ(m.size(), static_cast<std::size_t>(total));
+    const bool p7_first = m.at("many/p7.html").status == DocStatus::Ok;
+    EXPECT_EQ(m.at(p7_first ? "many/copy-of-p7.html" : "many/p7.html").status, DocStatus::Duplicate);
+    for (const auto& [key, rec] : m)
+        EXPECT_EQ(rec.attempts, 1) << key;
+    EXPECT_FALSE(std::filesystem::exists(out_ / ".colophon/run.sqlite")) << "the scratch database outlived the run";
+
+    // The same in the run summary, for benchmarks and support.
+    StateDb db(out_ / state_file_name);
+    auto q = db.database().prepare("SELECT summary FROM runs ORDER BY id DESC LIMIT 1");
+    ASSERT_TRUE(q.step());
+    const auto summary = nlohmann::json::parse(q.text(0));
+    EXPECT_EQ(summary["memory"]["max_jobs_queued"].get<std::size_t>(), r.max_jobs_queued);
+    EXPECT_GT(summary["memory"]["parent_max_rss_kib"].get<long>(), 0);
+    EXPECT_GT(summary["cpu"]["conversion_seconds"].get<double>(), 0);
+
+    // Resuming plans again from the database and converts nothing.
+    const BatchResult again = run(s);
+    EXPECT_EQ(again.skipped, total);
+    EXPECT_EQ(again.converted, 0);
+}
