@@ -1,5 +1,6 @@
 #include "pipeline/batch_report.h"
 
+#include "core/text.h"
 #include "pipeline/atomic_output.h"
 
 #include <nlohmann/json.hpp>
@@ -84,33 +85,33 @@ void write_html_row(AtomicOutputFile& out, const DocumentRecord& r, int index)
     std::ostringstream row;
     row << "<tr class=\"doc " << status << "\" data-status=\"" << status << "\" id=\"doc-" << index << "\">";
     row << "<td class=\"num\">" << index << "</td>";
-    row << "<td class=\"key\">" << html_escape(r.key);
+    row << "<td class=\"key\">" << core::escape_markup(r.key);
     if (!r.identifier.empty() && r.identifier != r.key)
-        row << "<br><small>" << html_escape(r.identifier) << "</small>";
+        row << "<br><small>" << core::escape_markup(r.identifier) << "</small>";
     row << "</td>";
     row << "<td><span class=\"badge\">" << status << "</span></td>";
     row << "<td>";
     if (!r.reason.empty())
-        row << "<div class=\"reason\">" << html_escape(r.stage.empty() ? r.reason : r.stage + ": " + r.reason)
-            << (r.code.empty() ? "" : " [" + html_escape(r.code) + "]") << "</div>";
+        row << "<div class=\"reason\">" << core::escape_markup(r.stage.empty() ? r.reason : r.stage + ": " + r.reason)
+            << (r.code.empty() ? "" : " [" + core::escape_markup(r.code) + "]") << "</div>";
     if (!r.warnings.empty()) {
         row << "<ul class=\"warn\">";
         for (const std::string& w : r.warnings)
-            row << "<li>" << html_escape(w) << "</li>";
+            row << "<li>" << core::escape_markup(w) << "</li>";
         if (r.warning_count > static_cast<int>(r.warnings.size()))
             row << "<li>" << (r.warning_count - static_cast<int>(r.warnings.size())) << " more</li>";
         row << "</ul>";
     }
     row << "</td>";
-    row << "<td>" << html_escape(r.title) << "</td>";
-    row << "<td>" << html_escape(join(r.authors, "; ")) << "</td>";
-    row << "<td>" << html_escape(r.date) << "</td>";
-    row << "<td>" << html_escape(r.method) << "</td>";
+    row << "<td>" << core::escape_markup(r.title) << "</td>";
+    row << "<td>" << core::escape_markup(join(r.authors, "; ")) << "</td>";
+    row << "<td>" << core::escape_markup(r.date) << "</td>";
+    row << "<td>" << core::escape_markup(r.method) << "</td>";
     row << "<td class=\"num\">" << (r.ocr_confidence ? format_seconds(*r.ocr_confidence) : "") << "</td>";
     row << "<td class=\"num\">" << (r.pages > 0 ? std::to_string(r.pages) : "") << "</td>";
     row << "<td>";
     for (const std::string& o : r.outputs)
-        row << "<a class=\"output\" href=\"" << html_escape(href(o)) << "\">" << html_escape(fs::path(o).filename().string())
+        row << "<a class=\"output\" href=\"" << core::escape_markup(href(o)) << "\">" << core::escape_markup(fs::path(o).filename().string())
             << "</a><br>";
     row << "</td>";
     row << "<td class=\"num\">" << format_seconds(r.seconds) << "</td>";
@@ -119,23 +120,6 @@ void write_html_row(AtomicOutputFile& out, const DocumentRecord& r, int index)
 }
 
 } // namespace
-
-std::string html_escape(std::string_view s)
-{
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string csv_field(std::string_view s)
 {
@@ -205,10 +189,10 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
     std::ostringstream head;
     head << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-         << "<title>" << html_escape(info.title) << "</title><style>" << css << "</style></head><body>\n"
-         << "<h1>" << html_escape(info.title) << "</h1>\n<p class=\"meta\">Generated " << summary["generated_at"].get<std::string>();
+         << "<title>" << core::escape_markup(info.title) << "</title><style>" << css << "</style></head><body>\n"
+         << "<h1>" << core::escape_markup(info.title) << "</h1>\n<p class=\"meta\">Generated " << summary["generated_at"].get<std::string>();
     if (!info.command.empty())
-        head << " &middot; <code>" << html_escape(info.command) << "</code>";
+        head << " &middot; <code>" << core::escape_markup(info.command) << "</code>";
     head << "</p>\n<ul class=\"counts\" id=\"counts\">"
          << "<li data-count=\"total\"><b>" << counts.total << "</b>documents</li>";
     for (std::size_t i = 1; i < counts.by_status.size(); ++i) {

@@ -57,8 +57,6 @@ struct CorpusStats
 // file, in key order.
 CorpusStats write_corpus(StateDb& db, const std::filesystem::path& dir, const std::filesystem::path& corpus);
 
-// For the HTML page: "&<>\"'" escaped.
-std::string html_escape(std::string_view s);
 // For report.csv: quoted when it holds a comma, quote or line break.
 std::string csv_field(std::string_view s);
 
