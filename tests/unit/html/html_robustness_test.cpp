@@ -55,15 +55,21 @@ TEST(HtmlRobustness, PageWithoutTextGivesEmptyDocument)
     EXPECT_TRUE(diags.has_warnings());
 }
 
-TEST(HtmlRobustness, HundredThousandNestedDivs)
+// A page whose one paragraph sits under `depth` nested <div>s, with `after` behind the wrappers.
+std::string nested_divs(int depth, const std::string& after = {})
 {
     std::string html = "<html><body>";
-    for (int i = 0; i < 100'000; ++i)
+    for (int i = 0; i < depth; ++i)
         html += "<div>";
     html += "<p>Deep text at the bottom of the page, written as a full sentence.</p>";
-    for (int i = 0; i < 100'000; ++i)
+    for (int i = 0; i < depth; ++i)
         html += "</div>";
-    html += "</body></html>";
+    return html + after + "</body></html>";
+}
+
+TEST(HtmlRobustness, HundredThousandNestedDivs)
+{
+    const std::string html = nested_divs(100'000);
     core::Diagnostics diags;
     const auto d = convert_html(html, &diags);
     EXPECT_NE(body_text(d).find("Deep text"), std::string::npos);
@@ -73,13 +79,8 @@ TEST(HtmlRobustness, DeepNestingWithTheLimitLiftedDoesNotRecurse)
 {
     // The nesting limit is only a guard: the cleaner, the statistics and the block builder walk
     // wrappers with explicit stacks, so even 100,000 levels kept whole fit the call stack.
-    std::string html = "<html><body>";
-    for (int i = 0; i < 100'000; ++i)
-        html += "<div>";
-    html += "<p>Deep text at the bottom of the page, written as a full sentence.</p>";
-    for (int i = 0; i < 100'000; ++i)
-        html += "</div>";
-    html += "<p>Closing text after all the wrappers, also written as a full sentence.</p></body></html>";
+    const std::string html =
+        nested_divs(100'000, "<p>Closing text after all the wrappers, also written as a full sentence.</p>");
     HtmlConverter conv;
     core::ConvertOptions opts;
     opts.limits.max_nesting_depth = 1'000'000;
