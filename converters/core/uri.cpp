@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <utility>
 
@@ -73,12 +74,15 @@ std::string escape_uri(std::string_view uri)
     bool seen_hash = false;
     const std::size_t colon = stray_colon(trimmed);
     const auto [host_begin, host_end] = authority(trimmed);
+    const std::size_t first_delimiter = std::min(trimmed.find_first_of("/?#"), trimmed.size());
     for (std::size_t i = 0; i < trimmed.size(); ++i) {
         const char c = trimmed[i];
         const auto u = static_cast<unsigned char>(c);
         const bool stray_percent = c == '%' && !(i + 2 < trimmed.size() && is_hex(trimmed[i + 1]) && is_hex(trimmed[i + 2]));
         const bool stray_bracket = (c == '[' || c == ']') && !(i >= host_begin && i < host_end);
-        if (needs_escape(u) || stray_percent || stray_bracket || (c == '#' && seen_hash) || i == colon) {
+        // Once the first colon is no scheme's, none in that first segment can stand ("a:b:c").
+        const bool stray_colon_here = c == ':' && colon != std::string_view::npos && i >= colon && i < first_delimiter;
+        if (needs_escape(u) || stray_percent || stray_bracket || (c == '#' && seen_hash) || stray_colon_here) {
             out += '%';
             out += hex[u >> 4];
             out += hex[u & 0xF];

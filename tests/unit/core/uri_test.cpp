@@ -23,3 +23,10 @@ TEST(Uri, BracketsOnlyInAnIpv6Host)
     EXPECT_EQ(escape_uri("https://x.example/a[1]?q=[2]"), "https://x.example/a%5B1%5D?q=%5B2%5D");
     EXPECT_EQ(escape_uri("http://[2001:db8::1]:8080/p"), "http://[2001:db8::1]:8080/p");
 }
+TEST(Uri, EveryColonOfASchemelessFirstSegmentIsEscaped)
+{
+    // Found by fuzzing: "x`: one ... output: whitespace" kept its second colon and failed xs:anyURI.
+    EXPECT_EQ(escape_uri("a b: c: d"), "a%20b%3A%20c%3A%20d");
+    EXPECT_EQ(escape_uri("1x:y/z:w"), "1x%3Ay/z:w");
+    EXPECT_EQ(escape_uri("https://x.example/a:b"), "https://x.example/a:b");
+}
