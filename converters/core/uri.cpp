@@ -63,6 +63,26 @@ std::pair<std::size_t, std::size_t> authority(std::string_view uri)
     return {start, end == std::string_view::npos ? uri.size() : end};
 }
 
+// Which colons of the authority may stand: those of the user info (before '@'), those inside an
+// IPv6 literal, and the one before a port made of digits; the rest are escaped ("host:{x}").
+bool authority_colon_allowed(std::string_view uri, std::size_t begin, std::size_t end, std::size_t at)
+{
+    const std::string_view auth = uri.substr(begin, end - begin);
+    const std::size_t host = auth.rfind('@') == std::string_view::npos ? 0 : auth.rfind('@') + 1;
+    const std::size_t i = at - begin;
+    if (i < host)
+        return true;
+    const std::size_t open = auth.find('[', host);
+    const std::size_t close = auth.find(']', host);
+    if (open != std::string_view::npos && close != std::string_view::npos && open < i && i < close)
+        return true;
+    const std::size_t port = auth.rfind(':');
+    if (i != port || (close != std::string_view::npos && port < close))
+        return false;
+    return std::all_of(auth.begin() + static_cast<std::ptrdiff_t>(port) + 1, auth.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+}
+
 } // namespace
 
 std::string escape_uri(std::string_view uri)
@@ -81,7 +101,9 @@ std::string escape_uri(std::string_view uri)
         const bool stray_percent = c == '%' && !(i + 2 < trimmed.size() && is_hex(trimmed[i + 1]) && is_hex(trimmed[i + 2]));
         const bool stray_bracket = (c == '[' || c == ']') && !(i >= host_begin && i < host_end);
         // Once the first colon is no scheme's, none in that first segment can stand ("a:b:c").
-        const bool stray_colon_here = c == ':' && colon != std::string_view::npos && i >= colon && i < first_delimiter;
+        const bool stray_colon_here =
+            c == ':' && ((colon != std::string_view::npos && i >= colon && i < first_delimiter) ||
+                         (i >= host_begin && i < host_end && !authority_colon_allowed(trimmed, host_begin, host_end, i)));
         if (needs_escape(u) || stray_percent || stray_bracket || (c == '#' && seen_hash) || stray_colon_here) {
             out += '%';
             out += hex[u >> 4];

@@ -30,3 +30,12 @@ TEST(Uri, EveryColonOfASchemelessFirstSegmentIsEscaped)
     EXPECT_EQ(escape_uri("1x:y/z:w"), "1x%3Ay/z:w");
     EXPECT_EQ(escape_uri("https://x.example/a:b"), "https://x.example/a:b");
 }
+TEST(Uri, HostColonsOnlyBeforeANumericPort)
+{
+    // Found by fuzzing: CSS glued to a host ("x.example{position:fixed}") failed xs:anyURI.
+    EXPECT_EQ(escape_uri("https://x.ex{a:b}/p"), "https://x.ex%7Ba%3Ab%7D/p");
+    EXPECT_EQ(escape_uri("https://x.example:8080/p:q"), "https://x.example:8080/p:q");
+    EXPECT_EQ(escape_uri("ftp://user:secret@x.example:21/"), "ftp://user:secret@x.example:21/");
+    EXPECT_EQ(escape_uri("http://[::1]:80/"), "http://[::1]:80/");
+    EXPECT_EQ(escape_uri("https://x.example:a:1/"), "https://x.example%3Aa:1/");
+}
