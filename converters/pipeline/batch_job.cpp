@@ -1,5 +1,6 @@
 #include "pipeline/batch_job.h"
 
+#include "pipeline/batch_claims.h"
 #include "pipeline/batch_queue.h"
 #include "pipeline/state_db.h"
 
@@ -175,9 +176,8 @@ void remove_stale_temporaries(const fs::path& dir)
 class GroupCommit
 {
 public:
-    // `scratch` (the run's claims) is committed along, sparing it a page write per document.
-    GroupCommit(sql::Database& db, sql::Database& scratch, int max_documents, double max_age_seconds)
-        : db_(db), scratch_(scratch), max_documents_(std::max(1, max_documents)),
+    GroupCommit(sql::Database& db, int max_documents, double max_age_seconds)
+        : db_(db), max_documents_(std::max(1, max_documents)),
           max_age_(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(max_age_seconds)))
     {
     }
@@ -185,7 +185,6 @@ public:
     {
         if (!tx_) {
             tx_.emplace(db_);
-            scratch_tx_.emplace(scratch_);
             opened_ = Clock::now();
         }
     }
@@ -205,8 +204,6 @@ public:
             return;
         tx_->commit();
         tx_.reset();
-        scratch_tx_->commit();
-        scratch_tx_.reset();
         documents_ = 0;
         ++commits_;
     }
@@ -214,11 +211,9 @@ public:
 
 private:
     sql::Database& db_;
-    sql::Database& scratch_;
     int max_documents_;
     Clock::duration max_age_;
     std::optional<sql::Transaction> tx_;
-    std::optional<sql::Transaction> scratch_tx_;
     Clock::time_point opened_{};
     int documents_ = 0;
     std::int64_t commits_ = 0;
@@ -324,6 +319,8 @@ BatchResult BatchJob::run()
     pool.max_seconds = s.document.convert.limits.max_seconds;
     pool.max_memory_bytes = s.max_worker_memory;
     pool.recycle_after = s.recycle_after;
+    pool.max_queued = s.max_queued_per_worker;
+    pool.min_wake_seconds = s.min_wake_seconds;
     pool.worker_log = (s.output_dir / ".colophon" / "workers.log").string();
 
     // The input stamps of the jobs handed out and not yet done, for records of workers that died.
@@ -337,24 +334,14 @@ BatchResult BatchJob::run()
         return std::move(d->job);
     };
 
-    ContentClaims claims(scratch.database());
-    GroupCommit group(db.database(), scratch.database(), s.commit_documents, s.commit_seconds);
+    // Claims are answered in the workers: this run's in shared memory (room for every queued
+    // key and its digest), earlier runs' from a snapshot of their successes.
+    ClaimTable claim_table(static_cast<std::size_t>(result.converted),
+                           queue.pushed_key_bytes() + static_cast<std::size_t>(result.converted) * 64);
+    const EarlierSuccesses earlier(db, s.output_dir / ".colophon" / "earlier.sqlite");
+    GroupCommit group(db.database(), s.commit_documents, s.commit_seconds);
     PoolCallbacks cb;
-    cb.on_claim = [&](const DocumentJob& job, const std::string& sha, std::int64_t, const std::string&,
-                      bool convertible) {
-        Stopwatch sw(parent_seconds);
-        if (!job.previous_sha256.empty() && job.previous_sha256 == sha)
-            return ClaimReply{ClaimDecision::Unchanged, {}};
-        if (!convertible)
-            return ClaimReply{ClaimDecision::Convert, {}}; // it fails on its own; no duplicate of anything
-        group.begin();
-        if (auto first = claims.first_claim(sha, job.key))
-            return ClaimReply{ClaimDecision::Duplicate, std::move(*first)};
-        if (auto earlier = db.find_success_by_hash(sha, job.key))
-            return ClaimReply{ClaimDecision::Duplicate, std::move(*earlier)};
-        claims.add(sha, job.key);
-        return ClaimReply{ClaimDecision::Convert, {}};
-    };
+    cb.claims = batch_claims(claim_table, earlier);
     cb.on_done = [&](const DocumentJob& job, DocumentRecord&& r, bool unchanged) {
         Stopwatch sw(parent_seconds);
         r.key = job.key;

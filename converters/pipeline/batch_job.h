@@ -27,6 +27,10 @@ struct BatchSettings
     Shard shard;
     std::size_t max_worker_memory = std::size_t{4} << 30; // address space per worker
     int recycle_after = 500;          // documents per worker process
+    // Jobs queued in a worker at most (enough of them that it never waits for the parent,
+    // which wakes up at most every min_wake_seconds); bounds the jobs in flight.
+    int max_queued_per_worker = 32;
+    double min_wake_seconds = 0.01;
     // Inputs and jobs are read from the state database this many at a time: the parent's memory
     // does not grow with the catalogue.
     std::size_t chunk = 256;

@@ -14,12 +14,6 @@ sql::Database& with_queue_table(sql::Database& db)
     return db;
 }
 
-sql::Database& with_claims_table(sql::Database& db)
-{
-    db.exec("CREATE TABLE IF NOT EXISTS claims(sha256 TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID");
-    return db;
-}
-
 } // namespace
 
 RunScratch::RunScratch(std::filesystem::path path) : path_(std::move(path))
@@ -43,27 +37,6 @@ void RunScratch::remove_files(const std::filesystem::path& path)
         std::filesystem::remove(path.string() + suffix, ec);
 }
 
-ContentClaims::ContentClaims(sql::Database& db)
-    : select_(with_claims_table(db).prepare("SELECT key FROM claims WHERE sha256=?")),
-      insert_(db.prepare("INSERT OR IGNORE INTO claims(sha256, key) VALUES(?,?)"))
-{
-}
-
-std::optional<std::string> ContentClaims::first_claim(const std::string& sha256, const std::string& key)
-{
-    select_.bind(1, sha256);
-    std::optional<std::string> first;
-    if (select_.step() && select_.text(0) != key)
-        first = select_.text(0);
-    select_.reset();
-    return first;
-}
-
-void ContentClaims::add(const std::string& sha256, const std::string& key)
-{
-    insert_.bind(1, sha256).bind(2, key).run();
-}
-
 WorkQueue::WorkQueue(sql::Database& db, std::size_t chunk)
     : db_(with_queue_table(db)), chunk_(std::max<std::size_t>(chunk, 1)),
       insert_(db_.prepare("INSERT INTO work(key, input_path, output_stem, identifier, catalogue, previous_sha256, "
@@ -79,6 +52,7 @@ void WorkQueue::push(const QueuedDocument& d)
     insert_.bind(1, j.key).bind(2, j.input_path).bind(3, j.output_stem).bind(4, j.identifier).bind(5, j.catalogue);
     insert_.bind(6, j.previous_sha256).bind(7, d.size).bind(8, d.mtime_ns).run();
     ++pushed_;
+    pushed_key_bytes_ += j.key.size();
 }
 
 std::optional<QueuedDocument> WorkQueue::next()

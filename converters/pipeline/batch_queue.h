@@ -1,7 +1,6 @@
 #pragma once
-// Run-scoped data of a batch, on disk: the inputs found, the documents still to convert and the
-// content claims (duplicate detection). However large the catalogue, the parent holds one chunk
-// of it in memory.
+// Run-scoped data of a batch, on disk: the inputs found and the documents still to convert.
+// However large the catalogue, the parent holds one chunk of it in memory.
 
 #include "pipeline/sqlite_handles.h"
 #include "pipeline/worker_pool.h"
@@ -36,20 +35,6 @@ private:
     std::optional<sql::Database> db_;
 };
 
-// Duplicate detection within a run: the first document to claim some bytes converts them.
-class ContentClaims
-{
-public:
-    explicit ContentClaims(sql::Database& db);
-    // The key that claimed these bytes first, when it is not `key`.
-    std::optional<std::string> first_claim(const std::string& sha256, const std::string& key);
-    void add(const std::string& sha256, const std::string& key);
-
-private:
-    sql::Statement select_;
-    sql::Statement insert_;
-};
-
 struct QueuedDocument
 {
     DocumentJob job;
@@ -66,6 +51,7 @@ public:
     // Runs in the caller's transaction, if any.
     void push(const QueuedDocument& doc);
     std::int64_t pushed() const { return pushed_; }
+    std::size_t pushed_key_bytes() const { return pushed_key_bytes_; }
 
     // The next document in the order pushed; nullopt when all were taken.
     std::optional<QueuedDocument> next();
@@ -80,6 +66,7 @@ private:
     std::deque<QueuedDocument> buffer_;
     std::int64_t last_seq_ = 0;
     std::int64_t pushed_ = 0;
+    std::size_t pushed_key_bytes_ = 0;
     bool drained_ = false;
     std::size_t max_buffered_ = 0;
 };

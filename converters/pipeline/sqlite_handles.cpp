@@ -4,11 +4,35 @@
 
 namespace colophon::pipeline::sql {
 
+namespace {
+
+// "file:" URI of a path: '%', '?' and '#' would otherwise end or alter it.
+std::string file_uri(const std::filesystem::path& path, const char* query)
+{
+    std::string uri = "file:";
+    for (const char c : path.string()) {
+        if (c == '%')
+            uri += "%25";
+        else if (c == '?')
+            uri += "%3f";
+        else if (c == '#')
+            uri += "%23";
+        else
+            uri += c;
+    }
+    return uri + query;
+}
+
+} // namespace
+
 Database::Database(const std::filesystem::path& path, Mode mode)
 {
     sqlite3* raw = nullptr;
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int flags = mode == Mode::ReadWriteCreate ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                      : mode == Mode::ReadOnly      ? SQLITE_OPEN_READONLY
+                                                    : (SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    const std::string name = mode == Mode::Immutable ? file_uri(path, "?immutable=1") : path.string();
+    const int rc = sqlite3_open_v2(name.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     db_.reset(raw); // closed even when opening failed
     if (rc != SQLITE_OK)
         throw std::runtime_error(path.string() + ": cannot open database: " +

@@ -30,7 +30,8 @@ public:
     enum class Mode
     {
         ReadWriteCreate,
-        ReadOnly
+        ReadOnly,
+        Immutable, // read-only, no locking: only for a file nobody writes while it is open
     };
     Database(const std::filesystem::path& path, Mode mode = Mode::ReadWriteCreate);
 

@@ -3,10 +3,13 @@
 // jobs over a pipe, so a converter that segfaults, aborts, loops or exhausts memory costs one
 // document, never the batch. The parent enforces the time limit (SIGKILL), records what
 // happened and forks a replacement. The parent stays single-threaded, which makes fork safe.
+//
+// Cost per document: a worker gets several jobs per message and writes one result message per
+// document (so a crash never loses a finished result: it is in the pipe); duplicate claims are
+// answered inside the workers (see ClaimFunction); the parent wakes up at most every
+// `min_wake_seconds` and handles whatever results arrived meanwhile.
 
 #include "pipeline/batch_record.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <functional>
@@ -28,10 +31,7 @@ struct DocumentJob
     std::string previous_sha256; // of the last finished attempt; empty when none
 };
 
-void to_json(nlohmann::json& j, const DocumentJob& d);
-void from_json(const nlohmann::json& j, DocumentJob& d);
-
-// The parent's answer once a worker has read and hashed a document.
+// The answer to a worker that has read and hashed a document.
 enum class ClaimDecision
 {
     Convert,
@@ -53,9 +53,10 @@ public:
     // The stage now running ("read", "convert", "render", "write", "package"); a crash or
     // timeout is recorded against the last stage named.
     virtual void stage(const std::string& name) = 0;
-    // Asks the parent whether to go on with a document with these bytes. Only `convertible`
-    // documents (non-empty, of a type some converter reads) can be duplicates of one another:
-    // two empty files are two failures, not one document.
+    // Whether to go on with a document with these bytes: Unchanged when they are the bytes of
+    // the job's finished attempt, else the ClaimFunction's answer. Only `convertible` documents
+    // (non-empty, of a type some converter reads) can be duplicates of one another: two empty
+    // files are two failures, not one document. Its CPU time is not counted as conversion.
     virtual ClaimReply claim(const std::string& sha256, std::int64_t size, const std::string& media_type,
                              bool convertible) = 0;
 };
@@ -65,6 +66,11 @@ public:
 using DocumentFunction = std::function<DocumentRecord(const DocumentJob&, WorkerContext&)>;
 // Runs once in each new worker, after fork: builds the converters that worker uses.
 using DocumentFunctionFactory = std::function<DocumentFunction()>;
+// Inside a worker: whether a convertible document with these bytes is the first of its run
+// (Convert) or a Duplicate (of `duplicate_of`). Shared state between workers is the caller's
+// business (the batch uses a ClaimTable in shared memory).
+using ClaimFunction = std::function<ClaimReply(const DocumentJob&, const std::string& sha256)>;
+using ClaimFunctionFactory = std::function<ClaimFunction()>; // runs in each new worker
 
 struct PoolOptions
 {
@@ -74,14 +80,16 @@ struct PoolOptions
     int recycle_after = 500;            // documents per worker before a fresh one is forked
     std::string worker_log;             // workers' stderr goes here (empty: inherited)
     double tick_seconds = 0.2;          // how often on_tick runs while waiting
+    // The parent sleeps at least this long between two wake-ups, and keeps enough jobs queued
+    // in each worker (up to max_queued) that none runs dry meanwhile. 0 = wake for every message.
+    double min_wake_seconds = 0.01;
+    int max_queued = 32;
 };
 
 struct PoolCallbacks
 {
-    // In the parent, when a worker has hashed a document.
-    std::function<ClaimReply(const DocumentJob&, const std::string& sha256, std::int64_t size,
-                             const std::string& media_type, bool convertible)>
-        on_claim;
+    // In each worker (see ClaimFunction); none: every document is converted.
+    ClaimFunctionFactory claims;
     // In the parent, for every job: the worker's record, or one describing the crash or timeout.
     // `unchanged` is true when the claim answered Unchanged.
     std::function<void(const DocumentJob&, DocumentRecord&&, bool unchanged)> on_done;
@@ -96,7 +104,7 @@ using JobSource = std::function<std::optional<DocumentJob>()>;
 
 struct PoolStats
 {
-    double document_cpu_seconds = 0; // CPU the workers spent inside the document function
+    double document_cpu_seconds = 0; // CPU the workers spent inside the document function, claims excluded
     std::int64_t documents = 0;      // outcomes reported through on_done
     int workers_started = 0;
 };

@@ -262,8 +262,8 @@ TEST_F(BatchJobTest, PlanIsStreamedInChunksNotHeldInMemory)
     EXPECT_LE(r.max_inputs_held, s.chunk);
     EXPECT_GT(r.max_jobs_queued, 0u);
     EXPECT_LE(r.max_jobs_queued, s.chunk);
-    // Handed to workers and not yet recorded: each worker's running and waiting job, one more.
-    EXPECT_LE(r.max_jobs_in_flight, static_cast<std::size_t>(2 * s.jobs + 1));
+    // Handed to workers and not yet recorded: each worker's running and queued jobs, one more.
+    EXPECT_LE(r.max_jobs_in_flight, static_cast<std::size_t>(s.max_queued_per_worker * s.jobs + 1));
     EXPECT_GT(r.conversion_cpu_seconds, 0);
     EXPECT_GT(r.parent_cpu_seconds, 0);
     EXPECT_GE(r.worker_cpu_seconds, r.conversion_cpu_seconds);

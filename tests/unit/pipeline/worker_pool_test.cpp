@@ -1,5 +1,7 @@
 #include "pipeline/worker_pool.h"
 
+#include "pipeline/claim_table.h"
+
 #include "core/diagnostics.h"
 
 #include <gtest/gtest.h>
@@ -61,11 +63,13 @@ std::map<std::string, DocumentRecord> run(const std::vector<std::string>& inputs
     for (const std::string& in : inputs)
         jobs.push_back({in, in, in, in, {}, {}});
     std::map<std::string, DocumentRecord> out;
-    std::map<std::string, std::string> claimed;
+    ClaimTable claimed(inputs.size(), 1024);
     PoolCallbacks cb;
-    cb.on_claim = [&](const DocumentJob& job, const std::string& sha, std::int64_t, const std::string&, bool) {
-        const auto [it, fresh] = claimed.emplace(sha, job.key);
-        return fresh ? ClaimReply{} : ClaimReply{ClaimDecision::Duplicate, it->second};
+    cb.claims = [&claimed] {
+        return [&claimed](const DocumentJob& job, const std::string& sha) {
+            const std::optional<std::string> first = claimed.claim(sha, job.key);
+            return first ? ClaimReply{ClaimDecision::Duplicate, *first} : ClaimReply{};
+        };
     };
     cb.on_done = [&](const DocumentJob& job, DocumentRecord&& r, bool) {
         EXPECT_FALSE(out.count(job.key)) << "reported twice: " << job.key;
@@ -102,7 +106,7 @@ TEST(WorkerPool, CrashesAndTimeoutsCostOneDocumentEach)
     EXPECT_NE(out.at("exit").reason.find("status 7"), std::string::npos);
 }
 
-TEST(WorkerPool, ParentAnswersClaimsSoDuplicatesAreNotConvertedTwice)
+TEST(WorkerPool, WorkersShareClaimsSoDuplicatesAreNotConvertedTwice)
 {
     PoolOptions opts;
     opts.workers = 2;
