@@ -83,9 +83,11 @@ public:
         tx_.emplace(db_);
     }
 
-    void add(const fs::path& path, const std::string& found_key, const CatalogueRecord* record = nullptr)
+    // `canon`: the canonical path when the caller knows it already (else it is worked out here).
+    void add(const fs::path& path, const std::string& found_key, const CatalogueRecord* record = nullptr,
+             const fs::path& known_canon = {})
     {
-        const fs::path canon = canonical_or_absolute(path);
+        const fs::path canon = known_canon.empty() ? canonical_or_absolute(path) : known_canon;
         if (!manifest_canon_.empty() && canon == manifest_canon_)
             return; // the catalogue is not a document
         if (exists(seen_, canon.string()))
@@ -110,6 +112,10 @@ public:
     void walk_directory(const fs::path& dir, const std::string& prefix, const fs::path& exclude, std::size_t& hidden)
     {
         std::error_code ec;
+        // The canonical path of a file that is no symbolic link is its folder's and its name: one
+        // resolution per folder instead of one per file (a readlink per path component each).
+        fs::path folder;
+        fs::path folder_canon;
         fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const fs::directory_entry& e = *it;
@@ -127,7 +133,15 @@ public:
             if (!e.is_regular_file(ec))
                 continue; // sockets, fifos, dangling links
             const std::string rel = clean_key(e.path().lexically_relative(dir));
-            add(e.path(), prefix.empty() ? rel : prefix + "/" + rel);
+            fs::path canon;
+            if (!e.is_symlink(ec)) {
+                if (e.path().parent_path() != folder) {
+                    folder = e.path().parent_path();
+                    folder_canon = canonical_or_absolute(folder);
+                }
+                canon = folder_canon / e.path().filename();
+            }
+            add(e.path(), prefix.empty() ? rel : prefix + "/" + rel, nullptr, canon);
         }
         if (ec)
             throw std::runtime_error(dir.string() + ": cannot list: " + ec.message());

@@ -30,7 +30,7 @@ struct BatchSettings
     // Jobs queued in a worker at most (enough of them that it never waits for the parent,
     // which wakes up at most every min_wake_seconds); bounds the jobs in flight.
     int max_queued_per_worker = 32;
-    double min_wake_seconds = 0.01;
+    double min_wake_seconds = 0.05;
     // Inputs and jobs are read from the state database this many at a time: the parent's memory
     // does not grow with the catalogue.
     std::size_t chunk = 256;

@@ -2,12 +2,16 @@
 
 #include "core/text.h"
 #include "pipeline/atomic_output.h"
+#include "pipeline/unique_fd.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cstdio>
-#include <fstream>
 #include <iterator>
 #include <sstream>
 
@@ -117,6 +121,27 @@ void write_html_row(AtomicOutputFile& out, const DocumentRecord& r, int index)
     row << "<td class=\"num\">" << format_seconds(r.seconds) << "</td>";
     row << "</tr>\n";
     out.write(row.str());
+}
+
+// Reads a small file into `out` (left empty when it cannot be read).
+void read_whole_file(const fs::path& path, std::string& out)
+{
+    const UniqueFd file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    const int fd = file.get();
+    struct stat st{};
+    if (fd < 0 || ::fstat(fd, &st) != 0)
+        return;
+    out.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < out.size()) {
+        const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += static_cast<std::size_t>(n);
+    }
+    out.resize(got);
 }
 
 } // namespace
@@ -277,15 +302,11 @@ CorpusStats write_corpus(StateDb& db, const fs::path& dir, const fs::path& corpu
     AtomicOutputFile out(corpus);
     std::int64_t lines = 0;
     std::string bytes;
-    db.for_each([&](const DocumentRecord& r) {
-        if (!is_success(r.status))
-            return;
+    db.for_each_corpus_record([&](const std::string& record) {
         bytes.clear();
-        if (!r.corpus_record.empty()) {
-            std::ifstream in(dir / r.corpus_record, std::ios::binary);
-            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        }
-        if (r.corpus_record.ends_with(".json") && !bytes.empty()) {
+        if (!record.empty())
+            read_whole_file(dir / record, bytes);
+        if (record.ends_with(".json") && !bytes.empty()) {
             // Kept uncompressed by an earlier version of colophon.
             bytes = gzip_member(bytes.substr(0, bytes.find('\n')) + "\n");
         }

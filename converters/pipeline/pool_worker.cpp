@@ -23,23 +23,6 @@ namespace colophon::pipeline::pool {
 
 using Clock = std::chrono::steady_clock;
 
-Fd& Fd::operator=(Fd&& o) noexcept
-{
-    if (this != &o) {
-        reset();
-        fd_ = o.fd_;
-        o.fd_ = -1;
-    }
-    return *this;
-}
-
-void Fd::reset()
-{
-    if (fd_ >= 0)
-        ::close(fd_);
-    fd_ = -1;
-}
-
 void StageUnmap::operator()(StageSlot* p) const
 {
     ::munmap(p, sizeof(StageSlot));

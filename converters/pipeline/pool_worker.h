@@ -2,6 +2,7 @@
 // The worker side of the pool (see worker_pool.h) and what both sides share: descriptors, the
 // stage slot in shared memory, blocking pipe writes.
 
+#include "pipeline/unique_fd.h"
 #include "pipeline/worker_pool.h"
 
 #include <atomic>
@@ -12,22 +13,7 @@
 
 namespace colophon::pipeline::pool {
 
-class Fd
-{
-public:
-    Fd() = default;
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() { reset(); }
-    Fd(Fd&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
-    Fd& operator=(Fd&& o) noexcept;
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-    void reset();
-
-private:
-    int fd_ = -1;
-};
+using Fd = UniqueFd;
 
 // What a worker is doing, in memory shared with the parent. A pipe message per stage would cost
 // a write, a wake-up of the parent and a parse per stage; the parent reads the job and its start

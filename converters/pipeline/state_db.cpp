@@ -245,6 +245,13 @@ void StateDb::for_each(const std::function<void(const DocumentRecord&)>& fn)
         fn(read_document_row(s));
 }
 
+void StateDb::for_each_corpus_record(const std::function<void(const std::string&)>& fn)
+{
+    sql::Statement s = db_.prepare("SELECT corpus_record FROM documents WHERE status IN ('ok','warnings') ORDER BY key");
+    while (s.step())
+        fn(s.text(0));
+}
+
 void StateDb::for_each_with_status(DocStatus status, std::int64_t limit,
                                    const std::function<void(const DocumentRecord&)>& fn)
 {

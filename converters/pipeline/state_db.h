@@ -70,6 +70,9 @@ public:
 
     // Streams every document, ordered by key, without loading them all.
     void for_each(const std::function<void(const DocumentRecord&)>& fn);
+    // The corpus line (relative path) of every successful document that has one, ordered by
+    // key: the corpus needs no more of the row.
+    void for_each_corpus_record(const std::function<void(const std::string&)>& fn);
     // The first `limit` documents with this status, ordered by key (an index, no sorting).
     void for_each_with_status(DocStatus status, std::int64_t limit, const std::function<void(const DocumentRecord&)>& fn);
     std::int64_t count();

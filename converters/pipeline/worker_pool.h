@@ -82,7 +82,7 @@ struct PoolOptions
     double tick_seconds = 0.2;          // how often on_tick runs while waiting
     // The parent sleeps at least this long between two wake-ups, and keeps enough jobs queued
     // in each worker (up to max_queued) that none runs dry meanwhile. 0 = wake for every message.
-    double min_wake_seconds = 0.01;
+    double min_wake_seconds = 0.05;
     int max_queued = 32;
 };
 

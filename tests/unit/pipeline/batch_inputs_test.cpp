@@ -118,3 +118,17 @@ TEST(BatchInputs, SafeIdentifiers)
     EXPECT_EQ(pipeline::safe_identifier("Annual Report (1998)"), "Annual-Report-1998");
     EXPECT_EQ(pipeline::safe_identifier("..."), "document");
 }
+
+// A file is one input however it is reached: through a link to it, or through a second source
+// that is a link to its folder (canonical paths are worked out per folder while walking).
+TEST(BatchInputs, AFileReachedThroughLinksIsOneInput)
+{
+    TempDir dir;
+    write_file(dir / "src/sub/a.html", "x");
+    write_file(dir / "src/b.html", "y");
+    std::filesystem::create_symlink("sub/a.html", dir / "src/link-to-a.html");
+    std::filesystem::create_directory_symlink("src/sub", dir / "sub-link");
+    const auto set = pipeline::collect_inputs({(dir / "src").string(), (dir / "sub-link").string()}, "");
+    ASSERT_EQ(set.inputs.size(), 2u) << ::testing::PrintToString(keys(set));
+    EXPECT_EQ(set.inputs[0].key, "src/b.html");
+}
