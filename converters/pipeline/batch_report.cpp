@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "pipeline/atomic_output.h"
+#include "pipeline/record_json.h"
 #include "pipeline/unique_fd.h"
 
 #include <nlohmann/json.hpp>
@@ -242,9 +243,14 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
     html_out.write(head.str());
 
     std::int64_t index = 0;
+    std::string line;
     db.for_each([&](const DocumentRecord& r) {
         ++index;
-        json_out.write((index > 1 ? ",\n" : "") + json(r).dump(-1, ' ', false, replace_invalid));
+        line.clear();
+        if (index > 1)
+            line += ",\n";
+        append_record_json(line, r);
+        json_out.write(line);
 
         const std::string fields[] = {r.key,
                                       r.input_path,
@@ -268,7 +274,7 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
                                       format_seconds(r.seconds),
                                       std::to_string(r.attempts),
                                       r.sha256};
-        std::string line;
+        line.clear();
         for (const std::string& f : fields) {
             if (!line.empty())
                 line += ',';

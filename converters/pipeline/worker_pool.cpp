@@ -259,26 +259,33 @@ private:
         return true;
     }
 
-    // Reads what is in the pipe now; false at end of file.
-    bool read_some(Worker& w)
+    enum class Read
+    {
+        Data,
+        End,   // end of file: the worker closed its end (it is gone)
+        Error, // unreadable pipe: treat the worker as lost
+    };
+
+    // Reads what is in the pipe now (blocks only if nothing is and the worker lives).
+    Read read_some(Worker& w)
     {
         for (;;) {
             char buf[65536];
             const ssize_t got = ::read(w.from.get(), buf, sizeof buf);
             if (got > 0) {
                 w.inbox.append(buf, static_cast<std::size_t>(got));
-                return true;
+                return Read::Data;
             }
             if (got < 0 && errno == EINTR)
                 continue;
-            return got < 0; // EOF: false; other errors: treated as "nothing now"
+            return got == 0 ? Read::End : Read::Error;
         }
     }
 
     // After a kill: the results the worker wrote before it died are still in the pipe.
     void drain(Worker& w)
     {
-        while (w.from.get() >= 0 && read_some(w)) {
+        while (w.from.get() >= 0 && read_some(w) == Read::Data) {
         }
         handle_inbox(w);
     }
@@ -321,12 +328,16 @@ private:
             if (fds[i].revents == 0)
                 continue;
             Worker& w = *owners[i];
-            if (read_some(w)) {
+            const bool hung_up = (fds[i].revents & (POLLHUP | POLLERR)) != 0;
+            Read got = hung_up ? Read::Data : read_some(w);
+            if (!hung_up && got == Read::Data) {
                 handle_inbox(w);
                 continue;
             }
-            // End of file: the worker is gone. Anything it finished is in the inbox.
-            const int status = stop(w, false);
+            // The worker is gone: what it wrote before it went is still in the pipe.
+            while (got == Read::Data)
+                got = read_some(w);
+            const int status = stop(w, got == Read::Error);
             if (handle_inbox(w))
                 fail_front(w, describe_exit(status), WIFSIGNALED(status) ? "batch.crashed" : "batch.worker-exit");
         }

@@ -142,3 +142,23 @@ TEST(WorkerPool, MemoryLimitTurnsARunawayDocumentIntoAFailure)
     EXPECT_EQ(out.at("hog").code, "batch.out-of-memory");
     EXPECT_EQ(out.at("ok-after").status, DocStatus::Ok);
 }
+
+// The parent sleeps between wake-ups and workers hold several queued jobs: the results a worker
+// wrote before it crashed or was killed for a timeout still count, and only the document it was
+// on fails; the jobs queued behind it are converted by its replacement.
+TEST(WorkerPool, ResultsWrittenBeforeACrashOrTimeoutAreKept)
+{
+    PoolOptions opts;
+    opts.workers = 1;
+    opts.max_seconds = 0.3;
+    opts.min_wake_seconds = 0.5;
+    opts.max_queued = 8;
+    const auto out = run({"ok-1", "ok-2", "ok-3", "loop", "ok-4", "ok-5", "segfault", "ok-6", "ok-7"}, opts);
+    ASSERT_EQ(out.size(), 9u);
+    for (const char* ok : {"ok-1", "ok-2", "ok-3", "ok-4", "ok-5", "ok-6", "ok-7"})
+        EXPECT_EQ(out.at(ok).status, DocStatus::Ok) << ok << ": " << out.at(ok).reason;
+    EXPECT_EQ(out.at("loop").code, "batch.timeout");
+    EXPECT_EQ(out.at("loop").stage, "convert");
+    EXPECT_EQ(out.at("segfault").code, "batch.crashed");
+    EXPECT_EQ(out.at("segfault").stage, "convert");
+}
