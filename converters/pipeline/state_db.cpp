@@ -47,7 +47,10 @@ CREATE TABLE IF NOT EXISTS documents(
   seconds REAL,
   timings TEXT
 );
-CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
+-- No index on sha256: duplicates are found by the workers (claims in shared memory, a snapshot
+-- of earlier successes), and an index of random hashes cost every recorded document a random
+-- page write.
+DROP INDEX IF EXISTS documents_sha256;
 CREATE INDEX IF NOT EXISTS documents_status ON documents(status, key);
 )sql";
 
@@ -224,18 +227,6 @@ DocStatus StateDb::touch(const std::string& key, std::int64_t size, std::int64_t
     while (s.step()) {
     }
     return status;
-}
-
-std::optional<std::string> StateDb::find_success_by_hash(const std::string& sha256, const std::string& key)
-{
-    sql::Statement& s = cached(
-        find_hash_,
-        "SELECT key FROM documents WHERE sha256=? AND key<>? AND status IN ('ok','warnings') ORDER BY key LIMIT 1");
-    const ResetOnExit reset(s);
-    s.bind(1, sha256).bind(2, key);
-    if (s.step())
-        return s.text(0);
-    return std::nullopt;
 }
 
 void StateDb::for_each(const std::function<void(const DocumentRecord&)>& fn)

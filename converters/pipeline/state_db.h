@@ -65,9 +65,6 @@ public:
     // its recorded status.
     DocStatus touch(const std::string& key, std::int64_t size, std::int64_t mtime_ns);
 
-    // Key of a successfully converted document with these bytes, other than `key`.
-    std::optional<std::string> find_success_by_hash(const std::string& sha256, const std::string& key);
-
     // Streams every document, ordered by key, without loading them all.
     void for_each(const std::function<void(const DocumentRecord&)>& fn);
     // The corpus line (relative path) of every successful document that has one, ordered by
@@ -88,7 +85,6 @@ private:
     std::optional<sql::Statement> plan_select_;
     std::optional<sql::Statement> record_update_;
     std::optional<sql::Statement> touch_update_;
-    std::optional<sql::Statement> find_hash_;
 };
 
 // Reads the whole row (used by for_each and merge).

@@ -182,6 +182,21 @@ TEST_F(BatchJobTest, ChangedInputsAreConvertedAgainAndTouchedOnesAreNot)
     EXPECT_EQ(m.at("noauthor.html").status, DocStatus::Ok);
 }
 
+// A file added later with the bytes of a document converted in an earlier run is its duplicate
+// (answered by the workers from a snapshot of the earlier successes), not a second conversion.
+TEST_F(BatchJobTest, NewCopiesOfDocumentsConvertedEarlierAreDuplicates)
+{
+    run(settings());
+    write_file(src_ / "later/copy-of-b.html", html_page("Beta", "Second text."));
+    const BatchResult again = run(settings());
+    EXPECT_EQ(again.converted, 1);
+    const auto m = rows(out_);
+    EXPECT_EQ(m.at("later/copy-of-b.html").status, DocStatus::Duplicate);
+    EXPECT_EQ(m.at("later/copy-of-b.html").duplicate_of, "sub/b.html");
+    EXPECT_TRUE(m.at("later/copy-of-b.html").outputs.empty());
+    EXPECT_FALSE(std::filesystem::exists(out_ / ".colophon/earlier.sqlite")) << "the snapshot outlived the run";
+}
+
 TEST_F(BatchJobTest, MissingOutputsAreRebuiltOnResume)
 {
     run(settings());

@@ -39,8 +39,6 @@ TEST(StateDb, PlansRecordsAndCountsAttempts)
     ASSERT_TRUE(rows[0].ocr_confidence.has_value());
     EXPECT_DOUBLE_EQ(*rows[0].ocr_confidence, 87.5);
     EXPECT_EQ(rows[1].status, DocStatus::Pending);
-    EXPECT_EQ(db.find_success_by_hash("abc", "other"), std::optional<std::string>("a.html"));
-    EXPECT_EQ(db.find_success_by_hash("abc", "a.html"), std::nullopt);
 }
 
 TEST(StateDb, RecordingAnUnplannedDocumentFails)
