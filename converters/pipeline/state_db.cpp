@@ -157,30 +157,29 @@ void StateDb::finish_run(std::int64_t run_id, const std::string& summary_json)
 
 PriorState StateDb::plan_document(const PlannedDocument& d)
 {
+    // One statement: the upsert returns the row as it is after it (the prior state: an upsert
+    // of a known document changes only its path, identifier and catalogue).
     sql::Statement& upsert = cached(
         plan_upsert_,
         "INSERT INTO documents(key, input_path, identifier, catalogue, size, mtime_ns) VALUES(?,?,?,?,?,?) "
         "ON CONFLICT(key) DO UPDATE SET input_path=excluded.input_path, identifier=excluded.identifier, "
-        "catalogue=excluded.catalogue");
-    {
-        const ResetOnExit reset(upsert);
-        upsert.bind(1, d.key).bind(2, d.input_path).bind(3, d.identifier).bind(4, d.catalogue);
-        upsert.bind(5, d.size).bind(6, d.mtime_ns).step();
-    }
-    sql::Statement& q = cached(
-        plan_select_, "SELECT id, status, size, mtime_ns, sha256, outputs, corpus_record FROM documents WHERE key=?");
-    const ResetOnExit reset(q);
-    q.bind(1, d.key);
-    if (!q.step())
+        "catalogue=excluded.catalogue "
+        "RETURNING id, status, size, mtime_ns, sha256, outputs, corpus_record");
+    const ResetOnExit reset(upsert);
+    upsert.bind(1, d.key).bind(2, d.input_path).bind(3, d.identifier).bind(4, d.catalogue);
+    upsert.bind(5, d.size).bind(6, d.mtime_ns);
+    if (!upsert.step())
         throw std::runtime_error("state database: planned document '" + d.key + "' is missing");
     PriorState p;
-    p.id = q.integer(0);
-    p.status = parse_status(q.text(1));
-    p.size = q.integer(2);
-    p.mtime_ns = q.integer(3);
-    p.sha256 = q.text(4);
-    p.outputs = parse_list(q.text(5));
-    p.corpus_record = q.text(6);
+    p.id = upsert.integer(0);
+    p.status = parse_status(upsert.text(1));
+    p.size = upsert.integer(2);
+    p.mtime_ns = upsert.integer(3);
+    p.sha256 = upsert.text(4);
+    p.outputs = parse_list(upsert.text(5));
+    p.corpus_record = upsert.text(6);
+    while (upsert.step()) {
+    }
     return p;
 }
 

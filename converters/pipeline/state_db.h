@@ -82,7 +82,6 @@ private:
 
     sql::Database db_;
     std::optional<sql::Statement> plan_upsert_;
-    std::optional<sql::Statement> plan_select_;
     std::optional<sql::Statement> record_update_;
     std::optional<sql::Statement> touch_update_;
 };
