@@ -136,6 +136,52 @@ private:
 
 } // namespace
 
+std::string strings_to_json(const std::vector<std::string>& v)
+{
+    std::string out;
+    append_strings(out, v);
+    return out;
+}
+
+std::vector<std::string> strings_from_json(std::string_view text)
+{
+    if (text.empty())
+        return {};
+    // Written by strings_to_json (or nlohmann): without a backslash nothing is escaped, so the
+    // strings are the bytes between their quotes.
+    std::vector<std::string> out;
+    bool plain = text.size() >= 2 && text.front() == '[' && text.back() == ']' &&
+                 text.find('\\') == std::string_view::npos;
+    std::size_t i = 1;
+    while (plain && i < text.size() - 1) {
+        if (!out.empty()) {
+            if (text[i] != ',') {
+                plain = false;
+                break;
+            }
+            ++i;
+        }
+        const std::size_t close = text[i] == '"' ? text.find('"', i + 1) : std::string_view::npos;
+        if (close == std::string_view::npos || close >= text.size() - 1) {
+            plain = false;
+            break;
+        }
+        out.emplace_back(text.substr(i + 1, close - i - 1));
+        i = close + 1;
+    }
+    if (plain)
+        return out;
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_array())
+        return {};
+    out.clear();
+    for (const nlohmann::json& e : j) {
+        if (e.is_string())
+            out.push_back(e.get<std::string>());
+    }
+    return out;
+}
+
 void append_record_json(std::string& out, const DocumentRecord& r)
 {
     // Sorted as nlohmann's std::map-backed objects print them.

@@ -6,9 +6,16 @@
 #include "pipeline/batch_record.h"
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace colophon::pipeline {
 
 void append_record_json(std::string& out, const DocumentRecord& r);
+
+// A list of strings as the state database keeps it (a JSON array), both ways, without a JSON
+// tree: the same text as nlohmann's dump, and its parse (anything unusual goes to nlohmann).
+std::string strings_to_json(const std::vector<std::string>& v);
+std::vector<std::string> strings_from_json(std::string_view text);
 
 } // namespace colophon::pipeline

@@ -1,5 +1,7 @@
 #include "pipeline/state_db.h"
 
+#include "pipeline/record_json.h"
+
 #include <nlohmann/json.hpp>
 
 namespace colophon::pipeline {
@@ -69,15 +71,12 @@ private:
 
 std::string json_list(const std::vector<std::string>& v)
 {
-    return nlohmann::json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return strings_to_json(v);
 }
 
 std::vector<std::string> parse_list(const std::string& s)
 {
-    if (s.empty())
-        return {};
-    const nlohmann::json j = nlohmann::json::parse(s, nullptr, false);
-    return j.is_array() ? j.get<std::vector<std::string>>() : std::vector<std::string>{};
+    return strings_from_json(s);
 }
 
 } // namespace

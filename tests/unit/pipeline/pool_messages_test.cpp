@@ -119,3 +119,20 @@ TEST(RecordJson, SameTextAsTheJsonLibrary)
         EXPECT_EQ(text, nlohmann::json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
 }
+
+TEST(RecordJson, StringListsBothWays)
+{
+    const std::vector<std::vector<std::string>> lists{
+        {}, {""}, {"a"}, {"one", "two, three", "[x]"}, {"quote \" inside", "back\\slash", "tab\there"},
+        {"Ünïcode 中文", "bad \xff byte"}};
+    for (const auto& list : lists) {
+        const std::string text = strings_to_json(list);
+        EXPECT_EQ(text, nlohmann::json(list).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        EXPECT_EQ(strings_from_json(text),
+                  nlohmann::json::parse(text).get<std::vector<std::string>>())
+            << text;
+    }
+    EXPECT_TRUE(strings_from_json("").empty());
+    EXPECT_TRUE(strings_from_json("not json").empty());
+    EXPECT_EQ(strings_from_json("[ \"spaced\" , \"out\" ]"), (std::vector<std::string>{"spaced", "out"}));
+}
