@@ -97,12 +97,18 @@ void append_number(std::string& out, double v)
     out += nlohmann::json(v).dump();
 }
 
-// An object kept as JSON text (timings, catalogue): written by nlohmann already, so its text is
-// the dump of its parse unless an older or foreign database holds something else.
+// An object kept as JSON text (timings, catalogue). colophon stores these as nlohmann's compact
+// dump, which is what parsing and dumping them again would print: copied as they are. Anything
+// else (not a one-line object) goes through the parser.
 void append_object(std::string& out, const std::string& text)
 {
     if (text.empty()) {
         out += "{}";
+        return;
+    }
+    if (text.front() == '{' && text.back() == '}' && text.find_first_of("\n\r") == std::string::npos &&
+        text.find(": ") == std::string::npos && text.find(", ") == std::string::npos) {
+        out += text;
         return;
     }
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);

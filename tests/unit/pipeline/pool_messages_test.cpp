@@ -113,6 +113,10 @@ TEST(RecordJson, SameTextAsTheJsonLibrary)
     tiny.timings.clear();
     tiny.catalogue.clear();
     records.push_back(tiny);
+    DocumentRecord spaced = full_record(); // stored objects not in compact form are normalised
+    spaced.timings = R"({"write": 3.0, "read": 1e-05})";
+    spaced.catalogue = "{\n  \"rights\": \"CC BY, 4.0\"\n}";
+    records.push_back(spaced);
     for (const DocumentRecord& r : records) {
         std::string text;
         append_record_json(text, r);
