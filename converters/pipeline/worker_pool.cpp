@@ -295,8 +295,11 @@ private:
     {
         if (options_.max_seconds <= 0 || w.queue.empty() || w.pid < 0 || !w.slot)
             return Clock::time_point::max();
+        // The slot names the job the worker started last; one whose result is in already is
+        // over (the worker is between jobs, perhaps not yet scheduled to start the next).
+        const std::uint64_t job = w.slot->job.load(std::memory_order_acquire);
         const std::int64_t started = w.slot->started_ns.load(std::memory_order_relaxed);
-        if (started == 0)
+        if (started == 0 || job < static_cast<std::uint64_t>(w.finished))
             return Clock::time_point::max();
         return Clock::time_point(std::chrono::nanoseconds(started)) + seconds(options_.max_seconds);
     }

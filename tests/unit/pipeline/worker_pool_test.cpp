@@ -150,7 +150,7 @@ TEST(WorkerPool, ResultsWrittenBeforeACrashOrTimeoutAreKept)
 {
     PoolOptions opts;
     opts.workers = 1;
-    opts.max_seconds = 0.3;
+    opts.max_seconds = 1.5; // a crash (its core dump) on a loaded machine must not look like a timeout
     opts.min_wake_seconds = 0.5;
     opts.max_queued = 8;
     const auto out = run({"ok-1", "ok-2", "ok-3", "loop", "ok-4", "ok-5", "segfault", "ok-6", "ok-7"}, opts);
@@ -161,4 +161,31 @@ TEST(WorkerPool, ResultsWrittenBeforeACrashOrTimeoutAreKept)
     EXPECT_EQ(out.at("loop").stage, "convert");
     EXPECT_EQ(out.at("segfault").code, "batch.crashed");
     EXPECT_EQ(out.at("segfault").stage, "convert");
+}
+
+// The time limit runs from the start of each document, not from the start of the last one the
+// worker ran: a worker left idle by a slow job source (here 0.4 s, longer than the limit) is not
+// killed the moment it gets its next job.
+TEST(WorkerPool, TimeLimitRunsFromTheStartOfEachDocument)
+{
+    PoolOptions opts;
+    opts.workers = 1;
+    opts.max_seconds = 0.3;
+    std::vector<std::string> names{"ok-1", "ok-2", "ok-3", "ok-4", "ok-5", "ok-6"};
+    std::size_t calls = 0;
+    const JobSource source = [&]() -> std::optional<DocumentJob> {
+        if (calls >= names.size())
+            return std::nullopt;
+        if (++calls == 4)
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        const std::string& n = names[calls - 1];
+        return DocumentJob{n, n, n, n, {}, {}};
+    };
+    std::map<std::string, DocumentRecord> out;
+    PoolCallbacks cb;
+    cb.on_done = [&](const DocumentJob& job, DocumentRecord&& r, bool) { out[job.key] = std::move(r); };
+    run_worker_pool(source, opts, behaviour_factory(), cb);
+    ASSERT_EQ(out.size(), names.size());
+    for (const std::string& n : names)
+        EXPECT_EQ(out.at(n).status, DocStatus::Ok) << n << ": " << out.at(n).code << " " << out.at(n).reason;
 }
