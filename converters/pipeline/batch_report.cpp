@@ -9,12 +9,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <cstdio>
-#include <iterator>
-#include <sstream>
 
 namespace colophon::pipeline {
 
@@ -84,7 +87,7 @@ ul.warn{margin:0;padding-left:1.1em;color:#6a4a00;font-size:.9em}
 .partial{background:#fff1c7;border-radius:6px;padding:.5em .8em}
 )css";
 
-void write_html_row(AtomicOutputFile& out, const DocumentRecord& r, int index)
+std::string html_row(const DocumentRecord& r, std::int64_t index)
 {
     const std::string status(status_name(r.status));
     std::ostringstream row;
@@ -121,7 +124,34 @@ void write_html_row(AtomicOutputFile& out, const DocumentRecord& r, int index)
     row << "</td>";
     row << "<td class=\"num\">" << format_seconds(r.seconds) << "</td>";
     row << "</tr>\n";
-    out.write(row.str());
+    return row.str();
+}
+
+// An unnamed temporary file (gone when closed): successes' rows of the page, written during the
+// pass over all documents and copied after the problems.
+struct FileClose
+{
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using ScratchFile = std::unique_ptr<std::FILE, FileClose>;
+
+ScratchFile scratch_file()
+{
+    ScratchFile f(std::tmpfile());
+    if (!f)
+        throw std::runtime_error(std::string("report: cannot create a temporary file: ") + std::strerror(errno));
+    return f;
+}
+
+void append_file(std::FILE* from, AtomicOutputFile& to)
+{
+    std::rewind(from);
+    char buf[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, from)) > 0)
+        to.write(std::string_view(buf, n));
+    if (std::ferror(from))
+        throw std::runtime_error("report: cannot read its temporary file");
 }
 
 // Reads a small file into `out` (left empty when it cannot be read).
@@ -242,9 +272,22 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
          << "<th>Pages</th><th>Outputs</th><th>Seconds</th></tr></thead>\n<tbody>\n";
     html_out.write(head.str());
 
+    // The page lists problems first, then successes, each in key order, `shown` rows in all.
+    // Successes are the bulk: their rows are written during the pass over every document below
+    // (also in key order) instead of reading them all again.
+    const std::int64_t problems = counts.total - counts.of(DocStatus::Ok);
+    const std::int64_t problems_shown = std::min(shown, problems);
+    const std::int64_t successes_shown = shown - problems_shown;
+    const ScratchFile success_rows = scratch_file();
+    std::int64_t successes_written = 0;
     std::int64_t index = 0;
     std::string line;
     db.for_each([&](const DocumentRecord& r) {
+        if (r.status == DocStatus::Ok && successes_written < successes_shown) {
+            const std::string row = html_row(r, problems_shown + ++successes_written);
+            if (std::fwrite(row.data(), 1, row.size(), success_rows.get()) != row.size())
+                throw std::runtime_error("report: cannot write its temporary file");
+        }
         ++index;
         line.clear();
         if (index > 1)
@@ -283,14 +326,17 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
         csv_out.write(line + "\r\n");
     });
 
-    // The page: what needs attention first, each group in key order.
-    int row = 0;
+    // The page: what needs attention first, each group in key order, then the successes.
+    std::int64_t row = 0;
     for (const DocStatus st : {DocStatus::Failed, DocStatus::Unsupported, DocStatus::Pending, DocStatus::Warnings,
-                               DocStatus::Duplicate, DocStatus::Ok}) {
-        if (row >= shown)
+                               DocStatus::Duplicate}) {
+        if (row >= problems_shown)
             break;
-        db.for_each_with_status(st, shown - row, [&](const DocumentRecord& r) { write_html_row(html_out, r, ++row); });
+        db.for_each_with_status(st, problems_shown - row, [&](const DocumentRecord& r) {
+            html_out.write(html_row(r, ++row));
+        });
     }
+    append_file(success_rows.get(), html_out);
 
     json_out.write("\n]}\n");
     html_out.write("</tbody></table>\n</body></html>\n");

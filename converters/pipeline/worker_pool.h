@@ -77,13 +77,13 @@ struct PoolOptions
     int workers = 1;
     double max_seconds = 300;           // per document, 0 = no limit
     std::size_t max_memory_bytes = 0;   // address-space limit of a worker, 0 = none
-    int recycle_after = 500;            // documents per worker before a fresh one is forked
+    int recycle_after = 2000;           // documents per worker before a fresh one is forked
     std::string worker_log;             // workers' stderr goes here (empty: inherited)
     double tick_seconds = 0.2;          // how often on_tick runs while waiting
     // The parent sleeps at least this long between two wake-ups, and keeps enough jobs queued
     // in each worker (up to max_queued) that none runs dry meanwhile. 0 = wake for every message.
-    double min_wake_seconds = 0.05;
-    int max_queued = 32;
+    double min_wake_seconds = 0.1;
+    int max_queued = 64;
 };
 
 struct PoolCallbacks

@@ -94,6 +94,14 @@ TEST(BatchReport, HtmlPageIsCappedWithProblemsFirst)
     ASSERT_NE(warned, std::string::npos);
     EXPECT_LT(failed, warned);
     EXPECT_LT(warned, ok);
+    // Then the first successes in key order, numbered after the problems: rows 3 and 4.
+    const auto doc0 = html.find("id=\"doc-3\"><td class=\"num\">3</td><td class=\"key\">doc0<");
+    const auto doc1 = html.find("id=\"doc-4\"><td class=\"num\">4</td><td class=\"key\">doc1<");
+    EXPECT_NE(doc0, std::string::npos) << html;
+    EXPECT_NE(doc1, std::string::npos);
+    EXPECT_LT(doc0, doc1);
+    EXPECT_EQ(html.find(">doc2<"), std::string::npos);
+    EXPECT_NE(html.find("id=\"doc-1\"><td class=\"num\">1</td><td class=\"key\">doc8<"), std::string::npos);
     EXPECT_NE(html.find("data-count=\"total\"><b>10</b>"), std::string::npos);
     std::ifstream csv_in(dir / "report.csv");
     const std::string csv((std::istreambuf_iterator<char>(csv_in)), std::istreambuf_iterator<char>());
