@@ -15,35 +15,49 @@
 # its workers). Flat in the catalogue size means the plan is not held in memory.
 #
 # Overhead, in CPU time (user + system) so that other load on the machine does not distort it:
-#   overhead = (parent CPU + all worker CPU - CPU inside the document function) / the latter
-# i.e. everything the batch adds to converting, reading and writing each document: finding
-# inputs, planning, fork, pipes and JSON messages, the state database, duplicate claims,
-# progress, reports and the corpus. Read from the run summary ("cpu") of the state database.
+#   overhead = (parent CPU + all worker CPU - conversion CPU) / conversion CPU
+# where conversion CPU is what the workers spend inside the document function (reading the file,
+# converting it, writing and syncing its own outputs and its corpus line) minus its duplicate
+# claim, which is batch state. Everything else counts as overhead: finding inputs, planning,
+# fork, worker start and exit, pipes and messages, the state database, progress, reports and
+# joining the corpus. Read from the run summary ("cpu") of the state database. Still counted as
+# conversion though it serves the state: the SHA-256 of each input (a few µs per 9 KB page).
 # "cpu/doc" is GNU time's user+sys of the whole run per document (comparable across builds that
 # do not record the summary). "wall-ovh" is the old wall-clock estimate at --jobs 1 (wall time
 # minus the workers' summed per-document wall time), noisy on a loaded machine.
 #
-# Measured 2026-11-28 on the shared 2-core development machine (load average 7-11 from other
-# builds and benchmarks, so wall-clock rates are noisy; dev build, RelWithDebInfo), --to tei,json
-# with a corpus. "before" = the batch as of 9ee1f36 (plan in memory), "after" = this version.
-#   Memory, PAGES=tiny JOBS=2, sizes 1000 10000 50000:
-#     before: tree peak 25.7 / 43.3 / 118.6 MiB (the parent's in-memory plan)
-#     after:  parent peak 23.1 / 26.3 / 26.1 MiB (tree 25.0 / 27.8 / 26.8); at most 256 inputs,
-#             256 queued jobs and 5 jobs in flight held at once, at every size
-#   Throughput and overhead, PAGES=normal (~9 KB pages, 3-4 ms conversion CPU each), n=1000, two
-#   interleaved rounds (after, before, after, before):
-#     jobs=1  after 45.4 / 45.3 docs/s, cpu/doc 3.64 / 4.37 ms, overhead 16.0% / 15.8%, wall-ovh 3.1%
-#             before 35.6 / 41.7 docs/s, cpu/doc 5.85 / 6.96 ms, wall-ovh 5.4% / 5.0%
-#     jobs=2  after 75.4 / 92.3 docs/s, cpu/doc 3.79 / 4.44 ms, overhead 15.4% / 14.8%
-#             before 58.8 / 63.6 docs/s, cpu/doc 6.65 / 7.56 ms
-#   The parent costs ~0.3 ms CPU per document while converting (two pipe wake-ups, JSON messages,
-#   the claim and record statements) plus ~0.1 ms per document for walking, planning, reports and
-#   the corpus: under 5% of conversion for documents that take 10 ms of CPU or more, not for 3 ms
-#   synthetic pages. Per 50,000 tiny documents: parent 0.46 ms CPU per document (flat in n).
+# Measured 2026-11-28 on the shared 2-core development machine (dev build, RelWithDebInfo),
+# --to tei,json with a corpus, PAGES=normal (~9 KB pages). "before" = 32a642f, "after" = 6b8bd86
+# (this version); rounds interleaved (after, before, after, before) with
+#   for b in AFTER_BIN BEFORE_BIN AFTER_BIN BEFORE_BIN; do tools/bench/batch-scale.sh $b /tmp/bench 1000; done
+#   (and the same with 10000). Load from other work varies the conversion CPU per page from 2.3
+#   to 7 ms between runs, and the overhead ratio with it (heavier load, lower ratio): compare
+#   runs of one round.
+#   Quiet rounds (conversion 2.3-2.8 ms per page):
+#     n=1000   jobs=1  after 5.06% / 4.55%   before 13.80%       (parent 0.09-0.11 s vs 0.33 s)
+#              jobs=2  after 4.35% / 4.12%   before 12.12%
+#     n=10000  jobs=1  after 4.11% / 4.18%   before 14.76%       (parent 0.89 s vs 3.23 s)
+#              jobs=2  after 4.46%           before 13.95%       (parent 1.03 s vs 2.48 s)
+#   Loaded rounds (conversion 3-7 ms per page; a6f3ce8, before the last report and recycling
+#   change, same protocol): n=1000 after 2.2-5.2%, before 7.8-10.0%; n=10000 after 4.1-4.9%, before 10-11.4%.
+#   Throughput is bound by syncing outputs on this disk, not CPU: after 180-300 docs/s, before
+#   110-300 docs/s in the same rounds. Parent peak 23.2 MiB (1,000) / 27.1 MiB (10,000), before
+#   23.1 / 26.4 MiB; at most 256 inputs, 256 queued jobs and (jobs x 64) + 1 jobs in flight.
+#   Where the parent's ~0.1 ms per document goes now (run summary, n=10000, jobs=1, 4.18%):
+#   planning 35 µs (walking, the scratch tables, one upsert), recording while converting 38 µs
+#   (one UPDATE per document and its share of the group commits; the pipe costs little: several
+#   jobs per message, one result message per document, the parent waking at most every 100 ms;
+#   duplicate claims cost the parent nothing, the workers answer them from shared memory),
+#   reports 18 µs, corpus 14 µs. Workers add ~15-20 µs per document outside the document
+#   function. Workers now live for 2,000 documents: their peak RSS stayed 19.1 MiB (as with
+#   500). Under 5% of conversion for pages of ~2.5 ms of CPU or more; real documents (tens to
+#   hundreds of ms) are far below.
+#   Earlier figures (9ee1f36 -> 32a642f, memory with PAGES=tiny JOBS=2, 1000/10000/50000
+#   documents): parent peak 23.1 / 26.3 / 26.1 MiB where the in-memory plan grew to 118.6 MiB.
 #   Real documents, CATALOGUE= the 181 benchmark news pages (gunzipped) + the 18 born-digital
-#   pdf-gen articles + 8 pdf-real papers: overhead 0.31% at --jobs 1 and 2 (296 ms CPU per
-#   document on average, OCR fallback on the pages that need it); with `--ocr never` added to the
-#   batch command, 5.0% (14 ms per document; parent 0.6 ms per document).
+#   pdf-gen articles + 8 pdf-real papers, at 32a642f: overhead 0.31% at --jobs 1 and 2 (296 ms
+#   CPU per document on average, OCR fallback on the pages that need it); with `--ocr never`
+#   added to the batch command, 5.0% (14 ms per document; parent 0.6 ms per document).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
