@@ -367,7 +367,11 @@ std::vector<TextLine> build_lines(const PageWords& page)
             lw.bold = w.bold;
             lw.italic = w.italic;
             lw.superscript = sup[i];
-            lw.space_before = w.box.x0 - prev_x1 > 0.12 * lw.size;
+            // OCR words are Tesseract's: it has already found the spaces, also the narrow ones of
+            // tight justified lines that the text-layer threshold would close ("ofpractical").
+            // Raised marks keep the geometric rule, and marks split off a word stay glued to it.
+            const bool wide_gap = w.box.x0 - prev_x1 > 0.12 * lw.size;
+            lw.space_before = page.from_ocr && !sup[i] ? !w.glued : wide_gap && !w.glued;
             prev_x1 = w.box.x1;
             const double cx = (w.box.x0 + w.box.x1) / 2, cy = (w.box.y0 + w.box.y1) / 2;
             for (const LinkArea& l : page.links) {

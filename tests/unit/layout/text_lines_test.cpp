@@ -52,6 +52,26 @@ TEST(TextLines, SuperscriptStaysOnItsLineAndIsFlagged)
     EXPECT_DOUBLE_EQ(lines[0].size, 10);
 }
 
+TEST(TextLines, OcrWordsKeepTesseractsSpacesEvenWhenNarrow)
+{
+    // A tight justified line: "of" and "practical" 0.7 pt apart, under the text-layer threshold.
+    for (const bool ocr : {false, true}) {
+        PageMaker pm(1);
+        double x = pm.word(50, 100, "list") + 2.5;
+        x = pm.word(x, 100, "of") + 0.7;
+        x = pm.word(x, 100, "practical") + 2.5;
+        // a note mark split off its host touches it; from OCR it is glued to it
+        x = pm.word(x, 100, "reforms.") + 0.2;
+        pm.page().words.back().glued = false;
+        pm.word(x, 100, "2");
+        pm.page().words.back().glued = true;
+        pm.page().from_ocr = ocr;
+        const auto lines = build_lines(pm.page());
+        ASSERT_EQ(lines.size(), 1u);
+        EXPECT_EQ(lines[0].text(), ocr ? "list of practical reforms.2" : "list ofpractical reforms.2");
+    }
+}
+
 TEST(TextLines, LinkAreaMarksTheWordsItCovers)
 {
     PageMaker pm(1);
