@@ -16,10 +16,10 @@ bool OcrConverter::accepts(const core::Input& input) const
            input.type == core::MediaType::Tiff;
 }
 
-std::vector<RecognisedPage> recognise_image_pages(const core::Input& input, const core::ConvertOptions& options)
+std::vector<RecognisedPage> recognise_image_pages(const core::Input& input, const core::ConvertOptions& options,
+                                                  EngineConfig config)
 {
     // 1. set-up and headers first: a missing language or an oversized page fails before decoding.
-    EngineConfig config;
     config.languages = options.ocr_languages;
     check_languages(config.languages, default_tessdata_dir(), input.display_name);
     const std::vector<ImagePageInfo> pages = read_image_pages(input, options.limits);

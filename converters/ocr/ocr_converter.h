@@ -21,7 +21,9 @@ public:
 };
 
 // Recognises every page of an image input (the pages of a TIFF, or one PNG/JPEG), in page order,
-// with options.jobs workers; no layout analysis. Errors as for OcrConverter::convert.
-std::vector<RecognisedPage> recognise_image_pages(const core::Input& input, const core::ConvertOptions& options);
+// with options.jobs workers; no layout analysis. `config` (its languages are options.ocr_languages)
+// lets evaluation switch steps off. Errors as for OcrConverter::convert.
+std::vector<RecognisedPage> recognise_image_pages(const core::Input& input, const core::ConvertOptions& options,
+                                                  EngineConfig config = {});
 
 } // namespace colophon::ocr
