@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "ocr/note_marks.h"
+#include "ocr/text_frames.h"
 
 #include <omp.h>
 
@@ -385,7 +386,17 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
         }
     }
 
-    // 3. recognition.
+    // 3. frames around words (link boxes in a scan), which Tesseract would read as brackets.
+    if (config_.erase_frames) {
+        if (pixGetRefcount(gray.get()) > 1) // still the caller's image: erase in a copy
+            gray = PixPtr(pixCopy(nullptr, gray.get()));
+        if (!gray)
+            throw core::ConversionError("ocr.bad-image", file_,
+                                        "page " + std::to_string(page_no) + ": no memory for the page image");
+        erase_text_frames(gray.get());
+    }
+
+    // 4. recognition.
     const double to_points = 72.0 / dpi;
     out.words.width = pixGetWidth(gray.get()) * to_points;
     out.words.height = pixGetHeight(gray.get()) * to_points;
@@ -398,7 +409,7 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
     }
     PixPtr binary(api_->GetThresholdedImage());
 
-    // 4. words, with Tesseract's paragraphs kept for a document built without layout analysis.
+    // 5. words, with Tesseract's paragraphs kept for a document built without layout analysis.
     struct Measured
     {
         std::size_t word;
@@ -532,7 +543,7 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
         out.paragraphs.push_back(std::move(paragraph));
     }
 
-    // 5. bold from stroke width: Tesseract's LSTM engine reports no font attributes.
+    // 6. bold from stroke width: Tesseract's LSTM engine reports no font attributes.
     if (measured.size() >= 5) {
         std::vector<double> ratios;
         ratios.reserve(measured.size());
@@ -544,7 +555,7 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
                 out.words.words[m.word].bold = true;
     }
 
-    // 6. provenance: mean confidence and ALTO.
+    // 7. provenance: mean confidence and ALTO.
     const auto n = out.words.words.size();
     out.info.mean_confidence = n > 0 ? confidence_sum / static_cast<double>(n) : 0;
     out.info.low_confidence = n > 0 && out.info.mean_confidence < config_.low_confidence;
