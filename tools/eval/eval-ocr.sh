@@ -16,14 +16,15 @@
 #   resample the page images (about 5% of the pixels change by more than 32 grey levels).
 #
 # Measured (2026-11-28, Tesseract 5.3.0, eng; body CER = edits / 23999 reference characters):
-#   colophon convert (pipeline) 0.0011 (26 edits; per scan 19/7/0/0), tesseract command 0.0014
-#   (34; 24/7/2/1), colophon's engine on the PNGs 0.0012 (29) = on the PDF (identical text);
-#   without colophon's deskew the engine's text is word for word the tesseract command's, so the
-#   deskew is the one difference in recognition (it helps the bilevel CCITT scan, art08: 24 -> 19).
-#   The pipeline gains the rest from note marks (Tesseract reads "own.¹" as "own.!").
-#   The tesseract command on pdftoppm (Splash) renderings instead: 0.0015 (36; art08 26).
-#   score_pdf.py: body F1 0.987-1.000, order 0.997-1.000, footnotes P=R=1, leakage 0, title and
-#   authors right 4/4. About 4 minutes on 2 shared cores.
+#   colophon convert (pipeline) 0.0009 (21 edits; per scan 19/2/0/0), tesseract command 0.0014
+#   (34; 24/7/2/1), colophon's engine on the PNGs 0.0010 (24) = on the PDF (identical text).
+#   Without its preprocessing the engine's text is word for word the tesseract command's (same
+#   psm 3, default OEM, 300 dpi, Otsu), so the differences are colophon's: the Leptonica deskew
+#   (bilevel CCITT scan art08: 24 -> 19 edits) and erasing link-box frames (art15: 7 -> 2, the
+#   "]" "|" ")" Tesseract reads off their sides); the pipeline fixes misread note marks
+#   ("own.!" for "own.¹") on top. The tesseract command on pdftoppm (Splash) renderings instead
+#   of Cairo's: 36 edits (art08 26). score_pdf.py: body F1 0.987-1.000, order 0.997-1.000,
+#   footnotes P=R=1, leakage 0, title and authors right 4/4. About 4 minutes on 2 shared cores.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -57,16 +58,16 @@ for scan in "$corpus"/scan_*.pdf; do
   pdftocairo -r "$dpi" -gray -png "$scan" "$dir/page"
   : > "$dir/tesseract.txt"
   : > "$dir/colophon-png.txt"
-  : > "$dir/colophon-png-no-deskew.txt"
+  : > "$dir/colophon-png-plain.txt"
   for img in "$dir"/page-*.png; do
     tesseract "$img" - 2>> "$dir/tesseract.log" >> "$dir/tesseract.txt"
     "$ocr_text" "$img" >> "$dir/colophon-png.txt" 2>> "$dir/colophon.log"
     printf '\f' >> "$dir/colophon-png.txt"
-    "$ocr_text" --no-deskew "$img" >> "$dir/colophon-png-no-deskew.txt" 2>> "$dir/colophon.log"
-    printf '\f' >> "$dir/colophon-png-no-deskew.txt"
+    "$ocr_text" --no-preprocess "$img" >> "$dir/colophon-png-plain.txt" 2>> "$dir/colophon.log"
+    printf '\f' >> "$dir/colophon-png-plain.txt"
   done
   hyps=("$dir/pred.json" "$dir/tesseract.txt" "$dir/colophon-png.txt" "$dir/colophon-pdf.txt"
-        "$dir/colophon-png-no-deskew.txt")
+        "$dir/colophon-png-plain.txt")
   if [ "$splash" = 1 ]; then
     pdftoppm -r "$dpi" -gray -png "$scan" "$dir/splash"
     : > "$dir/tesseract-splash.txt"
@@ -92,13 +93,13 @@ for line in open(results):
     by.setdefault(r["id"], {})[os.path.basename(r["hyp"]).rsplit(".", 1)[0]] = r
 columns = [("pred", "colophon convert"), ("tesseract", "tesseract cmd"),
            ("colophon-png", "engine on PNG"), ("colophon-pdf", "engine on PDF"),
-           ("colophon-png-no-deskew", "engine no deskew")]
+           ("colophon-png-plain", "engine no preproc")]
 if any("tesseract-splash" in k for k in by.values()):
     columns.append(("tesseract-splash", "tesseract Splash"))
 print("Body character error rate (edits in brackets); reference = ground-truth body blocks")
 print("  colophon convert = full pipeline JSON body; tesseract cmd = `tesseract PNG -` on the same page images;")
 print("  engine on PNG/PDF = colophon's OCR engine without layout analysis (colophon-ocr-text);")
-print("  engine no deskew = the same on the PNGs with colophon's Leptonica deskew switched off")
+print("  engine no preproc = the same on the PNGs without colophon's deskew and frame erasing")
 print(f"{'document':<12} {'ref chars':>9} " + " ".join(f"{title:>18}" for _, title in columns))
 tot = {k: 0 for k, _ in columns}
 chars = 0
@@ -116,9 +117,9 @@ print("engine text on the PNGs and on the PDF identical:", "yes" if same else "N
 
 def words(path):
     return open(path).read().replace("-\n", "").split()
-same = all(words(os.path.join(work, d, "colophon-png-no-deskew.txt")) == words(os.path.join(work, d, "tesseract.txt"))
+same = all(words(os.path.join(work, d, "colophon-png-plain.txt")) == words(os.path.join(work, d, "tesseract.txt"))
            for d in by)
-print("engine without deskew word for word the tesseract command's text:", "yes" if same else "NO")
+print("engine without preprocessing word for word the tesseract command's text:", "yes" if same else "NO")
 print()
 print("score_pdf.py on the colophon convert JSON")
 keys = ["body_f1", "order_sim", "fn_p", "fn_r", "furniture_leak", "title_exact", "author_p", "author_r"]

@@ -3,8 +3,9 @@
 // timed (tools/bench/bench-ocr.sh). No layout analysis runs, for PDFs and images alike: the text
 // is Tesseract's paragraphs as colophon's engine reads them (what layout analysis gets as words).
 //
-//   colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR] [--no-deskew] INPUT
-// (--no-deskew: images only, leaves skew to Tesseract as the `tesseract` command does)
+//   colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR] [--no-preprocess] INPUT
+// (--no-preprocess: images only, no deskew and no frame erasing: the page goes to Tesseract as
+// the `tesseract` command gives it)
 
 #include "core/diagnostics.h"
 #include "core/input.h"
@@ -28,7 +29,7 @@ using namespace colophon;
 int usage()
 {
     std::cerr << "usage: colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR] "
-                 "[--no-deskew] INPUT\n";
+                 "[--no-preprocess] INPUT\n";
     return 2;
 }
 
@@ -54,10 +55,11 @@ core::Document ocr_pdf(const core::Input& input, const core::ConvertOptions& opt
     return out;
 }
 
-core::Document ocr_image(const core::Input& input, const core::ConvertOptions& options, bool deskew)
+core::Document ocr_image(const core::Input& input, const core::ConvertOptions& options, bool preprocess)
 {
     ocr::EngineConfig config;
-    config.deskew = deskew;
+    config.deskew = preprocess;
+    config.erase_frames = preprocess;
     const auto recognised = ocr::recognise_image_pages(input, options, config);
     core::Document out = ocr::build_plain_document(recognised);
     out.extraction.method = "ocr";
@@ -74,7 +76,7 @@ int main(int argc, char** argv)
     std::string json_path;
     std::string alto_dir;
     std::string path;
-    bool deskew = true;
+    bool preprocess = true;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -88,8 +90,8 @@ int main(int argc, char** argv)
             json_path = argv[++i];
         else if (arg == "--alto" && has_value)
             alto_dir = argv[++i];
-        else if (arg == "--no-deskew")
-            deskew = false;
+        else if (arg == "--no-preprocess")
+            preprocess = false;
         else if (!arg.empty() && arg[0] != '-' && path.empty())
             path = arg;
         else
@@ -102,7 +104,7 @@ int main(int argc, char** argv)
         const auto start = std::chrono::steady_clock::now();
         const core::Input input = core::read_input(path, options.limits.max_input_bytes);
         const core::Document doc = input.type == core::MediaType::Pdf ? ocr_pdf(input, options)
-                                                                        : ocr_image(input, options, deskew);
+                                                                        : ocr_image(input, options, preprocess);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
         int page = 0;
