@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -44,6 +45,24 @@ std::vector<UChar32> decode(std::string_view s)
     return out;
 }
 
+// What the measures below ask of a code point, as flags: ICU answers, and for ASCII (most of
+// the text of most layers) a table filled from the same ICU answers answers without a lookup.
+enum CharFlag : std::uint16_t
+{
+    Space = 1 << 0,
+    Unmapped = 1 << 1,   // replacement character, private use, unassigned, control
+    Alpha = 1 << 2,
+    LetterOrMark = 1 << 3, // letters and non-spacing marks: the stuff of words
+    Digit = 1 << 4,
+    Alnum = 1 << 5,
+    Punct = 1 << 6,
+    EdgeMark = 1 << 7,   // punctuation that may surround a word
+    ProsePunct = 1 << 8, // edge marks plus the few that sit inside words and numbers
+    InnerMark = 1 << 9,  // marks that may stand inside a word ("don't", "3.5", "1,000")
+    Latin = 1 << 10,
+    AsciiVowel = 1 << 11,
+};
+
 bool is_unmapped(UChar32 c)
 {
     if (c == 0xFFFD)
@@ -54,9 +73,6 @@ bool is_unmapped(UChar32 c)
     return cat == U_CONTROL_CHAR && c != '\t' && c != '\n' && c != '\r';
 }
 
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) != 0; }
-
-// Punctuation that may surround a word: brackets, quotes, dashes, sentence marks, note marks.
 bool is_word_edge_mark(UChar32 c)
 {
     switch (u_charType(c)) {
@@ -79,10 +95,6 @@ bool is_word_edge_mark(UChar32 c)
     }
 }
 
-// Common punctuation in prose: edge marks plus the few that sit inside words and numbers.
-bool is_prose_punctuation(UChar32 c) { return is_word_edge_mark(c) || c == '/' || c == '&' || c == 0x00AD; }
-
-// Marks that may stand inside a word ("don't", "co-operate", "3.5", "1,000").
 bool is_word_inner_mark(UChar32 c)
 {
     return c == '-' || c == '\'' || c == 0x2019 || c == '.' || c == ',' || c == 0x00AD || c == 0x2010 ||
@@ -97,16 +109,48 @@ bool is_ascii_vowel(UChar32 c)
     }
 }
 
+std::uint16_t classify_with_icu(UChar32 c)
+{
+    std::uint16_t f = 0;
+    const bool alpha = u_isalpha(c) != 0;
+    const bool edge = is_word_edge_mark(c);
+    if (u_isUWhiteSpace(c)) f |= Space;
+    if (is_unmapped(c)) f |= Unmapped;
+    if (alpha) f |= Alpha;
+    if (alpha || u_charType(c) == U_NON_SPACING_MARK) f |= LetterOrMark;
+    if (u_isdigit(c)) f |= Digit;
+    if (u_isalnum(c)) f |= Alnum;
+    if (u_ispunct(c)) f |= Punct;
+    if (edge) f |= EdgeMark;
+    if (edge || c == '/' || c == '&' || c == 0x00AD) f |= ProsePunct;
+    if (is_word_inner_mark(c)) f |= InnerMark;
+    UErrorCode err = U_ZERO_ERROR;
+    if (alpha && uscript_getScript(c, &err) == USCRIPT_LATIN) f |= Latin;
+    if (c < 0x80 && is_ascii_vowel(c)) f |= AsciiVowel;
+    return f;
+}
+
+std::uint16_t classify(UChar32 c)
+{
+    static const std::array<std::uint16_t, 128> ascii = [] {
+        std::array<std::uint16_t, 128> t{};
+        for (UChar32 i = 0; i < 128; ++i)
+            t[static_cast<std::size_t>(i)] = classify_with_icu(i);
+        return t;
+    }();
+    return c >= 0 && c < 128 ? ascii[static_cast<std::size_t>(c)] : classify_with_icu(c);
+}
+
 // A token is a word when, after trimming surrounding punctuation, it holds letters of a single
 // script and/or digits with at most a few inner marks; a long ASCII letter run needs a vowel
 // (broken font encodings often map glyphs to shifted ASCII letters: "Wkh txlfn").
-bool is_word_like(const std::vector<UChar32>& token)
+bool is_word_like(const std::vector<UChar32>& token, const std::vector<std::uint16_t>& flags)
 {
     std::size_t b = 0;
     std::size_t e = token.size();
-    while (b < e && is_word_edge_mark(token[b]))
+    while (b < e && (flags[b] & EdgeMark))
         ++b;
-    while (e > b && is_word_edge_mark(token[e - 1]))
+    while (e > b && (flags[e - 1] & EdgeMark))
         --e;
     if (b == e)
         return true; // pure punctuation ("—", "...") is neither word nor noise
@@ -117,9 +161,13 @@ bool is_word_like(const std::vector<UChar32>& token)
     bool vowel = false;
     for (std::size_t i = b; i < e; ++i) {
         const UChar32 c = token[i];
-        if (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK) {
-            UErrorCode err = U_ZERO_ERROR;
-            const UScriptCode s = uscript_getScript(c, &err);
+        const std::uint16_t f = flags[i];
+        if (f & LetterOrMark) {
+            UScriptCode s = USCRIPT_LATIN;
+            if (c > 0x7F) {
+                UErrorCode err = U_ZERO_ERROR;
+                s = uscript_getScript(c, &err);
+            }
             if (s != USCRIPT_COMMON && s != USCRIPT_INHERITED) {
                 if (script == USCRIPT_INVALID_CODE)
                     script = s;
@@ -129,11 +177,11 @@ bool is_word_like(const std::vector<UChar32>& token)
             ++letters;
             if (c > 0x7F)
                 ascii_only = false;
-            else if (is_ascii_vowel(c))
+            else if (f & AsciiVowel)
                 vowel = true;
-        } else if (u_isdigit(c)) {
+        } else if (f & Digit) {
             // digits mix with letters in "20th", "COVID-19"
-        } else if (is_word_inner_mark(c)) {
+        } else if (f & InnerMark) {
             ++marks;
         } else {
             return false;
@@ -154,40 +202,43 @@ PageTextStats measure_page_text(std::string_view text, double ink)
     st.ink = ink;
     const std::vector<UChar32> cps = decode(text);
     std::vector<UChar32> token;
+    std::vector<std::uint16_t> token_flags;
     auto end_token = [&] {
         if (token.empty())
             return;
         bool any_content = false;
-        for (const UChar32 c : token)
-            any_content = any_content || u_isalnum(c) || !u_ispunct(c);
+        for (const std::uint16_t f : token_flags)
+            any_content = any_content || (f & Alnum) || !(f & Punct);
         if (any_content) {
             ++st.tokens;
-            if (is_word_like(token))
+            if (is_word_like(token, token_flags))
                 ++st.word_tokens;
         }
         token.clear();
+        token_flags.clear();
     };
     for (const UChar32 c : cps) {
-        if (is_space(c)) {
+        const std::uint16_t f = classify(c);
+        if (f & Space) {
             end_token();
             continue;
         }
         ++st.codepoints;
-        if (is_unmapped(c))
+        if (f & Unmapped)
             ++st.unmapped;
-        else if (u_isalpha(c)) {
+        else if (f & Alpha) {
             ++st.letters;
-            UErrorCode err = U_ZERO_ERROR;
-            if (uscript_getScript(c, &err) == USCRIPT_LATIN) {
+            if (f & Latin) {
                 ++st.latin_letters;
-                if (c > 0x7F || is_ascii_vowel(c))
+                if (c > 0x7F || (f & AsciiVowel))
                     ++st.latin_vowels;
             }
-        } else if (u_isdigit(c))
+        } else if (f & Digit)
             ++st.digits;
-        else if (!is_prose_punctuation(c))
+        else if (!(f & ProsePunct))
             ++st.symbols;
         token.push_back(c);
+        token_flags.push_back(f);
     }
     end_token();
     return st;
