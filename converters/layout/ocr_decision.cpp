@@ -30,21 +30,6 @@ constexpr double max_symbol_share = 0.25;
 constexpr double min_latin_vowel_share = 0.22;
 constexpr int min_latin_letters_for_vowels = 100;
 
-std::vector<UChar32> decode(std::string_view s)
-{
-    std::vector<UChar32> out;
-    out.reserve(s.size());
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-    const auto n = static_cast<int32_t>(s.size());
-    int32_t i = 0;
-    while (i < n) {
-        UChar32 c = 0;
-        U8_NEXT(p, i, n, c);
-        out.push_back(c < 0 ? 0xFFFD : c);
-    }
-    return out;
-}
-
 // What the measures below ask of a code point, as flags: ICU answers, and for ASCII (most of
 // the text of most layers) a table filled from the same ICU answers answers without a lookup.
 enum CharFlag : std::uint16_t
@@ -196,62 +181,96 @@ bool is_word_like(const std::vector<UChar32>& token, const std::vector<std::uint
 
 } // namespace
 
-PageTextStats measure_page_text(std::string_view text, double ink)
+namespace {
+
+// Counts a text's code points and tokens as they come, without holding the text.
+class TextMeter
 {
-    PageTextStats st;
-    st.ink = ink;
-    const std::vector<UChar32> cps = decode(text);
-    std::vector<UChar32> token;
-    std::vector<std::uint16_t> token_flags;
-    auto end_token = [&] {
-        if (token.empty())
-            return;
-        bool any_content = false;
-        for (const std::uint16_t f : token_flags)
-            any_content = any_content || (f & Alnum) || !(f & Punct);
-        if (any_content) {
-            ++st.tokens;
-            if (is_word_like(token, token_flags))
-                ++st.word_tokens;
+public:
+    explicit TextMeter(double ink) { st_.ink = ink; }
+
+    void add(std::string_view s)
+    {
+        const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+        const auto n = static_cast<int32_t>(s.size());
+        int32_t i = 0;
+        while (i < n) {
+            UChar32 c = 0;
+            U8_NEXT(p, i, n, c);
+            add(c < 0 ? 0xFFFD : c);
         }
-        token.clear();
-        token_flags.clear();
-    };
-    for (const UChar32 c : cps) {
+    }
+
+    void add(UChar32 c)
+    {
         const std::uint16_t f = classify(c);
         if (f & Space) {
             end_token();
-            continue;
+            return;
         }
-        ++st.codepoints;
+        ++st_.codepoints;
         if (f & Unmapped)
-            ++st.unmapped;
+            ++st_.unmapped;
         else if (f & Alpha) {
-            ++st.letters;
+            ++st_.letters;
             if (f & Latin) {
-                ++st.latin_letters;
+                ++st_.latin_letters;
                 if (c > 0x7F || (f & AsciiVowel))
-                    ++st.latin_vowels;
+                    ++st_.latin_vowels;
             }
         } else if (f & Digit)
-            ++st.digits;
+            ++st_.digits;
         else if (!(f & ProsePunct))
-            ++st.symbols;
-        token.push_back(c);
-        token_flags.push_back(f);
+            ++st_.symbols;
+        token_.push_back(c);
+        token_flags_.push_back(f);
     }
-    end_token();
-    return st;
+
+    PageTextStats finish()
+    {
+        end_token();
+        return st_;
+    }
+
+private:
+    PageTextStats st_;
+    std::vector<UChar32> token_;
+    std::vector<std::uint16_t> token_flags_;
+
+    void end_token()
+    {
+        if (token_.empty())
+            return;
+        bool any_content = false;
+        for (const std::uint16_t f : token_flags_)
+            any_content = any_content || (f & Alnum) || !(f & Punct);
+        if (any_content) {
+            ++st_.tokens;
+            if (is_word_like(token_, token_flags_))
+                ++st_.word_tokens;
+        }
+        token_.clear();
+        token_flags_.clear();
+    }
+};
+
+} // namespace
+
+PageTextStats measure_page_text(std::string_view text, double ink)
+{
+    TextMeter meter(ink);
+    meter.add(text);
+    return meter.finish();
 }
 
 PageTextStats measure_page_words(const PageWords& page, double ink)
 {
-    std::string text;
+    TextMeter meter(ink);
     for (const Word& w : page.words) {
-        text += w.text;
-        text += ' ';
+        meter.add(w.text);
+        meter.add(UChar32{' '});
     }
-    return measure_page_text(text, ink);
+    return meter.finish();
 }
 
 OcrDecision decide_ocr(const PageTextStats& st, core::OcrMode mode)

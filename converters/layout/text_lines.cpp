@@ -49,6 +49,7 @@ template <typename Lo, typename Hi>
 std::vector<Gap> gaps_of(const std::vector<Item>& items, const std::vector<std::size_t>& ids, Lo lo, Hi hi)
 {
     std::vector<Gap> out;
+    out.reserve(ids.size() / 4 + 1);
     double end = -1e18;
     bool first = true;
     for (std::size_t i : ids) {
@@ -247,6 +248,10 @@ struct Node
     std::pair<Node, Node> split(Pred goes_first) const
     {
         std::pair<Node, Node> out;
+        for (Node* half : {&out.first, &out.second}) {
+            half->by_y.reserve(by_y.size());
+            half->by_x.reserve(by_x.size());
+        }
         for (std::size_t i : by_y)
             (goes_first(i) ? out.first.by_y : out.second.by_y).push_back(i);
         for (std::size_t i : by_x)
