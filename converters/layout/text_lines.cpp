@@ -43,23 +43,20 @@ core::Box bbox_of(const std::vector<Item>& items, const std::vector<std::size_t>
     return b;
 }
 
-// Gaps between the merged intervals [lo, hi) of the items, in ascending order; `ids` must be
-// sorted by lo.
-template <typename Lo, typename Hi>
-std::vector<Gap> gaps_of(const std::vector<Item>& items, const std::vector<std::size_t>& ids, Lo lo, Hi hi)
+// Calls `sink` with each gap between the merged intervals [lo, hi) of the items, in ascending
+// order; `ids` must be sorted by lo.
+template <typename Lo, typename Hi, typename Sink>
+void for_each_gap(const std::vector<Item>& items, const std::vector<std::size_t>& ids, Lo lo, Hi hi, Sink sink)
 {
-    std::vector<Gap> out;
-    out.reserve(ids.size() / 4 + 1);
     double end = -1e18;
     bool first = true;
     for (std::size_t i : ids) {
         const double l = lo(items[i]), h = hi(items[i]);
         if (!first && l > end)
-            out.push_back({end, l});
+            sink(Gap{end, l});
         end = first ? h : std::max(end, h);
         first = false;
     }
-    return out;
 }
 
 double band_top(const Item& it) { return it.cy0; }
@@ -72,7 +69,9 @@ int count_rows(const std::vector<Item>& items, const std::vector<std::size_t>& b
 {
     if (by_y.empty())
         return 0;
-    return static_cast<int>(gaps_of(items, by_y, band_top, band_bottom).size()) + 1;
+    int rows = 1;
+    for_each_gap(items, by_y, band_top, band_bottom, [&](const Gap&) { ++rows; });
+    return rows;
 }
 
 // x-ranges that no word crosses while several lines of text stand on either side: column
@@ -310,12 +309,11 @@ private:
         const double min_gutter = std::max(3.0, 0.3 * body_size_);
         // most gaps here are word spaces, no gutter and narrow: only the others are tried,
         // widest first
-        auto vgaps = gaps_of(items_, node.by_x, box_left, box_right);
-        vgaps.erase(std::remove_if(vgaps.begin(), vgaps.end(),
-                                   [&](const Gap& g) {
-                                       return g.width() < min_gutter || (g.width() < 3 * body_size_ && !on_gutter(g));
-                                   }),
-                    vgaps.end());
+        std::vector<Gap> vgaps;
+        for_each_gap(items_, node.by_x, box_left, box_right, [&](const Gap& g) {
+            if (g.width() >= min_gutter && (g.width() >= 3 * body_size_ || on_gutter(g)))
+                vgaps.push_back(g);
+        });
         std::sort(vgaps.begin(), vgaps.end(), [](const Gap& a, const Gap& b) { return a.width() > b.width(); });
         int rows = -1; // of the whole node, counted once and only when needed
         for (const Gap& g : vgaps) {
@@ -334,7 +332,8 @@ private:
             return;
         }
         // 2. the widest horizontal gap
-        const auto hgaps = gaps_of(items_, node.by_y, band_top, band_bottom);
+        std::vector<Gap> hgaps;
+        for_each_gap(items_, node.by_y, band_top, band_bottom, [&](const Gap& g) { hgaps.push_back(g); });
         if (!hgaps.empty()) {
             const Gap g = widest_middle_gap(hgaps);
             const double y = (g.lo + g.hi) / 2;
