@@ -352,18 +352,23 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     }
     take_end_bio(doc.body, doc.meta.authors);
     // contact and promotion lines closing the text ("Email X at x@y.com or follow him @x",
-    // "Subscribe to our newsletter")
-    for (int k = 0; k < 3 && !doc.body.empty(); ++k) {
-        const core::Block& b = doc.body.back();
-        const std::string t = core::to_lower(block_text(b));
-        const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
-                           (t.find('@') != std::string::npos || t.find("subscribe") != std::string::npos ||
-                            t.find("newsletter") != std::string::npos || t.find("sign up") != std::string::npos ||
-                            t.find("follow us") != std::string::npos);
-        if (!promo)
-            break;
-        doc.body.pop_back();
-    }
+    // "Subscribe to our newsletter"), before and after a closing note about the author
+    auto drop_promotion = [&] {
+        for (int k = 0; k < 3 && !doc.body.empty(); ++k) {
+            const core::Block& b = doc.body.back();
+            const std::string t = core::to_lower(block_text(b));
+            const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
+                               (t.find('@') != std::string::npos || t.find("subscribe") != std::string::npos ||
+                                t.find("newsletter") != std::string::npos || t.find("sign up") != std::string::npos ||
+                                t.find("follow us") != std::string::npos);
+            if (!promo)
+                break;
+            doc.body.pop_back();
+        }
+    };
+    drop_promotion();
+    if (take_author_notes(doc.body, doc.meta))
+        drop_promotion();
     if (doc.meta.abstract.empty() && !doc.body.empty() && doc.body.front().kind == core::BlockKind::Paragraph &&
         is_all_italic(doc.body.front().content) && block_text(doc.body.front()).size() >= 60 && doc.body.size() > 1) {
         doc.meta.abstract = std::move(doc.body.front().content);
@@ -374,6 +379,9 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     }
     if (doc.meta.abstract.empty() && !pm.abstract.empty())
         doc.meta.abstract.push_back(core::Inline::make_text(pm.abstract));
+    // a "lede" that introduces the author is the author's bio
+    if (take_author_note(core::plain_text(doc.meta.abstract), doc.meta.authors))
+        doc.meta.abstract.clear();
     if (!pm.journal.empty()) {
         doc.meta.series = pm.journal;
         if (!pm.volume.empty())

@@ -96,3 +96,27 @@ TEST(Bylines, SpecksBesideTheBarAreNotPartOfTheAffiliation)
     EXPECT_EQ(a->name, "Isla Marwood");
     EXPECT_EQ(a->affiliation, "Velora Freight Institute");
 }
+
+TEST(Bylines, IntroducedSubjectReadsNotesAboutSomeone)
+{
+    using colophon::core::introduced_subject;
+    auto i = introduced_subject("Jane Doe is a senior fellow at the Lindqvist Foundation. She writes on trade.");
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->subject, "Jane Doe");
+    EXPECT_EQ(i->affiliation, "the Lindqvist Foundation");
+    i = introduced_subject("Jeff Foust (jeff@example.org) is the editor and publisher of The Space Review.");
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->subject, "Jeff Foust");
+    EXPECT_EQ(i->affiliation, "The Space Review");
+    i = introduced_subject("Eric Song is IGN's deal curator");
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->subject, "Eric Song");
+    EXPECT_EQ(i->affiliation, "");
+    i = introduced_subject("Ascom is a global solutions provider focused on healthcare.");
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->subject, "Ascom");
+    // sentences whose subject is no name
+    EXPECT_FALSE(introduced_subject("The committee is expected to meet in May."));
+    EXPECT_FALSE(introduced_subject("It is a long way to the sea."));
+    EXPECT_FALSE(introduced_subject("Growth slowed. Jane Doe is a fellow."));
+}
