@@ -105,6 +105,28 @@ bool looks_like_affiliation(const std::string& text)
     return true;
 }
 
+// A byline block often runs on into the dateline ("By Jane Doe, IGN Staff Updated: 18 Nov 2019
+// 9:38 pm"): what follows a dateline word is no part of the affiliation.
+std::string cut_dateline(std::string affiliation)
+{
+    for (std::string_view marker : {"Updated", "Posted", "Published", "Last updated", "Modified"}) {
+        std::size_t p = 0;
+        while ((p = affiliation.find(marker, p)) != std::string::npos) {
+            const bool word_start = p == 0 || affiliation[p - 1] == ' ';
+            const std::size_t after = p + marker.size();
+            const bool word_end = after == affiliation.size() || affiliation[after] == ' ' || affiliation[after] == ':';
+            if (word_start && word_end) {
+                affiliation.resize(p);
+                break;
+            }
+            p = after;
+        }
+    }
+    while (!affiliation.empty() && std::string_view(" ,;|-:").find(affiliation.back()) != std::string_view::npos)
+        affiliation.pop_back();
+    return affiliation;
+}
+
 } // namespace
 
 std::string repair_ocr_name(std::string_view name)
@@ -192,7 +214,7 @@ std::vector<Author> parse_byline(std::string_view text, bool ocr_text)
         const auto pos = rest.find(sep);
         if (pos != std::string_view::npos) {
             if (const auto name = person_name(rest.substr(0, pos), ocr_text)) {
-                authors.push_back({*name, clean_text(rest.substr(pos + sep.size())), {}});
+                authors.push_back({*name, cut_dateline(clean_text(rest.substr(pos + sep.size()))), {}});
                 return authors;
             }
         }
@@ -218,6 +240,8 @@ std::vector<Author> parse_byline(std::string_view text, bool ocr_text)
             return {};
         }
     }
+    for (Author& a : authors)
+        a.affiliation = cut_dateline(std::move(a.affiliation));
     return authors;
 }
 

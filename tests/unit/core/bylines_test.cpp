@@ -120,3 +120,14 @@ TEST(Bylines, IntroducedSubjectReadsNotesAboutSomeone)
     EXPECT_FALSE(introduced_subject("It is a long way to the sea."));
     EXPECT_FALSE(introduced_subject("Growth slowed. Jane Doe is a fellow."));
 }
+
+TEST(Bylines, DatelineIsNoPartOfTheAffiliation)
+{
+    const auto a = colophon::core::parse_byline("By Eric Song, IGN Staff Updated: 18 Nov 2019 9:38 pm Posted: 18 Nov 2019");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].name, "Eric Song");
+    EXPECT_EQ(a[0].affiliation, "IGN Staff");
+    const auto b = colophon::core::parse_byline("Jane Doe | Riverside Institute Published 3 May 2024");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].affiliation, "Riverside Institute");
+}
