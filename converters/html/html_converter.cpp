@@ -17,6 +17,7 @@
 #include "xml/xml_handles.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 
 // Metadata merge order (first non-empty wins unless said otherwise):
@@ -352,15 +353,19 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     }
     take_end_bio(doc.body, doc.meta.authors);
     // contact and promotion lines closing the text ("Email X at x@y.com or follow him @x",
-    // "Subscribe to our newsletter"), before and after a closing note about the author
+    // "Subscribe to our newsletter", "X contributed to this report"), before and after a closing
+    // note about the author
     auto drop_promotion = [&] {
         for (int k = 0; k < 3 && !doc.body.empty(); ++k) {
             const core::Block& b = doc.body.back();
             const std::string t = core::to_lower(block_text(b));
+            static constexpr std::array cues{"subscribe",      "newsletter",      "sign up",
+                                             "follow us",      "follow me",       "if you enjoyed",
+                                             "like this story", "contributed to this report",
+                                             "contributed to this article"};
             const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
-                               (t.find('@') != std::string::npos || t.find("subscribe") != std::string::npos ||
-                                t.find("newsletter") != std::string::npos || t.find("sign up") != std::string::npos ||
-                                t.find("follow us") != std::string::npos);
+                               (t.find('@') != std::string::npos ||
+                                std::any_of(cues.begin(), cues.end(), [&](const char* c) { return t.find(c) != std::string::npos; }));
             if (!promo)
                 break;
             doc.body.pop_back();

@@ -266,6 +266,16 @@ TEST(HtmlByline, SentenceAboutSomeoneElseStays)
     EXPECT_NE(body_text(d).find("Peter Novak is the new chair"), std::string::npos);
 }
 
+TEST(HtmlCleaning, CreditAndPromptLinesCloseNoArticle)
+{
+    const auto d = convert_html(page("", "<article><h1>Water policy</h1>" + filler +
+                                             "<p>Jessica Napoli contributed to this report.</p>"
+                                             "<p>Like this story? Share it with a friend!</p></article>"));
+    EXPECT_EQ(body_text(d).find("contributed to this report"), std::string::npos);
+    EXPECT_EQ(body_text(d).find("Share it"), std::string::npos);
+    EXPECT_NE(body_text(d).find("Several members argued"), std::string::npos);
+}
+
 TEST(HtmlTitle, H1FollowedByH2SplitsIntoSubtitle)
 {
     const auto d = convert_html(page("<meta property=\"og:title\" content=\"Water policy: the next decade\">",
