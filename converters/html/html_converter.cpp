@@ -363,8 +363,11 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
                                              "follow us",      "follow me",       "if you enjoyed",
                                              "like this story", "contributed to this report",
                                              "contributed to this article"};
+            // "Citation: <title> (2019, November 18) retrieved 20 November 2019 from https://..."
+            const bool how_to_cite = t.starts_with("citation:") || t.starts_with("cite this") ||
+                                     (t.find(" retrieved ") != std::string::npos && t.find(" from http") != std::string::npos);
             const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
-                               (t.find('@') != std::string::npos ||
+                               (t.find('@') != std::string::npos || how_to_cite ||
                                 std::any_of(cues.begin(), cues.end(), [&](const char* c) { return t.find(c) != std::string::npos; }));
             if (!promo)
                 break;

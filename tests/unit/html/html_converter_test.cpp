@@ -270,9 +270,12 @@ TEST(HtmlCleaning, CreditAndPromptLinesCloseNoArticle)
 {
     const auto d = convert_html(page("", "<article><h1>Water policy</h1>" + filler +
                                              "<p>Jessica Napoli contributed to this report.</p>"
+                                             "<p>Citation: Water policy (2019, November 18) retrieved 20 November "
+                                             "2019 from https://news.example/water.html</p>"
                                              "<p>Like this story? Share it with a friend!</p></article>"));
     EXPECT_EQ(body_text(d).find("contributed to this report"), std::string::npos);
     EXPECT_EQ(body_text(d).find("Share it"), std::string::npos);
+    EXPECT_EQ(body_text(d).find("retrieved"), std::string::npos);
     EXPECT_NE(body_text(d).find("Several members argued"), std::string::npos);
 }
 
