@@ -11,7 +11,7 @@ packages=(
   libxml2-dev libxml2-utils zlib1g-dev libssl-dev libicu-dev libuchardet-dev
   libarchive-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
   # PDF and OCR
-  libpoppler-glib-dev libcairo2-dev poppler-utils
+  libpoppler-glib-dev libpoppler-private-dev libcairo2-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr
   tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-bel
   # tests and benchmarks

@@ -5,7 +5,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 namespace colophon::core {
@@ -103,6 +105,28 @@ bool looks_like_affiliation(const std::string& text)
     return true;
 }
 
+// A byline block often runs on into the dateline ("By Jane Doe, IGN Staff Updated: 18 Nov 2019
+// 9:38 pm"): what follows a dateline word is no part of the affiliation.
+std::string cut_dateline(std::string affiliation)
+{
+    for (std::string_view marker : {"Updated", "Posted", "Published", "Last updated", "Modified"}) {
+        std::size_t p = 0;
+        while ((p = affiliation.find(marker, p)) != std::string::npos) {
+            const bool word_start = p == 0 || affiliation[p - 1] == ' ';
+            const std::size_t after = p + marker.size();
+            const bool word_end = after == affiliation.size() || affiliation[after] == ' ' || affiliation[after] == ':';
+            if (word_start && word_end) {
+                affiliation.resize(p);
+                break;
+            }
+            p = after;
+        }
+    }
+    while (!affiliation.empty() && std::string_view(" ,;|-:").find(affiliation.back()) != std::string_view::npos)
+        affiliation.pop_back();
+    return affiliation;
+}
+
 } // namespace
 
 std::string repair_ocr_name(std::string_view name)
@@ -190,7 +214,7 @@ std::vector<Author> parse_byline(std::string_view text, bool ocr_text)
         const auto pos = rest.find(sep);
         if (pos != std::string_view::npos) {
             if (const auto name = person_name(rest.substr(0, pos), ocr_text)) {
-                authors.push_back({*name, clean_text(rest.substr(pos + sep.size())), {}});
+                authors.push_back({*name, cut_dateline(clean_text(rest.substr(pos + sep.size()))), {}});
                 return authors;
             }
         }
@@ -216,7 +240,67 @@ std::vector<Author> parse_byline(std::string_view text, bool ocr_text)
             return {};
         }
     }
+    for (Author& a : authors)
+        a.affiliation = cut_dateline(std::move(a.affiliation));
     return authors;
+}
+
+std::optional<IntroducedSubject> introduced_subject(std::string_view text)
+{
+    const std::string t = clean_text(text);
+    // the first sentence: up to ". " before a capital, or the whole text
+    std::size_t end = t.size();
+    for (std::size_t i = 0; i + 2 < t.size(); ++i)
+        if (t[i] == '.' && t[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(t[i + 2]))) {
+            end = i;
+            break;
+        }
+    std::string_view first = std::string_view(t).substr(0, end);
+    if (!first.empty() && first.back() == '.')
+        first.remove_suffix(1);
+    std::size_t verb = std::string_view::npos, verb_len = 0;
+    for (std::string_view v : {" is ", " was "}) {
+        const auto p = first.find(v);
+        if (p != std::string_view::npos && p < verb) {
+            verb = p;
+            verb_len = v.size();
+        }
+    }
+    if (verb == std::string_view::npos || verb == 0)
+        return std::nullopt;
+    std::string_view subject = first.substr(0, verb);
+    // "Jeff Foust (jeff@example.org) is": the parenthesis is contact detail, not the name
+    if (const auto open = subject.find(" ("); open != std::string_view::npos && subject.back() == ')')
+        subject = subject.substr(0, open);
+    const std::vector<std::string> words = split_words(subject);
+    if (words.empty() || words.size() > 6)
+        return std::nullopt;
+    // pronouns and determiners start sentences about anything ("It is", "The plan is")
+    static constexpr std::array function_words{"it",   "this", "that", "there", "here", "he",    "she",
+                                               "they", "we",   "i",    "you",   "the",  "a",     "an",
+                                               "these", "those", "what", "which", "who", "such", "our"};
+    const std::string head = to_lower(words.front());
+    if (std::find(function_words.begin(), function_words.end(), head) != function_words.end())
+        return std::nullopt;
+    for (const std::string& w : words) {
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
+        const UChar32 c = u.char32At(0);
+        if (!(u_isupper(c) || u_istitle(c) || u_isdigit(c)) && !is_particle(to_lower(w)))
+            return std::nullopt;
+    }
+    IntroducedSubject out;
+    out.subject = std::string(subject);
+    const std::string_view predicate = first.substr(verb + verb_len);
+    for (std::string_view prep : {" at ", " of ", " with "}) {
+        const auto p = predicate.rfind(prep);
+        if (p == std::string_view::npos)
+            continue;
+        const std::string aff = clean_text(predicate.substr(p + prep.size()));
+        if (!aff.empty() && aff.size() <= 100 && split_words(aff).size() <= 12)
+            out.affiliation = aff;
+        break;
+    }
+    return out;
 }
 
 } // namespace colophon::core

@@ -37,4 +37,16 @@ std::string repair_ocr_name(std::string_view name);
 // True when the line starts like a byline ("By ", "Written by", "Author:", "Автор:").
 bool has_byline_prefix(std::string_view text);
 
+// A note that introduces someone or something: the subject and predicate of its first sentence
+// when it reads "<Name> is|was ..." ("Jane Doe is a senior fellow at X", "Jeff Foust
+// (jeff@example.org) is the editor of ...", "Ascom is a global solutions provider ...").
+// The subject is one to six capitalised words, without a parenthesis that follows it; the
+// affiliation is what follows " at ", " of " or " with " in that sentence, when short.
+struct IntroducedSubject
+{
+    std::string subject;
+    std::string affiliation;
+};
+std::optional<IntroducedSubject> introduced_subject(std::string_view text);
+
 } // namespace colophon::core

@@ -19,7 +19,7 @@ bool all_of_class(std::string_view s, int (*pred)(int))
 
 std::string normalise_language_tag(std::string_view declared)
 {
-    std::string tag = clean_text(std::string(declared));
+    std::string tag = clean_text(declared);
     // Lists ("ru-RU, en") and quality values ("en;q=0.8") declare the first language first.
     if (const auto end = tag.find_first_of(",; "); end != std::string::npos)
         tag.resize(end);

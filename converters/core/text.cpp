@@ -38,6 +38,19 @@ std::string collapse_whitespace(std::string_view s)
     bool in_space = false;
     std::size_t i = 0;
     while (i < s.size()) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80) { // ASCII, most of most text: no decoding
+            ++i;
+            if (is_space(byte)) {
+                if (!in_space)
+                    out += ' ';
+                in_space = true;
+            } else {
+                out += static_cast<char>(byte);
+                in_space = false;
+            }
+            continue;
+        }
         const std::size_t start = i;
         const UChar32 c = next_code_point(s, i);
         if (c >= 0 && is_space(c)) {
@@ -63,8 +76,13 @@ std::string_view trim(std::string_view s)
 
 std::string clean_text(std::string_view s)
 {
-    const std::string collapsed = collapse_whitespace(s);
-    return std::string(trim(collapsed));
+    std::string out = collapse_whitespace(s);
+    // white space is collapsed to single spaces: at most one at each end
+    if (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    if (!out.empty() && out.front() == ' ')
+        out.erase(0, 1);
+    return out;
 }
 
 bool is_valid_utf8(std::string_view s)

@@ -416,4 +416,63 @@ bool take_end_bio(std::vector<core::Block>& body, std::vector<core::Author>& aut
     return true;
 }
 
+namespace {
+
+constexpr std::size_t max_note_words = 150;
+
+// The subject of a short text that introduces someone or something.
+std::optional<core::IntroducedSubject> introduction(std::string_view text)
+{
+    const std::string t = core::clean_text(text);
+    if (core::split_words(t).size() > max_note_words)
+        return std::nullopt;
+    return core::introduced_subject(t);
+}
+
+} // namespace
+
+bool take_author_note(std::string_view text, std::vector<core::Author>& authors)
+{
+    const auto intro = introduction(text);
+    if (!intro)
+        return false;
+    const std::string subject = lower(intro->subject);
+    const auto author =
+        std::find_if(authors.begin(), authors.end(), [&](const core::Author& a) { return lower(a.name) == subject; });
+    if (author == authors.end())
+        return false;
+    if (author->affiliation.empty())
+        author->affiliation = intro->affiliation;
+    return true;
+}
+
+bool take_author_notes(std::vector<core::Block>& body, core::Metadata& meta)
+{
+    const std::string publisher = lower(meta.publisher);
+    auto is_publisher = [&](const std::string& subject) {
+        // "Ascom" or "Ascom Holding AG" on a site that calls itself "Ascom"
+        return !publisher.empty() && (subject == publisher || subject.starts_with(publisher + " ") ||
+                                      publisher.starts_with(subject + " "));
+    };
+    auto text_of = [](const core::Block& b) {
+        return b.kind == core::BlockKind::Paragraph ? core::plain_text(b.content) : std::string();
+    };
+    const std::size_t before = body.size();
+    // 1. a note about an author, wherever the page put it (a bio box by the byline or at the end)
+    std::erase_if(body, [&](const core::Block& b) { return body.size() > 2 && take_author_note(text_of(b), meta.authors); });
+    // 2. notes about the publisher closing the text
+    bool closing = false;
+    while (body.size() > 2) {
+        const auto intro = introduction(text_of(body.back()));
+        if (!intro || !is_publisher(lower(intro->subject)))
+            break;
+        body.pop_back();
+        closing = true;
+    }
+    // an "About ..." heading left with nothing under it
+    while (closing && !body.empty() && body.back().kind == core::BlockKind::Heading)
+        body.pop_back();
+    return body.size() != before;
+}
+
 } // namespace colophon::html

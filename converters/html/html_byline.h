@@ -46,6 +46,17 @@ xmlNode* find_marked_lede(FactsTable& facts, xmlNode* region, xmlNode* content);
 // into `authors`. True when one was found.
 bool take_end_bio(std::vector<core::Block>& body, std::vector<core::Author>& authors);
 
+// Removes short notes that introduce an author, wherever they stand in `body` (a contributor's
+// bio: "Jane Doe is a senior fellow at ..."), and notes about the publisher that close it
+// (press-release boilerplate: "Ascom is a global provider of ...", under an "About Ascom"
+// heading or not). An author without an affiliation gets the one the note names. True when
+// one was found.
+bool take_author_notes(std::vector<core::Block>& body, core::Metadata& meta);
+
+// True when `text` is such a note about one of `authors` (whose affiliation it then fills in
+// when empty): a lede or description that is really the author's bio.
+bool take_author_note(std::string_view text, std::vector<core::Author>& authors);
+
 // True when text starts like a provenance line ("Originally published in", "First appeared in").
 bool is_provenance_text(std::string_view text);
 

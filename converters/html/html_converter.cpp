@@ -17,6 +17,7 @@
 #include "xml/xml_handles.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 
 // Metadata merge order (first non-empty wins unless said otherwise):
@@ -352,18 +353,30 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     }
     take_end_bio(doc.body, doc.meta.authors);
     // contact and promotion lines closing the text ("Email X at x@y.com or follow him @x",
-    // "Subscribe to our newsletter")
-    for (int k = 0; k < 3 && !doc.body.empty(); ++k) {
-        const core::Block& b = doc.body.back();
-        const std::string t = core::to_lower(block_text(b));
-        const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
-                           (t.find('@') != std::string::npos || t.find("subscribe") != std::string::npos ||
-                            t.find("newsletter") != std::string::npos || t.find("sign up") != std::string::npos ||
-                            t.find("follow us") != std::string::npos);
-        if (!promo)
-            break;
-        doc.body.pop_back();
-    }
+    // "Subscribe to our newsletter", "X contributed to this report"), before and after a closing
+    // note about the author
+    auto drop_promotion = [&] {
+        for (int k = 0; k < 3 && !doc.body.empty(); ++k) {
+            const core::Block& b = doc.body.back();
+            const std::string t = core::to_lower(block_text(b));
+            static constexpr std::array cues{"subscribe",      "newsletter",      "sign up",
+                                             "follow us",      "follow me",       "if you enjoyed",
+                                             "like this story", "contributed to this report",
+                                             "contributed to this article"};
+            // "Citation: <title> (2019, November 18) retrieved 20 November 2019 from https://..."
+            const bool how_to_cite = t.starts_with("citation:") || t.starts_with("cite this") ||
+                                     (t.find(" retrieved ") != std::string::npos && t.find(" from http") != std::string::npos);
+            const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
+                               (t.find('@') != std::string::npos || how_to_cite ||
+                                std::any_of(cues.begin(), cues.end(), [&](const char* c) { return t.find(c) != std::string::npos; }));
+            if (!promo)
+                break;
+            doc.body.pop_back();
+        }
+    };
+    drop_promotion();
+    if (take_author_notes(doc.body, doc.meta))
+        drop_promotion();
     if (doc.meta.abstract.empty() && !doc.body.empty() && doc.body.front().kind == core::BlockKind::Paragraph &&
         is_all_italic(doc.body.front().content) && block_text(doc.body.front()).size() >= 60 && doc.body.size() > 1) {
         doc.meta.abstract = std::move(doc.body.front().content);
@@ -374,6 +387,9 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     }
     if (doc.meta.abstract.empty() && !pm.abstract.empty())
         doc.meta.abstract.push_back(core::Inline::make_text(pm.abstract));
+    // a "lede" that introduces the author is the author's bio
+    if (take_author_note(core::plain_text(doc.meta.abstract), doc.meta.authors))
+        doc.meta.abstract.clear();
     if (!pm.journal.empty()) {
         doc.meta.series = pm.journal;
         if (!pm.volume.empty())

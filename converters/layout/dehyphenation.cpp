@@ -32,8 +32,12 @@ void Vocabulary::add_line(const TextLine& l)
         const std::string w = letters_only_lower(l.words[i].text);
         if (w.empty() || (last && ends_with_hyphen(l.words[i].text)) || (i == 0 && after_hyphen))
             continue;
-        if (w.find('-') != std::string::npos)
-            hyphenated_.insert(w);
+        if (w.find('-') == std::string::npos) { // most words: the word is its only part
+            plain_.insert(w);
+            whole_.insert(w);
+            continue;
+        }
+        hyphenated_.insert(w);
         std::size_t start = 0;
         while (start <= w.size()) {
             auto end = w.find('-', start);

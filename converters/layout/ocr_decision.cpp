@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -29,20 +30,23 @@ constexpr double max_symbol_share = 0.25;
 constexpr double min_latin_vowel_share = 0.22;
 constexpr int min_latin_letters_for_vowels = 100;
 
-std::vector<UChar32> decode(std::string_view s)
+// What the measures below ask of a code point, as flags: ICU answers, and for ASCII (most of
+// the text of most layers) a table filled from the same ICU answers answers without a lookup.
+enum CharFlag : std::uint16_t
 {
-    std::vector<UChar32> out;
-    out.reserve(s.size());
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-    const auto n = static_cast<int32_t>(s.size());
-    int32_t i = 0;
-    while (i < n) {
-        UChar32 c = 0;
-        U8_NEXT(p, i, n, c);
-        out.push_back(c < 0 ? 0xFFFD : c);
-    }
-    return out;
-}
+    Space = 1 << 0,
+    Unmapped = 1 << 1,   // replacement character, private use, unassigned, control
+    Alpha = 1 << 2,
+    LetterOrMark = 1 << 3, // letters and non-spacing marks: the stuff of words
+    Digit = 1 << 4,
+    Alnum = 1 << 5,
+    Punct = 1 << 6,
+    EdgeMark = 1 << 7,   // punctuation that may surround a word
+    ProsePunct = 1 << 8, // edge marks plus the few that sit inside words and numbers
+    InnerMark = 1 << 9,  // marks that may stand inside a word ("don't", "3.5", "1,000")
+    Latin = 1 << 10,
+    AsciiVowel = 1 << 11,
+};
 
 bool is_unmapped(UChar32 c)
 {
@@ -54,9 +58,6 @@ bool is_unmapped(UChar32 c)
     return cat == U_CONTROL_CHAR && c != '\t' && c != '\n' && c != '\r';
 }
 
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) != 0; }
-
-// Punctuation that may surround a word: brackets, quotes, dashes, sentence marks, note marks.
 bool is_word_edge_mark(UChar32 c)
 {
     switch (u_charType(c)) {
@@ -79,10 +80,6 @@ bool is_word_edge_mark(UChar32 c)
     }
 }
 
-// Common punctuation in prose: edge marks plus the few that sit inside words and numbers.
-bool is_prose_punctuation(UChar32 c) { return is_word_edge_mark(c) || c == '/' || c == '&' || c == 0x00AD; }
-
-// Marks that may stand inside a word ("don't", "co-operate", "3.5", "1,000").
 bool is_word_inner_mark(UChar32 c)
 {
     return c == '-' || c == '\'' || c == 0x2019 || c == '.' || c == ',' || c == 0x00AD || c == 0x2010 ||
@@ -97,16 +94,48 @@ bool is_ascii_vowel(UChar32 c)
     }
 }
 
+std::uint16_t classify_with_icu(UChar32 c)
+{
+    std::uint16_t f = 0;
+    const bool alpha = u_isalpha(c) != 0;
+    const bool edge = is_word_edge_mark(c);
+    if (u_isUWhiteSpace(c)) f |= Space;
+    if (is_unmapped(c)) f |= Unmapped;
+    if (alpha) f |= Alpha;
+    if (alpha || u_charType(c) == U_NON_SPACING_MARK) f |= LetterOrMark;
+    if (u_isdigit(c)) f |= Digit;
+    if (u_isalnum(c)) f |= Alnum;
+    if (u_ispunct(c)) f |= Punct;
+    if (edge) f |= EdgeMark;
+    if (edge || c == '/' || c == '&' || c == 0x00AD) f |= ProsePunct;
+    if (is_word_inner_mark(c)) f |= InnerMark;
+    UErrorCode err = U_ZERO_ERROR;
+    if (alpha && uscript_getScript(c, &err) == USCRIPT_LATIN) f |= Latin;
+    if (c < 0x80 && is_ascii_vowel(c)) f |= AsciiVowel;
+    return f;
+}
+
+std::uint16_t classify(UChar32 c)
+{
+    static const std::array<std::uint16_t, 128> ascii = [] {
+        std::array<std::uint16_t, 128> t{};
+        for (UChar32 i = 0; i < 128; ++i)
+            t[static_cast<std::size_t>(i)] = classify_with_icu(i);
+        return t;
+    }();
+    return c >= 0 && c < 128 ? ascii[static_cast<std::size_t>(c)] : classify_with_icu(c);
+}
+
 // A token is a word when, after trimming surrounding punctuation, it holds letters of a single
 // script and/or digits with at most a few inner marks; a long ASCII letter run needs a vowel
 // (broken font encodings often map glyphs to shifted ASCII letters: "Wkh txlfn").
-bool is_word_like(const std::vector<UChar32>& token)
+bool is_word_like(const std::vector<UChar32>& token, const std::vector<std::uint16_t>& flags)
 {
     std::size_t b = 0;
     std::size_t e = token.size();
-    while (b < e && is_word_edge_mark(token[b]))
+    while (b < e && (flags[b] & EdgeMark))
         ++b;
-    while (e > b && is_word_edge_mark(token[e - 1]))
+    while (e > b && (flags[e - 1] & EdgeMark))
         --e;
     if (b == e)
         return true; // pure punctuation ("—", "...") is neither word nor noise
@@ -117,9 +146,13 @@ bool is_word_like(const std::vector<UChar32>& token)
     bool vowel = false;
     for (std::size_t i = b; i < e; ++i) {
         const UChar32 c = token[i];
-        if (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK) {
-            UErrorCode err = U_ZERO_ERROR;
-            const UScriptCode s = uscript_getScript(c, &err);
+        const std::uint16_t f = flags[i];
+        if (f & LetterOrMark) {
+            UScriptCode s = USCRIPT_LATIN;
+            if (c > 0x7F) {
+                UErrorCode err = U_ZERO_ERROR;
+                s = uscript_getScript(c, &err);
+            }
             if (s != USCRIPT_COMMON && s != USCRIPT_INHERITED) {
                 if (script == USCRIPT_INVALID_CODE)
                     script = s;
@@ -129,11 +162,11 @@ bool is_word_like(const std::vector<UChar32>& token)
             ++letters;
             if (c > 0x7F)
                 ascii_only = false;
-            else if (is_ascii_vowel(c))
+            else if (f & AsciiVowel)
                 vowel = true;
-        } else if (u_isdigit(c)) {
+        } else if (f & Digit) {
             // digits mix with letters in "20th", "COVID-19"
-        } else if (is_word_inner_mark(c)) {
+        } else if (f & InnerMark) {
             ++marks;
         } else {
             return false;
@@ -148,59 +181,96 @@ bool is_word_like(const std::vector<UChar32>& token)
 
 } // namespace
 
-PageTextStats measure_page_text(std::string_view text, double ink)
+namespace {
+
+// Counts a text's code points and tokens as they come, without holding the text.
+class TextMeter
 {
-    PageTextStats st;
-    st.ink = ink;
-    const std::vector<UChar32> cps = decode(text);
-    std::vector<UChar32> token;
-    auto end_token = [&] {
-        if (token.empty())
+public:
+    explicit TextMeter(double ink) { st_.ink = ink; }
+
+    void add(std::string_view s)
+    {
+        const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+        const auto n = static_cast<int32_t>(s.size());
+        int32_t i = 0;
+        while (i < n) {
+            UChar32 c = 0;
+            U8_NEXT(p, i, n, c);
+            add(c < 0 ? 0xFFFD : c);
+        }
+    }
+
+    void add(UChar32 c)
+    {
+        const std::uint16_t f = classify(c);
+        if (f & Space) {
+            end_token();
+            return;
+        }
+        ++st_.codepoints;
+        if (f & Unmapped)
+            ++st_.unmapped;
+        else if (f & Alpha) {
+            ++st_.letters;
+            if (f & Latin) {
+                ++st_.latin_letters;
+                if (c > 0x7F || (f & AsciiVowel))
+                    ++st_.latin_vowels;
+            }
+        } else if (f & Digit)
+            ++st_.digits;
+        else if (!(f & ProsePunct))
+            ++st_.symbols;
+        token_.push_back(c);
+        token_flags_.push_back(f);
+    }
+
+    PageTextStats finish()
+    {
+        end_token();
+        return st_;
+    }
+
+private:
+    PageTextStats st_;
+    std::vector<UChar32> token_;
+    std::vector<std::uint16_t> token_flags_;
+
+    void end_token()
+    {
+        if (token_.empty())
             return;
         bool any_content = false;
-        for (const UChar32 c : token)
-            any_content = any_content || u_isalnum(c) || !u_ispunct(c);
+        for (const std::uint16_t f : token_flags_)
+            any_content = any_content || (f & Alnum) || !(f & Punct);
         if (any_content) {
-            ++st.tokens;
-            if (is_word_like(token))
-                ++st.word_tokens;
+            ++st_.tokens;
+            if (is_word_like(token_, token_flags_))
+                ++st_.word_tokens;
         }
-        token.clear();
-    };
-    for (const UChar32 c : cps) {
-        if (is_space(c)) {
-            end_token();
-            continue;
-        }
-        ++st.codepoints;
-        if (is_unmapped(c))
-            ++st.unmapped;
-        else if (u_isalpha(c)) {
-            ++st.letters;
-            UErrorCode err = U_ZERO_ERROR;
-            if (uscript_getScript(c, &err) == USCRIPT_LATIN) {
-                ++st.latin_letters;
-                if (c > 0x7F || is_ascii_vowel(c))
-                    ++st.latin_vowels;
-            }
-        } else if (u_isdigit(c))
-            ++st.digits;
-        else if (!is_prose_punctuation(c))
-            ++st.symbols;
-        token.push_back(c);
+        token_.clear();
+        token_flags_.clear();
     }
-    end_token();
-    return st;
+};
+
+} // namespace
+
+PageTextStats measure_page_text(std::string_view text, double ink)
+{
+    TextMeter meter(ink);
+    meter.add(text);
+    return meter.finish();
 }
 
 PageTextStats measure_page_words(const PageWords& page, double ink)
 {
-    std::string text;
+    TextMeter meter(ink);
     for (const Word& w : page.words) {
-        text += w.text;
-        text += ' ';
+        meter.add(w.text);
+        meter.add(UChar32{' '});
     }
-    return measure_page_text(text, ink);
+    return meter.finish();
 }
 
 OcrDecision decide_ocr(const PageTextStats& st, core::OcrMode mode)

@@ -18,6 +18,7 @@ struct Word
     bool bold = false;
     bool italic = false;
     double confidence = 100;   // 0..100; 100 for a text layer
+    bool glued = false;        // OCR: no space before it (a note mark split off its host word)
 };
 
 // A link annotation: a rectangle on the page and where it points.

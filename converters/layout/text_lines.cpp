@@ -43,36 +43,35 @@ core::Box bbox_of(const std::vector<Item>& items, const std::vector<std::size_t>
     return b;
 }
 
-// Gaps between the merged intervals [lo, hi) of the items, in ascending order. The intervals
-// are copied out and sorted by value: sorting the ids through the items costs a cache miss per
-// comparison, and this runs at every node of the XY-cut.
-template <typename Lo, typename Hi>
-std::vector<Gap> gaps_of(const std::vector<Item>& items, const std::vector<std::size_t>& ids, Lo lo, Hi hi)
+// Calls `sink` with each gap between the merged intervals [lo, hi) of the items, in ascending
+// order; `ids` must be sorted by lo.
+template <typename Lo, typename Hi, typename Sink>
+void for_each_gap(const std::vector<Item>& items, const std::vector<std::size_t>& ids, Lo lo, Hi hi, Sink sink)
 {
-    std::vector<std::pair<double, double>> spans;
-    spans.reserve(ids.size());
-    for (std::size_t i : ids)
-        spans.emplace_back(lo(items[i]), hi(items[i]));
-    std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<Gap> out;
     double end = -1e18;
     bool first = true;
-    for (const auto& [l, h] : spans) {
+    for (std::size_t i : ids) {
+        const double l = lo(items[i]), h = hi(items[i]);
         if (!first && l > end)
-            out.push_back({end, l});
+            sink(Gap{end, l});
         end = first ? h : std::max(end, h);
         first = false;
     }
-    return out;
 }
 
-int count_rows(const std::vector<Item>& items, const std::vector<std::size_t>& ids)
+double band_top(const Item& it) { return it.cy0; }
+double band_bottom(const Item& it) { return it.cy1; }
+double box_left(const Item& it) { return it.box.x0; }
+double box_right(const Item& it) { return it.box.x1; }
+
+// Rows of text among `by_y` (ids sorted by band top): one more than the horizontal gaps.
+int count_rows(const std::vector<Item>& items, const std::vector<std::size_t>& by_y)
 {
-    if (ids.empty())
+    if (by_y.empty())
         return 0;
-    return static_cast<int>(gaps_of(items, ids, [](const Item& it) { return it.cy0; }, [](const Item& it) { return it.cy1; })
-                                .size()) +
-           1;
+    int rows = 1;
+    for_each_gap(items, by_y, band_top, band_bottom, [&](const Gap&) { ++rows; });
+    return rows;
 }
 
 // x-ranges that no word crosses while several lines of text stand on either side: column
@@ -110,17 +109,39 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
     page_width = std::min(page_width, x_end + 1);
     const int bins = static_cast<int>(std::ceil(page_width)) + 1;
     const auto nb = static_cast<std::size_t>(bins);
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
-    // per bin: lines seen on each side since the bin was last covered (a line is counted once,
-    // by the word nearest to the bin on that side)
-    std::vector<int> left(nb, 0), right(nb, 0), best(nb, 0);
-    std::vector<std::size_t> last_left(nb, none), last_right(nb, none), near_left(nb), near_right(nb);
-    std::vector<unsigned char> covered(nb);
-    std::vector<int> covered_before(nb + 1);
     const auto strip = static_cast<std::size_t>(std::ceil(min_gutter_width));
+    if (nb <= strip)
+        return {};
+    const std::size_t starts = nb - strip + 1; // bin b stands for the strip [b, b + strip)
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    // per strip: lines seen on each side since the strip was last covered (a line is counted
+    // once, by the word nearest to the strip on that side)
+    std::vector<int> left(starts, 0), right(starts, 0), best(starts, 0);
+    std::vector<std::size_t> last_left(starts, none), last_right(starts, none);
+    auto reset = [&](std::size_t from, std::size_t to) { // [from, to)
+        to = std::min(to, starts);
+        if (from >= to)
+            return;
+        std::fill(left.begin() + static_cast<long>(from), left.begin() + static_cast<long>(to), 0);
+        std::fill(right.begin() + static_cast<long>(from), right.begin() + static_cast<long>(to), 0);
+        std::fill(last_left.begin() + static_cast<long>(from), last_left.begin() + static_cast<long>(to), none);
+        std::fill(last_right.begin() + static_cast<long>(from), last_right.begin() + static_cast<long>(to), none);
+    };
+    auto bin_of = [&](double x) -> std::size_t { // NaN and off-page coordinates land on an edge bin
+        if (!(x >= 0))
+            return 0;
+        return x >= static_cast<double>(bins - 1) ? nb - 1 : static_cast<std::size_t>(x);
+    };
+
+    struct Span
+    {
+        std::size_t b0, b1; // bins covered, inclusive
+        std::size_t word;
+    };
+    std::vector<Span> spans;
     std::size_t lo = 0;
     std::vector<std::size_t> active, last_active;
-    for (double y = items[ids.front()].cy0; y <= y_end && nb > strip; y += step) {
+    for (double y = items[ids.front()].cy0; y <= y_end; y += step) {
         while (lo < ids.size() && items[ids[lo]].cy0 < y - max_band)
             ++lo;
         active.clear();
@@ -134,54 +155,63 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
         if (active == last_active)
             continue;
         last_active = active;
-        std::fill(covered.begin(), covered.end(), 0);
-        std::fill(near_left.begin(), near_left.end(), none);
-        std::fill(near_right.begin(), near_right.end(), none);
+
+        // The words' bins, merged into covered runs; between them, the free runs. A strip
+        // inside a free run has as its neighbours the word ending where the run starts
+        // (the rightmost such) and the word starting where it ends (the leftmost such).
+        spans.clear();
         for (std::size_t i : active) {
-            const int b0 = std::max(0, static_cast<int>(items[i].box.x0));
-            const int b1 = std::min(bins - 1, static_cast<int>(items[i].box.x1));
-            for (int b = b0; b <= b1; ++b)
-                covered[static_cast<std::size_t>(b)] = 1;
-            // the word is the nearest on the left of bins after it, on the right of bins before it
-            if (b1 + 1 < bins && (near_left[static_cast<std::size_t>(b1 + 1)] == none ||
-                                  items[near_left[static_cast<std::size_t>(b1 + 1)]].box.x1 < items[i].box.x1))
-                near_left[static_cast<std::size_t>(b1 + 1)] = i;
-            if (b0 > 0 && (near_right[static_cast<std::size_t>(b0 - 1)] == none ||
-                           items[near_right[static_cast<std::size_t>(b0 - 1)]].box.x0 > items[i].box.x0))
-                near_right[static_cast<std::size_t>(b0 - 1)] = i;
+            const std::size_t b0 = bin_of(items[i].box.x0);
+            spans.push_back({b0, std::max(b0, bin_of(items[i].box.x1)), i});
         }
-        for (std::size_t b = 1; b < nb; ++b)
-            if (near_left[b] == none)
-                near_left[b] = near_left[b - 1];
-        for (std::size_t b = nb - 1; b-- > 0;)
-            if (near_right[b] == none)
-                near_right[b] = near_right[b + 1];
-        // bin b stands for the strip [b, b + width): it must be clear as a whole
-        covered_before[0] = 0;
-        for (std::size_t b = 0; b < nb; ++b)
-            covered_before[b + 1] = covered_before[b] + (covered[b] ? 1 : 0);
-        for (std::size_t b = 0; b + strip <= nb; ++b) {
-            if (covered_before[b + strip] != covered_before[b]) {
-                left[b] = right[b] = 0;
-                last_left[b] = last_right[b] = none;
-                continue;
+        std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.b0 < b.b0; });
+        std::size_t free_from = 0;      // first bin of the current free run
+        std::size_t left_word = none;   // the word just before it
+        std::size_t done = 0;           // strips before this one are settled
+        for (std::size_t k = 0; k <= spans.size(); ++k) {
+            const bool at_end = k == spans.size();
+            const std::size_t free_to = at_end ? nb : spans[k].b0; // exclusive
+            if (free_to >= free_from + strip) {
+                std::size_t right_word = none;
+                for (std::size_t j = k; j < spans.size() && spans[j].b0 == free_to; ++j)
+                    if (right_word == none || items[spans[j].word].box.x0 < items[right_word].box.x0)
+                        right_word = spans[j].word;
+                reset(done, free_from);
+                for (std::size_t b = free_from; b + strip <= free_to; ++b) {
+                    if (left_word != none && left_word != last_left[b]) {
+                        ++left[b];
+                        last_left[b] = left_word;
+                    }
+                    if (right_word != none && right_word != last_right[b]) {
+                        ++right[b];
+                        last_right[b] = right_word;
+                    }
+                    best[b] = std::max(best[b], std::min(left[b], right[b]));
+                }
+                done = free_to - strip + 1;
             }
-            const std::size_t l = near_left[b], r = near_right[b + strip - 1];
-            if (l != none && l != last_left[b]) {
-                ++left[b];
-                last_left[b] = l;
+            if (at_end)
+                break;
+            // extend the covered run over every span that touches or overlaps it
+            const std::size_t run_from = k;
+            std::size_t run_end = spans[k].b1;
+            while (k + 1 < spans.size() && spans[k + 1].b0 <= run_end + 1) {
+                ++k;
+                run_end = std::max(run_end, spans[k].b1);
             }
-            if (r != none && r != last_right[b]) {
-                ++right[b];
-                last_right[b] = r;
-            }
-            best[b] = std::max(best[b], std::min(left[b], right[b]));
+            free_from = run_end + 1;
+            left_word = none;
+            for (std::size_t j = run_from; j <= k; ++j)
+                if (spans[j].b1 == run_end &&
+                    (left_word == none || items[left_word].box.x1 < items[spans[j].word].box.x1))
+                    left_word = spans[j].word;
         }
+        reset(done, starts);
     }
     std::vector<Gap> out;
     const double w = static_cast<double>(strip);
-    for (int b = 0; b < bins; ++b) {
-        if (best[static_cast<std::size_t>(b)] < min_lines)
+    for (std::size_t b = 0; b < starts; ++b) {
+        if (best[b] < min_lines)
             continue;
         if (!out.empty() && out.back().hi >= b)
             out.back().hi = b + w;
@@ -191,6 +221,44 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
     return out;
 }
 
+// The widest of the gaps (in ascending order); among gaps as wide as it (the even leading of a
+// column of text), the middle one. Any of them is an equally good cut, and the middle one keeps
+// the recursion balanced: cutting a column of L lines one line at a time costs L passes over it.
+Gap widest_middle_gap(const std::vector<Gap>& gaps)
+{
+    constexpr double same_width = 0.01; // points: rounding in the boxes, not a different leading
+    double widest = 0;
+    for (const Gap& g : gaps)
+        widest = std::max(widest, g.width());
+    std::vector<std::size_t> widest_ones;
+    for (std::size_t i = 0; i < gaps.size(); ++i)
+        if (gaps[i].width() >= widest - same_width)
+            widest_ones.push_back(i);
+    return gaps[widest_ones[widest_ones.size() / 2]];
+}
+
+// A set of words seen in two orders, by band top and by left edge. Splitting a node keeps both
+// orders, so no node sorts again: the cut stays linear per level however deep it recurses.
+struct Node
+{
+    std::vector<std::size_t> by_y, by_x;
+
+    template <typename Pred>
+    std::pair<Node, Node> split(Pred goes_first) const
+    {
+        std::pair<Node, Node> out;
+        for (Node* half : {&out.first, &out.second}) {
+            half->by_y.reserve(by_y.size());
+            half->by_x.reserve(by_x.size());
+        }
+        for (std::size_t i : by_y)
+            (goes_first(i) ? out.first.by_y : out.second.by_y).push_back(i);
+        for (std::size_t i : by_x)
+            (goes_first(i) ? out.first.by_x : out.second.by_x).push_back(i);
+        return out;
+    }
+};
+
 class XyCut
 {
 public:
@@ -199,10 +267,18 @@ public:
     {
     }
 
-    std::vector<Leaf> run(std::vector<std::size_t> ids)
+    std::vector<Leaf> run()
     {
-        const core::Box frame = bbox_of(items_, ids);
-        cut(std::move(ids), frame, 0);
+        Node root;
+        root.by_y.resize(items_.size());
+        std::iota(root.by_y.begin(), root.by_y.end(), 0);
+        root.by_x = root.by_y;
+        std::stable_sort(root.by_y.begin(), root.by_y.end(),
+                         [&](std::size_t a, std::size_t b) { return items_[a].cy0 < items_[b].cy0; });
+        std::stable_sort(root.by_x.begin(), root.by_x.end(),
+                         [&](std::size_t a, std::size_t b) { return items_[a].box.x0 < items_[b].box.x0; });
+        const core::Box frame = bbox_of(items_, root.by_y);
+        cut(root, frame, 0);
         return std::move(leaves_);
     }
 
@@ -211,6 +287,7 @@ private:
     double body_size_;
     std::vector<Gap> gutters_;
     std::vector<Leaf> leaves_;
+    int next_frame_ = 1;
 
     bool on_gutter(const Gap& g) const
     {
@@ -223,54 +300,50 @@ private:
         }
         return false;
     }
-    int next_frame_ = 1;
 
-    void cut(std::vector<std::size_t> ids, const core::Box& frame, int frame_id)
+    void cut(const Node& node, const core::Box& frame, int frame_id)
     {
-        if (ids.empty())
+        if (node.by_y.empty())
             return;
         // 1. a column gutter, or a very wide vertical gap with rows on either side
         const double min_gutter = std::max(3.0, 0.3 * body_size_);
-        auto vgaps = gaps_of(items_, ids, [](const Item& it) { return it.box.x0; }, [](const Item& it) { return it.box.x1; });
+        // most gaps here are word spaces, no gutter and narrow: only the others are tried,
+        // widest first
+        std::vector<Gap> vgaps;
+        for_each_gap(items_, node.by_x, box_left, box_right, [&](const Gap& g) {
+            if (g.width() >= min_gutter && (g.width() >= 3 * body_size_ || on_gutter(g)))
+                vgaps.push_back(g);
+        });
         std::sort(vgaps.begin(), vgaps.end(), [](const Gap& a, const Gap& b) { return a.width() > b.width(); });
-        int rows = -1; // of all of ids, counted once and only when needed
+        int rows = -1; // of the whole node, counted once and only when needed
         for (const Gap& g : vgaps) {
-            if (g.width() < min_gutter)
-                break;
-            // the cheap test first: most gaps here are word spaces, no gutter and narrow
-            if (!on_gutter(g) && g.width() < 3 * body_size_)
-                continue;
             const double x = (g.lo + g.hi) / 2;
-            std::vector<std::size_t> left, right;
-            for (std::size_t i : ids)
-                (items_[i].box.x1 <= x ? left : right).push_back(i);
-            if (left.empty() || right.empty())
+            auto [left, right] = node.split([&](std::size_t i) { return items_[i].box.x1 <= x; });
+            if (left.by_y.empty() || right.by_y.empty())
                 continue;
             if (rows < 0)
-                rows = count_rows(items_, ids);
-            if (rows < 2 || count_rows(items_, left) < 2 || count_rows(items_, right) < 2)
+                rows = count_rows(items_, node.by_y);
+            if (rows < 2 || count_rows(items_, left.by_y) < 2 || count_rows(items_, right.by_y) < 2)
                 continue;
-            const core::Box lf = bbox_of(items_, left), rf = bbox_of(items_, right);
+            const core::Box lf = bbox_of(items_, left.by_y), rf = bbox_of(items_, right.by_y);
             const int lid = next_frame_++, rid = next_frame_++;
-            cut(std::move(left), lf, lid);
-            cut(std::move(right), rf, rid);
+            cut(left, lf, lid);
+            cut(right, rf, rid);
             return;
         }
         // 2. the widest horizontal gap
-        auto hgaps = gaps_of(items_, ids, [](const Item& it) { return it.cy0; }, [](const Item& it) { return it.cy1; });
+        std::vector<Gap> hgaps;
+        for_each_gap(items_, node.by_y, band_top, band_bottom, [&](const Gap& g) { hgaps.push_back(g); });
         if (!hgaps.empty()) {
-            const Gap g = *std::max_element(hgaps.begin(), hgaps.end(),
-                                            [](const Gap& a, const Gap& b) { return a.width() < b.width(); });
+            const Gap g = widest_middle_gap(hgaps);
             const double y = (g.lo + g.hi) / 2;
-            std::vector<std::size_t> top, bottom;
-            for (std::size_t i : ids)
-                (items_[i].cy1 <= y ? top : bottom).push_back(i);
-            cut(std::move(top), frame, frame_id);
-            cut(std::move(bottom), frame, frame_id);
+            const auto [top, bottom] = node.split([&](std::size_t i) { return items_[i].cy1 <= y; });
+            cut(top, frame, frame_id);
+            cut(bottom, frame, frame_id);
             return;
         }
-        // 3. one row
-        leaves_.push_back({std::move(ids), frame, frame_id});
+        // 3. one row, its words from left to right
+        leaves_.push_back({node.by_x, frame, frame_id});
     }
 };
 
@@ -341,15 +414,11 @@ std::vector<TextLine> build_lines(const PageWords& page)
         }
     }
 
-    std::vector<std::size_t> ids(words.size());
-    std::iota(ids.begin(), ids.end(), 0);
     XyCut xy(items, body_size, find_gutters(items, page.width > 0 ? page.width : 1000, body_size));
-    std::vector<Leaf> leaves = xy.run(std::move(ids));
+    std::vector<Leaf> leaves = xy.run();
 
     std::vector<TextLine> lines;
     for (Leaf& leaf : leaves) {
-        std::sort(leaf.items.begin(), leaf.items.end(),
-                  [&](std::size_t a, std::size_t b) { return words[a].box.x0 < words[b].box.x0; });
         TextLine line;
         line.page = page.page;
         line.frame = leaf.frame;
@@ -367,7 +436,11 @@ std::vector<TextLine> build_lines(const PageWords& page)
             lw.bold = w.bold;
             lw.italic = w.italic;
             lw.superscript = sup[i];
-            lw.space_before = w.box.x0 - prev_x1 > 0.12 * lw.size;
+            // OCR words are Tesseract's: it has already found the spaces, also the narrow ones of
+            // tight justified lines that the text-layer threshold would close ("ofpractical").
+            // Raised marks keep the geometric rule, and marks split off a word stay glued to it.
+            const bool wide_gap = w.box.x0 - prev_x1 > 0.12 * lw.size;
+            lw.space_before = page.from_ocr && !sup[i] ? !w.glued : wide_gap && !w.glued;
             prev_x1 = w.box.x1;
             const double cx = (w.box.x0 + w.box.x1) / 2, cy = (w.box.y0 + w.box.y1) / 2;
             for (const LinkArea& l : page.links) {

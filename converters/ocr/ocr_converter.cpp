@@ -16,11 +16,10 @@ bool OcrConverter::accepts(const core::Input& input) const
            input.type == core::MediaType::Tiff;
 }
 
-core::Document OcrConverter::convert(const core::Input& input, const core::ConvertOptions& options,
-                                     core::Diagnostics& diags)
+std::vector<RecognisedPage> recognise_image_pages(const core::Input& input, const core::ConvertOptions& options,
+                                                  EngineConfig config)
 {
     // 1. set-up and headers first: a missing language or an oversized page fails before decoding.
-    EngineConfig config;
     config.languages = options.ocr_languages;
     check_languages(config.languages, default_tessdata_dir(), input.display_name);
     const std::vector<ImagePageInfo> pages = read_image_pages(input, options.limits);
@@ -31,10 +30,15 @@ core::Document OcrConverter::convert(const core::Input& input, const core::Conve
         const double dpi = image_dpi(pix.get());
         return PageImage{std::move(pix), dpi, i + 1};
     };
-    const std::vector<RecognisedPage> recognised =
-        recognise_pages(static_cast<int>(pages.size()), load, false, config, options.jobs, input.display_name);
+    return recognise_pages(static_cast<int>(pages.size()), load, false, config, options.jobs, input.display_name);
+}
 
-    // 3. document in page order, with provenance.
+core::Document OcrConverter::convert(const core::Input& input, const core::ConvertOptions& options,
+                                     core::Diagnostics& diags)
+{
+    const std::vector<RecognisedPage> recognised = recognise_image_pages(input, options);
+
+    // The document in page order, with provenance.
     for (const RecognisedPage& p : recognised)
         for (const core::Diagnostic& d : p.diagnostics)
             diags.add(d);
@@ -48,8 +52,8 @@ core::Document OcrConverter::convert(const core::Input& input, const core::Conve
 #endif
     doc.extraction.method = "ocr";
     doc.extraction.source_format = std::string(core::media_type_name(input.type));
-    doc.extraction.page_count = static_cast<int>(pages.size());
-    record_ocr_pages(doc.extraction, recognised, config.languages);
+    doc.extraction.page_count = static_cast<int>(recognised.size());
+    record_ocr_pages(doc.extraction, recognised, options.ocr_languages);
     return doc;
 }
 

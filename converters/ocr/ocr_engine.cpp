@@ -4,6 +4,8 @@
 #include <tesseract/resultiterator.h>
 
 #include "core/text.h"
+#include "ocr/note_marks.h"
+#include "ocr/text_frames.h"
 
 #include <omp.h>
 
@@ -136,12 +138,6 @@ Strokes measure_strokes(const Pix* binary, int l, int t, int r, int b)
     }
     return s;
 }
-
-struct Glyph
-{
-    std::string text;
-    int l = 0, t = 0, r = 0, b = 0;
-};
 
 // The symbols of the word `it` stands on, from a copy so that `it` keeps its place.
 std::vector<Glyph> word_glyphs(const tesseract::ResultIterator& it)
@@ -390,7 +386,17 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
         }
     }
 
-    // 3. recognition.
+    // 3. frames around words (link boxes in a scan), which Tesseract would read as brackets.
+    if (config_.erase_frames) {
+        if (pixGetRefcount(gray.get()) > 1) // still the caller's image: erase in a copy
+            gray = PixPtr(pixCopy(nullptr, gray.get()));
+        if (!gray)
+            throw core::ConversionError("ocr.bad-image", file_,
+                                        "page " + std::to_string(page_no) + ": no memory for the page image");
+        erase_text_frames(gray.get());
+    }
+
+    // 4. recognition.
     const double to_points = 72.0 / dpi;
     out.words.width = pixGetWidth(gray.get()) * to_points;
     out.words.height = pixGetHeight(gray.get()) * to_points;
@@ -403,7 +409,7 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
     }
     PixPtr binary(api_->GetThresholdedImage());
 
-    // 4. words, with Tesseract's paragraphs kept for a document built without layout analysis.
+    // 5. words, with Tesseract's paragraphs kept for a document built without layout analysis.
     struct Measured
     {
         std::size_t word;
@@ -492,41 +498,18 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
                 }
                 if (found && found->text != "whole") {
                     const bool leading = found->l <= l + 1 && found->r < r;
-                    const std::vector<Glyph> glyphs = word_glyphs(*it);
-                    Glyph host{{}, 1 << 30, 1 << 30, -1, -1};
-                    std::string mark_text;
-                    for (const Glyph& g : glyphs) {
-                        const double c = (g.l + g.r) / 2.0;
-                        const bool in_mark = leading ? c < found->r + 1 : c > found->l - 1;
-                        if (in_mark) {
-                            mark_text += g.text;
-                            continue;
-                        }
-                        host.text += g.text;
-                        host.l = std::min(host.l, g.l);
-                        host.t = std::min(host.t, g.t);
-                        host.r = std::max(host.r, g.r);
-                        host.b = std::max(host.b, g.b);
-                    }
-                    // Tesseract often reads a mark as punctuation whose box it misplaces: a trailing
-                    // quote, "!" or "*" left on the host belongs to the mark (sentence marks stay).
-                    const auto misread_mark = [](const std::string& g) {
-                        return g == "!" || g == "'" || g == "\"" || g == "*" || g == ">" || g == "^" ||
-                               g == "\u2019" || g == "\u201d" || g == "\u00b0" || g == "?";
-                    };
-                    if (mark_text.empty() && !leading && !glyphs.empty() && misread_mark(glyphs.back().text) &&
-                        host.text.size() > glyphs.back().text.size())
-                        host.text.resize(host.text.size() - glyphs.back().text.size());
-                    if (mark_text.empty() && leading && !glyphs.empty() && misread_mark(glyphs.front().text) &&
-                        host.text.size() > glyphs.front().text.size())
-                        host.text.erase(0, glyphs.front().text.size());
+                    const MarkSplit split = split_mark_glyphs(word_glyphs(*it), *found, leading);
+                    const Glyph& host = split.host;
+                    const std::string& mark_text = split.mark;
                     if (!host.text.empty()) {
                         layout::Word host_word = w;
                         host_word.text = host.text;
                         const int hl = leading ? std::max(l, found->r + 1) : l;
                         const int hr = leading ? r : std::min(r, found->l - 1);
                         host_word.box = {hl * to_points, t * to_points, hr * to_points, b * to_points};
+                        host_word.glued = leading;
                         layout::Word mark_word = w;
+                        mark_word.glued = !leading;
                         mark_word.text = mark_text.empty() ? "?" : mark_text;
                         mark_word.box = {found->l * to_points, found->t * to_points, found->r * to_points,
                                          found->b * to_points};
@@ -560,7 +543,7 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
         out.paragraphs.push_back(std::move(paragraph));
     }
 
-    // 5. bold from stroke width: Tesseract's LSTM engine reports no font attributes.
+    // 6. bold from stroke width: Tesseract's LSTM engine reports no font attributes.
     if (measured.size() >= 5) {
         std::vector<double> ratios;
         ratios.reserve(measured.size());
@@ -572,7 +555,7 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
                 out.words.words[m.word].bold = true;
     }
 
-    // 6. provenance: mean confidence and ALTO.
+    // 7. provenance: mean confidence and ALTO.
     const auto n = out.words.words.size();
     out.info.mean_confidence = n > 0 ? confidence_sum / static_cast<double>(n) : 0;
     out.info.low_confidence = n > 0 && out.info.mean_confidence < config_.low_confidence;

@@ -34,6 +34,7 @@ struct EngineConfig
     std::string tessdata_dir; // empty: default_tessdata_dir()
     bool detect_orientation = true;
     bool deskew = true;
+    bool erase_frames = true; // thin boxes drawn around words (see text_frames.h)
     double low_confidence = 60; // pages whose mean word confidence is below this are flagged
 };
 

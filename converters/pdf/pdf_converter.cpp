@@ -72,6 +72,8 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
                                     "the PDF has " + std::to_string(n_pages) + " pages, more than the limit of " +
                                         std::to_string(options.limits.max_pages));
 
+    const TextLayer text(input.bytes, options.password, input.display_name);
+
     // 2. document information and XMP
     layout::DocumentHints hints;
     hints.title = core::clean_text(core::repair_utf8(take_string(poppler_document_get_title(pdf.get()))));
@@ -94,9 +96,7 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
             diags.warn("pdf.page-unreadable", "Poppler cannot read this page; it is skipped", i + 1);
             continue;
         }
-        layout::PageWords words = read_page_words(pdf.get(), page.get(), i + 1);
-        for (auto& w : words.words)
-            w.text = core::repair_utf8(w.text);
+        layout::PageWords words = read_page_words(text, pdf.get(), page.get(), i + 1);
         // One rule (layout::decide_ocr) for every page; once OCR is set up it also knows the
         // page's ink, which tells a blank page from an image of text.
         layout::PageTextStats stats = layout::measure_page_words(words, ocr ? ocr->page_ink(i + 1) : -1);

@@ -1,14 +1,15 @@
 #pragma once
-// Reads one Poppler page into layout::PageWords: words with boxes and typography, link areas.
+// Reads one page into layout::PageWords: the text layer's words with boxes and typography, and
+// the page's link areas (poppler-glib).
 
 #include "layout/page_words.h"
+#include "text_layer.h"
 
 #include <poppler.h>
 
 namespace colophon::pdf {
 
-// Words are split at white space and wherever the font or size changes inside a run of
-// characters, so a superscript note mark glued to its word ("own.1") becomes its own Word.
-layout::PageWords read_page_words(PopplerDocument* doc, PopplerPage* page, int page_no);
+// `text` reads the same document as `doc`; `page` is its page `page_no` (1-based).
+layout::PageWords read_page_words(const TextLayer& text, PopplerDocument* doc, PopplerPage* page, int page_no);
 
 } // namespace colophon::pdf

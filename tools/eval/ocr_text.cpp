@@ -1,8 +1,11 @@
 // Runs colophon's OCR on a PDF (every page rendered and recognised) or a page image and prints
 // the recognised text, so that it can be compared with the `tesseract` command (eval-ocr.sh) and
-// timed (tools/bench/bench-ocr.sh). Without layout analysis the text is Tesseract's paragraphs.
+// timed (tools/bench/bench-ocr.sh). No layout analysis runs, for PDFs and images alike: the text
+// is Tesseract's paragraphs as colophon's engine reads them (what layout analysis gets as words).
 //
-//   colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR] INPUT
+//   colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR] [--no-preprocess] INPUT
+// (--no-preprocess: images only, no deskew and no frame erasing: the page goes to Tesseract as
+// the `tesseract` command gives it)
 
 #include "core/diagnostics.h"
 #include "core/input.h"
@@ -25,7 +28,8 @@ using namespace colophon;
 
 int usage()
 {
-    std::cerr << "usage: colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR] INPUT\n";
+    std::cerr << "usage: colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR] "
+                 "[--no-preprocess] INPUT\n";
     return 2;
 }
 
@@ -51,6 +55,19 @@ core::Document ocr_pdf(const core::Input& input, const core::ConvertOptions& opt
     return out;
 }
 
+core::Document ocr_image(const core::Input& input, const core::ConvertOptions& options, bool preprocess)
+{
+    ocr::EngineConfig config;
+    config.deskew = preprocess;
+    config.erase_frames = preprocess;
+    const auto recognised = ocr::recognise_image_pages(input, options, config);
+    core::Document out = ocr::build_plain_document(recognised);
+    out.extraction.method = "ocr";
+    out.extraction.page_count = static_cast<int>(recognised.size());
+    ocr::record_ocr_pages(out.extraction, recognised, options.ocr_languages);
+    return out;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -59,6 +76,7 @@ int main(int argc, char** argv)
     std::string json_path;
     std::string alto_dir;
     std::string path;
+    bool preprocess = true;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -72,6 +90,8 @@ int main(int argc, char** argv)
             json_path = argv[++i];
         else if (arg == "--alto" && has_value)
             alto_dir = argv[++i];
+        else if (arg == "--no-preprocess")
+            preprocess = false;
         else if (!arg.empty() && arg[0] != '-' && path.empty())
             path = arg;
         else
@@ -83,9 +103,8 @@ int main(int argc, char** argv)
     try {
         const auto start = std::chrono::steady_clock::now();
         const core::Input input = core::read_input(path, options.limits.max_input_bytes);
-        core::Diagnostics diags(input.display_name);
         const core::Document doc = input.type == core::MediaType::Pdf ? ocr_pdf(input, options)
-                                                                        : ocr::OcrConverter().convert(input, options, diags);
+                                                                        : ocr_image(input, options, preprocess);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
         int page = 0;
@@ -97,8 +116,6 @@ int main(int argc, char** argv)
             }
             std::cout << core::plain_text(b) << "\n\n";
         }
-        for (const core::Diagnostic& d : diags.items())
-            std::cerr << core::format_diagnostic(d) << "\n";
         for (const core::OcrPage& p : doc.extraction.ocr_pages)
             std::cerr << "page " << p.page << ": mean confidence " << p.mean_confidence
                       << (p.low_confidence ? " (low)" : "") << "\n";

@@ -96,3 +96,38 @@ TEST(Bylines, SpecksBesideTheBarAreNotPartOfTheAffiliation)
     EXPECT_EQ(a->name, "Isla Marwood");
     EXPECT_EQ(a->affiliation, "Velora Freight Institute");
 }
+
+TEST(Bylines, IntroducedSubjectReadsNotesAboutSomeone)
+{
+    using colophon::core::introduced_subject;
+    auto i = introduced_subject("Jane Doe is a senior fellow at the Lindqvist Foundation. She writes on trade.");
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->subject, "Jane Doe");
+    EXPECT_EQ(i->affiliation, "the Lindqvist Foundation");
+    i = introduced_subject("Jeff Foust (jeff@example.org) is the editor and publisher of The Space Review.");
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->subject, "Jeff Foust");
+    EXPECT_EQ(i->affiliation, "The Space Review");
+    i = introduced_subject("Eric Song is IGN's deal curator");
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->subject, "Eric Song");
+    EXPECT_EQ(i->affiliation, "");
+    i = introduced_subject("Ascom is a global solutions provider focused on healthcare.");
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->subject, "Ascom");
+    // sentences whose subject is no name
+    EXPECT_FALSE(introduced_subject("The committee is expected to meet in May."));
+    EXPECT_FALSE(introduced_subject("It is a long way to the sea."));
+    EXPECT_FALSE(introduced_subject("Growth slowed. Jane Doe is a fellow."));
+}
+
+TEST(Bylines, DatelineIsNoPartOfTheAffiliation)
+{
+    const auto a = colophon::core::parse_byline("By Eric Song, IGN Staff Updated: 18 Nov 2019 9:38 pm Posted: 18 Nov 2019");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].name, "Eric Song");
+    EXPECT_EQ(a[0].affiliation, "IGN Staff");
+    const auto b = colophon::core::parse_byline("Jane Doe | Riverside Institute Published 3 May 2024");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].affiliation, "Riverside Institute");
+}

@@ -233,6 +233,52 @@ TEST(HtmlByline, VisibleByMultipleAuthors)
     EXPECT_EQ(body_text(d).find("By Maria"), std::string::npos);
 }
 
+TEST(HtmlByline, AuthorBioIsNeitherLedeNorBody)
+{
+    const std::string bio = "Maria Gonzalez is a senior fellow at the Riverside Institute. She writes about water.";
+    // as the page's description (taken for a lede) and again as a bio box closing the article
+    const auto d = convert_html(page("<meta name=\"description\" content=\"" + bio + "\">",
+                                     "<article><h1>Water policy</h1><p class=\"byline\">By Maria Gonzalez</p>" +
+                                         filler + "<p>" + bio + "</p></article>"));
+    ASSERT_EQ(d.meta.authors.size(), 1u);
+    EXPECT_EQ(d.meta.authors[0].affiliation, "the Riverside Institute");
+    EXPECT_TRUE(d.meta.abstract.empty());
+    EXPECT_EQ(body_text(d).find("senior fellow"), std::string::npos);
+    EXPECT_NE(body_text(d).find("The committee met"), std::string::npos);
+}
+
+TEST(HtmlByline, PublisherBoilerplateClosesNoArticle)
+{
+    const auto d = convert_html(page("<meta property=\"og:site_name\" content=\"Ascom\">",
+                                     "<article><h1>Ascom announces a partnership</h1>" + filler +
+                                         "<h3>About Ascom</h3><p>Ascom is a global solutions provider focused on "
+                                         "healthcare ICT. Ascom is headquartered in Baar.</p></article>"));
+    EXPECT_EQ(body_text(d).find("global solutions provider"), std::string::npos);
+    EXPECT_EQ(body_text(d).find("About Ascom"), std::string::npos);
+    EXPECT_NE(body_text(d).find("Several members argued"), std::string::npos);
+}
+
+TEST(HtmlByline, SentenceAboutSomeoneElseStays)
+{
+    // an introduction of a person who is not the author is the article's own text
+    const auto d = convert_html(page("", "<article><h1>Water policy</h1><p class=\"byline\">By Maria Gonzalez</p>" +
+                                             filler + "<p>Peter Novak is the new chair of the committee.</p></article>"));
+    EXPECT_NE(body_text(d).find("Peter Novak is the new chair"), std::string::npos);
+}
+
+TEST(HtmlCleaning, CreditAndPromptLinesCloseNoArticle)
+{
+    const auto d = convert_html(page("", "<article><h1>Water policy</h1>" + filler +
+                                             "<p>Jessica Napoli contributed to this report.</p>"
+                                             "<p>Citation: Water policy (2019, November 18) retrieved 20 November "
+                                             "2019 from https://news.example/water.html</p>"
+                                             "<p>Like this story? Share it with a friend!</p></article>"));
+    EXPECT_EQ(body_text(d).find("contributed to this report"), std::string::npos);
+    EXPECT_EQ(body_text(d).find("Share it"), std::string::npos);
+    EXPECT_EQ(body_text(d).find("retrieved"), std::string::npos);
+    EXPECT_NE(body_text(d).find("Several members argued"), std::string::npos);
+}
+
 TEST(HtmlTitle, H1FollowedByH2SplitsIntoSubtitle)
 {
     const auto d = convert_html(page("<meta property=\"og:title\" content=\"Water policy: the next decade\">",

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace colophon::layout;
 using colophon::layout::testing::PageMaker;
 
@@ -52,6 +54,26 @@ TEST(TextLines, SuperscriptStaysOnItsLineAndIsFlagged)
     EXPECT_DOUBLE_EQ(lines[0].size, 10);
 }
 
+TEST(TextLines, OcrWordsKeepTesseractsSpacesEvenWhenNarrow)
+{
+    // A tight justified line: "of" and "practical" 0.7 pt apart, under the text-layer threshold.
+    for (const bool ocr : {false, true}) {
+        PageMaker pm(1);
+        double x = pm.word(50, 100, "list") + 2.5;
+        x = pm.word(x, 100, "of") + 0.7;
+        x = pm.word(x, 100, "practical") + 2.5;
+        // a note mark split off its host touches it; from OCR it is glued to it
+        x = pm.word(x, 100, "reforms.") + 0.2;
+        pm.page().words.back().glued = false;
+        pm.word(x, 100, "2");
+        pm.page().words.back().glued = true;
+        pm.page().from_ocr = ocr;
+        const auto lines = build_lines(pm.page());
+        ASSERT_EQ(lines.size(), 1u);
+        EXPECT_EQ(lines[0].text(), ocr ? "list of practical reforms.2" : "list ofpractical reforms.2");
+    }
+}
+
 TEST(TextLines, LinkAreaMarksTheWordsItCovers)
 {
     PageMaker pm(1);
@@ -63,4 +85,46 @@ TEST(TextLines, LinkAreaMarksTheWordsItCovers)
     EXPECT_EQ(lines[0].words[1].uri, "https://example.org/r");
     EXPECT_EQ(lines[0].words[2].uri, "https://example.org/r");
     EXPECT_EQ(lines[0].words[3].uri, "");
+}
+
+TEST(TextLines, ColumnsWithStaggeredBaselinesAreReadOneAfterTheOther)
+{
+    // The right column's baselines fall between the left column's: no scanline meets both, so
+    // the gutter must be found from the two sides counted separately.
+    PageMaker pm(1);
+    for (int i = 0; i < 10; ++i) {
+        pm.line(50, 100 + 12.0 * i, "left" + std::to_string(i) + " aaaa bbbb cccc dddd eeee ffff");
+        pm.line(320, 106 + 12.0 * i, "right" + std::to_string(i) + " aaaa bbbb cccc dddd eeee ffff");
+    }
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 20u);
+    for (int i = 0; i < 10; ++i) {
+        EXPECT_TRUE(lines[static_cast<std::size_t>(i)].text().starts_with("left" + std::to_string(i)));
+        EXPECT_TRUE(lines[static_cast<std::size_t>(10 + i)].text().starts_with("right" + std::to_string(i)));
+    }
+}
+
+TEST(TextLines, LongColumnKeepsItsLinesInOrder)
+{
+    // evenly spaced lines: every horizontal gap is as wide as the next
+    PageMaker pm(1);
+    for (int i = 0; i < 60; ++i)
+        pm.line(50, 60 + 12.0 * i, "line" + std::to_string(i) + " aaaa bbbb cccc");
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 60u);
+    for (int i = 0; i < 60; ++i)
+        EXPECT_EQ(lines[static_cast<std::size_t>(i)].text(), "line" + std::to_string(i) + " aaaa bbbb cccc");
+}
+
+TEST(TextLines, WordsOffThePageDoNotBreakTheGutterSearch)
+{
+    PageMaker pm(1);
+    for (int i = 0; i < 6; ++i)
+        pm.line(50, 100 + 12.0 * i, "body" + std::to_string(i) + " aaaa bbbb");
+    pm.line(-400, 300, "far left");
+    pm.line(900, 320, "far right");
+    PageWords page = pm.page();
+    page.words.push_back({"nan", {std::nan(""), 340, std::nan(""), 350}, "Times", 10});
+    const auto lines = build_lines(page);
+    EXPECT_GE(lines.size(), 8u);
 }
