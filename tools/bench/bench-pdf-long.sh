@@ -16,9 +16,9 @@
 # JSON writer, what eval-pdf.sh times). CPU time is user+sys: wall time is noisy on a shared
 # machine.
 #
-# Measured 2026-11-28 (dev build, 2-core machine with a fuzzer and builds beside it; CPU ratio of
-# five interleaved runs for the small files, two for the large): article-94 1.72x, article-940 1.98x,
-# real-1 1.29x, real-13 1.17x pdftotext; peak RSS 22 / 70 / 32 / 132 MB. Instructions (callgrind,
+# Measured 2026-11-28 (dev build; CPU ratio of interleaved runs, 2-7 per file) on an idle machine:
+# article-94 1.71x, article-940 1.71x, real-1 1.36x, real-13 1.39x pdftotext; with a fuzzer and
+# builds beside it 1.5-2.0x. Peak RSS 22 / 70 / 32 / 132 MB. Instructions (callgrind,
 # load-independent): article-94 1.68G against pdftotext's 1.06G, of which Poppler's text device
 # (displaying the page into a TextOutputDev) is 1.04G; article-940 16.7G against 10.6G.
 set -euo pipefail
