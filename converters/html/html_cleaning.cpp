@@ -99,15 +99,29 @@ template <typename F> bool any_token(const xmlNode* n, F f)
     return any_class_word(class_and_id_words(n), [&](std::string_view word) {
         if (f(word))
             return true;
+        std::vector<std::string_view> parts;
         std::size_t a = 0;
         while (a < word.size()) {
             std::size_t b = a;
             while (b < word.size() && word[b] != '-' && word[b] != '_')
                 ++b;
-            if (b > a && b - a < word.size() && f(word.substr(a, b - a)))
-                return true;
+            if (b > a && b - a < word.size()) {
+                if (f(word.substr(a, b - a)))
+                    return true;
+                parts.push_back(word.substr(a, b - a));
+            }
             a = b + 1;
         }
+        // two or three parts in a row, for compound hints inside longer names
+        // ("read-more-big__container", "related-posts-widget")
+        for (std::size_t len = 2; len <= 3; ++len)
+            for (std::size_t k = 0; k + len <= parts.size() && parts.size() > len; ++k) {
+                std::string joined(parts[k]);
+                for (std::size_t m = 1; m < len; ++m)
+                    joined.append("-").append(parts[k + m]);
+                if (f(joined))
+                    return true;
+            }
         return false;
     });
 }

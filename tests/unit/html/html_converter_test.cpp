@@ -279,6 +279,21 @@ TEST(HtmlCleaning, CreditAndPromptLinesCloseNoArticle)
     EXPECT_NE(body_text(d).find("Several members argued"), std::string::npos);
 }
 
+TEST(HtmlCleaning, CompoundHintInsideALongerClassName)
+{
+    // a "read more" teaser named BEM-style inside the article text
+    const auto d = convert_html(page("", "<article><h1>Water policy</h1>" + filler +
+                                             "<span class=\"read-more-big__container\"><span>Also on example.org"
+                                             "</span><span>Ministers promise a new dam for the valley</span></span>" +
+                                             filler + "</article>"));
+    EXPECT_EQ(body_text(d).find("new dam"), std::string::npos);
+    EXPECT_NE(body_text(d).find("Several members argued"), std::string::npos);
+    // the same words in the name of the wrapper of the whole text leave the text alone
+    const auto e = convert_html(page("", "<article><h1>Water policy</h1><div class=\"read-more-content\">" + filler +
+                                             filler + "</div></article>"));
+    EXPECT_NE(body_text(e).find("Several members argued"), std::string::npos);
+}
+
 TEST(HtmlTitle, H1FollowedByH2SplitsIntoSubtitle)
 {
     const auto d = convert_html(page("<meta property=\"og:title\" content=\"Water policy: the next decade\">",
