@@ -118,6 +118,23 @@ std::string block_text(const core::Block& b)
 
 // Text that is page furniture rather than prose: counters ("1.2K"), separators, a bare URL, or a
 // one- or two-word interface label ("Caption", "Close", "Read more").
+// A CMS shortcode the site never rendered ("[button link=\"/x\" type=\"big\"] Send us your
+// review[/button]"): an opening tag with attributes and its closing tag around a few words. Note
+// marks ("[1]") and editorial brackets ("[sic]") have neither.
+bool is_shortcode_element(const std::string& t)
+{
+    if (t.size() < 3 || t.front() != '[' || !std::isalpha(static_cast<unsigned char>(t[1])))
+        return false;
+    std::size_t name_end = 1;
+    while (name_end < t.size() && (std::isalnum(static_cast<unsigned char>(t[name_end])) || t[name_end] == '_' || t[name_end] == '-'))
+        ++name_end;
+    const std::string name = t.substr(1, name_end - 1);
+    const auto open_end = t.find(']', name_end);
+    if (open_end == std::string::npos || t.find('=', name_end) > open_end)
+        return false;
+    return t.find("[/" + name + "]", open_end) != std::string::npos && t.size() < 400;
+}
+
 bool is_ui_text(const std::string& t)
 {
     const int letters = count_letters(t);
@@ -127,6 +144,8 @@ bool is_ui_text(const std::string& t)
     if (letters == 0 || (t.size() < 12 && letters - digits < 3))
         return true;
     if (t.find(' ') == std::string::npos && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")))
+        return true;
+    if (is_shortcode_element(t))
         return true;
     if (t.size() > 30)
         return false;

@@ -273,6 +273,10 @@ TEST(HtmlCleaning, CreditAndPromptLinesCloseNoArticle)
                                              "<p>Citation: Water policy (2019, November 18) retrieved 20 November "
                                              "2019 from https://news.example/water.html</p>"
                                              "<p>Like this story? Share it with a friend!</p></article>"));
+    const auto e = convert_html(page("", "<article><h1>Water policy</h1>" + filler +
+                                             "<p>[button link=\"/submit-review/\" type=\"big\"] Send us your review"
+                                             "[/button]</p>" + filler + "</article>"));
+    EXPECT_EQ(body_text(e).find("Send us your review"), std::string::npos);
     EXPECT_EQ(body_text(d).find("contributed to this report"), std::string::npos);
     EXPECT_EQ(body_text(d).find("Share it"), std::string::npos);
     EXPECT_EQ(body_text(d).find("retrieved"), std::string::npos);
