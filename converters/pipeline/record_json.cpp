@@ -10,74 +10,11 @@ namespace {
 
 constexpr auto replace_invalid = nlohmann::json::error_handler_t::replace;
 
-bool valid_utf8(std::string_view s)
-{
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if ((c & 0xE0) == 0xC0) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + n >= s.size())
-            return false;
-        for (std::size_t k = 1; k <= n; ++k) {
-            const auto d = static_cast<unsigned char>(s[i + k]);
-            if ((d & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (d & 0x3F);
-        }
-        const bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n + 1;
-    }
-    return true;
-}
-
+// A string value, escaped by the JSON library (its rules for invalid UTF-8 too); only the
+// object around the values is assembled here.
 void append_string(std::string& out, std::string_view s)
 {
-    if (!valid_utf8(s)) {
-        out += nlohmann::json(std::string(s)).dump(-1, ' ', false, replace_invalid); // its replacement rules
-        return;
-    }
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xF];
-            } else {
-                out += ch;
-            }
-        }
-    }
-    out += '"';
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, replace_invalid);
 }
 
 void append_strings(std::string& out, const std::vector<std::string>& v)
@@ -153,34 +90,10 @@ std::vector<std::string> strings_from_json(std::string_view text)
 {
     if (text.empty())
         return {};
-    // Written by strings_to_json (or nlohmann): without a backslash nothing is escaped, so the
-    // strings are the bytes between their quotes.
-    std::vector<std::string> out;
-    bool plain = text.size() >= 2 && text.front() == '[' && text.back() == ']' &&
-                 text.find('\\') == std::string_view::npos;
-    std::size_t i = 1;
-    while (plain && i < text.size() - 1) {
-        if (!out.empty()) {
-            if (text[i] != ',') {
-                plain = false;
-                break;
-            }
-            ++i;
-        }
-        const std::size_t close = text[i] == '"' ? text.find('"', i + 1) : std::string_view::npos;
-        if (close == std::string_view::npos || close >= text.size() - 1) {
-            plain = false;
-            break;
-        }
-        out.emplace_back(text.substr(i + 1, close - i - 1));
-        i = close + 1;
-    }
-    if (plain)
-        return out;
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_array())
         return {};
-    out.clear();
+    std::vector<std::string> out;
     for (const nlohmann::json& e : j) {
         if (e.is_string())
             out.push_back(e.get<std::string>());
