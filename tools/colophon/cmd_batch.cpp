@@ -4,7 +4,7 @@
 #include "commands.h"
 #include "options.h"
 
-#include "pipeline/batch_job.h"
+#include "batch/batch_job.h"
 
 #include <iostream>
 #include <memory>

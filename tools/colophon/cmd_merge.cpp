@@ -2,7 +2,7 @@
 
 #include "commands.h"
 
-#include "pipeline/batch_merge.h"
+#include "batch/batch_merge.h"
 
 #include <iostream>
 #include <memory>

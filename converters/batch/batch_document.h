@@ -1,0 +1,50 @@
+#pragma once
+// One document of a batch, inside a worker: read -> hash/claim -> convert -> catalogue
+// metadata -> render and validate -> write outputs atomically -> package. Every failure is
+// recorded with the stage it happened in; outputs of a failed document are removed.
+
+#include "pipeline/convert.h"
+#include "pool/worker_pool.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace colophon::pipeline {
+
+struct DocumentSettings
+{
+    std::filesystem::path output_dir;
+    std::vector<OutputFormat> formats{OutputFormat::Tei};
+    bool package = false;             // one archival package per document (failed ones too)
+    std::string package_format = "tar.gz";
+    std::string bagging_date;         // fixed date for reproducible packages; empty = now
+    bool corpus = false;              // keep one corpus line per document
+    core::ConvertOptions convert;
+};
+
+// Where a document's corpus line is kept (one gzip member), relative to the output directory.
+std::string corpus_record_path(const std::string& output_stem);
+
+// The corpus line of one document: id, title, authors, date, language, source, text, notes,
+// links, and the catalogue fields.
+nlohmann::json build_corpus_record(const core::Document& doc, const DocumentJob& job);
+
+// Runs in a worker; throws nothing the pool would not record (it catches the rest).
+DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, const DocumentConverter& converter,
+                                const DocumentSettings& settings);
+
+using ConverterSetFactory = std::function<std::vector<std::unique_ptr<core::Converter>>()>;
+
+// The factory the pool calls in each new worker: one DocumentConverter per worker, built from
+// `converters` (default: every converter of this build).
+DocumentFunctionFactory document_function_factory(DocumentSettings settings, ConverterSetFactory converters = {});
+
+// Whether this build can write packages (the archive module is linked).
+bool packaging_available();
+
+} // namespace colophon::pipeline

@@ -1,0 +1,95 @@
+#pragma once
+// Finds the documents of a batch: directories (recursive), file lists (@list.txt, one path a
+// line, '#' comments) and a catalogue manifest. Every path found becomes an input, even one that
+// cannot be read: the batch reports it instead of dropping it. Each input gets a key, unique in
+// the batch and stable between runs, that names its outputs and its row in the state database.
+// The inputs are streamed into an SQLite table (of the run's scratch database) as they are
+// found, so a catalogue of any size is enumerated in constant memory.
+
+#include "batch/manifest.h"
+#include "state/sqlite_handles.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace colophon::pipeline {
+
+struct BatchInput
+{
+    std::filesystem::path path;
+    std::string key;         // relative, '/'-separated: "reports/1998/april.pdf"
+    std::string output_stem; // the key without its extension when that stays unique
+    std::string identifier;  // manifest identifier, else derived from the stem
+    // Only manifest entries have one.
+    std::unique_ptr<CatalogueRecord> record;
+};
+
+// One input as the catalogue table keeps it.
+struct CatalogInput
+{
+    std::string path;
+    std::string key;
+    std::string output_stem;
+    std::string identifier;
+    std::string catalogue; // manifest record as JSON ("{}" for a bare manifest row); empty when none
+};
+
+// The inputs of a batch in a table of `db` (the run's scratch database, or one in memory).
+class InputCatalog
+{
+public:
+    explicit InputCatalog(sql::Database& db);
+
+    // Finds every input; `exclude` (the output directory) is never descended into. Inserts in
+    // transactions of a few thousand rows. Throws std::runtime_error for an unreadable list file
+    // or manifest.
+    void collect(const std::vector<std::string>& sources, const std::string& manifest,
+                 const std::filesystem::path& exclude = {});
+
+    std::size_t hidden_skipped() const { return hidden_skipped_; }
+
+    // Every input in key order, read `chunk` rows at a time: only one chunk is in memory.
+    void for_each(std::size_t chunk, const std::function<void(const CatalogInput&)>& fn);
+    // The most rows for_each held at once (the proof that the catalogue is not materialised).
+    std::size_t max_rows_held() const { return max_rows_held_; }
+
+private:
+    class Adder;
+
+    sql::Database& db_;
+    std::size_t hidden_skipped_ = 0;
+    std::size_t max_rows_held_ = 0;
+};
+
+struct InputSet
+{
+    std::vector<BatchInput> inputs; // sorted by key
+    std::size_t hidden_skipped = 0; // dot files and folders (".git", ".DS_Store")
+};
+
+// The whole catalogue in memory (small catalogues and tests); InputCatalog underneath.
+InputSet collect_inputs(const std::vector<std::string>& sources, const std::string& manifest,
+                        const std::filesystem::path& exclude = {});
+
+struct Shard
+{
+    int index = 1; // 1-based
+    int count = 1;
+};
+
+// Parses "K/N" with 1 <= K <= N; throws std::invalid_argument otherwise.
+Shard parse_shard(const std::string& text);
+
+// Whether `key` belongs to the shard: a stable 64-bit FNV-1a hash of the key, modulo N, so the
+// partition depends on nothing but the relative path.
+bool in_shard(const std::string& key, const Shard& shard);
+
+// "Annual Report (1998).pdf" -> "Annual-Report-1998": ASCII letters, digits, '-', '_', '.'.
+std::string safe_identifier(std::string_view text);
+
+} // namespace colophon::pipeline

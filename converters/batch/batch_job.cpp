@@ -1,0 +1,437 @@
+#include "batch/batch_job.h"
+
+#include "batch/batch_claims.h"
+#include "batch/batch_queue.h"
+#include "state/state_db.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unordered_map>
+
+namespace colophon::pipeline {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+volatile std::sig_atomic_t stop_requested = 0;
+
+extern "C" void request_stop(int sig)
+{
+    stop_requested = 1;
+    std::signal(sig, SIG_DFL); // a second Ctrl-C ends the batch at once
+}
+
+// Restores the previous handlers when the batch ends.
+class StopOnSignal
+{
+public:
+    StopOnSignal()
+    {
+        stop_requested = 0;
+        struct sigaction sa{};
+        sa.sa_handler = request_stop;
+        ::sigaction(SIGINT, &sa, &old_int_);
+        ::sigaction(SIGTERM, &sa, &old_term_);
+    }
+    ~StopOnSignal()
+    {
+        ::sigaction(SIGINT, &old_int_, nullptr);
+        ::sigaction(SIGTERM, &old_term_, nullptr);
+    }
+    StopOnSignal(const StopOnSignal&) = delete;
+    StopOnSignal& operator=(const StopOnSignal&) = delete;
+
+private:
+    struct sigaction old_int_{};
+    struct sigaction old_term_{};
+};
+
+// Adds the time spent in a scope to a counter: the parent's own cost per document.
+class Stopwatch
+{
+public:
+    explicit Stopwatch(double& total) : total_(total), start_(Clock::now()) {}
+    ~Stopwatch() { total_ += std::chrono::duration<double>(Clock::now() - start_).count(); }
+    Stopwatch(const Stopwatch&) = delete;
+    Stopwatch& operator=(const Stopwatch&) = delete;
+
+private:
+    double& total_;
+    Clock::time_point start_;
+};
+
+double seconds_of(const timeval& tv)
+{
+    return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6;
+}
+
+// User + system CPU of this process, and of its children that have been waited for.
+double own_cpu_seconds()
+{
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    return seconds_of(ru.ru_utime) + seconds_of(ru.ru_stime);
+}
+
+double children_cpu_seconds()
+{
+    rusage ru{};
+    ::getrusage(RUSAGE_CHILDREN, &ru);
+    return seconds_of(ru.ru_utime) + seconds_of(ru.ru_stime);
+}
+
+struct FileStamp
+{
+    std::int64_t size = -1;
+    std::int64_t mtime_ns = -1;
+};
+
+FileStamp stamp(const fs::path& p)
+{
+    struct stat st{};
+    if (::stat(p.c_str(), &st) != 0)
+        return {};
+    return {static_cast<std::int64_t>(st.st_size),
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+// A finished document is kept only if everything this run asks for is on disk.
+bool outputs_complete(const PriorState& prior, const std::string& output_stem, const BatchSettings& s)
+{
+    for (const std::string& o : prior.outputs) {
+        if (!fs::exists(s.output_dir / o))
+            return false;
+    }
+    if (!is_success(prior.status))
+        return true;
+    for (const OutputFormat f : s.document.formats) {
+        const std::string want = output_stem + extension_for(f);
+        if (std::find(prior.outputs.begin(), prior.outputs.end(), want) == prior.outputs.end())
+            return false;
+    }
+    if (s.document.package && prior.outputs.size() <= s.document.formats.size())
+        return false;
+    if (s.document.corpus && (prior.corpus_record.empty() || !fs::exists(s.output_dir / prior.corpus_record)))
+        return false;
+    return true;
+}
+
+// One batch at a time per output folder: a second one would write the same outputs. flock is
+// released by the kernel when the holder dies, so a killed batch never leaves a stale lock.
+class FolderLock
+{
+public:
+    explicit FolderLock(const fs::path& file)
+        : fd_(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644))
+    {
+        if (fd_ < 0)
+            throw std::runtime_error(file.string() + ": cannot create lock file: " + std::strerror(errno));
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd_);
+            throw std::runtime_error("another colophon batch is running in " + file.parent_path().parent_path().string());
+        }
+    }
+    ~FolderLock() { ::close(fd_); }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_;
+};
+
+// Temporary files of outputs whose writer was killed mid-write (".name.tmp-XXXXXX"); safe to
+// delete while holding the folder lock.
+void remove_stale_temporaries(const fs::path& dir)
+{
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const auto pos = name.rfind(".tmp-");
+        if (name.starts_with(".") && pos != std::string::npos && name.size() - pos == 11 && it->is_regular_file(ec))
+            stale.push_back(it->path());
+    }
+    for (const fs::path& p : stale)
+        fs::remove(p, ec);
+}
+
+// Commits the records of finished documents in small groups: one durable commit per document
+// was the largest share of the batch's own CPU time. A record is written only after the worker
+// reported its outputs written and synced, so nothing unfinished is ever marked done; a hard kill
+// loses at most the records of the last `max_age` (those documents are converted again on resume,
+// their outputs replaced atomically).
+class GroupCommit
+{
+public:
+    GroupCommit(sql::Database& db, int max_documents, double max_age_seconds)
+        : db_(db), max_documents_(std::max(1, max_documents)),
+          max_age_(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(max_age_seconds)))
+    {
+    }
+    void begin()
+    {
+        if (!tx_) {
+            tx_.emplace(db_);
+            opened_ = Clock::now();
+        }
+    }
+    void written()
+    {
+        if (++documents_ >= max_documents_)
+            commit();
+    }
+    void commit_if_due()
+    {
+        if (tx_ && Clock::now() - opened_ >= max_age_)
+            commit();
+    }
+    void commit()
+    {
+        if (!tx_)
+            return;
+        tx_->commit();
+        tx_.reset();
+        documents_ = 0;
+        ++commits_;
+    }
+    std::int64_t commits() const { return commits_; }
+
+private:
+    sql::Database& db_;
+    int max_documents_;
+    Clock::duration max_age_;
+    std::optional<sql::Transaction> tx_;
+    Clock::time_point opened_{};
+    int documents_ = 0;
+    std::int64_t commits_ = 0;
+};
+
+} // namespace
+
+BatchJob::BatchJob(BatchSettings settings, DocumentFunctionFactory factory)
+    : settings_(std::move(settings)), factory_(std::move(factory))
+{
+}
+
+BatchResult BatchJob::run()
+{
+    const auto started = Clock::now();
+    const double cpu_started = own_cpu_seconds();
+    BatchResult result;
+    BatchSettings& s = settings_;
+
+    // 1. setup: everything that can make the whole batch impossible fails here (exit 2)
+    if (s.document.package && !packaging_available() && !factory_)
+        throw std::runtime_error("--to package: this build of colophon has no archive module");
+    fs::create_directories(s.output_dir);
+    s.document.output_dir = s.output_dir;
+    s.document.corpus = !s.corpus.empty();
+    fs::create_directories(s.output_dir / ".colophon");
+    const FolderLock lock(s.output_dir / ".colophon" / "lock");
+    remove_stale_temporaries(s.output_dir);
+    const int jobs = s.jobs > 0 ? s.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    StateDb db(s.output_dir / state_file_name);
+
+    // 2. inputs: streamed into a temporary table as they are found
+    const auto planning_started = Clock::now();
+    RunScratch scratch(s.output_dir / ".colophon" / "run.sqlite");
+    InputCatalog catalog(scratch.database());
+    catalog.collect(s.sources, s.manifest, s.output_dir);
+    const std::int64_t run_id = db.begin_run(
+        s.command_line, std::to_string(s.shard.index) + "/" + std::to_string(s.shard.count), jobs);
+
+    // 3. plan this shard against earlier runs, a chunk at a time: finished and unchanged
+    //    documents are skipped, the rest go to the work queue (on disk as well)
+    WorkQueue queue(scratch.database(), s.chunk);
+    {
+        std::optional<sql::Transaction> tx;
+        std::optional<sql::Transaction> queue_tx;
+        std::size_t in_tx = 0;
+        catalog.for_each(s.chunk, [&](const CatalogInput& in) {
+            if (!in_shard(in.key, s.shard))
+                return;
+            if (!tx) {
+                tx.emplace(db.database());
+                queue_tx.emplace(scratch.database());
+            }
+            ++result.planned;
+            const FileStamp st = stamp(in.path);
+            const PriorState p = db.plan_document({in.key, in.path, in.identifier, in.catalogue, st.size, st.mtime_ns});
+            QueuedDocument doc{DocumentJob{in.key, in.path, in.output_stem, in.identifier, in.catalogue, {}}, st.size,
+                               st.mtime_ns};
+            bool convert = true;
+            if (is_finished(p.status)) {
+                const bool same_stamp = p.size == st.size && p.mtime_ns == st.mtime_ns;
+                const bool complete = outputs_complete(p, in.output_stem, s);
+                const bool failed = p.status == DocStatus::Failed || p.status == DocStatus::Unsupported;
+                if (!(failed && s.retry_failed)) {
+                    if (same_stamp && complete) {
+                        ++result.skipped;
+                        convert = false;
+                    } else if (complete && !failed) {
+                        // Changed on disk (or outputs missing): worth converting only if the bytes changed.
+                        doc.job.previous_sha256 = p.sha256;
+                    }
+                }
+            }
+            if (convert)
+                queue.push(doc);
+            if (++in_tx >= 4096) {
+                queue_tx->commit();
+                queue_tx.reset();
+                tx->commit();
+                tx.reset();
+                in_tx = 0;
+            }
+        });
+        if (tx) {
+            queue_tx->commit();
+            tx->commit();
+        }
+    }
+    result.converted = queue.pushed();
+    double parent_seconds = std::chrono::duration<double>(Clock::now() - planning_started).count();
+    const double cpu_planned = own_cpu_seconds();
+
+    // 4. convert
+    Progress progress(result.planned, result.skipped, s.progress);
+    if (catalog.hidden_skipped() > 0)
+        progress.note("colophon: skipped " + std::to_string(catalog.hidden_skipped()) + " hidden files and folders");
+    if (result.skipped > 0)
+        progress.note("colophon: resuming: " + std::to_string(result.skipped) + " documents already finished, " +
+                      std::to_string(result.converted) + " to do");
+
+    PoolOptions pool;
+    pool.workers = static_cast<int>(std::min<std::int64_t>(jobs, std::max<std::int64_t>(1, result.converted)));
+    pool.max_seconds = s.document.convert.limits.max_seconds;
+    pool.max_memory_bytes = s.max_worker_memory;
+    pool.recycle_after = s.recycle_after;
+    pool.max_queued = s.max_queued_per_worker;
+    pool.min_wake_seconds = s.min_wake_seconds;
+    pool.worker_log = (s.output_dir / ".colophon" / "workers.log").string();
+
+    // The input stamps of the jobs handed out and not yet done, for records of workers that died.
+    std::unordered_map<std::string, FileStamp> in_flight;
+    const JobSource source = [&]() -> std::optional<DocumentJob> {
+        std::optional<QueuedDocument> d = queue.next();
+        if (!d)
+            return std::nullopt;
+        in_flight[d->job.key] = {d->size, d->mtime_ns};
+        result.max_jobs_in_flight = std::max(result.max_jobs_in_flight, in_flight.size());
+        return std::move(d->job);
+    };
+
+    // Claims are answered in the workers: this run's in shared memory (room for every queued
+    // key and its digest), earlier runs' from a snapshot of their successes.
+    ClaimTable claim_table(static_cast<std::size_t>(result.converted),
+                           queue.pushed_key_bytes() + static_cast<std::size_t>(result.converted) * 64);
+    const EarlierSuccesses earlier(db, s.output_dir / ".colophon" / "earlier.sqlite");
+    GroupCommit group(db.database(), s.commit_documents, s.commit_seconds);
+    PoolCallbacks cb;
+    cb.claims = batch_claims(claim_table, earlier);
+    cb.on_done = [&](const DocumentJob& job, DocumentRecord&& r, bool unchanged) {
+        Stopwatch sw(parent_seconds);
+        r.key = job.key;
+        r.input_path = job.input_path;
+        if (r.identifier.empty())
+            r.identifier = job.identifier;
+        const auto planned_stamp = in_flight.find(job.key);
+        if (r.mtime_ns == 0 && r.size == 0 && planned_stamp != in_flight.end()) {
+            // The worker died before reporting the file's stamp: use the one seen when planning,
+            // so an unchanged crashing document is not retried without --retry-failed.
+            r.size = planned_stamp->second.size;
+            r.mtime_ns = planned_stamp->second.mtime_ns;
+        }
+        if (planned_stamp != in_flight.end())
+            in_flight.erase(planned_stamp);
+        group.begin();
+        if (unchanged)
+            r.status = db.touch(job.key, r.size, r.mtime_ns);
+        else
+            db.record(r);
+        group.written();
+        progress.document_done(r);
+    };
+    cb.on_tick = [&] { // after every wake-up of the pool
+        Stopwatch sw(parent_seconds);
+        group.commit_if_due();
+        progress.tick();
+    };
+    cb.should_stop = [] { return stop_requested != 0; };
+    {
+        const StopOnSignal signals;
+        const double children_before = children_cpu_seconds();
+        const PoolStats stats =
+            run_worker_pool(source, pool, factory_ ? factory_ : document_function_factory(s.document), cb);
+        group.commit();
+        result.worker_cpu_seconds = children_cpu_seconds() - children_before;
+        result.conversion_cpu_seconds = stats.document_cpu_seconds;
+        result.workers_started = stats.workers_started;
+        result.interrupted = stop_requested != 0;
+    }
+    progress.finish();
+    const double cpu_converted = own_cpu_seconds();
+    result.max_inputs_held = catalog.max_rows_held();
+    result.max_jobs_queued = queue.max_buffered();
+
+    // 5. reports and corpus, rebuilt from the database
+    {
+        Stopwatch sw(parent_seconds);
+        result.wall_seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        write_reports(db, s.output_dir, {"colophon batch report", s.command_line, result.wall_seconds});
+        const double cpu_reported = own_cpu_seconds();
+        if (!s.corpus.empty())
+            result.corpus = write_corpus(db, s.output_dir, s.corpus);
+        const double cpu_corpus = own_cpu_seconds();
+        result.counts = count_documents(db);
+        result.exit_code = batch_exit_code(result.counts);
+        nlohmann::json summary = counts_json(result.counts);
+        summary["skipped"] = result.skipped;
+        summary["converted"] = result.converted;
+        summary["interrupted"] = result.interrupted;
+        summary["wall_seconds"] = std::chrono::duration<double>(Clock::now() - started).count();
+        summary["parent_seconds"] = parent_seconds; // state, progress and reports so far
+        result.parent_cpu_seconds = own_cpu_seconds() - cpu_started;
+        summary["cpu"] = {{"parent_seconds", result.parent_cpu_seconds},
+                          {"workers_seconds", result.worker_cpu_seconds},
+                          {"conversion_seconds", result.conversion_cpu_seconds},
+                          {"overhead", result.overhead()},
+                          {"workers_started", result.workers_started},
+                          {"state_commits", group.commits()},
+                          // the parent's share by phase
+                          {"parent_setup_and_planning_seconds", cpu_planned - cpu_started},
+                          {"parent_during_conversion_seconds", cpu_converted - cpu_planned},
+                          {"parent_reports_seconds", cpu_reported - cpu_converted},
+                          {"parent_corpus_seconds", cpu_corpus - cpu_reported}};
+        rusage self{};
+        ::getrusage(RUSAGE_SELF, &self);
+        rusage children{};
+        ::getrusage(RUSAGE_CHILDREN, &children);
+        result.parent_max_rss_kib = self.ru_maxrss;
+        summary["memory"] = {{"parent_max_rss_kib", self.ru_maxrss},
+                             {"worker_max_rss_kib", children.ru_maxrss},
+                             {"chunk", s.chunk},
+                             {"max_inputs_held", result.max_inputs_held},
+                             {"max_jobs_queued", result.max_jobs_queued},
+                             {"max_jobs_in_flight", result.max_jobs_in_flight}};
+        db.finish_run(run_id, summary.dump());
+    }
+    result.parent_seconds = parent_seconds;
+    result.wall_seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return result;
+}
+
+} // namespace colophon::pipeline

@@ -1,0 +1,83 @@
+#include "batch/manifest.h"
+
+#include "test_pages.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace colophon;
+using colophon::testing::TempDir;
+using colophon::testing::write_file;
+
+TEST(Manifest, ReadsCatalogueColumnsWithAliases)
+{
+    TempDir dir;
+    write_file(dir / "cat/manifest.csv",
+               "Path,ID,Title,Authors,Date,Source URL,Collection,Rights,Shelf mark\n"
+               "docs/a.pdf,rep-1,\"Annual Report, 1998\",Jane Doe; John Roe,1998-04-01,https://example.org/a,"
+               "Reports,CC BY 4.0,A-17\n");
+    const auto entries = pipeline::read_manifest(dir / "cat/manifest.csv");
+    ASSERT_EQ(entries.size(), 1u);
+    const auto& e = entries[0];
+    EXPECT_EQ(e.path, dir / "cat/docs/a.pdf");
+    EXPECT_EQ(e.record.identifier, "rep-1");
+    EXPECT_EQ(e.record.title, "Annual Report, 1998");
+    EXPECT_EQ(e.record.authors, (std::vector<std::string>{"Jane Doe", "John Roe"}));
+    EXPECT_EQ(e.record.source_url, "https://example.org/a");
+    EXPECT_EQ(e.record.collection, "Reports");
+    EXPECT_EQ(e.record.rights, "CC BY 4.0");
+    EXPECT_EQ(e.record.extra.at("shelf_mark"), "A-17");
+}
+
+TEST(Manifest, RequiresAPathColumn)
+{
+    TempDir dir;
+    write_file(dir / "m.csv", "title,date\nA,2020\n");
+    EXPECT_THROW(pipeline::read_manifest(dir / "m.csv"), std::runtime_error);
+}
+
+TEST(Manifest, RejectsAnIdentifierUsedTwice)
+{
+    TempDir dir;
+    write_file(dir / "m.tsv", "path\tidentifier\na.pdf\tx\nb.pdf\tx\n");
+    try {
+        pipeline::read_manifest(dir / "m.tsv");
+        FAIL() << "expected an error";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("line 3"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Manifest, CatalogueOverridesAndCompletesExtractedMetadata)
+{
+    core::Document doc;
+    doc.meta.title = "Extracted title";
+    doc.meta.authors = {{"Jane Doe", "Example Institute", ""}};
+    doc.meta.publisher = "Extracted publisher";
+    pipeline::CatalogueRecord rec;
+    rec.title = "Catalogued title";
+    rec.authors = {"Jane Doe", "John Roe"};
+    rec.date = "16.03.2023";
+    rec.source_url = "https://example.org/x";
+    pipeline::apply_catalogue(rec, doc);
+    EXPECT_EQ(doc.meta.title, "Catalogued title");
+    ASSERT_EQ(doc.meta.authors.size(), 2u);
+    EXPECT_EQ(doc.meta.authors[0].affiliation, "Example Institute"); // kept for the same name
+    EXPECT_EQ(doc.meta.date.iso, "2023-03-16");
+    EXPECT_EQ(doc.meta.publisher, "Extracted publisher");             // empty catalogue value: kept
+    EXPECT_EQ(doc.meta.canonical_url, "https://example.org/x");
+}
+
+TEST(Manifest, CatalogueRoundTripsThroughJson)
+{
+    pipeline::CatalogueRecord rec;
+    rec.identifier = "id-1";
+    rec.authors = {"A"};
+    rec.rights = "public domain";
+    rec.extra["box"] = "7";
+    const auto back = pipeline::catalogue_from_json(pipeline::catalogue_to_json(rec));
+    EXPECT_EQ(back.identifier, "id-1");
+    EXPECT_EQ(back.authors, rec.authors);
+    EXPECT_EQ(back.rights, "public domain");
+    EXPECT_EQ(back.extra.at("box"), "7");
+}
