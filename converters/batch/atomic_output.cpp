@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace fs = std::filesystem;
 
@@ -103,4 +103,4 @@ std::string gzip_member(std::string_view bytes, int level)
     return out;
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 class AtomicOutputFile
 {
@@ -39,4 +39,4 @@ private:
 // (RFC 1952), so per-document pieces compressed in the workers make the corpus by concatenation.
 std::string gzip_member(std::string_view bytes, int level = 6);
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace {
 
@@ -18,7 +18,7 @@ class EarlierLookup
 {
 public:
     explicit EarlierLookup(const std::filesystem::path& path)
-        : db_(path, sql::Database::Mode::Immutable),
+        : db_(path, state::sql::Database::Mode::Immutable),
           find_(db_.prepare("SELECT key FROM successes WHERE sha256=? AND key<>? ORDER BY key LIMIT 1"))
     {
     }
@@ -33,24 +33,24 @@ public:
     }
 
 private:
-    sql::Database db_;
-    sql::Statement find_;
+    state::sql::Database db_;
+    state::sql::Statement find_;
 };
 
 } // namespace
 
-EarlierSuccesses::EarlierSuccesses(StateDb& db, std::filesystem::path path) : path_(std::move(path))
+EarlierSuccesses::EarlierSuccesses(state::StateDb& db, std::filesystem::path path) : path_(std::move(path))
 {
     remove_file(path_); // left by a killed run
     {
-        sql::Statement has = db.database().prepare(
+        state::sql::Statement has = db.database().prepare(
             "SELECT count(*) FROM documents WHERE status IN ('ok','warnings') AND sha256 IS NOT NULL AND sha256<>''");
         has.step();
         count_ = has.integer(0);
     } // finalized: DETACH fails while a statement is open
     if (count_ == 0)
         return;
-    sql::Database& d = db.database();
+    state::sql::Database& d = db.database();
     d.prepare("ATTACH DATABASE ? AS earlier").bind(1, path_.string()).run();
     try {
         d.exec("PRAGMA earlier.journal_mode=OFF; PRAGMA earlier.synchronous=OFF;"
@@ -70,23 +70,23 @@ EarlierSuccesses::~EarlierSuccesses()
     remove_file(path_);
 }
 
-ClaimFunctionFactory batch_claims(ClaimTable& table, const EarlierSuccesses& earlier)
+pool::ClaimFunctionFactory batch_claims(pool::ClaimTable& table, const EarlierSuccesses& earlier)
 {
     const std::filesystem::path snapshot = earlier.count() > 0 ? earlier.path() : std::filesystem::path();
-    return [&table, snapshot]() -> ClaimFunction {
+    return [&table, snapshot]() -> pool::ClaimFunction {
         std::shared_ptr<EarlierLookup> lookup;
         if (!snapshot.empty())
             lookup = std::make_shared<EarlierLookup>(snapshot);
-        return [&table, lookup](const DocumentJob& job, const std::string& sha256) -> ClaimReply {
+        return [&table, lookup](const pool::DocumentJob& job, const std::string& sha256) -> pool::ClaimReply {
             if (lookup) {
                 if (std::optional<std::string> first = lookup->find(sha256, job.key))
-                    return {ClaimDecision::Duplicate, std::move(*first)};
+                    return {pool::ClaimDecision::Duplicate, std::move(*first)};
             }
             if (std::optional<std::string> first = table.claim(sha256, job.key))
-                return {ClaimDecision::Duplicate, std::move(*first)};
+                return {pool::ClaimDecision::Duplicate, std::move(*first)};
             return {};
         };
     };
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 // DIR/.colophon/earlier.sqlite: the successes of earlier runs, written once by the parent and
 // closed before any worker opens it (an SQLite file must not stay open across fork), removed
@@ -18,7 +18,7 @@ namespace colophon::pipeline {
 class EarlierSuccesses
 {
 public:
-    EarlierSuccesses(StateDb& db, std::filesystem::path path);
+    EarlierSuccesses(state::StateDb& db, std::filesystem::path path);
     ~EarlierSuccesses();
     EarlierSuccesses(const EarlierSuccesses&) = delete;
     EarlierSuccesses& operator=(const EarlierSuccesses&) = delete;
@@ -33,6 +33,6 @@ private:
 
 // The claim function each worker builds after fork: an earlier success with the same bytes
 // first (as the state database would answer), then the first claim of this run.
-ClaimFunctionFactory batch_claims(ClaimTable& table, const EarlierSuccesses& earlier);
+pool::ClaimFunctionFactory batch_claims(pool::ClaimTable& table, const EarlierSuccesses& earlier);
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -14,7 +14,7 @@
 #include <fstream>
 #include <sys/stat.h>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -27,7 +27,7 @@ constexpr std::size_t max_recorded_warnings = 20;
 class StageTimer
 {
 public:
-    explicit StageTimer(WorkerContext& ctx) : ctx_(ctx), start_(Clock::now()), last_(start_) {}
+    explicit StageTimer(pool::WorkerContext& ctx) : ctx_(ctx), start_(Clock::now()), last_(start_) {}
     void enter(const std::string& stage)
     {
         close();
@@ -46,7 +46,7 @@ public:
     std::string json() const { return timings_.dump(); }
 
 private:
-    WorkerContext& ctx_;
+    pool::WorkerContext& ctx_;
     Clock::time_point start_;
     Clock::time_point last_;
     std::string current_;
@@ -68,7 +68,7 @@ void add_metadata_warnings(const core::Document& doc, core::Diagnostics& diags)
         diags.warn("batch.no-date", "no publication date found");
 }
 
-void fill_from_document(const core::Document& doc, DocumentRecord& r)
+void fill_from_document(const core::Document& doc, state::DocumentRecord& r)
 {
     r.title = doc.meta.title;
     r.authors.clear();
@@ -86,7 +86,7 @@ void fill_from_document(const core::Document& doc, DocumentRecord& r)
     }
 }
 
-void fill_warnings(const core::Diagnostics& diags, DocumentRecord& r)
+void fill_warnings(const core::Diagnostics& diags, state::DocumentRecord& r)
 {
     r.warnings.clear();
     r.warning_count = static_cast<int>(diags.dropped());
@@ -114,7 +114,7 @@ std::string corpus_record_path(const std::string& output_stem)
     return ".colophon/corpus/" + output_stem + ".json.gz";
 }
 
-nlohmann::json build_corpus_record(const core::Document& doc, const DocumentJob& job)
+nlohmann::json build_corpus_record(const core::Document& doc, const pool::DocumentJob& job)
 {
     const nlohmann::json full = tei::build_json(doc);
     nlohmann::json authors = nlohmann::json::array();
@@ -147,10 +147,10 @@ nlohmann::json build_corpus_record(const core::Document& doc, const DocumentJob&
     return out;
 }
 
-DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, const DocumentConverter& converter,
-                                const DocumentSettings& settings)
+state::DocumentRecord convert_document(const pool::DocumentJob& job, pool::WorkerContext& ctx,
+                                       const pipeline::DocumentConverter& converter, const DocumentSettings& settings)
 {
-    DocumentRecord r;
+    state::DocumentRecord r;
     r.key = job.key;
     r.input_path = job.input_path;
     r.identifier = job.identifier;
@@ -158,7 +158,7 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
     core::Diagnostics diags(job.input_path);
     std::optional<core::Input> input;
     std::optional<core::Document> doc;
-    Rendered rendered;
+    pipeline::Rendered rendered;
     const fs::path out_dir = settings.output_dir;
     const fs::path stem_path = out_dir / job.output_stem;
 
@@ -166,7 +166,7 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
         timer.close();
         r.seconds = timer.total();
         r.timings = timer.json();
-        r.finished_at = utc_now_iso();
+        r.finished_at = state::utc_now_iso();
         return r;
     };
 
@@ -189,11 +189,11 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
         r.sha256 = sha256_hex(input->bytes);
         r.media_type = std::string(core::media_type_name(input->type));
         const bool convertible = !input->bytes.empty() && converter.accepts(*input);
-        const ClaimReply claim = ctx.claim(r.sha256, r.size, r.media_type, convertible);
-        if (claim.decision == ClaimDecision::Unchanged)
+        const pool::ClaimReply claim = ctx.claim(r.sha256, r.size, r.media_type, convertible);
+        if (claim.decision == pool::ClaimDecision::Unchanged)
             return finish();
-        if (claim.decision == ClaimDecision::Duplicate) {
-            r.status = DocStatus::Duplicate;
+        if (claim.decision == pool::ClaimDecision::Duplicate) {
+            r.status = state::DocStatus::Duplicate;
             r.duplicate_of = claim.duplicate_of;
             r.reason = "same content as " + claim.duplicate_of;
             return finish();
@@ -209,15 +209,15 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
 
         // 3. render every output; TEI is schema-validated here
         timer.enter("render");
-        rendered = DocumentConverter::render_all(*doc, diags);
+        rendered = pipeline::DocumentConverter::render_all(*doc, diags);
 
         // 4. write outputs, each atomically
         timer.enter("write");
         fs::create_directories(stem_path.parent_path());
-        for (const OutputFormat f : settings.formats) {
-            const std::string rel = job.output_stem + extension_for(f);
-            const std::string& bytes = f == OutputFormat::Tei ? rendered.tei
-                                       : f == OutputFormat::Text ? rendered.text
+        for (const pipeline::OutputFormat f : settings.formats) {
+            const std::string rel = job.output_stem + pipeline::extension_for(f);
+            const std::string& bytes = f == pipeline::OutputFormat::Tei ? rendered.tei
+                                       : f == pipeline::OutputFormat::Text ? rendered.text
                                                                  : rendered.json;
             core::write_file_atomically(out_dir / rel, bytes);
             r.outputs.push_back(rel);
@@ -240,21 +240,21 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
             r.outputs.push_back(write_document_package(req, settings));
         }
         fill_warnings(diags, r);
-        r.status = r.warning_count > 0 ? DocStatus::Warnings : DocStatus::Ok;
+        r.status = r.warning_count > 0 ? state::DocStatus::Warnings : state::DocStatus::Ok;
         return finish();
     } catch (const core::ConversionError& e) {
         const core::Diagnostic& d = e.diagnostic();
         r.code = d.code;
         r.reason = d.message;
-        r.status = d.code == "input.unsupported-type" ? DocStatus::Unsupported : DocStatus::Failed;
+        r.status = d.code == "input.unsupported-type" ? state::DocStatus::Unsupported : state::DocStatus::Failed;
     } catch (const std::bad_alloc&) {
         r.code = "batch.out-of-memory";
         r.reason = "out of memory (worker memory limit)";
-        r.status = DocStatus::Failed;
+        r.status = state::DocStatus::Failed;
     } catch (const std::exception& e) {
         r.code = "batch.error";
         r.reason = e.what();
-        r.status = DocStatus::Failed;
+        r.status = state::DocStatus::Failed;
     }
 
     // Failure: nothing half-made stays behind, but the original still gets its package.
@@ -289,15 +289,16 @@ DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, cons
     return finish();
 }
 
-DocumentFunctionFactory document_function_factory(DocumentSettings settings, ConverterSetFactory converters)
+pool::DocumentFunctionFactory document_function_factory(DocumentSettings settings, ConverterSetFactory converters)
 {
-    return [settings, converters]() -> DocumentFunction {
+    return [settings, converters]() -> pool::DocumentFunction {
+        using pipeline::DocumentConverter;
         auto converter = converters ? std::make_shared<const DocumentConverter>(settings.convert, converters())
                                     : std::make_shared<const DocumentConverter>(settings.convert);
-        return [converter, settings](const DocumentJob& job, WorkerContext& ctx) {
+        return [converter, settings](const pool::DocumentJob& job, pool::WorkerContext& ctx) {
             return convert_document(job, ctx, *converter, settings);
         };
     };
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

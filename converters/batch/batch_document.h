@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 struct DocumentSettings
 {
     std::filesystem::path output_dir;
-    std::vector<OutputFormat> formats{OutputFormat::Tei};
+    std::vector<pipeline::OutputFormat> formats{pipeline::OutputFormat::Tei};
     bool package = false;             // one archival package per document (failed ones too)
     std::string package_format = "tar.gz";
     std::string bagging_date;         // fixed date for reproducible packages; empty = now
@@ -32,19 +32,19 @@ std::string corpus_record_path(const std::string& output_stem);
 
 // The corpus line of one document: id, title, authors, date, language, source, text, notes,
 // links, and the catalogue fields.
-nlohmann::json build_corpus_record(const core::Document& doc, const DocumentJob& job);
+nlohmann::json build_corpus_record(const core::Document& doc, const pool::DocumentJob& job);
 
 // Runs in a worker; throws nothing the pool would not record (it catches the rest).
-DocumentRecord convert_document(const DocumentJob& job, WorkerContext& ctx, const DocumentConverter& converter,
-                                const DocumentSettings& settings);
+state::DocumentRecord convert_document(const pool::DocumentJob& job, pool::WorkerContext& ctx,
+                                       const pipeline::DocumentConverter& converter, const DocumentSettings& settings);
 
 using ConverterSetFactory = std::function<std::vector<std::unique_ptr<core::Converter>>()>;
 
 // The factory the pool calls in each new worker: one DocumentConverter per worker, built from
 // `converters` (default: every converter of this build).
-DocumentFunctionFactory document_function_factory(DocumentSettings settings, ConverterSetFactory converters = {});
+pool::DocumentFunctionFactory document_function_factory(DocumentSettings settings, ConverterSetFactory converters = {});
 
 // Whether this build can write packages (the archive module is linked).
 bool packaging_available();
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

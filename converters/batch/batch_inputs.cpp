@@ -7,7 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace fs = std::filesystem;
 
@@ -74,7 +74,7 @@ std::string stem_of(const std::string& key)
 class InputCatalog::Adder
 {
 public:
-    Adder(sql::Database& db, fs::path manifest_canon)
+    Adder(state::sql::Database& db, fs::path manifest_canon)
         : db_(db), manifest_canon_(std::move(manifest_canon)),
           seen_(db.prepare("SELECT 1 FROM inputs WHERE canon=?")),
           key_used_(db.prepare("SELECT 1 FROM inputs WHERE key=?")),
@@ -154,7 +154,7 @@ public:
     }
 
 private:
-    static bool exists(sql::Statement& s, const std::string& value)
+    static bool exists(state::sql::Statement& s, const std::string& value)
     {
         s.bind(1, value);
         const bool found = s.step();
@@ -162,12 +162,12 @@ private:
         return found;
     }
 
-    sql::Database& db_;
+    state::sql::Database& db_;
     fs::path manifest_canon_;
-    sql::Statement seen_;
-    sql::Statement key_used_;
-    sql::Statement insert_;
-    std::optional<sql::Transaction> tx_;
+    state::sql::Statement seen_;
+    state::sql::Statement key_used_;
+    state::sql::Statement insert_;
+    std::optional<state::sql::Transaction> tx_;
     std::size_t pending_ = 0;
 };
 
@@ -189,7 +189,7 @@ std::string safe_identifier(std::string_view text)
     return out.empty() ? "document" : out;
 }
 
-InputCatalog::InputCatalog(sql::Database& db) : db_(db)
+InputCatalog::InputCatalog(state::sql::Database& db) : db_(db)
 {
     db_.exec(catalog_schema);
 }
@@ -262,7 +262,7 @@ void InputCatalog::collect(const std::vector<std::string>& sources, const std::s
 void InputCatalog::for_each(std::size_t chunk, const std::function<void(const CatalogInput&)>& fn)
 {
     chunk = std::max<std::size_t>(chunk, 1);
-    sql::Statement q = db_.prepare(
+    state::sql::Statement q = db_.prepare(
         "SELECT path, key, output_stem, identifier, catalogue FROM inputs WHERE key > ? ORDER BY key LIMIT ?");
     std::string after;
     std::vector<CatalogInput> rows;
@@ -290,7 +290,7 @@ void InputCatalog::for_each(std::size_t chunk, const std::function<void(const Ca
 InputSet collect_inputs(const std::vector<std::string>& sources, const std::string& manifest,
                         const fs::path& exclude_dir)
 {
-    sql::Database db(":memory:");
+    state::sql::Database db(":memory:");
     InputCatalog catalog(db);
     catalog.collect(sources, manifest, exclude_dir);
     InputSet set;
@@ -335,4 +335,4 @@ bool in_shard(const std::string& key, const Shard& shard)
     return static_cast<int>(h % static_cast<std::uint64_t>(shard.count)) == shard.index - 1;
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

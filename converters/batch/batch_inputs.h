@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 struct BatchInput
 {
@@ -43,7 +43,7 @@ struct CatalogInput
 class InputCatalog
 {
 public:
-    explicit InputCatalog(sql::Database& db);
+    explicit InputCatalog(state::sql::Database& db);
 
     // Finds every input; `exclude` (the output directory) is never descended into. Inserts in
     // transactions of a few thousand rows. Throws std::runtime_error for an unreadable list file
@@ -61,7 +61,7 @@ public:
 private:
     class Adder;
 
-    sql::Database& db_;
+    state::sql::Database& db_;
     std::size_t hidden_skipped_ = 0;
     std::size_t max_rows_held_ = 0;
 };
@@ -92,4 +92,4 @@ bool in_shard(const std::string& key, const Shard& shard);
 // "Annual Report (1998).pdf" -> "Annual-Report-1998": ASCII letters, digits, '-', '_', '.'.
 std::string safe_identifier(std::string_view text);
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -18,7 +18,7 @@
 #include <thread>
 #include <unordered_map>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -108,16 +108,16 @@ FileStamp stamp(const fs::path& p)
 }
 
 // A finished document is kept only if everything this run asks for is on disk.
-bool outputs_complete(const PriorState& prior, const std::string& output_stem, const BatchSettings& s)
+bool outputs_complete(const state::PriorState& prior, const std::string& output_stem, const BatchSettings& s)
 {
     for (const std::string& o : prior.outputs) {
         if (!fs::exists(s.output_dir / o))
             return false;
     }
-    if (!is_success(prior.status))
+    if (!state::is_success(prior.status))
         return true;
-    for (const OutputFormat f : s.document.formats) {
-        const std::string want = output_stem + extension_for(f);
+    for (const pipeline::OutputFormat f : s.document.formats) {
+        const std::string want = output_stem + pipeline::extension_for(f);
         if (std::find(prior.outputs.begin(), prior.outputs.end(), want) == prior.outputs.end())
             return false;
     }
@@ -176,7 +176,7 @@ void remove_stale_temporaries(const fs::path& dir)
 class GroupCommit
 {
 public:
-    GroupCommit(sql::Database& db, int max_documents, double max_age_seconds)
+    GroupCommit(state::sql::Database& db, int max_documents, double max_age_seconds)
         : db_(db), max_documents_(std::max(1, max_documents)),
           max_age_(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(max_age_seconds)))
     {
@@ -210,10 +210,10 @@ public:
     std::int64_t commits() const { return commits_; }
 
 private:
-    sql::Database& db_;
+    state::sql::Database& db_;
     int max_documents_;
     Clock::duration max_age_;
-    std::optional<sql::Transaction> tx_;
+    std::optional<state::sql::Transaction> tx_;
     Clock::time_point opened_{};
     int documents_ = 0;
     std::int64_t commits_ = 0;
@@ -221,7 +221,7 @@ private:
 
 } // namespace
 
-BatchJob::BatchJob(BatchSettings settings, DocumentFunctionFactory factory)
+BatchJob::BatchJob(BatchSettings settings, pool::DocumentFunctionFactory factory)
     : settings_(std::move(settings)), factory_(std::move(factory))
 {
 }
@@ -243,7 +243,7 @@ BatchResult BatchJob::run()
     const FolderLock lock(s.output_dir / ".colophon" / "lock");
     remove_stale_temporaries(s.output_dir);
     const int jobs = s.jobs > 0 ? s.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    StateDb db(s.output_dir / state_file_name);
+    state::StateDb db(s.output_dir / state::state_file_name);
 
     // 2. inputs: streamed into a temporary table as they are found
     const auto planning_started = Clock::now();
@@ -257,8 +257,8 @@ BatchResult BatchJob::run()
     //    documents are skipped, the rest go to the work queue (on disk as well)
     WorkQueue queue(scratch.database(), s.chunk);
     {
-        std::optional<sql::Transaction> tx;
-        std::optional<sql::Transaction> queue_tx;
+        std::optional<state::sql::Transaction> tx;
+        std::optional<state::sql::Transaction> queue_tx;
         std::size_t in_tx = 0;
         catalog.for_each(s.chunk, [&](const CatalogInput& in) {
             if (!in_shard(in.key, s.shard))
@@ -269,14 +269,15 @@ BatchResult BatchJob::run()
             }
             ++result.planned;
             const FileStamp st = stamp(in.path);
-            const PriorState p = db.plan_document({in.key, in.path, in.identifier, in.catalogue, st.size, st.mtime_ns});
-            QueuedDocument doc{DocumentJob{in.key, in.path, in.output_stem, in.identifier, in.catalogue, {}}, st.size,
-                               st.mtime_ns};
+            const state::PriorState p =
+                db.plan_document({in.key, in.path, in.identifier, in.catalogue, st.size, st.mtime_ns});
+            QueuedDocument doc{pool::DocumentJob{in.key, in.path, in.output_stem, in.identifier, in.catalogue, {}},
+                               st.size, st.mtime_ns};
             bool convert = true;
-            if (is_finished(p.status)) {
+            if (state::is_finished(p.status)) {
                 const bool same_stamp = p.size == st.size && p.mtime_ns == st.mtime_ns;
                 const bool complete = outputs_complete(p, in.output_stem, s);
-                const bool failed = p.status == DocStatus::Failed || p.status == DocStatus::Unsupported;
+                const bool failed = p.status == state::DocStatus::Failed || p.status == state::DocStatus::Unsupported;
                 if (!(failed && s.retry_failed)) {
                     if (same_stamp && complete) {
                         ++result.skipped;
@@ -314,7 +315,7 @@ BatchResult BatchJob::run()
         progress.note("colophon: resuming: " + std::to_string(result.skipped) + " documents already finished, " +
                       std::to_string(result.converted) + " to do");
 
-    PoolOptions pool;
+    pool::PoolOptions pool;
     pool.workers = static_cast<int>(std::min<std::int64_t>(jobs, std::max<std::int64_t>(1, result.converted)));
     pool.max_seconds = s.document.convert.limits.max_seconds;
     pool.max_memory_bytes = s.max_worker_memory;
@@ -325,7 +326,7 @@ BatchResult BatchJob::run()
 
     // The input stamps of the jobs handed out and not yet done, for records of workers that died.
     std::unordered_map<std::string, FileStamp> in_flight;
-    const JobSource source = [&]() -> std::optional<DocumentJob> {
+    const pool::JobSource source = [&]() -> std::optional<pool::DocumentJob> {
         std::optional<QueuedDocument> d = queue.next();
         if (!d)
             return std::nullopt;
@@ -336,13 +337,13 @@ BatchResult BatchJob::run()
 
     // Claims are answered in the workers: this run's in shared memory (room for every queued
     // key and its digest), earlier runs' from a snapshot of their successes.
-    ClaimTable claim_table(static_cast<std::size_t>(result.converted),
+    pool::ClaimTable claim_table(static_cast<std::size_t>(result.converted),
                            queue.pushed_key_bytes() + static_cast<std::size_t>(result.converted) * 64);
     const EarlierSuccesses earlier(db, s.output_dir / ".colophon" / "earlier.sqlite");
     GroupCommit group(db.database(), s.commit_documents, s.commit_seconds);
-    PoolCallbacks cb;
+    pool::PoolCallbacks cb;
     cb.claims = batch_claims(claim_table, earlier);
-    cb.on_done = [&](const DocumentJob& job, DocumentRecord&& r, bool unchanged) {
+    cb.on_done = [&](const pool::DocumentJob& job, state::DocumentRecord&& r, bool unchanged) {
         Stopwatch sw(parent_seconds);
         r.key = job.key;
         r.input_path = job.input_path;
@@ -374,8 +375,8 @@ BatchResult BatchJob::run()
     {
         const StopOnSignal signals;
         const double children_before = children_cpu_seconds();
-        const PoolStats stats =
-            run_worker_pool(source, pool, factory_ ? factory_ : document_function_factory(s.document), cb);
+        const pool::PoolStats stats =
+            pool::run_worker_pool(source, pool, factory_ ? factory_ : document_function_factory(s.document), cb);
         group.commit();
         result.worker_cpu_seconds = children_cpu_seconds() - children_before;
         result.conversion_cpu_seconds = stats.document_cpu_seconds;
@@ -434,4 +435,4 @@ BatchResult BatchJob::run()
     return result;
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

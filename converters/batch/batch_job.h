@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 struct BatchSettings
 {
@@ -83,7 +83,7 @@ class BatchJob
 public:
     // `factory` builds the per-document function in each worker; the default converts with the
     // real converters (tests pass a fake one).
-    explicit BatchJob(BatchSettings settings, DocumentFunctionFactory factory = {});
+    explicit BatchJob(BatchSettings settings, pool::DocumentFunctionFactory factory = {});
 
     // Throws std::runtime_error for setup problems (unwritable output directory, bad manifest):
     // the CLI's exit code 2.
@@ -91,7 +91,7 @@ public:
 
 private:
     BatchSettings settings_;
-    DocumentFunctionFactory factory_;
+    pool::DocumentFunctionFactory factory_;
 };
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

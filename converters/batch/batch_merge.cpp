@@ -4,25 +4,25 @@
 
 #include <map>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace fs = std::filesystem;
 
 namespace {
 
 // Ranks records so that a merge keeps the most useful one for a key.
-int rank(DocStatus s)
+int rank(state::DocStatus s)
 {
     switch (s) {
-    case DocStatus::Ok:
-    case DocStatus::Warnings:
+    case state::DocStatus::Ok:
+    case state::DocStatus::Warnings:
         return 3;
-    case DocStatus::Duplicate:
+    case state::DocStatus::Duplicate:
         return 2;
-    case DocStatus::Failed:
-    case DocStatus::Unsupported:
+    case state::DocStatus::Failed:
+    case state::DocStatus::Unsupported:
         return 1;
-    case DocStatus::Pending:
+    case state::DocStatus::Pending:
         return 0;
     }
     return 0;
@@ -35,9 +35,9 @@ std::string rebase(const fs::path& shard, const fs::path& out, const std::string
     return (shard / rel).lexically_relative(out).generic_string();
 }
 
-void insert_full(sql::Database& db, const DocumentRecord& r)
+void insert_full(state::sql::Database& db, const state::DocumentRecord& r)
 {
-    sql::Statement s = db.prepare(
+    state::sql::Statement s = db.prepare(
         "INSERT OR REPLACE INTO documents(key, input_path, identifier, catalogue, size, mtime_ns, sha256, media_type, "
         "status, stage, code, reason, duplicate_of, outputs, warnings, warning_count, method, ocr_confidence, pages, "
         "title, authors, date, language, corpus_record, attempts, finished_at, seconds, timings) "
@@ -46,7 +46,8 @@ void insert_full(sql::Database& db, const DocumentRecord& r)
         return nlohmann::json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     };
     s.bind(1, r.key).bind(2, r.input_path).bind(3, r.identifier).bind(4, r.catalogue).bind(5, r.size);
-    s.bind(6, r.mtime_ns).bind(7, r.sha256).bind(8, r.media_type).bind(9, status_name(r.status)).bind(10, r.stage);
+    s.bind(6, r.mtime_ns).bind(7, r.sha256).bind(8, r.media_type).bind(9, state::status_name(r.status));
+    s.bind(10, r.stage);
     s.bind(11, r.code).bind(12, r.reason).bind(13, r.duplicate_of).bind(14, list(r.outputs)).bind(15, list(r.warnings));
     s.bind(16, r.warning_count).bind(17, r.method).bind(18, r.ocr_confidence).bind(19, r.pages).bind(20, r.title);
     s.bind(21, list(r.authors)).bind(22, r.date).bind(23, r.language).bind(24, r.corpus_record).bind(25, r.attempts);
@@ -54,7 +55,7 @@ void insert_full(sql::Database& db, const DocumentRecord& r)
     s.run();
 }
 
-std::int64_t mark_cross_shard_duplicates(sql::Database& db)
+std::int64_t mark_cross_shard_duplicates(state::sql::Database& db)
 {
     db.exec(R"sql(
 CREATE TEMP TABLE first_copy AS
@@ -81,7 +82,7 @@ MergeResult merge_batches(const std::vector<fs::path>& shard_dirs, const fs::pat
     MergeResult result;
     fs::create_directories(out_dir);
     const fs::path out = fs::absolute(out_dir).lexically_normal();
-    const fs::path state = out / state_file_name;
+    const fs::path state = out / state::state_file_name;
     for (const fs::path& dir : shard_dirs) {
         if (fs::equivalent(fs::absolute(dir), out))
             throw std::runtime_error(dir.string() + ": the merge output must not be one of the shard directories");
@@ -89,20 +90,21 @@ MergeResult merge_batches(const std::vector<fs::path>& shard_dirs, const fs::pat
     // The merged database is rebuilt from scratch every time: merging is cheap and idempotent.
     for (const char* suffix : {"", "-wal", "-shm"})
         fs::remove(state.string() + suffix);
-    StateDb merged(state);
+    state::StateDb merged(state);
     const std::int64_t run_id = merged.begin_run(command_line, "merge", 0);
 
     std::map<std::string, int> kept_rank;
     for (const fs::path& dir : shard_dirs) {
         const fs::path shard = fs::absolute(dir).lexically_normal();
-        const fs::path shard_state = shard / state_file_name;
+        const fs::path shard_state = shard / state::state_file_name;
         if (!fs::exists(shard_state))
-            throw std::runtime_error(dir.string() + ": no " + state_file_name + " (not a batch output directory)");
-        StateDb source(shard_state, sql::Database::Mode::ReadOnly);
-        sql::Transaction tx(merged.database());
-        source.for_each([&](const DocumentRecord& original) {
+            throw std::runtime_error(dir.string() + ": no " + state::state_file_name +
+                                     " (not a batch output directory)");
+        state::StateDb source(shard_state, state::sql::Database::Mode::ReadOnly);
+        state::sql::Transaction tx(merged.database());
+        source.for_each([&](const state::DocumentRecord& original) {
             ++result.merged;
-            DocumentRecord r = original;
+            state::DocumentRecord r = original;
             for (std::string& o : r.outputs)
                 o = rebase(shard, out, o);
             r.corpus_record = rebase(shard, out, r.corpus_record);
@@ -133,4 +135,4 @@ MergeResult merge_batches(const std::vector<fs::path>& shard_dirs, const fs::pat
     return result;
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 struct MergeResult
 {
@@ -24,4 +24,4 @@ struct MergeResult
 MergeResult merge_batches(const std::vector<std::filesystem::path>& shard_dirs, const std::filesystem::path& out,
                           const std::filesystem::path& corpus = {}, const std::string& command_line = {});
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -12,7 +12,7 @@
 
 #include <filesystem>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace fs = std::filesystem;
 
@@ -91,4 +91,4 @@ std::string write_document_package(const PackageRequest& req, const DocumentSett
 
 #endif
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -10,24 +10,29 @@
 
 #include <string>
 
-namespace colophon::pipeline {
-
+namespace colophon::pool {
 struct DocumentJob;
-struct DocumentSettings;
+}
+namespace colophon::pipeline {
 struct Rendered;
+}
+
+namespace colophon::batch {
+
+struct DocumentSettings;
 
 struct PackageRequest
 {
-    const DocumentJob& job;
+    const pool::DocumentJob& job;
     const core::Input& input;
     const core::Document* document;  // null when conversion failed before a Document existed
-    const Rendered* rendered;        // null when the document failed
+    const pipeline::Rendered* rendered;        // null when the document failed
     const core::Diagnostics& diags;
-    const DocumentRecord* failure;   // the failed record (stage, code, reason); null on success
+    const state::DocumentRecord* failure;   // the failed record (stage, code, reason); null on success
 };
 
 // Writes the package and returns its path relative to the output directory. Throws
 // core::ConversionError ("batch.no-archive" when this build has no archive module).
 std::string write_document_package(const PackageRequest& request, const DocumentSettings& settings);
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

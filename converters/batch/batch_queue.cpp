@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace {
 
-sql::Database& with_queue_table(sql::Database& db)
+state::sql::Database& with_queue_table(state::sql::Database& db)
 {
     db.exec("DROP TABLE IF EXISTS work;"
             "CREATE TABLE work(seq INTEGER PRIMARY KEY, key TEXT NOT NULL, input_path TEXT NOT NULL, "
@@ -37,7 +37,7 @@ void RunScratch::remove_files(const std::filesystem::path& path)
         std::filesystem::remove(path.string() + suffix, ec);
 }
 
-WorkQueue::WorkQueue(sql::Database& db, std::size_t chunk)
+WorkQueue::WorkQueue(state::sql::Database& db, std::size_t chunk)
     : db_(with_queue_table(db)), chunk_(std::max<std::size_t>(chunk, 1)),
       insert_(db_.prepare("INSERT INTO work(key, input_path, output_stem, identifier, catalogue, previous_sha256, "
                           "size, mtime_ns) VALUES(?,?,?,?,?,?,?,?)")),
@@ -48,7 +48,7 @@ WorkQueue::WorkQueue(sql::Database& db, std::size_t chunk)
 
 void WorkQueue::push(const QueuedDocument& d)
 {
-    const DocumentJob& j = d.job;
+    const pool::DocumentJob& j = d.job;
     insert_.bind(1, j.key).bind(2, j.input_path).bind(3, j.output_stem).bind(4, j.identifier).bind(5, j.catalogue);
     insert_.bind(6, j.previous_sha256).bind(7, d.size).bind(8, d.mtime_ns).run();
     ++pushed_;
@@ -62,7 +62,7 @@ std::optional<QueuedDocument> WorkQueue::next()
         while (select_.step()) {
             last_seq_ = select_.integer(0);
             QueuedDocument d;
-            d.job = DocumentJob{select_.text(1), select_.text(2), select_.text(3),
+            d.job = pool::DocumentJob{select_.text(1), select_.text(2), select_.text(3),
                                 select_.text(4), select_.text(5), select_.text(6)};
             d.size = select_.integer(7);
             d.mtime_ns = select_.integer(8);
@@ -79,4 +79,4 @@ std::optional<QueuedDocument> WorkQueue::next()
     return d;
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

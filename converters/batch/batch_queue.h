@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 // A scratch database for one run (DIR/.colophon/run.sqlite), removed when the run ends. Nothing
 // in it needs to survive a crash, so it has no journal, no syncing and no locking: a write costs
@@ -26,18 +26,18 @@ public:
     RunScratch(const RunScratch&) = delete;
     RunScratch& operator=(const RunScratch&) = delete;
 
-    sql::Database& database() { return *db_; }
+    state::sql::Database& database() { return *db_; }
 
 private:
     static void remove_files(const std::filesystem::path& path);
 
     std::filesystem::path path_;
-    std::optional<sql::Database> db_;
+    std::optional<state::sql::Database> db_;
 };
 
 struct QueuedDocument
 {
-    DocumentJob job;
+    pool::DocumentJob job;
     std::int64_t size = -1;     // the input's size and time when planned
     std::int64_t mtime_ns = -1;
 };
@@ -46,7 +46,7 @@ class WorkQueue
 {
 public:
     // Creates (or empties) its table; `chunk` is how many rows are read at once.
-    WorkQueue(sql::Database& db, std::size_t chunk);
+    WorkQueue(state::sql::Database& db, std::size_t chunk);
 
     // Runs in the caller's transaction, if any.
     void push(const QueuedDocument& doc);
@@ -59,10 +59,10 @@ public:
     std::size_t max_buffered() const { return max_buffered_; }
 
 private:
-    sql::Database& db_;
+    state::sql::Database& db_;
     std::size_t chunk_;
-    sql::Statement insert_;
-    sql::Statement select_;
+    state::sql::Statement insert_;
+    state::sql::Statement select_;
     std::deque<QueuedDocument> buffer_;
     std::int64_t last_seq_ = 0;
     std::int64_t pushed_ = 0;
@@ -71,4 +71,4 @@ private:
     std::size_t max_buffered_ = 0;
 };
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -87,9 +87,9 @@ ul.warn{margin:0;padding-left:1.1em;color:#6a4a00;font-size:.9em}
 .partial{background:#fff1c7;border-radius:6px;padding:.5em .8em}
 )css";
 
-std::string html_row(const DocumentRecord& r, std::int64_t index)
+std::string html_row(const state::DocumentRecord& r, std::int64_t index)
 {
-    const std::string status(status_name(r.status));
+    const std::string status(state::status_name(r.status));
     std::ostringstream row;
     row << "<tr class=\"doc " << status << "\" data-status=\"" << status << "\" id=\"doc-" << index << "\">";
     row << "<td class=\"num\">" << index << "</td>";
@@ -157,7 +157,7 @@ void append_file(std::FILE* from, AtomicOutputFile& to)
 // Reads a small file into `out` (left empty when it cannot be read).
 void read_whole_file(const fs::path& path, std::string& out)
 {
-    const UniqueFd file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    const pool::UniqueFd file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     const int fd = file.get();
     struct stat st{};
     if (fd < 0 || ::fstat(fd, &st) != 0)
@@ -190,15 +190,16 @@ std::string csv_field(std::string_view s)
     return out + "\"";
 }
 
-BatchCounts count_documents(StateDb& db)
+BatchCounts count_documents(state::StateDb& db)
 {
     BatchCounts c;
-    sql::Statement s = db.database().prepare("SELECT status, count(*), total(seconds) FROM documents GROUP BY status");
+    state::sql::Statement s =
+        db.database().prepare("SELECT status, count(*), total(seconds) FROM documents GROUP BY status");
     while (s.step()) {
-        const DocStatus st = parse_status(s.text(0));
+        const state::DocStatus st = state::parse_status(s.text(0));
         c.by_status[static_cast<std::size_t>(st)] = s.integer(1);
         c.total += s.integer(1);
-        if (st != DocStatus::Pending)
+        if (st != state::DocStatus::Pending)
             c.convert_seconds += s.real(2);
     }
     return c;
@@ -206,9 +207,9 @@ BatchCounts count_documents(StateDb& db)
 
 int batch_exit_code(const BatchCounts& c)
 {
-    if (c.failures() > 0 || c.of(DocStatus::Pending) > 0)
+    if (c.failures() > 0 || c.of(state::DocStatus::Pending) > 0)
         return 1;
-    if (c.of(DocStatus::Warnings) > 0 || c.of(DocStatus::Duplicate) > 0)
+    if (c.of(state::DocStatus::Warnings) > 0 || c.of(state::DocStatus::Duplicate) > 0)
         return 3;
     return 0;
 }
@@ -217,16 +218,16 @@ json counts_json(const BatchCounts& c)
 {
     json j = {{"total", c.total}};
     for (std::size_t i = 0; i < c.by_status.size(); ++i)
-        j[std::string(status_name(static_cast<DocStatus>(i)))] = c.by_status[i];
+        j[std::string(state::status_name(static_cast<state::DocStatus>(i)))] = c.by_status[i];
     j["convert_seconds"] = c.convert_seconds;
     return j;
 }
 
-void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
+void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& info)
 {
     const BatchCounts counts = count_documents(db);
     const json summary = {{"title", info.title},
-                          {"generated_at", utc_now_iso()},
+                          {"generated_at", state::utc_now_iso()},
                           {"command", info.command},
                           {"wall_seconds", info.wall_seconds},
                           {"exit_code", batch_exit_code(counts)},
@@ -252,12 +253,12 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
     head << "</p>\n<ul class=\"counts\" id=\"counts\">"
          << "<li data-count=\"total\"><b>" << counts.total << "</b>documents</li>";
     for (std::size_t i = 1; i < counts.by_status.size(); ++i) {
-        const std::string name(status_name(static_cast<DocStatus>(i)));
+        const std::string name(state::status_name(static_cast<state::DocStatus>(i)));
         head << "<li class=\"" << name << "\" data-count=\"" << name << "\"><b>" << counts.by_status[i] << "</b>" << name
              << "</li>";
     }
-    if (counts.of(DocStatus::Pending) > 0)
-        head << "<li class=\"pending\" data-count=\"pending\"><b>" << counts.of(DocStatus::Pending)
+    if (counts.of(state::DocStatus::Pending) > 0)
+        head << "<li class=\"pending\" data-count=\"pending\"><b>" << counts.of(state::DocStatus::Pending)
              << "</b>not finished</li>";
     head << "</ul>\n";
     const std::int64_t shown = std::min(counts.total, std::max<std::int64_t>(info.html_row_limit, 0));
@@ -275,15 +276,15 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
     // The page lists problems first, then successes, each in key order, `shown` rows in all.
     // Successes are the bulk: their rows are written during the pass over every document below
     // (also in key order) instead of reading them all again.
-    const std::int64_t problems = counts.total - counts.of(DocStatus::Ok);
+    const std::int64_t problems = counts.total - counts.of(state::DocStatus::Ok);
     const std::int64_t problems_shown = std::min(shown, problems);
     const std::int64_t successes_shown = shown - problems_shown;
     const ScratchFile success_rows = scratch_file();
     std::int64_t successes_written = 0;
     std::int64_t index = 0;
     std::string line;
-    db.for_each([&](const DocumentRecord& r) {
-        if (r.status == DocStatus::Ok && successes_written < successes_shown) {
+    db.for_each([&](const state::DocumentRecord& r) {
+        if (r.status == state::DocStatus::Ok && successes_written < successes_shown) {
             const std::string row = html_row(r, problems_shown + ++successes_written);
             if (std::fwrite(row.data(), 1, row.size(), success_rows.get()) != row.size())
                 throw std::runtime_error("report: cannot write its temporary file");
@@ -292,13 +293,13 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
         line.clear();
         if (index > 1)
             line += ",\n";
-        append_record_json(line, r);
+        state::append_record_json(line, r);
         json_out.write(line);
 
         const std::string fields[] = {r.key,
                                       r.input_path,
                                       r.identifier,
-                                      std::string(status_name(r.status)),
+                                      std::string(state::status_name(r.status)),
                                       r.stage,
                                       r.code,
                                       r.reason,
@@ -328,11 +329,12 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
 
     // The page: what needs attention first, each group in key order, then the successes.
     std::int64_t row = 0;
-    for (const DocStatus st : {DocStatus::Failed, DocStatus::Unsupported, DocStatus::Pending, DocStatus::Warnings,
-                               DocStatus::Duplicate}) {
+    using state::DocStatus;
+    for (const DocStatus st :
+         {DocStatus::Failed, DocStatus::Unsupported, DocStatus::Pending, DocStatus::Warnings, DocStatus::Duplicate}) {
         if (row >= problems_shown)
             break;
-        db.for_each_with_status(st, problems_shown - row, [&](const DocumentRecord& r) {
+        db.for_each_with_status(st, problems_shown - row, [&](const state::DocumentRecord& r) {
             html_out.write(html_row(r, ++row));
         });
     }
@@ -345,7 +347,7 @@ void write_reports(StateDb& db, const fs::path& dir, const ReportInfo& info)
     html_out.commit();
 }
 
-CorpusStats write_corpus(StateDb& db, const fs::path& dir, const fs::path& corpus)
+CorpusStats write_corpus(state::StateDb& db, const fs::path& dir, const fs::path& corpus)
 {
     std::int64_t missing = 0;
     if (corpus.has_parent_path())
@@ -375,4 +377,4 @@ CorpusStats write_corpus(StateDb& db, const fs::path& dir, const fs::path& corpu
     return {lines, missing};
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

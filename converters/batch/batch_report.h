@@ -11,19 +11,19 @@
 #include <filesystem>
 #include <string>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 struct BatchCounts
 {
-    std::array<std::int64_t, 6> by_status{}; // indexed by DocStatus
+    std::array<std::int64_t, 6> by_status{}; // indexed by state::DocStatus
     std::int64_t total = 0;
     double convert_seconds = 0;               // summed worker time of finished documents
 
-    std::int64_t of(DocStatus s) const { return by_status[static_cast<std::size_t>(s)]; }
-    std::int64_t failures() const { return of(DocStatus::Failed) + of(DocStatus::Unsupported); }
+    std::int64_t of(state::DocStatus s) const { return by_status[static_cast<std::size_t>(s)]; }
+    std::int64_t failures() const { return of(state::DocStatus::Failed) + of(state::DocStatus::Unsupported); }
 };
 
-BatchCounts count_documents(StateDb& db);
+BatchCounts count_documents(state::StateDb& db);
 
 // 0 when every document converted cleanly, 3 with warnings (duplicates count as warnings),
 // 1 when any failed, is unsupported or was not finished.
@@ -45,7 +45,7 @@ struct ReportInfo
 
 // Writes report.json, report.csv and report.html in `dir`; output paths in the database are
 // relative to `dir`.
-void write_reports(StateDb& db, const std::filesystem::path& dir, const ReportInfo& info);
+void write_reports(state::StateDb& db, const std::filesystem::path& dir, const ReportInfo& info);
 
 struct CorpusStats
 {
@@ -55,9 +55,9 @@ struct CorpusStats
 
 // Joins the corpus lines of every successful document (relative to `dir`) into a gzip JSON Lines
 // file, in key order.
-CorpusStats write_corpus(StateDb& db, const std::filesystem::path& dir, const std::filesystem::path& corpus);
+CorpusStats write_corpus(state::StateDb& db, const std::filesystem::path& dir, const std::filesystem::path& corpus);
 
 // For report.csv: quoted when it holds a comma, quote or line break.
 std::string csv_field(std::string_view s);
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -9,7 +9,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace {
 
@@ -87,4 +87,4 @@ std::string sha256_file_hex(const std::filesystem::path& path)
     return h.hex();
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 std::string sha256_hex(std::string_view bytes);
 
 // Throws std::runtime_error naming the file when it cannot be read.
 std::string sha256_file_hex(const std::filesystem::path& path);
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 CsvTable parse_csv(std::string_view text, char separator)
 {
@@ -102,4 +102,4 @@ char guess_separator(std::string_view text)
     return tabs > commas ? '\t' : ',';
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

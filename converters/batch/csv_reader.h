@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 using CsvRow = std::vector<std::string>;
 
@@ -24,4 +24,4 @@ CsvTable parse_csv(std::string_view text, char separator = ',');
 // ',' unless the first line has more tabs than commas (a TSV export).
 char guess_separator(std::string_view text);
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -13,7 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 namespace {
 
@@ -246,4 +246,4 @@ void apply_catalogue(const CatalogueRecord& record, core::Document& doc)
     }
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 struct CatalogueRecord
 {
@@ -53,4 +53,4 @@ CatalogueRecord catalogue_from_json(const nlohmann::json& j);
 // Catalogue values win over extracted ones; empty catalogue values leave the extraction alone.
 void apply_catalogue(const CatalogueRecord& record, core::Document& doc);
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

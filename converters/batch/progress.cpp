@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 using Clock = std::chrono::steady_clock;
 
@@ -88,12 +88,12 @@ void Progress::note(const std::string& line)
     draw(true);
 }
 
-void Progress::document_done(const DocumentRecord& r)
+void Progress::document_done(const state::DocumentRecord& r)
 {
     ++done_;
-    const bool failed = r.status == DocStatus::Failed || r.status == DocStatus::Unsupported;
+    const bool failed = r.status == state::DocStatus::Failed || r.status == state::DocStatus::Unsupported;
     failed_ += failed;
-    warned_ += r.status == DocStatus::Warnings;
+    warned_ += r.status == state::DocStatus::Warnings;
     switch (mode_) {
     case ProgressMode::Quiet:
         if (failed)
@@ -103,12 +103,12 @@ void Progress::document_done(const DocumentRecord& r)
         std::string detail;
         if (failed)
             detail = " (" + r.stage + ": " + r.reason + " [" + r.code + "])";
-        else if (r.status == DocStatus::Duplicate)
+        else if (r.status == state::DocStatus::Duplicate)
             detail = " (same content as " + r.duplicate_of + ")";
         else if (r.warning_count > 0)
             detail = " (" + std::to_string(r.warning_count) + " warnings)";
         lines_ += "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] ";
-        lines_ += status_name(r.status);
+        lines_ += state::status_name(r.status);
         lines_ += " " + r.key + detail + "\n";
         flush_lines(false);
         return;
@@ -140,4 +140,4 @@ void Progress::finish()
     std::fflush(out_);
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <string>
 
-namespace colophon::pipeline {
+namespace colophon::batch {
 
 enum class ProgressMode
 {
@@ -27,7 +27,7 @@ public:
     Progress(const Progress&) = delete;
     Progress& operator=(const Progress&) = delete;
 
-    void document_done(const DocumentRecord& r);
+    void document_done(const state::DocumentRecord& r);
     void note(const std::string& line); // printed above the bar
     void tick();                        // redraws the bar at most a few times a second
     void finish();
@@ -60,4 +60,4 @@ private:
     std::chrono::steady_clock::time_point last_flush_{};
 };
 
-} // namespace colophon::pipeline
+} // namespace colophon::batch

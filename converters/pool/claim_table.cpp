@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <sys/mman.h>
 
-namespace colophon::pipeline {
+namespace colophon::pool {
 
 namespace {
 
@@ -122,4 +122,4 @@ std::optional<std::string> ClaimTable::claim(std::string_view digest, std::strin
     return std::nullopt; // full: convert
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::pool

@@ -17,7 +17,7 @@
 #include <string>
 #include <string_view>
 
-namespace colophon::pipeline {
+namespace colophon::pool {
 
 class ClaimTable
 {
@@ -65,4 +65,4 @@ private:
     std::unique_ptr<void, Unmap> map_;
 };
 
-} // namespace colophon::pipeline
+} // namespace colophon::pool

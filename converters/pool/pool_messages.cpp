@@ -3,7 +3,7 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace colophon::pipeline::wire {
+namespace colophon::pool::wire {
 
 Writer::Writer() : buf_(sizeof(std::uint32_t), '\0') {}
 
@@ -128,7 +128,7 @@ DocumentJob get_job(Reader& r)
     return j;
 }
 
-void put(Writer& w, const DocumentRecord& d)
+void put(Writer& w, const state::DocumentRecord& d)
 {
     w.i64(d.id).str(d.key).str(d.input_path).str(d.identifier).str(d.catalogue).i64(d.size).i64(d.mtime_ns);
     w.str(d.sha256).str(d.media_type).u8(static_cast<std::uint8_t>(d.status)).str(d.stage).str(d.code);
@@ -138,9 +138,9 @@ void put(Writer& w, const DocumentRecord& d)
     w.str(d.timings);
 }
 
-DocumentRecord get_record(Reader& r)
+state::DocumentRecord get_record(Reader& r)
 {
-    DocumentRecord d;
+    state::DocumentRecord d;
     d.id = r.i64();
     d.key = r.str();
     d.input_path = r.str();
@@ -151,9 +151,9 @@ DocumentRecord get_record(Reader& r)
     d.sha256 = r.str();
     d.media_type = r.str();
     const std::uint8_t status = r.u8();
-    if (status > static_cast<std::uint8_t>(DocStatus::Duplicate))
+    if (status > static_cast<std::uint8_t>(state::DocStatus::Duplicate))
         throw std::runtime_error("corrupt worker message (status)");
-    d.status = static_cast<DocStatus>(status);
+    d.status = static_cast<state::DocStatus>(status);
     d.stage = r.str();
     d.code = r.str();
     d.reason = r.str();
@@ -225,4 +225,4 @@ Result decode_result(Reader& r)
     return out;
 }
 
-} // namespace colophon::pipeline::wire
+} // namespace colophon::pool::wire

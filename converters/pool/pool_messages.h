@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace colophon::pipeline::wire {
+namespace colophon::pool::wire {
 
 // Appends fields to a frame; frame() returns it with its length in front.
 class Writer
@@ -59,13 +59,13 @@ enum class Kind : std::uint8_t
 void put(Writer& w, const DocumentJob& job);
 DocumentJob get_job(Reader& r);
 
-void put(Writer& w, const DocumentRecord& rec);
-DocumentRecord get_record(Reader& r);
+void put(Writer& w, const state::DocumentRecord& rec);
+state::DocumentRecord get_record(Reader& r);
 
 // What a worker reports for one document.
 struct Result
 {
-    DocumentRecord record;
+    state::DocumentRecord record;
     double conversion_cpu = 0; // inside the document function, claims excluded
     bool unchanged = false;    // the claim found the bytes of the finished attempt
 };
@@ -77,4 +77,4 @@ Kind kind_of(Reader& r);
 std::vector<DocumentJob> decode_jobs(Reader& r);
 Result decode_result(Reader& r);
 
-} // namespace colophon::pipeline::wire
+} // namespace colophon::pool::wire

@@ -19,7 +19,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-namespace colophon::pipeline::pool {
+namespace colophon::pool::pool {
 
 using Clock = std::chrono::steady_clock;
 
@@ -57,14 +57,14 @@ void write_all(int fd, const std::string& data)
     }
 }
 
-DocumentRecord failure_record(const DocumentJob& job, const std::string& stage, const std::string& code,
+state::DocumentRecord failure_record(const DocumentJob& job, const std::string& stage, const std::string& code,
                               const std::string& reason)
 {
-    DocumentRecord r;
+    state::DocumentRecord r;
     r.key = job.key;
     r.input_path = job.input_path;
     r.identifier = job.identifier;
-    r.status = DocStatus::Failed;
+    r.status = state::DocStatus::Failed;
     r.stage = stage;
     r.code = code;
     r.reason = reason;
@@ -246,7 +246,7 @@ void run_worker(int in, int out, StageSlot* slot, pid_t parent, const DocumentFu
         SlotContext ctx(slot, std::move(claimer));
         JobReader jobs(in);
         while (const std::optional<DocumentJob> job = jobs.next()) {
-            DocumentRecord record;
+            state::DocumentRecord record;
             const auto started = Clock::now();
             const double cpu_before = process_cpu_seconds();
             ctx.begin_job(*job);
@@ -276,4 +276,4 @@ void run_worker(int in, int out, StageSlot* slot, pid_t parent, const DocumentFu
     ::_exit(rc);
 }
 
-} // namespace colophon::pipeline::pool
+} // namespace colophon::pool::pool

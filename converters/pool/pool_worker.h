@@ -11,7 +11,7 @@
 #include <string>
 #include <sys/types.h>
 
-namespace colophon::pipeline::pool {
+namespace colophon::pool::pool {
 
 using Fd = UniqueFd;
 
@@ -38,7 +38,7 @@ std::int64_t steady_now_ns();
 void write_all(int fd, const std::string& data);
 
 // The record of a document that failed outside the document function (crash, timeout, setup).
-DocumentRecord failure_record(const DocumentJob& job, const std::string& stage, const std::string& code,
+state::DocumentRecord failure_record(const DocumentJob& job, const std::string& stage, const std::string& code,
                               const std::string& reason);
 
 // The worker process: reads job messages from `in`, writes one result per job to `out`, exits
@@ -46,4 +46,4 @@ DocumentRecord failure_record(const DocumentJob& job, const std::string& stage, 
 [[noreturn]] void run_worker(int in, int out, StageSlot* slot, pid_t parent, const DocumentFunctionFactory& factory,
                              const ClaimFunctionFactory& claims, const PoolOptions& options);
 
-} // namespace colophon::pipeline::pool
+} // namespace colophon::pool::pool

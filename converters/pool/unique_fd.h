@@ -3,7 +3,7 @@
 
 #include <unistd.h>
 
-namespace colophon::pipeline {
+namespace colophon::pool {
 
 class UniqueFd
 {
@@ -35,4 +35,4 @@ private:
     int fd_ = -1;
 };
 
-} // namespace colophon::pipeline
+} // namespace colophon::pool

@@ -18,7 +18,7 @@
 #include <thread>
 #include <unistd.h>
 
-namespace colophon::pipeline {
+namespace colophon::pool {
 
 namespace {
 
@@ -210,7 +210,7 @@ private:
         return status;
     }
 
-    void finish(Worker& w, DocumentRecord&& record, bool unchanged)
+    void finish(Worker& w, state::DocumentRecord&& record, bool unchanged)
     {
         const DocumentJob job = std::move(w.queue.front());
         w.queue.pop_front();
@@ -403,4 +403,4 @@ PoolStats run_worker_pool(const std::vector<DocumentJob>& jobs, const PoolOption
     return run_worker_pool(source, options, factory, callbacks);
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::pool

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::pool {
 
 // One document to convert, as the worker receives it.
 struct DocumentJob
@@ -63,7 +63,7 @@ public:
 
 // Converts one document inside a worker. Exceptions are caught and recorded as a failure of the
 // stage last named.
-using DocumentFunction = std::function<DocumentRecord(const DocumentJob&, WorkerContext&)>;
+using DocumentFunction = std::function<state::DocumentRecord(const DocumentJob&, WorkerContext&)>;
 // Runs once in each new worker, after fork: builds the converters that worker uses.
 using DocumentFunctionFactory = std::function<DocumentFunction()>;
 // Inside a worker: whether a convertible document with these bytes is the first of its run
@@ -92,7 +92,7 @@ struct PoolCallbacks
     ClaimFunctionFactory claims;
     // In the parent, for every job: the worker's record, or one describing the crash or timeout.
     // `unchanged` is true when the claim answered Unchanged.
-    std::function<void(const DocumentJob&, DocumentRecord&&, bool unchanged)> on_done;
+    std::function<void(const DocumentJob&, state::DocumentRecord&&, bool unchanged)> on_done;
     std::function<void()> on_tick;
     // Return true to stop handing out new jobs (jobs in flight finish).
     std::function<bool()> should_stop;
@@ -115,4 +115,4 @@ PoolStats run_worker_pool(const JobSource& jobs, const PoolOptions& options, con
 PoolStats run_worker_pool(const std::vector<DocumentJob>& jobs, const PoolOptions& options,
                           const DocumentFunctionFactory& factory, const PoolCallbacks& callbacks);
 
-} // namespace colophon::pipeline
+} // namespace colophon::pool

@@ -6,7 +6,7 @@
 #include <ctime>
 #include <stdexcept>
 
-namespace colophon::pipeline {
+namespace colophon::state {
 
 namespace {
 
@@ -118,4 +118,4 @@ std::string utc_now_iso()
     return buf.data();
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::state

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::state {
 
 enum class DocStatus
 {
@@ -65,4 +65,4 @@ void from_json(const nlohmann::json& j, DocumentRecord& r);
 
 std::string utc_now_iso();
 
-} // namespace colophon::pipeline
+} // namespace colophon::state

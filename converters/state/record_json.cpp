@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-namespace colophon::pipeline {
+namespace colophon::state {
 
 namespace {
 
@@ -139,4 +139,4 @@ void append_record_json(std::string& out, const DocumentRecord& r)
     append_strings(f.key("warnings"), r.warnings);
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::state

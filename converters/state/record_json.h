@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::state {
 
 void append_record_json(std::string& out, const DocumentRecord& r);
 
@@ -19,4 +19,4 @@ void append_record_json(std::string& out, const DocumentRecord& r);
 std::string strings_to_json(const std::vector<std::string>& v);
 std::vector<std::string> strings_from_json(std::string_view text);
 
-} // namespace colophon::pipeline
+} // namespace colophon::state

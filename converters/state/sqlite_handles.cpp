@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace colophon::pipeline::sql {
+namespace colophon::state::sql {
 
 namespace {
 
@@ -141,4 +141,4 @@ void Transaction::commit()
     done_ = true;
 }
 
-} // namespace colophon::pipeline::sql
+} // namespace colophon::state::sql

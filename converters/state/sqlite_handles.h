@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace colophon::pipeline::sql {
+namespace colophon::state::sql {
 
 struct DbClose
 {
@@ -88,4 +88,4 @@ private:
     bool done_ = false;
 };
 
-} // namespace colophon::pipeline::sql
+} // namespace colophon::state::sql

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace colophon::pipeline {
+namespace colophon::state {
 
 namespace {
 
@@ -258,4 +258,4 @@ std::int64_t StateDb::count()
     return s.integer(0);
 }
 
-} // namespace colophon::pipeline
+} // namespace colophon::state

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace colophon::pipeline {
+namespace colophon::state {
 
 inline constexpr const char* state_file_name = "colophon-state.sqlite";
 
@@ -90,4 +90,4 @@ private:
 DocumentRecord read_document_row(const sql::Statement& s);
 extern const char* const document_columns; // the column list read_document_row expects
 
-} // namespace colophon::pipeline
+} // namespace colophon::state

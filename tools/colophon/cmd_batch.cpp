@@ -62,7 +62,7 @@ std::string command_line(const BatchArgs& a)
 
 int run_batch(BatchArgs& args)
 {
-    pipeline::BatchSettings s;
+    batch::BatchSettings s;
     try {
         if (args.sources.empty() && args.manifest.empty())
             throw std::invalid_argument("nothing to convert: give directories, files, @lists or --manifest");
@@ -83,28 +83,28 @@ int run_batch(BatchArgs& args)
         s.document.convert.jobs = 1; // parallel documents instead of parallel pages
         s.corpus = args.corpus;
         s.retry_failed = args.retry_failed;
-        s.shard = pipeline::parse_shard(args.shard);
+        s.shard = batch::parse_shard(args.shard);
         s.max_worker_memory = args.max_worker_memory_mb << 20;
-        s.progress = args.quiet                  ? pipeline::ProgressMode::Quiet
-                     : args.progress == "bar"   ? pipeline::ProgressMode::Bar
-                     : args.progress == "lines" ? pipeline::ProgressMode::Lines
-                                                : pipeline::ProgressMode::Auto;
+        s.progress = args.quiet                  ? batch::ProgressMode::Quiet
+                     : args.progress == "bar"   ? batch::ProgressMode::Bar
+                     : args.progress == "lines" ? batch::ProgressMode::Lines
+                                                : batch::ProgressMode::Auto;
         s.command_line = command_line(args);
     } catch (const std::exception& e) {
         std::cerr << "colophon batch: " << e.what() << '\n';
         return exit_usage;
     }
 
-    pipeline::BatchResult r;
+    batch::BatchResult r;
     try {
-        r = pipeline::BatchJob(std::move(s)).run();
+        r = batch::BatchJob(std::move(s)).run();
     } catch (const std::exception& e) {
         std::cerr << "colophon batch: " << e.what() << '\n';
         return exit_usage;
     }
 
     if (!args.quiet) {
-        using pipeline::DocStatus;
+        using state::DocStatus;
         const auto& c = r.counts;
         std::cerr << "colophon: " << c.total << " documents: " << c.of(DocStatus::Ok) << " ok, "
                   << c.of(DocStatus::Warnings) << " with warnings, " << c.of(DocStatus::Failed) << " failed, "

@@ -27,7 +27,7 @@ int run_merge(const MergeArgs& args)
     cmd += " -o " + args.output;
     try {
         std::vector<std::filesystem::path> dirs(args.dirs.begin(), args.dirs.end());
-        const pipeline::MergeResult r = pipeline::merge_batches(dirs, args.output, args.corpus, cmd);
+        const batch::MergeResult r = batch::merge_batches(dirs, args.output, args.corpus, cmd);
         if (!args.quiet) {
             std::cerr << "colophon: merged " << dirs.size() << " batch folders: " << r.counts.total << " documents, "
                       << r.counts.failures() << " failed or unsupported";

@@ -83,11 +83,11 @@ std::vector<std::string> read_gzip_lines(const fs::path& p)
     return lines;
 }
 
-std::map<std::string, pipeline::DocumentRecord> rows(const fs::path& out)
+std::map<std::string, state::DocumentRecord> rows(const fs::path& out)
 {
-    pipeline::StateDb db(out / pipeline::state_file_name, pipeline::sql::Database::Mode::ReadOnly);
-    std::map<std::string, pipeline::DocumentRecord> m;
-    db.for_each([&](const pipeline::DocumentRecord& r) { m[r.key] = r; });
+    state::StateDb db(out / state::state_file_name, state::sql::Database::Mode::ReadOnly);
+    std::map<std::string, state::DocumentRecord> m;
+    db.for_each([&](const state::DocumentRecord& r) { m[r.key] = r; });
     return m;
 }
 
@@ -96,7 +96,7 @@ std::int64_t finished_count(const fs::path& state)
     if (!fs::exists(state))
         return 0;
     try {
-        pipeline::sql::Database db(state, pipeline::sql::Database::Mode::ReadOnly);
+        state::sql::Database db(state, state::sql::Database::Mode::ReadOnly);
         auto s = db.prepare("SELECT count(*) FROM documents WHERE status<>'pending'");
         return s.step() ? s.integer(0) : 0;
     } catch (const std::exception&) {
@@ -238,7 +238,7 @@ TEST(BatchCli, KilledBatchResumesWithoutRedoingFinishedDocuments)
     const std::vector<std::string> args{"batch", (tmp / "src").string(), "-o", (tmp / "out").string(), "--to",
                                         "tei,json", "--jobs", "2", "--progress", "lines", "--corpus",
                                         (tmp / "out/corpus.jsonl.gz").string()};
-    const fs::path state = tmp / "out" / pipeline::state_file_name;
+    const fs::path state = tmp / "out" / state::state_file_name;
 
     // 1. start, wait until some documents are recorded, kill -9
     const pid_t pid = start(args, tmp / "first.log");
@@ -253,7 +253,7 @@ TEST(BatchCli, KilledBatchResumesWithoutRedoingFinishedDocuments)
     EXPECT_GE(before, 100);
     EXPECT_LT(before, documents) << "killed too late to test resuming";
     {
-        pipeline::sql::Database db(state, pipeline::sql::Database::Mode::ReadOnly);
+        state::sql::Database db(state, state::sql::Database::Mode::ReadOnly);
         auto check = db.prepare("PRAGMA integrity_check");
         ASSERT_TRUE(check.step());
         EXPECT_EQ(check.text(0), "ok");
@@ -269,9 +269,9 @@ TEST(BatchCli, KilledBatchResumesWithoutRedoingFinishedDocuments)
     ASSERT_EQ(m.size(), static_cast<std::size_t>(documents));
     std::int64_t successes = 0;
     for (const auto& [key, r] : m) {
-        EXPECT_NE(r.status, pipeline::DocStatus::Pending) << key;
+        EXPECT_NE(r.status, state::DocStatus::Pending) << key;
         EXPECT_EQ(r.attempts, 1) << key << " was converted twice";
-        successes += pipeline::is_success(r.status);
+        successes += state::is_success(r.status);
         for (const std::string& o : r.outputs) {
             const std::string bytes = read_file(tmp / "out" / o);
             EXPECT_FALSE(bytes.empty()) << o;

@@ -11,7 +11,10 @@
 #include <map>
 
 using namespace colophon;
-using namespace colophon::pipeline;
+using namespace colophon::batch;
+using namespace colophon::pool;
+using namespace colophon::state;
+using colophon::pipeline::OutputFormat;
 using colophon::testing::html_page;
 using colophon::testing::read_file;
 using colophon::testing::TempDir;

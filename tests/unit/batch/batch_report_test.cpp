@@ -10,7 +10,8 @@
 #include <fstream>
 #include <iterator>
 
-using namespace colophon::pipeline;
+using namespace colophon::batch;
+using namespace colophon::state;
 
 TEST(BatchReport, EscapesCsv)
 {

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-using colophon::pipeline::CsvRow;
-using colophon::pipeline::guess_separator;
-using colophon::pipeline::parse_csv;
+using colophon::batch::CsvRow;
+using colophon::batch::guess_separator;
+using colophon::batch::parse_csv;
 
 TEST(CsvReader, SplitsPlainFields)
 {

@@ -16,7 +16,7 @@ TEST(Manifest, ReadsCatalogueColumnsWithAliases)
                "Path,ID,Title,Authors,Date,Source URL,Collection,Rights,Shelf mark\n"
                "docs/a.pdf,rep-1,\"Annual Report, 1998\",Jane Doe; John Roe,1998-04-01,https://example.org/a,"
                "Reports,CC BY 4.0,A-17\n");
-    const auto entries = pipeline::read_manifest(dir / "cat/manifest.csv");
+    const auto entries = batch::read_manifest(dir / "cat/manifest.csv");
     ASSERT_EQ(entries.size(), 1u);
     const auto& e = entries[0];
     EXPECT_EQ(e.path, dir / "cat/docs/a.pdf");
@@ -33,7 +33,7 @@ TEST(Manifest, RequiresAPathColumn)
 {
     TempDir dir;
     write_file(dir / "m.csv", "title,date\nA,2020\n");
-    EXPECT_THROW(pipeline::read_manifest(dir / "m.csv"), std::runtime_error);
+    EXPECT_THROW(batch::read_manifest(dir / "m.csv"), std::runtime_error);
 }
 
 TEST(Manifest, RejectsAnIdentifierUsedTwice)
@@ -41,7 +41,7 @@ TEST(Manifest, RejectsAnIdentifierUsedTwice)
     TempDir dir;
     write_file(dir / "m.tsv", "path\tidentifier\na.pdf\tx\nb.pdf\tx\n");
     try {
-        pipeline::read_manifest(dir / "m.tsv");
+        batch::read_manifest(dir / "m.tsv");
         FAIL() << "expected an error";
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find("line 3"), std::string::npos) << e.what();
@@ -54,12 +54,12 @@ TEST(Manifest, CatalogueOverridesAndCompletesExtractedMetadata)
     doc.meta.title = "Extracted title";
     doc.meta.authors = {{"Jane Doe", "Example Institute", ""}};
     doc.meta.publisher = "Extracted publisher";
-    pipeline::CatalogueRecord rec;
+    batch::CatalogueRecord rec;
     rec.title = "Catalogued title";
     rec.authors = {"Jane Doe", "John Roe"};
     rec.date = "16.03.2023";
     rec.source_url = "https://example.org/x";
-    pipeline::apply_catalogue(rec, doc);
+    batch::apply_catalogue(rec, doc);
     EXPECT_EQ(doc.meta.title, "Catalogued title");
     ASSERT_EQ(doc.meta.authors.size(), 2u);
     EXPECT_EQ(doc.meta.authors[0].affiliation, "Example Institute"); // kept for the same name
@@ -70,12 +70,12 @@ TEST(Manifest, CatalogueOverridesAndCompletesExtractedMetadata)
 
 TEST(Manifest, CatalogueRoundTripsThroughJson)
 {
-    pipeline::CatalogueRecord rec;
+    batch::CatalogueRecord rec;
     rec.identifier = "id-1";
     rec.authors = {"A"};
     rec.rights = "public domain";
     rec.extra["box"] = "7";
-    const auto back = pipeline::catalogue_from_json(pipeline::catalogue_to_json(rec));
+    const auto back = batch::catalogue_from_json(batch::catalogue_to_json(rec));
     EXPECT_EQ(back.identifier, "id-1");
     EXPECT_EQ(back.authors, rec.authors);
     EXPECT_EQ(back.rights, "public domain");

@@ -7,7 +7,7 @@
 #include <unistd.h>
 #include <vector>
 
-using colophon::pipeline::ClaimTable;
+using colophon::pool::ClaimTable;
 
 TEST(ClaimTable, FirstClaimWinsAndAKeyMayClaimAgain)
 {

@@ -4,7 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-using namespace colophon::pipeline;
+using namespace colophon::pool;
+using namespace colophon::state;
 
 namespace {
 

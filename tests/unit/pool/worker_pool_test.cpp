@@ -16,7 +16,8 @@
 #include <vector>
 #include <thread>
 
-using namespace colophon::pipeline;
+using namespace colophon::pool;
+using namespace colophon::state;
 
 namespace {
 

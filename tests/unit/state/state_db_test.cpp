@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-using namespace colophon::pipeline;
+using namespace colophon::state;
 using colophon::testing::TempDir;
 
 TEST(StateDb, PlansRecordsAndCountsAttempts)
