@@ -240,6 +240,10 @@ void apply_catalogue(const CatalogueRecord& record, core::Document& doc)
         m.canonical_url = record.source_url;
     if (!record.series.empty())
         m.series = record.series;
+    if (!record.rights.empty())
+        m.rights = record.rights;
+    if (!record.collection.empty())
+        m.collection = record.collection;
     for (const std::string& k : record.keywords) {
         if (std::find(m.keywords.begin(), m.keywords.end(), k) == m.keywords.end())
             m.keywords.push_back(k);

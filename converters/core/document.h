@@ -129,6 +129,10 @@ struct Metadata
     std::string language;     // BCP 47 ("en", "ru"); empty when unknown
     std::vector<std::string> keywords;
     std::vector<Inline> abstract; // lede or abstract; empty when none
+    // From a catalogue record only (nothing in a page is trusted to state them): the licence or
+    // rights statement, and the collection the document belongs to in the library.
+    std::string rights;
+    std::string collection;
 };
 
 // Recognition facts for one OCR'd page (the TEI header records them).

@@ -59,6 +59,8 @@ TEST(Manifest, CatalogueOverridesAndCompletesExtractedMetadata)
     rec.authors = {"Jane Doe", "John Roe"};
     rec.date = "16.03.2023";
     rec.source_url = "https://example.org/x";
+    rec.rights = "CC BY 4.0";
+    rec.collection = "Policy briefs";
     batch::apply_catalogue(rec, doc);
     EXPECT_EQ(doc.meta.title, "Catalogued title");
     ASSERT_EQ(doc.meta.authors.size(), 2u);
@@ -66,6 +68,8 @@ TEST(Manifest, CatalogueOverridesAndCompletesExtractedMetadata)
     EXPECT_EQ(doc.meta.date.iso, "2023-03-16");
     EXPECT_EQ(doc.meta.publisher, "Extracted publisher");             // empty catalogue value: kept
     EXPECT_EQ(doc.meta.canonical_url, "https://example.org/x");
+    EXPECT_EQ(doc.meta.rights, "CC BY 4.0");
+    EXPECT_EQ(doc.meta.collection, "Policy briefs");
 }
 
 TEST(Manifest, CatalogueRoundTripsThroughJson)
