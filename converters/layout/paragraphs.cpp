@@ -30,123 +30,150 @@ double typical_line_gap(const std::vector<const PageLines*>& pages, double body)
     return line_gap;
 }
 
-void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& role, std::vector<RawNote>& notes)
+namespace {
+
+// Left and right edges of each column's body lines, and whether the column is justified.
+std::map<int, ParagraphBuilder::FrameStats> frame_stats(const PageLines& page, const std::vector<Role>& role)
+{
+    std::map<int, ParagraphBuilder::FrameStats> frames;
+    std::map<int, std::vector<const TextLine*>> by_frame;
+    for (std::size_t i = 0; i < page.lines.size(); ++i)
+        if (role[i] == Role::Body)
+            by_frame[page.lines[i].frame_id].push_back(&page.lines[i]);
+    for (const auto& [key, ls] : by_frame) {
+        std::map<long, int> lefts, rights;
+        for (const TextLine* l : ls) {
+            ++lefts[std::lround(l->box.x0)];
+            ++rights[std::lround(l->box.x1)];
+        }
+        ParagraphBuilder::FrameStats st;
+        int best = 0;
+        st.left = ls.front()->box.x0;
+        for (const auto& [x, n] : lefts)
+            if (n > best || (n == best && x < st.left)) {
+                best = n;
+                st.left = static_cast<double>(x);
+            }
+        double maxr = 0;
+        for (const TextLine* l : ls)
+            maxr = std::max(maxr, l->box.x1);
+        st.right = maxr;
+        int at_right = 0;
+        for (const TextLine* l : ls)
+            at_right += l->box.x1 > maxr - 2.0;
+        st.justified = ls.size() >= 3 && at_right * 2 >= static_cast<int>(ls.size());
+        // a left margin seen only once is not a margin
+        if (best < 2)
+            st.left = std::min_element(ls.begin(), ls.end(), [](auto a, auto b) { return a->box.x0 < b->box.x0; })[0]->box.x0;
+        frames[key] = st;
+    }
+    return frames;
+}
+
+bool is_notes_heading(const TextLine& l)
+{
+    static const std::regex notes_heading(R"(^\s*(\d+\.?\s*)?(notes|endnotes|end notes|footnotes)\s*:?\s*$)", std::regex::icase);
+    return std::regex_match(core::clean_text(l.text()), notes_heading);
+}
+
+} // namespace
+
+bool ParagraphBuilder::is_heading_line(const TextLine& l) const
 {
     const double body = body_;
+    // set at the body size and not bold: prose, without looking at the words
+    if (l.size < heading_size_ratio * body && !(l.bold && l.size >= 0.95 * body))
+        return false;
+    const std::string text = l.text();
+    const core::TextStats st = core::text_stats(text);
+    if (st.letters < 2)
+        return false;
+    const auto nwords = core::split_words(text).size();
+    // a note mark after the last word says nothing about how the line ends
+    std::string last_word;
+    for (auto w = l.words.rbegin(); w != l.words.rend() && last_word.empty(); ++w)
+        if (!w->superscript)
+            last_word = w->text;
+    const char last = last_word.empty() ? ' ' : last_word.back();
+    const bool ends_period = last == '.' || last == ',' || last == ';';
+    // a lede or pull quote set large is prose: italic and long, or a full sentence
+    if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) && !ends_period)
+        return true;
+    return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_period;
+}
+
+bool ParagraphBuilder::take_endnote_line(const TextLine& l, bool heading, std::vector<RawNote>& notes)
+{
+    if (heading && is_notes_heading(l)) {
+        in_endnotes_ = true;
+        prev_.reset();
+        return true;
+    }
+    if (!in_endnotes_)
+        return false;
+    if (heading) {
+        in_endnotes_ = false;
+        return false;
+    }
+    const std::string label = note_start_label(l);
+    if (!label.empty()) {
+        RawNote n;
+        n.label = label;
+        n.page = l.page;
+        n.place = core::NotePlace::End;
+        n.toks = note_body_tokens(l, n.hyphens);
+        notes.push_back(std::move(n));
+    } else if (!notes.empty()) {
+        append_line(notes.back().toks, l, notes.back().hyphens);
+    }
+    return true;
+}
+
+bool ParagraphBuilder::starts_new_block(const TextLine& l, bool heading, const FrameStats& fs) const
+{
+    if (!prev_ || !open_)
+        return true;
+    const double body = body_;
+    const TextLine* prev = &*prev_;
+    const FrameStats& pfs = prev_frame_;
+    const bool same_frame = prev->page == l.page && prev->frame_id == l.frame_id && l.box.y0 > prev->box.y0;
+    const std::string ptext = prev->text();
+    const double indent = l.box.x0 - fs.left;
+    const bool indented = indent > 0.8 * body && indent < 0.4 * (fs.right - fs.left);
+    const bool prev_short = pfs.justified ? prev->box.x1 < pfs.right - 1.5 * body
+                                          : prev->box.x1 < pfs.right - 0.2 * (pfs.right - pfs.left);
+    if (heading || prev_heading_)
+        return !(heading && prev_heading_ && same_frame && std::abs(prev->size - l.size) < 0.6 &&
+                 l.box.y0 - prev->box.y1 < 0.8 * l.size && prev->bold == l.bold);
+    if (same_frame) {
+        const double gap = l.box.y0 - prev->box.y1;
+        const double prev_indent = prev->box.x0 - fs.left;
+        return gap > line_gap_ + 0.45 * body || (indented && std::abs(prev_indent - indent) > 1.0) ||
+               (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
+    }
+    return indented || (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
+}
+
+void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& role, std::vector<RawNote>& notes)
+{
+    // 1. the de-hyphenation vocabulary learns from body and note lines
     for (std::size_t i = 0; i < page.lines.size(); ++i)
         if (role[i] == Role::Body || role[i] == Role::Note)
             vocab_.add_line(page.lines[i]);
-
-    std::map<int, FrameStats> frames;
-    {
-        std::map<int, std::vector<const TextLine*>> by_frame;
-        for (std::size_t i = 0; i < page.lines.size(); ++i)
-            if (role[i] == Role::Body)
-                by_frame[page.lines[i].frame_id].push_back(&page.lines[i]);
-        for (const auto& [key, ls] : by_frame) {
-            std::map<long, int> lefts, rights;
-            for (const TextLine* l : ls) {
-                ++lefts[std::lround(l->box.x0)];
-                ++rights[std::lround(l->box.x1)];
-            }
-            FrameStats st;
-            int best = 0;
-            st.left = ls.front()->box.x0;
-            for (const auto& [x, n] : lefts)
-                if (n > best || (n == best && x < st.left)) {
-                    best = n;
-                    st.left = static_cast<double>(x);
-                }
-            double maxr = 0;
-            for (const TextLine* l : ls)
-                maxr = std::max(maxr, l->box.x1);
-            st.right = maxr;
-            int at_right = 0;
-            for (const TextLine* l : ls)
-                at_right += l->box.x1 > maxr - 2.0;
-            st.justified = ls.size() >= 3 && at_right * 2 >= static_cast<int>(ls.size());
-            // a left margin seen only once is not a margin
-            if (best < 2)
-                st.left = std::min_element(ls.begin(), ls.end(), [](auto a, auto b) { return a->box.x0 < b->box.x0; })[0]->box.x0;
-            frames[key] = st;
-        }
-    }
-
-    auto is_heading_line = [&](const TextLine& l) {
-        // set at the body size and not bold: prose, without looking at the words
-        if (l.size < heading_size_ratio * body && !(l.bold && l.size >= 0.95 * body))
-            return false;
-        const std::string text = l.text();
-        const core::TextStats st = core::text_stats(text);
-        if (st.letters < 2)
-            return false;
-        const auto nwords = core::split_words(text).size();
-        // a note mark after the last word says nothing about how the line ends
-        std::string last_word;
-        for (auto w = l.words.rbegin(); w != l.words.rend() && last_word.empty(); ++w)
-            if (!w->superscript)
-                last_word = w->text;
-        const char last = last_word.empty() ? ' ' : last_word.back();
-        const bool ends_period = last == '.' || last == ',' || last == ';';
-        // a lede or pull quote set large is prose: italic and long, or a full sentence
-        if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) && !ends_period)
-            return true;
-        return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_period;
-    };
-    static const std::regex notes_heading(R"(^\s*(\d+\.?\s*)?(notes|endnotes|end notes|footnotes)\s*:?\s*$)", std::regex::icase);
+    // 2. the columns' margins
+    const std::map<int, FrameStats> frames = frame_stats(page, role);
 
     for (std::size_t i = 0; i < page.lines.size(); ++i) {
         if (role[i] != Role::Body)
             continue;
         const TextLine& l = page.lines[i];
         const bool heading = is_heading_line(l);
-        if (heading && std::regex_match(core::clean_text(l.text()), notes_heading)) {
-            in_endnotes_ = true;
-            prev_.reset();
+        // 3. endnote sections
+        if (take_endnote_line(l, heading, notes))
             continue;
-        }
-        if (in_endnotes_) {
-            if (heading && !std::regex_match(core::clean_text(l.text()), notes_heading)) {
-                in_endnotes_ = false;
-            } else {
-                const std::string label = note_start_label(l);
-                if (!label.empty()) {
-                    RawNote n;
-                    n.label = label;
-                    n.page = l.page;
-                    n.place = core::NotePlace::End;
-                    n.toks = note_body_tokens(l, n.hyphens);
-                    notes.push_back(std::move(n));
-                } else if (!notes.empty()) {
-                    append_line(notes.back().toks, l, notes.back().hyphens);
-                }
-                continue;
-            }
-        }
-        const FrameStats& fs = frames[l.frame_id];
-        bool new_block = true;
-        if (prev_ && open_) {
-            const TextLine* prev = &*prev_;
-            const FrameStats& pfs = prev_frame_;
-            const bool same_frame = prev->page == l.page && prev->frame_id == l.frame_id && l.box.y0 > prev->box.y0;
-            const std::string ptext = prev->text();
-            const double indent = l.box.x0 - fs.left;
-            const bool indented = indent > 0.8 * body && indent < 0.4 * (fs.right - fs.left);
-            const bool prev_short = pfs.justified ? prev->box.x1 < pfs.right - 1.5 * body
-                                                  : prev->box.x1 < pfs.right - 0.2 * (pfs.right - pfs.left);
-            if (heading || prev_heading_) {
-                new_block = !(heading && prev_heading_ && same_frame && std::abs(prev->size - l.size) < 0.6 &&
-                              l.box.y0 - prev->box.y1 < 0.8 * l.size && prev->bold == l.bold);
-            } else if (same_frame) {
-                const double gap = l.box.y0 - prev->box.y1;
-                const double prev_indent = prev->box.x0 - fs.left;
-                new_block = gap > line_gap_ + 0.45 * body || (indented && std::abs(prev_indent - indent) > 1.0) ||
-                            (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
-            } else {
-                new_block = indented || (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
-            }
-        }
-        if (new_block) {
+        // 4. a line opens a block or runs on the open one
+        const FrameStats& fs = frames.at(l.frame_id);
+        if (starts_new_block(l, heading, fs)) {
             close_open_para();
             Para para;
             para.heading = heading;

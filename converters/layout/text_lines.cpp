@@ -74,6 +74,136 @@ int count_rows(const std::vector<Item>& items, const std::vector<std::size_t>& b
     return rows;
 }
 
+// Per strip of the minimum gutter width (strip b covers bins [b, b + strip)): the lines seen on
+// each side of it since a word last covered it, and the most seen on both sides at once. A line
+// is counted once on a side, by the word nearest to the strip there.
+class StripCounts
+{
+public:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    StripCounts(const std::vector<Item>& items, std::size_t bins, std::size_t strip)
+        : items_(items), nb_(bins), strip_(strip), starts_(bins - strip + 1), left_(starts_, 0), right_(starts_, 0),
+          best_(starts_, 0), last_left_(starts_, none), last_right_(starts_, none)
+    {
+    }
+
+    // One scanline: the words crossing it, by index.
+    void scan(const std::vector<std::size_t>& active)
+    {
+        // The words' bins, merged into covered runs; between them, the free runs. A strip
+        // inside a free run has as its neighbours the word ending where the run starts
+        // (the rightmost such) and the word starting where it ends (the leftmost such).
+        spans_.clear();
+        for (std::size_t i : active) {
+            const std::size_t b0 = bin_of(items_[i].box.x0);
+            spans_.push_back({b0, std::max(b0, bin_of(items_[i].box.x1)), i});
+        }
+        std::stable_sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.b0 < b.b0; });
+        std::size_t free_from = 0;    // first bin of the current free run
+        std::size_t left_word = none; // the word just before it
+        std::size_t done = 0;         // strips before this one are settled
+        for (std::size_t k = 0; k <= spans_.size(); ++k) {
+            const bool at_end = k == spans_.size();
+            const std::size_t free_to = at_end ? nb_ : spans_[k].b0; // exclusive
+            if (free_to >= free_from + strip_) {
+                reset(done, free_from);
+                count_free_run(free_from, free_to, left_word, right_word_at(k, free_to));
+                done = free_to - strip_ + 1;
+            }
+            if (at_end)
+                break;
+            // extend the covered run over every span that touches or overlaps it
+            const std::size_t run_from = k;
+            std::size_t run_end = spans_[k].b1;
+            while (k + 1 < spans_.size() && spans_[k + 1].b0 <= run_end + 1) {
+                ++k;
+                run_end = std::max(run_end, spans_[k].b1);
+            }
+            free_from = run_end + 1;
+            left_word = none;
+            for (std::size_t j = run_from; j <= k; ++j)
+                if (spans_[j].b1 == run_end &&
+                    (left_word == none || items_[left_word].box.x1 < items_[spans_[j].word].box.x1))
+                    left_word = spans_[j].word;
+        }
+        reset(done, starts_);
+    }
+
+    // Runs of strips with at least `min_lines` lines on both sides at once.
+    std::vector<Gap> gutters(int min_lines) const
+    {
+        std::vector<Gap> out;
+        const double w = static_cast<double>(strip_);
+        for (std::size_t b = 0; b < starts_; ++b) {
+            if (best_[b] < min_lines)
+                continue;
+            if (!out.empty() && out.back().hi >= b)
+                out.back().hi = b + w;
+            else
+                out.push_back({static_cast<double>(b), b + w});
+        }
+        return out;
+    }
+
+private:
+    struct Span
+    {
+        std::size_t b0, b1; // bins covered, inclusive
+        std::size_t word;
+    };
+
+    std::size_t bin_of(double x) const // NaN and off-page coordinates land on an edge bin
+    {
+        if (!(x >= 0))
+            return 0;
+        return x >= static_cast<double>(nb_ - 1) ? nb_ - 1 : static_cast<std::size_t>(x);
+    }
+
+    // the leftmost word starting at bin `at`, among the spans from k on
+    std::size_t right_word_at(std::size_t k, std::size_t at) const
+    {
+        std::size_t right_word = none;
+        for (std::size_t j = k; j < spans_.size() && spans_[j].b0 == at; ++j)
+            if (right_word == none || items_[spans_[j].word].box.x0 < items_[right_word].box.x0)
+                right_word = spans_[j].word;
+        return right_word;
+    }
+
+    void count_free_run(std::size_t free_from, std::size_t free_to, std::size_t left_word, std::size_t right_word)
+    {
+        for (std::size_t b = free_from; b + strip_ <= free_to; ++b) {
+            if (left_word != none && left_word != last_left_[b]) {
+                ++left_[b];
+                last_left_[b] = left_word;
+            }
+            if (right_word != none && right_word != last_right_[b]) {
+                ++right_[b];
+                last_right_[b] = right_word;
+            }
+            best_[b] = std::max(best_[b], std::min(left_[b], right_[b]));
+        }
+    }
+
+    void reset(std::size_t from, std::size_t to) // [from, to)
+    {
+        to = std::min(to, starts_);
+        if (from >= to)
+            return;
+        const auto f = static_cast<long>(from), t = static_cast<long>(to);
+        std::fill(left_.begin() + f, left_.begin() + t, 0);
+        std::fill(right_.begin() + f, right_.begin() + t, 0);
+        std::fill(last_left_.begin() + f, last_left_.begin() + t, none);
+        std::fill(last_right_.begin() + f, last_right_.begin() + t, none);
+    }
+
+    const std::vector<Item>& items_;
+    std::size_t nb_, strip_, starts_;
+    std::vector<int> left_, right_, best_;
+    std::vector<std::size_t> last_left_, last_right_;
+    std::vector<Span> spans_;
+};
+
 // x-ranges that no word crosses while several lines of text stand on either side: column
 // gutters. Scanned line by line, and the two sides are counted separately, because the two
 // columns of a page need not share baselines. Word spaces that line up in a justified column
@@ -107,38 +237,11 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
     if (x_end > max_extent || y_end - items[ids.front()].cy0 > max_extent)
         return {};
     page_width = std::min(page_width, x_end + 1);
-    const int bins = static_cast<int>(std::ceil(page_width)) + 1;
-    const auto nb = static_cast<std::size_t>(bins);
+    const auto nb = static_cast<std::size_t>(static_cast<int>(std::ceil(page_width)) + 1);
     const auto strip = static_cast<std::size_t>(std::ceil(min_gutter_width));
     if (nb <= strip)
         return {};
-    const std::size_t starts = nb - strip + 1; // bin b stands for the strip [b, b + strip)
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
-    // per strip: lines seen on each side since the strip was last covered (a line is counted
-    // once, by the word nearest to the strip on that side)
-    std::vector<int> left(starts, 0), right(starts, 0), best(starts, 0);
-    std::vector<std::size_t> last_left(starts, none), last_right(starts, none);
-    auto reset = [&](std::size_t from, std::size_t to) { // [from, to)
-        to = std::min(to, starts);
-        if (from >= to)
-            return;
-        std::fill(left.begin() + static_cast<long>(from), left.begin() + static_cast<long>(to), 0);
-        std::fill(right.begin() + static_cast<long>(from), right.begin() + static_cast<long>(to), 0);
-        std::fill(last_left.begin() + static_cast<long>(from), last_left.begin() + static_cast<long>(to), none);
-        std::fill(last_right.begin() + static_cast<long>(from), last_right.begin() + static_cast<long>(to), none);
-    };
-    auto bin_of = [&](double x) -> std::size_t { // NaN and off-page coordinates land on an edge bin
-        if (!(x >= 0))
-            return 0;
-        return x >= static_cast<double>(bins - 1) ? nb - 1 : static_cast<std::size_t>(x);
-    };
-
-    struct Span
-    {
-        std::size_t b0, b1; // bins covered, inclusive
-        std::size_t word;
-    };
-    std::vector<Span> spans;
+    StripCounts counts(items, nb, strip);
     std::size_t lo = 0;
     std::vector<std::size_t> active, last_active;
     for (double y = items[ids.front()].cy0; y <= y_end; y += step) {
@@ -150,75 +253,14 @@ std::vector<Gap> find_gutters(const std::vector<Item>& items, double page_width,
                 active.push_back(ids[k]);
         if (active.empty())
             continue; // between lines
-        // the same words as on the scanline before change nothing: every count below is
-        // already where they leave it
+        // the same words as on the scanline before change nothing: every count is already
+        // where they leave it
         if (active == last_active)
             continue;
         last_active = active;
-
-        // The words' bins, merged into covered runs; between them, the free runs. A strip
-        // inside a free run has as its neighbours the word ending where the run starts
-        // (the rightmost such) and the word starting where it ends (the leftmost such).
-        spans.clear();
-        for (std::size_t i : active) {
-            const std::size_t b0 = bin_of(items[i].box.x0);
-            spans.push_back({b0, std::max(b0, bin_of(items[i].box.x1)), i});
-        }
-        std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.b0 < b.b0; });
-        std::size_t free_from = 0;      // first bin of the current free run
-        std::size_t left_word = none;   // the word just before it
-        std::size_t done = 0;           // strips before this one are settled
-        for (std::size_t k = 0; k <= spans.size(); ++k) {
-            const bool at_end = k == spans.size();
-            const std::size_t free_to = at_end ? nb : spans[k].b0; // exclusive
-            if (free_to >= free_from + strip) {
-                std::size_t right_word = none;
-                for (std::size_t j = k; j < spans.size() && spans[j].b0 == free_to; ++j)
-                    if (right_word == none || items[spans[j].word].box.x0 < items[right_word].box.x0)
-                        right_word = spans[j].word;
-                reset(done, free_from);
-                for (std::size_t b = free_from; b + strip <= free_to; ++b) {
-                    if (left_word != none && left_word != last_left[b]) {
-                        ++left[b];
-                        last_left[b] = left_word;
-                    }
-                    if (right_word != none && right_word != last_right[b]) {
-                        ++right[b];
-                        last_right[b] = right_word;
-                    }
-                    best[b] = std::max(best[b], std::min(left[b], right[b]));
-                }
-                done = free_to - strip + 1;
-            }
-            if (at_end)
-                break;
-            // extend the covered run over every span that touches or overlaps it
-            const std::size_t run_from = k;
-            std::size_t run_end = spans[k].b1;
-            while (k + 1 < spans.size() && spans[k + 1].b0 <= run_end + 1) {
-                ++k;
-                run_end = std::max(run_end, spans[k].b1);
-            }
-            free_from = run_end + 1;
-            left_word = none;
-            for (std::size_t j = run_from; j <= k; ++j)
-                if (spans[j].b1 == run_end &&
-                    (left_word == none || items[left_word].box.x1 < items[spans[j].word].box.x1))
-                    left_word = spans[j].word;
-        }
-        reset(done, starts);
+        counts.scan(active);
     }
-    std::vector<Gap> out;
-    const double w = static_cast<double>(strip);
-    for (std::size_t b = 0; b < starts; ++b) {
-        if (best[b] < min_lines)
-            continue;
-        if (!out.empty() && out.back().hi >= b)
-            out.back().hi = b + w;
-        else
-            out.push_back({static_cast<double>(b), b + w});
-    }
-    return out;
+    return counts.gutters(min_lines);
 }
 
 // The widest of the gaps (in ascending order); among gaps as wide as it (the even leading of a
