@@ -9,6 +9,21 @@ namespace colophon::layout {
 
 namespace {
 
+// A vertical gap on a column gutter is a cut when it clears a good part of the gutter (a word
+// space that happens to fall inside a gutter, in a title spanning both columns, is no cut), or
+// when it lies wholly within the gutter and is wider than any word space: two-column LaTeX
+// classes (memoir) leave only 0.65 em clear once hyphens hang into the gutter. (pdf-gen2 tx02;
+// pdf-gen, pdf-gen2 and pdf-real otherwise unchanged.)
+constexpr double gutter_cut_share = 0.5;
+constexpr double gutter_cut_points = 8.0;
+constexpr double narrow_gutter_cut_em = 0.6;
+constexpr double narrow_gutter_inside = 0.9;
+// ... and only between columns of text: a column of reference numbers beside their entries
+// lines up as well (pdf-real cermine_test1), and so do the word spaces of a two-line caption
+// (pdf-real grobid_sample).
+constexpr double narrow_gutter_min_column_em = 10;
+constexpr int narrow_gutter_min_rows = 3;
+
 struct Item
 {
     std::size_t word = 0;
@@ -331,16 +346,21 @@ private:
     std::vector<Leaf> leaves_;
     int next_frame_ = 1;
 
-    bool on_gutter(const Gap& g) const
+    enum class GutterFit { None, Wide, Narrow };
+
+    GutterFit on_gutter(const Gap& g) const
     {
-        // the gap must clear a good part of the gutter: a word space that happens to fall
-        // inside a gutter (in a title spanning both columns) is no cut
+        GutterFit fit = GutterFit::None;
         for (const Gap& k : gutters_) {
             const double overlap = std::min(k.hi, g.hi) - std::max(k.lo, g.lo);
-            if (overlap > 0 && overlap >= std::min(0.5 * k.width(), 8.0))
-                return true;
+            if (overlap <= 0)
+                continue;
+            if (overlap >= std::min(gutter_cut_share * k.width(), gutter_cut_points))
+                return GutterFit::Wide;
+            if (overlap >= narrow_gutter_inside * g.width() && g.width() >= narrow_gutter_cut_em * body_size_)
+                fit = GutterFit::Narrow;
         }
-        return false;
+        return fit;
     }
 
     void cut(const Node& node, const core::Box& frame, int frame_id)
@@ -353,7 +373,7 @@ private:
         // widest first
         std::vector<Gap> vgaps;
         for_each_gap(items_, node.by_x, box_left, box_right, [&](const Gap& g) {
-            if (g.width() >= min_gutter && (g.width() >= 3 * body_size_ || on_gutter(g)))
+            if (g.width() >= min_gutter && (g.width() >= 3 * body_size_ || on_gutter(g) != GutterFit::None))
                 vgaps.push_back(g);
         });
         std::sort(vgaps.begin(), vgaps.end(), [](const Gap& a, const Gap& b) { return a.width() > b.width(); });
@@ -368,6 +388,12 @@ private:
             if (rows < 2 || count_rows(items_, left.by_y) < 2 || count_rows(items_, right.by_y) < 2)
                 continue;
             const core::Box lf = bbox_of(items_, left.by_y), rf = bbox_of(items_, right.by_y);
+            const double min_column = narrow_gutter_min_column_em * body_size_;
+            if (g.width() < 3 * body_size_ && on_gutter(g) == GutterFit::Narrow &&
+                (lf.width() < min_column || rf.width() < min_column ||
+                 count_rows(items_, left.by_y) < narrow_gutter_min_rows ||
+                 count_rows(items_, right.by_y) < narrow_gutter_min_rows))
+                continue;
             const int lid = next_frame_++, rid = next_frame_++;
             cut(left, lf, lid);
             cut(right, rf, rid);

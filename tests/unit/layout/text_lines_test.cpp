@@ -128,3 +128,28 @@ TEST(TextLines, WordsOffThePageDoNotBreakTheGutterSearch)
     const auto lines = build_lines(page);
     EXPECT_GE(lines.size(), 8u);
 }
+
+TEST(TextLines, NarrowGutterBetweenFullColumnsIsACut)
+{
+    // Two columns whose clear gutter is only 0.65 em where a hyphen hangs into it on the left
+    // and a line starts early on the right; a full-width header on top, the page number in the
+    // gutter at the foot, and a list indented in the right column widen the gutter the page
+    // shows elsewhere, so the narrow gap is not "a good part" of it.
+    PageMaker pm(1);
+    pm.line(50, 30, "Running header of the review spanning both of the columns here");
+    for (int i = 0; i < 12; ++i) {
+        const double y = 60 + 12.0 * i;
+        const double end = pm.line(127.5, y, "left" + std::to_string(i % 10) + " aaaa bbbb cccc dddd eeee ffff gg");
+        if (i % 4 == 1)
+            pm.word(end, y, "-", {7}); // hangs into the gutter to 303.5
+        const double right_x = i < 4 ? 320 : (i == 7 ? 310.0 : 311.6);
+        pm.line(right_x, y, "right" + std::to_string(i % 10) + " aaaa bbbb cccc dddd eeee");
+    }
+    pm.word(304, 760, "2");
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 26u);
+    EXPECT_TRUE(lines[1].text().starts_with("left0"));
+    EXPECT_TRUE(lines[12].text().starts_with("left1"));
+    EXPECT_TRUE(lines[13].text().starts_with("right0"));
+    EXPECT_NE(lines[1].frame_id, lines[13].frame_id);
+}
