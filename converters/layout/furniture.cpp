@@ -81,6 +81,11 @@ std::string fold_ocr_digits(const std::string& text)
     return out;
 }
 
+// A footnote opening with its raised mark may repeat on the next page but for its digits
+// ("2 Data available at .../data-2" and "6 Data available at .../data-6", "3 Ibid., p. 4"): no
+// running header or footer opens with a superscript.
+bool opens_with_raised_label(const TextLine& l) { return l.words.size() >= 2 && l.words.front().superscript; }
+
 bool has_alnum(const std::string& text)
 {
     const core::TextStats st = core::text_stats(text);
@@ -221,7 +226,7 @@ std::vector<bool> find_page_furniture(const PageLines& pl, const std::vector<Edg
         // nothing a reader would miss.
         if (pl.from_ocr && !has_alnum(text))
             out[c.line] = true;
-        if (c.sig.empty() || out[c.line])
+        if (c.sig.empty() || out[c.line] || opens_with_raised_label(pl.lines[c.line]))
             continue;
         for (const std::vector<EdgeLine>* other : neighbours) {
             for (const EdgeLine& o : *other) {
