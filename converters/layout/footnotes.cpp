@@ -21,7 +21,7 @@ std::size_t glued_label_length(const std::string& w)
     while (n < w.size() && n < 3 && is_ascii_digit(w[n]))
         ++n;
     if (n == 0) {
-        for (std::string_view sym : {"*", "\u2020", "\u2021", "\u00a7", "\u00b6"})
+        for (std::string_view sym : {"*", "\u2217", "\u204e", "\u2020", "\u2021", "\u00a7", "\u00b6"})
             if (std::string_view(w).starts_with(sym)) {
                 n = sym.size();
                 break;

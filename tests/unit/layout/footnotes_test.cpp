@@ -97,3 +97,19 @@ TEST(Footnotes, NotesRepeatingOnTheNextPageButForTheirDigitsAreNotFurniture)
     ASSERT_EQ(doc.notes.size(), 2u);
     EXPECT_EQ(core::plain_text(doc.notes[1].blocks.at(0)), "Data available at https://data.example/series-2.");
 }
+
+TEST(Footnotes, MathAsteriskMarksTheSameNoteAsTheAsterisk)
+{
+    // LaTeX's \fnsymbol draws its first mark with the math asterisk U+2217
+    std::vector<PageMaker> pages{PageMaker(1)};
+    PageMaker& p = pages[0];
+    double y = filler(p, 80, 40);
+    const double x = p.line(50, y, "A figure from a dataset.");
+    p.sup(x, y, "\u2217");
+    p.sup(50, 730, "\u2217", 8);
+    p.line(54, 730, "Figures from the annual bulletin.", small);
+    const core::Document doc = build(pages);
+    ASSERT_EQ(doc.notes.size(), 1u);
+    EXPECT_EQ(doc.notes[0].label, "*");
+    EXPECT_NE(colophon::testing::find_kind(doc.body.back().content, core::InlineKind::NoteRef), nullptr);
+}
