@@ -104,7 +104,9 @@ bool ParagraphBuilder::is_heading_line(const TextLine& l) const
 
 bool ParagraphBuilder::take_endnote_line(const TextLine& l, bool heading, std::vector<RawNote>& notes)
 {
-    if (heading && is_notes_heading(l)) {
+    // "Notes" alone on a line, set off as a heading or in bold (a web page's endnotes heading
+    // may be set smaller than the body)
+    if ((heading || l.bold) && is_notes_heading(l)) {
         in_endnotes_ = true;
         prev_.reset();
         return true;

@@ -113,3 +113,20 @@ TEST(Footnotes, MathAsteriskMarksTheSameNoteAsTheAsterisk)
     EXPECT_EQ(doc.notes[0].label, "*");
     EXPECT_NE(colophon::testing::find_kind(doc.body.back().content, core::InlineKind::NoteRef), nullptr);
 }
+
+TEST(Footnotes, EndnotesUnderABoldNotesHeadingSetSmallerThanTheBody)
+{
+    // a printed web page: "Notes" in bold at 9 pt over a numbered list, body at 10 pt
+    std::vector<PageMaker> pages{PageMaker(1)};
+    PageMaker& p = pages[0];
+    double y = filler(p, 100, 5);
+    const double x = p.line(50, y, "A claim that needs a source.");
+    p.sup(x, y, "1");
+    p.line(50, y + 30, "Notes", {9, true, false});
+    p.line(70, y + 46, "1. The source of the claim.", {9, false, false});
+    const core::Document doc = build(pages);
+    ASSERT_EQ(doc.notes.size(), 1u);
+    EXPECT_EQ(doc.notes[0].place, core::NotePlace::End);
+    EXPECT_EQ(body_text(doc).find("Notes"), std::string::npos) << body_text(doc);
+    EXPECT_NE(colophon::testing::find_kind(doc.body.back().content, core::InlineKind::NoteRef), nullptr);
+}
