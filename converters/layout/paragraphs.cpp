@@ -5,12 +5,23 @@
 #include "footnotes.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <cmath>
 #include <map>
 #include <regex>
 #include <utility>
 
 namespace colophon::layout {
+
+namespace {
+
+// Two indented lines of one block (a quotation) start within this many em of each other: an
+// opening quotation mark hung into the margin shifts the first by its width, and a new
+// paragraph's indent is 0.8 em or more. (pdf-gen2 pdfLaTeX quotations; pdf-gen, pdf-real.)
+constexpr double same_indent_em = 0.3;
+
+} // namespace
 
 double typical_line_gap(const std::vector<const PageLines*>& pages, double body)
 {
@@ -68,6 +79,23 @@ std::map<int, ParagraphBuilder::FrameStats> frame_stats(const PageLines& page, c
         frames[key] = st;
     }
     return frames;
+}
+
+// A list item opens with a bullet standing alone; the bullet is no text.
+bool opens_with_bullet(const TextLine& l)
+{
+    static const std::array<std::string_view, 9> bullets{"\u2022", "\u25e6", "\u25aa", "\u25cf", "\u25cb",
+                                                         "\u25a0", "\u2023", "\u2043", "\u00b7"};
+    return l.words.size() >= 2 &&
+           std::find(bullets.begin(), bullets.end(), std::string_view(l.words.front().text)) != bullets.end();
+}
+
+// A short line ending a clause with ';' ends a list item ("Digitise the certificates;"): prose
+// runs on to the margin unless the next word is too long for the line.
+bool ends_item(const std::string& text)
+{
+    const std::string_view t = core::trim(text);
+    return !t.empty() && t.back() == ';';
 }
 
 bool is_notes_heading(const TextLine& l)
@@ -133,7 +161,7 @@ bool ParagraphBuilder::take_endnote_line(const TextLine& l, bool heading, std::v
 
 bool ParagraphBuilder::starts_new_block(const TextLine& l, bool heading, const FrameStats& fs) const
 {
-    if (!prev_ || !open_)
+    if (!prev_ || !open_ || opens_with_bullet(l))
         return true;
     const double body = body_;
     const TextLine* prev = &*prev_;
@@ -150,10 +178,10 @@ bool ParagraphBuilder::starts_new_block(const TextLine& l, bool heading, const F
     if (same_frame) {
         const double gap = l.box.y0 - prev->box.y1;
         const double prev_indent = prev->box.x0 - fs.left;
-        return gap > line_gap_ + 0.45 * body || (indented && std::abs(prev_indent - indent) > 1.0) ||
-               (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
+        return gap > line_gap_ + 0.45 * body || (indented && std::abs(prev_indent - indent) > same_indent_em * body) ||
+               (prev_short && (ends_sentence(ptext) || ends_item(ptext))) || std::abs(l.size - prev->size) > 1.0;
     }
-    return indented || (prev_short && ends_sentence(ptext)) || std::abs(l.size - prev->size) > 1.0;
+    return indented || (prev_short && (ends_sentence(ptext) || ends_item(ptext))) || std::abs(l.size - prev->size) > 1.0;
 }
 
 void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& role, std::vector<RawNote>& notes)
@@ -182,7 +210,7 @@ void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& 
             para.size = l.size;
             para.page = l.page;
             para.box = l.box;
-            append_line(para.toks, l, para.hyphens);
+            append_line(para.toks, l, para.hyphens, opens_with_bullet(l) ? 1 : 0);
             open_ = std::move(para);
         } else {
             append_line(open_->toks, l, open_->hyphens);

@@ -1,6 +1,8 @@
 #include "text_lines.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -24,6 +26,15 @@ constexpr double narrow_gutter_inside = 0.9;
 constexpr double narrow_gutter_min_column_em = 10;
 constexpr int narrow_gutter_min_rows = 3;
 
+// List bullets: a column of them beside the items is no text column of its own.
+constexpr std::array<std::string_view, 10> bullet_glyphs{"\u2022", "\u25e6", "\u25aa", "\u25cf", "\u25cb",
+                                                         "\u25a0", "\u2023", "\u2043", "\u2013", "-"};
+
+bool is_bullet(std::string_view text)
+{
+    return std::find(bullet_glyphs.begin(), bullet_glyphs.end(), text) != bullet_glyphs.end();
+}
+
 struct Item
 {
     std::size_t word = 0;
@@ -31,6 +42,7 @@ struct Item
     double cy0 = 0; // core band used for horizontal projection (host's band for superscripts)
     double cy1 = 0;
     double size = 0;
+    bool bullet = false; // a list bullet standing alone
 };
 
 struct Leaf
@@ -383,6 +395,9 @@ private:
             auto [left, right] = node.split([&](std::size_t i) { return items_[i].box.x1 <= x; });
             if (left.by_y.empty() || right.by_y.empty())
                 continue;
+            // bullets beside their items stay on the items' lines
+            if (std::all_of(left.by_y.begin(), left.by_y.end(), [&](std::size_t i) { return items_[i].bullet; }))
+                continue;
             if (rows < 0)
                 rows = count_rows(items_, node.by_y);
             if (rows < 2 || count_rows(items_, left.by_y) < 2 || count_rows(items_, right.by_y) < 2)
@@ -444,7 +459,7 @@ std::vector<TextLine> build_lines(const PageWords& page)
     for (std::size_t i = 0; i < words.size(); ++i) {
         const Word& w = words[i];
         const double size = w.size > 0 ? w.size : std::max(1.0, w.box.height());
-        items[i] = {i, w.box, 0, 0, size};
+        items[i] = {i, w.box, 0, 0, size, is_bullet(w.text)};
         sizes.push_back(size);
     }
     const double body_size = std::max(4.0, median(sizes));
