@@ -26,6 +26,14 @@ constexpr double narrow_gutter_inside = 0.9;
 constexpr double narrow_gutter_min_column_em = 10;
 constexpr int narrow_gutter_min_rows = 3;
 
+// A superscript is smaller than its host and raised against it; CSS "font-size: smaller" on a
+// raised word (WeasyPrint, browsers) keeps 0.86 of the host's size, so a word raised by a
+// quarter em may be that large. (pdf-gen, pdf-gen2, pdf-real; samples/pdf/weasyprint-*.)
+constexpr double sup_max_size = 0.85;
+constexpr double sup_max_size_raised = 0.9;
+constexpr double sup_min_raise = 0.1;
+constexpr double sup_well_raised = 0.25;
+
 // List bullets: a column of them beside the items is no text column of its own.
 constexpr std::array<std::string_view, 10> bullet_glyphs{"\u2022", "\u25e6", "\u25aa", "\u25cf", "\u25cb",
                                                          "\u25a0", "\u2023", "\u2043", "\u2013", "-"};
@@ -481,14 +489,15 @@ std::vector<TextLine> build_lines(const PageWords& page)
             const Word& h = words[static_cast<std::size_t>(static_cast<long>(i) + d)];
             const double hs = h.size > 0 ? h.size : h.box.height();
             const double ws = items[i].size;
-            if (ws > 0.85 * hs)
+            const double wc = (w.box.y0 + w.box.y1) / 2, hc = (h.box.y0 + h.box.y1) / 2;
+            const bool well_raised = hc - wc >= sup_well_raised * hs;
+            if (ws > (well_raised ? sup_max_size_raised : sup_max_size) * hs)
                 continue;
             const double gap = d < 0 ? w.box.x0 - h.box.x1 : h.box.x0 - w.box.x1;
             if (gap < -0.5 || gap > (d < 0 ? 0.3 : 0.6) * hs)
                 continue;
-            const double wc = (w.box.y0 + w.box.y1) / 2, hc = (h.box.y0 + h.box.y1) / 2;
             const bool overlaps = w.box.y1 > h.box.y0 && w.box.y0 < h.box.y1;
-            if (!overlaps || hc - wc < 0.1 * hs)
+            if (!overlaps || hc - wc < sup_min_raise * hs)
                 continue;
             sup[i] = true;
             items[i].cy0 = items[static_cast<std::size_t>(static_cast<long>(i) + d)].cy0;

@@ -153,3 +153,25 @@ TEST(TextLines, NarrowGutterBetweenFullColumnsIsACut)
     EXPECT_TRUE(lines[13].text().starts_with("right0"));
     EXPECT_NE(lines[1].frame_id, lines[13].frame_id);
 }
+
+TEST(TextLines, RaisedWordAtCssSmallerSizeIsASuperscript)
+{
+    // "3<sup>rd</sup>" from CSS: the raised word keeps 9/10.5 of the host's size
+    PageMaker pm(1);
+    pm.line(50, 200, "What changed was the context. The", {10.5});
+    colophon::layout::Word host;
+    host.text = "3";
+    host.size = 10.5;
+    host.box = {260.4, 200, 265.6, 212.2};
+    pm.page().words.push_back(host);
+    colophon::layout::Word raised;
+    raised.text = "rd";
+    raised.size = 9;
+    raised.box = {265.6, 196.9, 275.6, 207.4};
+    pm.page().words.push_back(raised);
+    pm.line(50, 215, "round of border talks collapsed in June, and the accord", {10.5});
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_TRUE(lines[0].words.back().superscript);
+    EXPECT_EQ(lines[0].words.back().text, "rd");
+}
