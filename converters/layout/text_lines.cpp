@@ -33,6 +33,10 @@ constexpr double sup_max_size = 0.85;
 constexpr double sup_max_size_raised = 0.9;
 constexpr double sup_min_raise = 0.1;
 constexpr double sup_well_raised = 0.25;
+// A host found by geometry alone (not emitted next to the mark) must share this much of its
+// height with the mark: a letter-spaced kicker just above a title touches its words too.
+// (pdf-gen lo02.)
+constexpr double sup_min_overlap_geometric = 0.25;
 
 // List bullets: a column of them beside the items is no text column of its own.
 constexpr std::array<std::string_view, 10> bullet_glyphs{"\u2022", "\u25e6", "\u25aa", "\u25cf", "\u25cb",
@@ -446,6 +450,83 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
+// An item's core band: the middle 0.4 em of its box, where the words of one row overlap.
+void set_core_band(Item& it)
+{
+    const double c = (it.box.y0 + it.box.y1) / 2, half = 0.2 * std::min(it.box.height(), it.size);
+    it.cy0 = c - half;
+    it.cy1 = c + half;
+}
+
+// True when word `w` (item `wi`) is a superscript of host `h`: smaller, raised against it and
+// touching it, after it (`host_before`) or before it (a footnote's label before its text).
+bool raised_against(const Word& w, const Item& wi, const Word& h, bool host_before, double min_overlap = 0)
+{
+    const double hs = h.size > 0 ? h.size : h.box.height();
+    const double ws = wi.size;
+    const double wc = (w.box.y0 + w.box.y1) / 2, hc = (h.box.y0 + h.box.y1) / 2;
+    const bool well_raised = hc - wc >= sup_well_raised * hs;
+    if (ws > (well_raised ? sup_max_size_raised : sup_max_size) * hs)
+        return false;
+    const double gap = host_before ? w.box.x0 - h.box.x1 : h.box.x0 - w.box.x1;
+    if (gap < -0.5 || gap > (host_before ? 0.3 : 0.6) * hs)
+        return false;
+    const bool overlaps = w.box.y1 > h.box.y0 && w.box.y0 < h.box.y1 &&
+                          std::min(w.box.y1, h.box.y1) - std::max(w.box.y0, h.box.y0) >= min_overlap * hs;
+    return overlaps && hc - wc >= sup_min_raise * hs;
+}
+
+// Flags the superscripts among `words` and gives each its host's core band. The host is looked
+// for first among the words emitted next to it, then, for words smaller than the page's text,
+// among all words touching it: LaTeX emits a page's footnote labels one after the other before
+// their texts (pdf-gen2 tx02).
+std::vector<bool> find_superscripts(const std::vector<Word>& words, std::vector<Item>& items, double body_size)
+{
+    std::vector<bool> sup(words.size(), false);
+    auto take_band = [&](std::size_t i, std::size_t host) {
+        sup[i] = true;
+        items[i].cy0 = items[host].cy0;
+        items[i].cy1 = items[host].cy1;
+    };
+    std::vector<std::size_t> unhosted;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0 && raised_against(words[i], items[i], words[i - 1], true))
+            take_band(i, i - 1);
+        else if (i + 1 < words.size() && raised_against(words[i], items[i], words[i + 1], false))
+            take_band(i, i + 1);
+        else if (items[i].size <= sup_max_size_raised * body_size)
+            unhosted.push_back(i);
+    }
+    if (unhosted.empty())
+        return sup;
+    // hosts by left edge (a label before its text) and by right edge (a mark after its word)
+    std::vector<std::size_t> by_x0(words.size()), by_x1(words.size());
+    std::iota(by_x0.begin(), by_x0.end(), 0);
+    std::iota(by_x1.begin(), by_x1.end(), 0);
+    std::sort(by_x0.begin(), by_x0.end(), [&](std::size_t a, std::size_t b) { return words[a].box.x0 < words[b].box.x0; });
+    std::sort(by_x1.begin(), by_x1.end(), [&](std::size_t a, std::size_t b) { return words[a].box.x1 < words[b].box.x1; });
+    for (std::size_t i : unhosted) {
+        const Word& w = words[i];
+        const double reach = 2 * items[i].size; // beyond any gap raised_against allows
+        bool found = false;
+        auto from = std::lower_bound(by_x1.begin(), by_x1.end(), w.box.x0 - reach,
+                                     [&](std::size_t k, double x) { return words[k].box.x1 < x; });
+        for (auto it = from; it != by_x1.end() && words[*it].box.x1 <= w.box.x0 + 0.5 && !found; ++it)
+            if (*it != i && raised_against(w, items[i], words[*it], true, sup_min_overlap_geometric)) {
+                take_band(i, *it);
+                found = true;
+            }
+        from = std::lower_bound(by_x0.begin(), by_x0.end(), w.box.x1 - 0.5,
+                                [&](std::size_t k, double x) { return words[k].box.x0 < x; });
+        for (auto it = from; it != by_x0.end() && words[*it].box.x0 <= w.box.x1 + reach && !found; ++it)
+            if (*it != i && raised_against(w, items[i], words[*it], false, sup_min_overlap_geometric)) {
+                take_band(i, *it);
+                found = true;
+            }
+    }
+    return sup;
+}
+
 } // namespace
 
 std::string TextLine::text() const
@@ -473,38 +554,9 @@ std::vector<TextLine> build_lines(const PageWords& page)
     const double body_size = std::max(4.0, median(sizes));
 
     // Superscripts (note marks, ordinal suffixes) take their host's band so they stay on its row.
-    std::vector<bool> sup(words.size(), false);
-    auto core_band = [](const core::Box& b, double size, double& y0, double& y1) {
-        const double c = (b.y0 + b.y1) / 2, half = 0.2 * std::min(b.height(), size);
-        y0 = c - half;
-        y1 = c + half;
-    };
     for (std::size_t i = 0; i < words.size(); ++i)
-        core_band(words[i].box, items[i].size, items[i].cy0, items[i].cy1);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        const Word& w = words[i];
-        for (int d : {-1, 1}) {
-            if ((d < 0 && i == 0) || (d > 0 && i + 1 >= words.size()))
-                continue;
-            const Word& h = words[static_cast<std::size_t>(static_cast<long>(i) + d)];
-            const double hs = h.size > 0 ? h.size : h.box.height();
-            const double ws = items[i].size;
-            const double wc = (w.box.y0 + w.box.y1) / 2, hc = (h.box.y0 + h.box.y1) / 2;
-            const bool well_raised = hc - wc >= sup_well_raised * hs;
-            if (ws > (well_raised ? sup_max_size_raised : sup_max_size) * hs)
-                continue;
-            const double gap = d < 0 ? w.box.x0 - h.box.x1 : h.box.x0 - w.box.x1;
-            if (gap < -0.5 || gap > (d < 0 ? 0.3 : 0.6) * hs)
-                continue;
-            const bool overlaps = w.box.y1 > h.box.y0 && w.box.y0 < h.box.y1;
-            if (!overlaps || hc - wc < sup_min_raise * hs)
-                continue;
-            sup[i] = true;
-            items[i].cy0 = items[static_cast<std::size_t>(static_cast<long>(i) + d)].cy0;
-            items[i].cy1 = items[static_cast<std::size_t>(static_cast<long>(i) + d)].cy1;
-            break;
-        }
-    }
+        set_core_band(items[i]);
+    const std::vector<bool> sup = find_superscripts(words, items, body_size);
 
     XyCut xy(items, body_size, find_gutters(items, page.width > 0 ? page.width : 1000, body_size));
     std::vector<Leaf> leaves = xy.run();

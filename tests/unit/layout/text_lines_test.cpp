@@ -175,3 +175,34 @@ TEST(TextLines, RaisedWordAtCssSmallerSizeIsASuperscript)
     EXPECT_TRUE(lines[0].words.back().superscript);
     EXPECT_EQ(lines[0].words.back().text, "rd");
 }
+
+TEST(TextLines, NoteLabelsEmittedTogetherStillFindTheirTexts)
+{
+    // LaTeX emits a page's footnote labels one after the other, then their texts
+    PageMaker pm(1);
+    colophon::layout::Word l1, l2;
+    l1.text = "2";
+    l1.size = 6;
+    l1.box = {77.7, 699.6, 80.7, 705.6};
+    l2.text = "3";
+    l2.size = 6;
+    l2.box = {77.7, 711.6, 80.7, 717.6};
+    pm.page().words.push_back(l1);
+    pm.page().words.push_back(l2);
+    pm.line(82.7, 701.2, "Data available at the portal.", {9});
+    pm.line(82.7, 713.2, "The estimate excludes payments.", {9});
+    // the page's text is larger than the notes
+    for (int i = 0; i < 10; ++i)
+        pm.line(63, 100 + 14.0 * i, "Body text of the page runs on in the left column", {10.9});
+    const auto lines = build_lines(pm.page());
+    bool left = false, right = false;
+    for (const auto& l : lines) {
+        left = left || l.text() == "2 Data available at the portal.";
+        right = right || l.text() == "3 The estimate excludes payments.";
+        if (l.words.size() > 1 && (l.words[0].text == "2" || l.words[0].text == "3")) {
+            EXPECT_TRUE(l.words[0].superscript) << l.text();
+        }
+    }
+    EXPECT_TRUE(left);
+    EXPECT_TRUE(right);
+}
