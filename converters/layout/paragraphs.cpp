@@ -81,14 +81,15 @@ std::map<int, ParagraphBuilder::FrameStats> frame_stats(const PageLines& page, c
     return frames;
 }
 
-// A list item opens with a bullet standing alone; the bullet is no text.
-bool opens_with_bullet(const TextLine& l)
+bool opens_with_bullet_word(std::string_view w)
 {
     static const std::array<std::string_view, 9> bullets{"\u2022", "\u25e6", "\u25aa", "\u25cf", "\u25cb",
                                                          "\u25a0", "\u2023", "\u2043", "\u00b7"};
-    return l.words.size() >= 2 &&
-           std::find(bullets.begin(), bullets.end(), std::string_view(l.words.front().text)) != bullets.end();
+    return std::find(bullets.begin(), bullets.end(), w) != bullets.end();
 }
+
+// A list item opens with a bullet standing alone; the bullet is no text.
+bool opens_with_bullet(const TextLine& l) { return l.words.size() >= 2 && opens_with_bullet_word(l.words.front().text); }
 
 // A short line ending a clause with ';' ends a list item ("Digitise the certificates;"): prose
 // runs on to the margin unless the next word is too long for the line.
@@ -96,6 +97,22 @@ bool ends_item(const std::string& text)
 {
     const std::string_view t = core::trim(text);
     return !t.empty() && t.back() == ';';
+}
+
+// A list item's label: a bullet, or a number or letter with a full stop or parenthesis
+// ("1.", "12)", "a.", "(iv)").
+bool is_item_label(std::string_view w)
+{
+    static const std::regex label(R"(^\(?([0-9]{1,3}|[a-z]|[ivx]{1,5})[.)]$)", std::regex::icase);
+    return opens_with_bullet_word(w) || std::regex_match(std::string(w), label);
+}
+
+// `l` continues the item `prev` opened: it starts where the text after the item's label starts
+// (a hanging indent).
+bool hangs_under_item(const TextLine& prev, const TextLine& l, double body)
+{
+    return prev.words.size() >= 2 && is_item_label(prev.words.front().text) &&
+           std::abs(l.box.x0 - prev.words[1].box.x0) < same_indent_em * body;
 }
 
 bool is_notes_heading(const TextLine& l)
@@ -178,7 +195,9 @@ bool ParagraphBuilder::starts_new_block(const TextLine& l, bool heading, const F
     if (same_frame) {
         const double gap = l.box.y0 - prev->box.y1;
         const double prev_indent = prev->box.x0 - fs.left;
-        return gap > line_gap_ + 0.45 * body || (indented && std::abs(prev_indent - indent) > same_indent_em * body) ||
+        const bool indent_changes =
+            indented && std::abs(prev_indent - indent) > same_indent_em * body && !hangs_under_item(*prev, l, body);
+        return gap > line_gap_ + 0.45 * body || indent_changes ||
                (prev_short && (ends_sentence(ptext) || ends_item(ptext))) || std::abs(l.size - prev->size) > 1.0;
     }
     return indented || (prev_short && (ends_sentence(ptext) || ends_item(ptext))) || std::abs(l.size - prev->size) > 1.0;

@@ -87,3 +87,19 @@ TEST(Paragraphs, QuotationWithAHangingOpeningQuoteIsOneBlock)
     ASSERT_GE(paras.size(), 3u);
     EXPECT_EQ(paras[1], "\u201cEvery hour a truck waits at the border is an hour our exporters cannot get back.\u201d");
 }
+
+TEST(Paragraphs, HangingIndentUnderANumberedItemContinuesTheItem)
+{
+    PageMaker pm(1);
+    double y = filler(pm, 100, 4);
+    pm.line(50, y, "Three steps would make an immediate difference:");
+    const double text_x = pm.word(58, y + 14, "1.") + 2.5;
+    pm.line(text_x, y + 14, "Rotate inspectors between crossing points every six");
+    pm.line(text_x, y + 26, "months without exception.");
+    pm.line(58, y + 40, "2. Share a portion of transit fees.");
+    filler(pm, y + 60, 3);
+    const auto paras = paragraphs(pm);
+    ASSERT_GE(paras.size(), 3u);
+    EXPECT_EQ(paras[1], "1. Rotate inspectors between crossing points every six months without exception.");
+    EXPECT_EQ(paras[2], "2. Share a portion of transit fees.");
+}
