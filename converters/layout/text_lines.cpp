@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 
 namespace colophon::layout {
 
@@ -25,6 +26,11 @@ constexpr double narrow_gutter_inside = 0.9;
 // (pdf-real grobid_sample).
 constexpr double narrow_gutter_min_column_em = 10;
 constexpr int narrow_gutter_min_rows = 3;
+// A page number set in the gutter under two columns keeps them from being cut apart: a lone row
+// at the top or bottom of a block, at most this share of its width, is cut off first when the
+// rest then splits into columns (pdf-gen2 tx02). A wider row may be the last lines of both
+// columns side by side (pdf-gen lo02).
+constexpr double edge_row_max_share = 0.3;
 
 // A superscript is smaller than its host and raised against it; CSS "font-size: smaller" on a
 // raised word (WeasyPrint, browsers) keeps 0.86 of the host's size, so a word raised by a
@@ -387,11 +393,10 @@ private:
         return fit;
     }
 
-    void cut(const Node& node, const core::Box& frame, int frame_id)
+    // The halves of `node` either side of a column gutter (or of a very wide vertical gap with
+    // rows on either side), when it has one.
+    std::optional<std::pair<Node, Node>> column_split(const Node& node) const
     {
-        if (node.by_y.empty())
-            return;
-        // 1. a column gutter, or a very wide vertical gap with rows on either side
         const double min_gutter = std::max(3.0, 0.3 * body_size_);
         // most gaps here are word spaces, no gutter and narrow: only the others are tried,
         // widest first
@@ -404,7 +409,9 @@ private:
         int rows = -1; // of the whole node, counted once and only when needed
         for (const Gap& g : vgaps) {
             const double x = (g.lo + g.hi) / 2;
-            auto [left, right] = node.split([&](std::size_t i) { return items_[i].box.x1 <= x; });
+            auto halves = node.split([&](std::size_t i) { return items_[i].box.x1 <= x; });
+            const Node& left = halves.first;
+            const Node& right = halves.second;
             if (left.by_y.empty() || right.by_y.empty())
                 continue;
             // bullets beside their items stay on the items' lines
@@ -421,16 +428,53 @@ private:
                  count_rows(items_, left.by_y) < narrow_gutter_min_rows ||
                  count_rows(items_, right.by_y) < narrow_gutter_min_rows))
                 continue;
+            return halves;
+        }
+        return std::nullopt;
+    }
+
+    // A short lone row at the top or bottom of `node` (a page number sitting in the gutter) that keeps the rest from being cut into its columns: the gap that sets
+    // it apart, when there is one.
+    std::optional<Gap> edge_row_over_columns(const Node& node, const std::vector<Gap>& hgaps) const
+    {
+        if (hgaps.size() < 2)
+            return std::nullopt;
+        for (const bool at_bottom : {true, false}) {
+            const Gap& g = at_bottom ? hgaps.back() : hgaps.front();
+            const double y = (g.lo + g.hi) / 2;
+            const auto [top, bottom] = node.split([&](std::size_t i) { return items_[i].cy1 <= y; });
+            const Node& edge = at_bottom ? bottom : top;
+            const Node& rest = at_bottom ? top : bottom;
+            if (count_rows(items_, edge.by_y) != 1 ||
+                bbox_of(items_, edge.by_y).width() > edge_row_max_share * bbox_of(items_, node.by_y).width())
+                continue;
+            // into columns of text, not a column of numbers beside their entries
+            const auto halves = column_split(rest);
+            const double min_column = narrow_gutter_min_column_em * body_size_;
+            if (halves && bbox_of(items_, halves->first.by_y).width() >= min_column &&
+                bbox_of(items_, halves->second.by_y).width() >= min_column)
+                return g;
+        }
+        return std::nullopt;
+    }
+
+    void cut(const Node& node, const core::Box& frame, int frame_id)
+    {
+        if (node.by_y.empty())
+            return;
+        // 1. a column gutter, or a very wide vertical gap with rows on either side
+        if (auto halves = column_split(node)) {
+            const core::Box lf = bbox_of(items_, halves->first.by_y), rf = bbox_of(items_, halves->second.by_y);
             const int lid = next_frame_++, rid = next_frame_++;
-            cut(left, lf, lid);
-            cut(right, rf, rid);
+            cut(halves->first, lf, lid);
+            cut(halves->second, rf, rid);
             return;
         }
-        // 2. the widest horizontal gap
+        // 2. a lone row at the edge that spans the gutter, else the widest horizontal gap
         std::vector<Gap> hgaps;
         for_each_gap(items_, node.by_y, band_top, band_bottom, [&](const Gap& g) { hgaps.push_back(g); });
         if (!hgaps.empty()) {
-            const Gap g = widest_middle_gap(hgaps);
+            const Gap g = edge_row_over_columns(node, hgaps).value_or(widest_middle_gap(hgaps));
             const double y = (g.lo + g.hi) / 2;
             const auto [top, bottom] = node.split([&](std::size_t i) { return items_[i].cy1 <= y; });
             cut(top, frame, frame_id);

@@ -206,3 +206,27 @@ TEST(TextLines, NoteLabelsEmittedTogetherStillFindTheirTexts)
     EXPECT_TRUE(left);
     EXPECT_TRUE(right);
 }
+
+TEST(TextLines, PageNumberInTheGutterDoesNotCutColumnsAcross)
+{
+    // Both columns leave space for a heading at the same height, and the page number sits in
+    // the gutter just below them: it blocks the column cut until it is cut off first; the
+    // gap above it is narrower than the heading space.
+    PageMaker pm(1);
+    pm.line(50, 60, "A Title Spanning Both Columns Of The Page", {18, true, false});
+    double last = 0;
+    for (int i = 0; i < 20; ++i) {
+        const double y = 120 + 12.0 * i + (i >= 10 ? 30 : 0);
+        pm.line(50, y, "left" + std::to_string(i % 10) + " aaaa bbbb cccc dddd eeee ffff");
+        pm.line(225, y, "right" + std::to_string(i % 10) + " aaaa bbbb cccc dddd eeee");
+        last = y;
+    }
+    pm.word(212.5, last + 24, "12");
+    const auto lines = build_lines(pm.page());
+    ASSERT_EQ(lines.size(), 42u);
+    for (int i = 0; i < 20; ++i) {
+        EXPECT_TRUE(lines[static_cast<std::size_t>(1 + i)].text().starts_with("left" + std::to_string(i % 10))) << i;
+        EXPECT_TRUE(lines[static_cast<std::size_t>(21 + i)].text().starts_with("right" + std::to_string(i % 10))) << i;
+    }
+    EXPECT_EQ(lines.back().text(), "12");
+}
