@@ -29,6 +29,9 @@ constexpr std::size_t max_menu_item_words = 3;
 // sentence: a licence paragraph that runs on is left whole (pdf-real cermine_test1, test2).
 constexpr int max_copyright_words = 25;
 
+// Two parts of one running line share a baseline within this many points.
+constexpr double same_row_points = 2.0;
+
 // OCR's share of differing characters between two readings of one running line; repeated
 // body lines rarely come this close, and only lines in the edge bands are compared.
 constexpr double max_ocr_line_distance = 0.2;
@@ -307,6 +310,17 @@ std::vector<bool> find_page_furniture(const PageLines& pl, const std::vector<Edg
             if (out[c.line])
                 break;
         }
+    }
+    // The other half of a running line: a header set in two parts on one baseline (series on
+    // the left, short title on the right) whose other part repeats or reads as a page number
+    // is furniture as a whole, also on a page where only one half is printed.
+    for (const EdgeLine& c : edges) {
+        if (!out[c.line])
+            continue;
+        for (const EdgeLine& o : edges)
+            if (!out[o.line] && o.top == c.top && std::abs(o.y - c.y) < same_row_points && std::abs(o.size - c.size) < 1.0 &&
+                o.size <= 1.05 * body_size && !opens_with_raised_label(pl.lines[o.line]))
+                out[o.line] = true;
     }
     return out;
 }

@@ -200,3 +200,30 @@ TEST(Furniture, CopyrightNoticeIsFurnitureUnlessItsParagraphRunsOn)
                                    {510, "under the Creative Commons Attribution License, which permits use.", 8}});
     EXPECT_EQ(furniture_texts(pl), (std::vector<std::string>{"\u00a9 2025 The Estmark Observer. All rights reserved."}));
 }
+
+TEST(Furniture, OtherHalfOfARepeatedRunningHeaderIsFurniture)
+{
+    // page 1 prints only the series; page 2 adds the short title on the same baseline, over the
+    // other column
+    std::vector<PageLines> pages;
+    for (int p = 1; p <= 2; ++p) {
+        colophon::layout::testing::PageMaker pm(p);
+        pm.line(57, 49, "North Sea Research Group | Analysis No. 22", {8, false, false});
+        if (p == 2)
+            pm.line(425, 49, "After the summit: what comes next\u2026", {8, false, true});
+        // two columns: the header's halves fall into one each
+        for (int i = 0; i < 20; ++i)
+            for (const double x : {57.0, 317.0})
+                pm.line(x, 64 + 14.0 * i, std::string(p == 1 ? "First" : "Second") + " page text runs on here",
+                        {10.5, false, false});
+        PageLines pl;
+        pl.page = p;
+        pl.width = 612;
+        pl.height = 792;
+        pl.lines = build_lines(pm.page());
+        pages.push_back(std::move(pl));
+    }
+    const auto flags = find_furniture(pages, 10.5);
+    for (std::size_t i = 0; i < pages[1].lines.size(); ++i)
+        EXPECT_EQ(flags[1][i], pages[1].lines[i].box.y0 < 60) << pages[1].lines[i].text();
+}
