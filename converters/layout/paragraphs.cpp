@@ -20,6 +20,21 @@ namespace {
 // opening quotation mark hung into the margin shifts the first by its width, and a new
 // paragraph's indent is 0.8 em or more. (pdf-gen2 pdfLaTeX quotations; pdf-gen, pdf-real.)
 constexpr double same_indent_em = 0.3;
+// Small capitals are set at about 0.8 of the size: a bold line in capitals down to this share
+// of the body size is a heading (pdf-gen2 memoir; pdf-gen, pdf-real unchanged).
+constexpr double small_caps_heading_ratio = 0.75;
+
+// Capitals only (Latin: no lower-case letter, at least two capitals).
+bool is_all_capitals(const std::string& text)
+{
+    int upper = 0;
+    for (const char c : text) {
+        if (c >= 'a' && c <= 'z')
+            return false;
+        upper += c >= 'A' && c <= 'Z';
+    }
+    return upper >= 2 && core::to_lower(text) != text;
+}
 
 } // namespace
 
@@ -126,10 +141,12 @@ bool is_notes_heading(const TextLine& l)
 bool ParagraphBuilder::is_heading_line(const TextLine& l) const
 {
     const double body = body_;
-    // set at the body size and not bold: prose, without looking at the words
-    if (l.size < heading_size_ratio * body && !(l.bold && l.size >= 0.95 * body))
-        return false;
     const std::string text = l.text();
+    // bold capitals or small capitals (set smaller than the body: memoir's section style)
+    const bool bold_capitals = l.bold && l.size >= small_caps_heading_ratio * body && is_all_capitals(text);
+    // set at the body size and not bold: prose, without looking at the words
+    if (l.size < heading_size_ratio * body && !(l.bold && l.size >= 0.95 * body) && !bold_capitals)
+        return false;
     const core::TextStats st = core::text_stats(text);
     if (st.letters < 2)
         return false;
@@ -144,7 +161,7 @@ bool ParagraphBuilder::is_heading_line(const TextLine& l) const
     // a lede or pull quote set large is prose: italic and long, or a full sentence
     if (l.size >= heading_size_ratio * body && nwords <= 25 && !(l.italic && !l.bold && nwords > 8) && !ends_period)
         return true;
-    return l.bold && nwords <= 16 && l.size >= 0.95 * body && !ends_period;
+    return l.bold && nwords <= 16 && (l.size >= 0.95 * body || bold_capitals) && !ends_period;
 }
 
 bool ParagraphBuilder::take_endnote_line(const TextLine& l, bool heading, std::vector<RawNote>& notes)

@@ -103,3 +103,19 @@ TEST(Paragraphs, HangingIndentUnderANumberedItemContinuesTheItem)
     EXPECT_EQ(paras[1], "1. Rotate inspectors between crossing points every six months without exception.");
     EXPECT_EQ(paras[2], "2. Share a portion of transit fees.");
 }
+
+TEST(Paragraphs, BoldSmallCapitalsSetSmallerThanTheBodyAreAHeading)
+{
+    LayoutBuilder b;
+    PageMaker pm(1);
+    double y = filler(pm, 100, 4);
+    pm.line(50, y + 10, "WHAT SHOULD HAPPEN NEXT", {8.7, true, false});
+    filler(pm, y + 30, 4);
+    b.add_page(pm.page());
+    core::Diagnostics diags("test");
+    const core::Document doc = b.finish(diags);
+    bool found = false;
+    for (const auto& blk : doc.body)
+        found = found || (blk.kind == core::BlockKind::Heading && core::plain_text(blk) == "WHAT SHOULD HAPPEN NEXT");
+    EXPECT_TRUE(found);
+}
