@@ -29,6 +29,9 @@ std::size_t glued_label_length(const std::string& w)
     }
     if (n == 0 || n >= w.size())
         return 0;
+    // "1.A summary": OCR closes the space after a numbered note's full stop
+    if (is_ascii_digit(w[0]) && w[n] == '.' && n + 1 < w.size() && w[n + 1] >= 'A' && w[n + 1] <= 'Z')
+        return n + 1;
     const unsigned char next = static_cast<unsigned char>(w[n]);
     if (next >= 'A' && next <= 'Z')
         return n;
@@ -52,7 +55,7 @@ std::string note_start_label(const TextLine& l, bool* superscript)
         *superscript = sup;
     if (label.empty()) {
         const std::size_t n = glued_label_length(w.text);
-        return n > 0 ? w.text.substr(0, n) : std::string();
+        return n > 0 ? note_label_of(w.text.substr(0, n)) : std::string();
     }
     if (l.words.size() < 2)
         return {};
@@ -96,6 +99,8 @@ constexpr double foot_zone_top = 0.45;
 // A note continued from the page before fills the foot of the page when no note starts there:
 // its last line reaches below this share of the page height.
 constexpr double continued_note_bottom = 0.75;
+// OCR's size of a note line may reach the body size (see small_tail_start).
+constexpr double ocr_note_size_ratio = 1.0;
 // Lines of one note are set tight: less than this many of their size apart.
 constexpr double note_line_gap = 0.8;
 // A footnote zone set at the body size (Word and LibreOffice templates that do not shrink
@@ -124,18 +129,31 @@ std::set<std::string> raised_marks(const PageLines& page, const std::vector<Role
     return marks;
 }
 
-// The start of the run of small lines (furniture aside) that ends the frame [start, end).
+// The start of the run of small lines (furniture aside) that ends the frame [start, end). On
+// OCR'd pages sizes come from line heights and wander: a line opening with a note label up to
+// the body size stays in the run when a small line of the run stands above it.
 std::size_t small_tail_start(const PageLines& page, const std::vector<Role>& role, std::size_t start, std::size_t end,
                              double body)
 {
+    auto small = [&](std::size_t k) { return role[k] == Role::Furniture || page.lines[k].size <= note_size_ratio * body; };
+    auto tolerated = [&](std::size_t k) {
+        return page.from_ocr && page.lines[k].size <= ocr_note_size_ratio * body && !note_start_label(page.lines[k]).empty();
+    };
     std::size_t tail = end;
+    std::size_t pending = end; // tolerated lines not yet confirmed by a small line above them
     while (tail > start) {
         const std::size_t k = tail - 1;
-        if (role[k] != Role::Furniture && page.lines[k].size > note_size_ratio * body)
+        if (small(k)) {
+            pending = end;
+        } else if (tolerated(k)) {
+            if (pending == end)
+                pending = tail;
+        } else {
             break;
+        }
         --tail;
     }
-    return tail;
+    return pending == end ? tail : pending;
 }
 
 // The first line of [from, end) in the lower part of the page that opens with a note label.

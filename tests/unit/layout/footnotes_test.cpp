@@ -130,3 +130,20 @@ TEST(Footnotes, EndnotesUnderABoldNotesHeadingSetSmallerThanTheBody)
     EXPECT_EQ(body_text(doc).find("Notes"), std::string::npos) << body_text(doc);
     EXPECT_NE(colophon::testing::find_kind(doc.body.back().content, core::InlineKind::NoteRef), nullptr);
 }
+
+TEST(Footnotes, OcrNotesWithAGluedLabelAndAWanderingSize)
+{
+    // OCR closes the space in "1. A" and reads the second note's height as the body's
+    std::vector<PageMaker> pages{PageMaker(1)};
+    PageMaker& p = pages[0];
+    p.page().from_ocr = true;
+    double y = filler(p, 80, 40);
+    p.line(50, y, "A claim that needs a source.2");
+    p.line(50, 720, "1.A summary of the consultation is available.", small);
+    p.line(50, 732, "2. The estimate excludes informal payments.");
+    const core::Document doc = build(pages);
+    ASSERT_EQ(doc.notes.size(), 2u);
+    EXPECT_EQ(doc.notes[0].label, "1");
+    EXPECT_EQ(core::plain_text(doc.notes[0].blocks.at(0)), "A summary of the consultation is available.");
+    EXPECT_EQ(doc.notes[1].label, "2");
+}
