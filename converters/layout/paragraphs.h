@@ -44,12 +44,14 @@ public:
     // The same, releasing what was kept of it.
     Para take(std::size_t i);
 
-private:
+    // A column's margins as its body lines show them.
     struct FrameStats
     {
         double left = 0, right = 0;
         bool justified = false;
     };
+
+private:
     // A finished paragraph kept small: token texts back to back, a few bytes per token, link
     // targets in a table shared by the document.
     struct PackedTok
@@ -71,6 +73,10 @@ private:
         std::vector<PendingHyphen> hyphens;
     };
 
+    bool is_heading_line(const TextLine& l) const;
+    // Lines under a "Notes" heading become endnotes; true when `l` was taken so.
+    bool take_endnote_line(const TextLine& l, bool heading, std::vector<RawNote>& notes);
+    bool starts_new_block(const TextLine& l, bool heading, const FrameStats& fs) const;
     void close_open_para();
     Para unpack(const PackedPara& pp) const;
 
