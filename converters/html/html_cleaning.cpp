@@ -11,6 +11,21 @@ namespace colophon::html {
 
 namespace {
 
+// An element holding this many tenths of the page's paragraph text, and more than
+// `main_text_min_letters` of it, is content whatever its markup says. (article-extraction-benchmark)
+constexpr int main_text_page_tenths = 4;
+constexpr int main_text_min_letters = 400;
+// A <form> holding less than this many tenths of the page's paragraph text is a search or sign-up form;
+// a CMS that wraps the whole page in one <form> keeps its text.
+constexpr int chrome_form_page_tenths = 3;
+// A short element (under this many letters, less than half of them running text) whose class
+// names article metadata is a byline or dateline block.
+constexpr int metadata_block_max_letters = 400;
+// An embedded post: a <blockquote> of at least this many letters holding this share of its
+// wrapper's text (tenths).
+constexpr int quoted_post_min_letters = 30;
+constexpr int quoted_post_tenths = 8;
+
 bool never_content(std::string_view t)
 {
     static constexpr std::array<std::string_view, 20> tags = {
@@ -202,7 +217,8 @@ bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
         if (c->type != XML_ELEMENT_NODE || tag_of(c) != "blockquote")
             continue;
         const NodeFacts& q = facts[c];
-        if (q.letters >= 30 && q.letters * 10 >= f.letters * 8 && q.link_letters * 2 < q.letters)
+        if (q.letters >= quoted_post_min_letters && q.letters * 10 >= f.letters * quoted_post_tenths &&
+            q.link_letters * 2 < q.letters)
             return true;
     }
     return false;
@@ -293,7 +309,7 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
         NodeFacts& f = facts[n];
         const std::string_view t = tag_of(n);
         // Whatever its markup says, an element holding most of the page's running text is content.
-        const bool main_text = f.para_letters * 10 >= page_para * 4 && f.para_letters > 400 &&
+        const bool main_text = f.para_letters * 10 >= page_para * main_text_page_tenths && f.para_letters > main_text_min_letters &&
                                !(has_strong_boilerplate_name(n) && !contains_article(n));
         bool chrome = false;
         if (n != root && !main_text) {
@@ -301,14 +317,15 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
                 chrome = true;
             else if (t == "header" && !inside_article(n))
                 chrome = true;
-            else if (t == "form" && f.para_letters * 10 < page_para * 3)
+            else if (t == "form" && f.para_letters * 10 < page_para * chrome_form_page_tenths)
                 chrome = true;
             else if (boilerplate_role(attr_view(n, "role")))
                 chrome = true;
             else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n) &&
                      !wraps_quoted_post(facts, n))
                 chrome = true;
-            else if (f.letters < 400 && f.good_letters * 2 < f.letters && has_metadata_hint(n) && !is_heading(n))
+            else if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters && has_metadata_hint(n) &&
+                     !is_heading(n))
                 chrome = true;
         }
         if (chrome) {
