@@ -25,6 +25,12 @@ constexpr int metadata_block_max_letters = 400;
 // wrapper's text (tenths).
 constexpr int quoted_post_min_letters = 30;
 constexpr int quoted_post_tenths = 8;
+// A control or hidden element holding at least this many letters of paragraph text, and this
+// many tenths of the page's, is the page the parser moved into it. (wcxb-dev: a <button> or an
+// aria-hidden icon left with an open <div> swallows the rest of the page; cookie notices hold
+// a tenth or two)
+constexpr int swallowed_min_paragraph_letters = 400;
+constexpr int swallowed_page_tenths = 5;
 
 bool never_content(std::string_view t)
 {
@@ -51,6 +57,53 @@ bool contains_ci(std::string_view hay, std::string_view needle)
     }
     return false;
 }
+
+// Interactive and embedded elements whose content the HTML parser's error recovery can extend
+// over the rest of the page when a tag inside them is left open (`<button><div></button>`).
+bool swallowing_control(std::string_view t)
+{
+    static constexpr std::array<std::string_view, 10> tags = {"button", "select", "textarea", "object", "embed",
+                                                              "audio",  "video",  "map",      "canvas", "iframe"};
+    return std::find(tags.begin(), tags.end(), t) != tags.end();
+}
+
+// Letters of the text inside <p> elements under `n`.
+int paragraph_letters(const xmlNode* n)
+{
+    int letters = 0;
+    for (const xmlNode* c = n->children; c != nullptr; c = next_in_order(const_cast<xmlNode*>(c), n)) {
+        if (c->type != XML_TEXT_NODE || c->content == nullptr)
+            continue;
+        for (const xmlNode* p = c->parent; p != nullptr && p != n; p = p->parent)
+            if (tag_of(p) == "p") {
+                letters += count_letters(reinterpret_cast<const char*>(c->content));
+                break;
+            }
+    }
+    return letters;
+}
+
+// A control or hidden element that holds most of the page's paragraphs has swallowed the page
+// (the parser's error recovery extends an element left open); one holding a cookie notice or a
+// collapsed menu holds a small part of them.
+class SwallowCheck
+{
+  public:
+    explicit SwallowCheck(const xmlNode* root) : root_(root) {}
+    bool holds_the_page(const xmlNode* n)
+    {
+        const int own = paragraph_letters(n);
+        if (own < swallowed_min_paragraph_letters)
+            return false;
+        if (page_ < 0)
+            page_ = paragraph_letters(root_);
+        return own * 10 >= page_ * swallowed_page_tenths;
+    }
+
+  private:
+    const xmlNode* root_;
+    int page_ = -1;
+};
 
 bool is_hidden(const xmlNode* n)
 {
@@ -224,6 +277,34 @@ bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
     return false;
 }
 
+// The rule that makes `n` page chrome, or nullptr when it may be content.
+const char* chrome_rule(FactsTable& facts, xmlNode* n, int page_para)
+{
+    const NodeFacts& f = facts[n];
+    const std::string_view t = tag_of(n);
+    // Whatever its markup says, an element holding most of the page's running text is content.
+    const bool main_text = f.para_letters * 10 >= page_para * main_text_page_tenths &&
+                           f.para_letters > main_text_min_letters &&
+                           !(has_strong_boilerplate_name(n) && !contains_article(n));
+    if (main_text)
+        return nullptr;
+    if (t == "nav" || t == "aside" || t == "footer" || t == "menu")
+        return "chrome element";
+    if (t == "header" && !inside_article(n))
+        return "page header";
+    if (t == "form" && f.para_letters * 10 < page_para * chrome_form_page_tenths)
+        return "form";
+    if (boilerplate_role(attr_view(n, "role")))
+        return "ARIA role";
+    if (t != "body" && t != "html" && t != "article" && t != "main" && any_token(n, is_boilerplate_word) &&
+        !wraps_quoted_post(facts, n))
+        return "class hint";
+    if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters && any_token(n, is_metadata_word) &&
+        !is_heading(n))
+        return "metadata hint";
+    return nullptr;
+}
+
 } // namespace
 
 bool has_boilerplate_hint(const xmlNode* node)
@@ -251,9 +332,21 @@ void free_subtree(xmlNode* node)
     }
 }
 
+namespace {
+
+// A dialog, a cookie notice, a menu: hidden until the reader asks, and chrome when shown.
+bool is_named_chrome(const xmlNode* n)
+{
+    return boilerplate_role(attr_view(n, "role")) || attr_view(n, "aria-modal") == "true" ||
+           any_token(n, is_boilerplate_word);
+}
+
+} // namespace
+
 CleaningReport remove_never_content(xmlNode* root, int max_depth)
 {
     CleaningReport report;
+    SwallowCheck swallow(root);
     std::vector<xmlNode*> doomed;
     std::vector<xmlNode*> too_deep;
     int depth = 0;
@@ -263,7 +356,13 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
         if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
             doomed.push_back(n);
         } else if (n->type == XML_ELEMENT_NODE && n != root) {
-            if (never_content(tag_of(n)) || is_hidden(n)) {
+            const bool control = swallowing_control(tag_of(n));
+            if ((control || (is_hidden(n) && !is_named_chrome(n))) && swallow.holds_the_page(n)) {
+                // the parser's error recovery moved the page into it: keep the page
+                if (control)
+                    xmlNodeSetName(n, reinterpret_cast<const xmlChar*>("div"));
+                ++report.unwrapped;
+            } else if (never_content(tag_of(n)) || is_hidden(n)) {
                 doomed.push_back(n);
                 descend = false;
             } else if (depth >= max_depth && descend) {
@@ -307,29 +406,9 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
             continue;
         }
         NodeFacts& f = facts[n];
-        const std::string_view t = tag_of(n);
-        // Whatever its markup says, an element holding most of the page's running text is content.
-        const bool main_text = f.para_letters * 10 >= page_para * main_text_page_tenths && f.para_letters > main_text_min_letters &&
-                               !(has_strong_boilerplate_name(n) && !contains_article(n));
-        bool chrome = false;
-        if (n != root && !main_text) {
-            if (t == "nav" || t == "aside" || t == "footer" || t == "menu")
-                chrome = true;
-            else if (t == "header" && !inside_article(n))
-                chrome = true;
-            else if (t == "form" && f.para_letters * 10 < page_para * chrome_form_page_tenths)
-                chrome = true;
-            else if (boilerplate_role(attr_view(n, "role")))
-                chrome = true;
-            else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n) &&
-                     !wraps_quoted_post(facts, n))
-                chrome = true;
-            else if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters && has_metadata_hint(n) &&
-                     !is_heading(n))
-                chrome = true;
-        }
-        if (chrome) {
+        if (const char* rule = n == root ? nullptr : chrome_rule(facts, n, page_para)) {
             f.excluded = true;
+            f.excluded_by = rule;
             n = next_skipping_children(n, root);
             continue;
         }

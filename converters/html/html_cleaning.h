@@ -12,6 +12,7 @@ struct CleaningReport
 {
     int removed = 0;     // elements dropped outright (scripts, styles, hidden, form controls)
     bool flattened = false; // nesting deeper than the limit was flattened into text
+    int unwrapped = 0;      // controls kept because the parser moved page text into them
 };
 
 // 1. Deletes scripts, styles, embedded objects, form controls and hidden elements, and flattens

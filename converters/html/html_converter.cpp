@@ -296,22 +296,32 @@ std::size_t parse_only(const std::string& bytes)
 }
 
 
+ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions& options, core::Diagnostics& diags)
+{
+    ScoredPage page;
+    // 1. bytes -> UTF-8
+    const DecodedHtml decoded = read_page_text(input, options, diags);
+    // 2. parse
+    page.tree = parse_page(decoded.utf8, input);
+    // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts)
+    page.declared = collect_page_meta(page.tree.get());
+    // 4. clean and score
+    page.body = clean_and_score(page.tree.get(), page.facts, options.limits.max_nesting_depth, diags);
+    return page;
+}
+
 core::Document HtmlConverter::convert(const core::Input& input, const core::ConvertOptions& options,
                                       core::Diagnostics& diags)
 {
     core::Document doc;
     doc.extraction.method = "html";
     doc.extraction.source_format = "text/html";
-    // 1. bytes -> UTF-8
-    const DecodedHtml decoded = read_page_text(input, options, diags);
-    // 2. parse
-    const xml::XmlDocPtr tree = parse_page(decoded.utf8, input);
-    // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts)
-    const PageMeta pm = collect_page_meta(tree.get());
+    // 1.-4. bytes -> UTF-8, parse, what the page declares, clean and score
+    ScoredPage page = read_scored_page(input, options, diags);
+    const PageMeta& pm = page.declared;
+    FactsTable& facts = page.facts;
+    xmlNode* body = page.body;
     const std::string base = take_declared_metadata(pm, options, doc.meta);
-    // 4. clean and score
-    FactsTable facts;
-    xmlNode* body = clean_and_score(tree.get(), facts, options.limits.max_nesting_depth, diags);
     // 5. main content
     xmlNode* content = find_main_content(facts, body);
     // 6. what the page shows about the article

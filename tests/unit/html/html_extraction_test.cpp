@@ -1,0 +1,68 @@
+// Main-content rules that hold on every kind of page: content the parser's error recovery moves
+// into a control or a hidden element, page types, the fallback chain, class/id hints by token.
+// One behaviour per test, on small pages written for the purpose.
+
+#include "html_test_util.h"
+
+#include <gtest/gtest.h>
+
+namespace colophon::html::test {
+namespace {
+
+// Three paragraphs of running text (about 750 letters).
+const std::string article_text =
+    "<p>The committee met on several occasions during the spring and discussed the budget, the staffing plan "
+    "and the long-term strategy of the institute in considerable detail.</p>"
+    "<p>Several members argued that the proposals needed more work, while others preferred to adopt them at once "
+    "and revise the details later in the year.</p>"
+    "<p>In the end the chair asked for a written report on each of the three proposals, to be circulated to the "
+    "members a fortnight before the autumn meeting, where a final decision would be taken.</p>";
+
+std::string page(const std::string& body)
+{
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Minutes</title></head><body>" +
+           body + "</body></html>";
+}
+
+bool has_text(const core::Document& d, const std::string& needle)
+{
+    return body_text(d).find(needle) != std::string::npos;
+}
+
+TEST(HtmlSwallowedContent, PageInsideAButtonLeftWithAnOpenDivIsKept)
+{
+    // <div> is left open inside <button>: libxml2's recovery puts the rest of the page in the button
+    const auto d = convert_html(page("<header><button class=\"menu-button\"><div><span>Menu</span><div></button>"
+                                     "</header><main><h1>Minutes</h1>" +
+                                     article_text + "</main>"));
+    EXPECT_TRUE(has_text(d, "written report on each of the three proposals")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, HiddenSegmentHoldingThePageIsKept)
+{
+    // streamed server rendering sends the page in a hidden segment a script moves into place
+    const auto d = convert_html(page("<div id=\"app\"><p>Loading</p></div><div hidden id=\"S:0\"><article><h1>Minutes</h1>" +
+                                     article_text + "</article></div>"));
+    EXPECT_TRUE(has_text(d, "written report on each of the three proposals")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, HiddenDialogStaysOutEvenWhenLongerThanTheArticle)
+{
+    const auto d = convert_html(page(
+        "<article><h1>Minutes</h1><p>The committee met on several occasions during the spring and discussed the "
+        "budget and the staffing plan of the institute.</p></article>"
+        "<div class=\"consent\" role=\"dialog\" aria-hidden=\"true\">" +
+        article_text + "</div>"));
+    EXPECT_TRUE(has_text(d, "discussed the budget and the staffing plan")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "written report on each")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, ButtonWithALabelIsStillDropped)
+{
+    const auto d = convert_html(page("<main><h1>Minutes</h1>" + article_text +
+                                     "<p><button>Show the full list of members of the committee</button></p></main>"));
+    EXPECT_FALSE(has_text(d, "Show the full list")) << body_text(d);
+}
+
+} // namespace
+} // namespace colophon::html::test
