@@ -59,11 +59,14 @@ bool contains_ci(std::string_view hay, std::string_view needle)
 }
 
 // Interactive and embedded elements whose content the HTML parser's error recovery can extend
-// over the rest of the page when a tag inside them is left open (`<button><div></button>`).
-bool swallowing_control(std::string_view t)
+// over the rest of the page when a tag inside them is left open (`<button><div></button>`), and
+// <noscript>, which holds the whole page on sites that render it with scripts (a reader of the
+// saved page without scripts sees it).
+bool may_hold_the_page(std::string_view t)
 {
-    static constexpr std::array<std::string_view, 10> tags = {"button", "select", "textarea", "object", "embed",
-                                                              "audio",  "video",  "map",      "canvas", "iframe"};
+    static constexpr std::array<std::string_view, 11> tags = {"button", "select", "textarea", "object",
+                                                              "embed",  "audio",  "video",    "map",
+                                                              "canvas", "iframe", "noscript"};
     return std::find(tags.begin(), tags.end(), t) != tags.end();
 }
 
@@ -356,7 +359,7 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
         if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
             doomed.push_back(n);
         } else if (n->type == XML_ELEMENT_NODE && n != root) {
-            const bool control = swallowing_control(tag_of(n));
+            const bool control = may_hold_the_page(tag_of(n));
             if ((control || (is_hidden(n) && !is_named_chrome(n))) && swallow.holds_the_page(n)) {
                 // the parser's error recovery moved the page into it: keep the page
                 if (control)

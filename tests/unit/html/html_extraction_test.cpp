@@ -46,6 +46,24 @@ TEST(HtmlSwallowedContent, HiddenSegmentHoldingThePageIsKept)
     EXPECT_TRUE(has_text(d, "written report on each of the three proposals")) << body_text(d);
 }
 
+TEST(HtmlSwallowedContent, NoscriptHoldingThePageIsKept)
+{
+    // a page rendered by scripts, with its text for readers without them
+    const auto d = convert_html(page("<section id=\"splash\"><div class=\"dots\"></div></section><noscript>"
+                                     "<div id=\"main-outlet\" role=\"main\"><h1>Minutes</h1>" +
+                                     article_text + "</div></noscript>"));
+    EXPECT_TRUE(has_text(d, "written report on each of the three proposals")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, NoscriptNoticeStaysOut)
+{
+    const auto d = convert_html(page("<main><h1>Minutes</h1>" + article_text +
+                                     "</main><noscript><p>Please enable JavaScript in your browser to use every "
+                                     "feature of this site.</p></noscript>"));
+    EXPECT_TRUE(has_text(d, "written report on each")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "enable JavaScript")) << body_text(d);
+}
+
 TEST(HtmlSwallowedContent, HiddenDialogStaysOutEvenWhenLongerThanTheArticle)
 {
     const auto d = convert_html(page(
