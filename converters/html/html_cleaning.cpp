@@ -1,5 +1,6 @@
 #include "html/html_cleaning.h"
 
+#include "html/html_class_hints.h"
 #include "html/html_dom.h"
 
 #include <algorithm>
@@ -126,119 +127,6 @@ bool is_hidden(const xmlNode* n)
     return false;
 }
 
-// Splits "post-share_buttons" into "post", "share", "buttons" and calls `f` on every part and
-// on every whole class name.
-// True when `f` holds for one of the space-separated words of `s` ("class id" strings).
-template <typename F> bool any_class_word(std::string_view s, F f)
-{
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ')
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ')
-            ++j;
-        if (j > i && f(s.substr(i, j - i)))
-            return true;
-        i = j;
-    }
-    return false;
-}
-
-// Class and id, lower-cased, with camelCase humps split like hyphens ("newsCaption" ->
-// "news-caption") so their parts are words too.
-std::string class_and_id_words(const xmlNode* n)
-{
-    std::string out;
-    for (const std::string_view v : {attr_view(n, "class"), attr_view(n, "id")}) {
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            const char c = v[i];
-            const bool upper = c >= 'A' && c <= 'Z';
-            if (upper && i > 0 && v[i - 1] >= 'a' && v[i - 1] <= 'z')
-                out += '-';
-            out += upper ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        out += ' ';
-    }
-    return out;
-}
-
-template <typename F> bool any_token(const xmlNode* n, F f)
-{
-    if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
-        return false;
-    return any_class_word(class_and_id_words(n), [&](std::string_view word) {
-        if (f(word))
-            return true;
-        std::vector<std::string_view> parts;
-        std::size_t a = 0;
-        while (a < word.size()) {
-            std::size_t b = a;
-            while (b < word.size() && word[b] != '-' && word[b] != '_')
-                ++b;
-            if (b > a && b - a < word.size()) {
-                if (f(word.substr(a, b - a)))
-                    return true;
-                parts.push_back(word.substr(a, b - a));
-            }
-            a = b + 1;
-        }
-        // two or three parts in a row, for compound hints inside longer names
-        // ("read-more-big__container", "related-posts-widget")
-        for (std::size_t len = 2; len <= 3; ++len)
-            for (std::size_t k = 0; k + len <= parts.size() && parts.size() > len; ++k) {
-                std::string joined(parts[k]);
-                for (std::size_t m = 1; m < len; ++m)
-                    joined.append("-").append(parts[k + m]);
-                if (f(joined))
-                    return true;
-            }
-        return false;
-    });
-}
-
-bool in_list(std::string_view w, std::initializer_list<std::string_view> list)
-{
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-bool is_boilerplate_word(std::string_view w)
-{
-    return in_list(w, {"nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs",
-                       "footer", "sidebar", "widget", "widgets", "share", "shares", "sharing", "sharedaddy",
-                       "social", "socials", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe",
-                       "subscription", "signup", "related", "recommended", "recommendations", "promo",
-                       "promoted", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads", "adsense",
-                       "advertising", "dfp", "comments", "comment", "disqus", "respond", "tags", "tagcloud",
-                       "taglist", "pagination", "pager", "popup", "modal", "overlay", "toolbar", "sr-only",
-                       "visually-hidden", "screen-reader-text", "skip-link", "hidden", "masthead", "outbrain",
-                       "taboola", "paywall", "print-only", "rss", "most-popular", "trending", "author-box",
-                       "authorbox", "author-bio", "newsletter-signup", "further-reading", "read-more",
-                       "readmore", "more-stories", "topics", "jump-link", "site-header", "site-footer",
-                       "mobile-menu", "offcanvas", "hide", "invisible", "noprint", "editsection", "mw-editsection",
-                       "edit-link", "post-edit-link", "keywords", "bio", "bios", "about-author",
-                       "about-the-author", "caption", "credit", "credits", "gallery", "slideshow",
-                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links",
-                       "tooltip", "popover", "hovercard", "rollover", "dropdown"});
-}
-
-bool is_metadata_word(std::string_view w)
-{
-    return in_list(w, {"byline", "bylines", "author", "authors", "dateline", "timestamp", "posted-on",
-                       "entry-meta", "post-meta", "article-meta", "meta", "date", "published", "pubdate",
-                       "entry-date", "post-date", "contributor", "contributors", "writer"});
-}
-
-// A whole class name or id that can only mean chrome, even around long text (reader comments).
-bool has_strong_boilerplate_name(const xmlNode* n)
-{
-    return any_class_word(class_and_id(n), [](std::string_view w) {
-        return in_list(w, {"comments", "comment-list", "commentlist", "comments-area", "comment-section",
-                           "disqus_thread", "respond", "sidebar", "related", "related-posts", "recommended",
-                           "newsletter", "cookie-banner", "breadcrumb", "breadcrumbs", "site-footer", "footer"});
-    });
-}
-
 bool contains_article(const xmlNode* n)
 {
     for (const xmlNode* c = n->children; c != nullptr; c = next_in_order(const_cast<xmlNode*>(c), n))
@@ -281,14 +169,14 @@ bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
 }
 
 // The rule that makes `n` page chrome, or nullptr when it may be content.
-const char* chrome_rule(FactsTable& facts, xmlNode* n, int page_para)
+const char* chrome_rule(FactsTable& facts, xmlNode* n, int page_para, const HintContext& hints)
 {
     const NodeFacts& f = facts[n];
     const std::string_view t = tag_of(n);
     // Whatever its markup says, an element holding most of the page's running text is content.
     const bool main_text = f.para_letters * 10 >= page_para * main_text_page_tenths &&
                            f.para_letters > main_text_min_letters &&
-                           !(has_strong_boilerplate_name(n) && !contains_article(n));
+                           !(has_strong_chrome_name(n, hints) && !contains_article(n));
     if (main_text)
         return nullptr;
     if (t == "nav" || t == "aside" || t == "footer" || t == "menu")
@@ -299,26 +187,16 @@ const char* chrome_rule(FactsTable& facts, xmlNode* n, int page_para)
         return "form";
     if (boilerplate_role(attr_view(n, "role")))
         return "ARIA role";
-    if (t != "body" && t != "html" && t != "article" && t != "main" && any_token(n, is_boilerplate_word) &&
+    if (t != "body" && t != "html" && t != "article" && t != "main" && !chrome_hint(n, hints).empty() &&
         !wraps_quoted_post(facts, n))
         return "class hint";
-    if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters && any_token(n, is_metadata_word) &&
+    if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters && !metadata_hint(n).empty() &&
         !is_heading(n))
         return "metadata hint";
     return nullptr;
 }
 
 } // namespace
-
-bool has_boilerplate_hint(const xmlNode* node)
-{
-    return any_token(node, is_boilerplate_word);
-}
-
-bool has_metadata_hint(const xmlNode* node)
-{
-    return any_token(node, is_metadata_word);
-}
 
 void free_subtree(xmlNode* node)
 {
@@ -340,8 +218,7 @@ namespace {
 // A dialog, a cookie notice, a menu: hidden until the reader asks, and chrome when shown.
 bool is_named_chrome(const xmlNode* n)
 {
-    return boilerplate_role(attr_view(n, "role")) || attr_view(n, "aria-modal") == "true" ||
-           any_token(n, is_boilerplate_word);
+    return boilerplate_role(attr_view(n, "role")) || attr_view(n, "aria-modal") == "true" || !chrome_hint(n).empty();
 }
 
 } // namespace
@@ -400,7 +277,7 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
     return report;
 }
 
-void mark_boilerplate(FactsTable& facts, xmlNode* root)
+void mark_boilerplate(FactsTable& facts, xmlNode* root, const HintContext& hints)
 {
     const int page_para = std::max(1, facts[root].para_letters);
     for (xmlNode* n = root; n != nullptr;) {
@@ -409,7 +286,7 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
             continue;
         }
         NodeFacts& f = facts[n];
-        if (const char* rule = n == root ? nullptr : chrome_rule(facts, n, page_para)) {
+        if (const char* rule = n == root ? nullptr : chrome_rule(facts, n, page_para, hints)) {
             f.excluded = true;
             f.excluded_by = rule;
             n = next_skipping_children(n, root);

@@ -6,8 +6,10 @@
 // usage: colophon-html-explain PAGE[.gz] [--min-letters N] [--find TEXT]
 //   --min-letters N  hide elements holding fewer letters (default 200)
 //   --find TEXT      show only the ancestors of elements whose own text contains TEXT
+//   --exclusions     one line per excluded element: rule, class word, letters, text (TSV)
 
 #include "core/text.h"
+#include "html/html_class_hints.h"
 #include "html/html_converter.h"
 #include "html/html_dom.h"
 #include "html/html_main_text.h"
@@ -86,10 +88,13 @@ int main(int argc, char** argv)
 {
     std::string path, needle;
     int min_letters = 200;
+    bool exclusions = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--min-letters" && i + 1 < argc)
             min_letters = std::stoi(argv[++i]);
+        else if (a == "--exclusions")
+            exclusions = true;
         else if (a == "--find" && i + 1 < argc)
             needle = argv[++i];
         else if (a == "--help" || a == "-h") {
@@ -109,6 +114,20 @@ int main(int argc, char** argv)
         html::ScoredPage page = html::read_scored_page(core::make_input(path, bytes), options, diags);
         html::FactsTable& facts = page.facts;
         xmlNode* content = html::find_main_content(facts, page.body);
+        if (exclusions) {
+            for (xmlNode* e : facts.elements()) {
+                const html::NodeFacts& f = facts[e];
+                if (!f.excluded || f.raw_letters == 0)
+                    continue;
+                std::string text = html::text_of(e).substr(0, 400);
+                for (char& c : text)
+                    if (c == '\t' || c == '\n')
+                        c = ' ';
+                std::printf("%s\t%s\t%s\t%d\t%s\n", f.excluded_by ? f.excluded_by : "", label_of(e).c_str(),
+                            html::chrome_hint(e).c_str(), f.raw_letters, text.c_str());
+            }
+            return 0;
+        }
         const auto keep = needle.empty() ? std::unordered_set<const xmlNode*>{} : ancestors_of_text(facts, needle);
         for (xmlNode* e : facts.elements()) {
             const html::NodeFacts& f = facts[e];

@@ -2,7 +2,11 @@
 // into a control or a hidden element, page types, the fallback chain, class/id hints by token.
 // One behaviour per test, on small pages written for the purpose.
 
+#include "html/html_class_hints.h"
 #include "html_test_util.h"
+#include "xml/xml_handles.h"
+
+#include <libxml/HTMLparser.h>
 
 #include <gtest/gtest.h>
 
@@ -80,6 +84,62 @@ TEST(HtmlSwallowedContent, ButtonWithALabelIsStillDropped)
     const auto d = convert_html(page("<main><h1>Minutes</h1>" + article_text +
                                      "<p><button>Show the full list of members of the committee</button></p></main>"));
     EXPECT_FALSE(has_text(d, "Show the full list")) << body_text(d);
+}
+
+} // namespace
+} // namespace colophon::html::test
+
+namespace colophon::html::test {
+namespace {
+
+// The chrome word of the first element of `fragment`.
+std::string hint_of(const std::string& fragment)
+{
+    const std::string html = "<html><body>" + fragment + "</body></html>";
+    const xml::XmlDocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), "t.html", "UTF-8",
+                                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
+    xmlNode* body = xmlDocGetRootElement(doc.get())->children;
+    return chrome_hint(body->children);
+}
+
+TEST(HtmlClassHints, ChromeWordsAreWordsOfTheName)
+{
+    EXPECT_EQ(hint_of("<div class=\"post-share_buttons\">x</div>"), "share");
+    EXPECT_EQ(hint_of("<div class=\"navFooter\">x</div>"), "nav");
+    EXPECT_EQ(hint_of("<div class=\"read-more-big__container\">x</div>"), "read-more");
+    EXPECT_EQ(hint_of("<div class=\"shared-content\">x</div>"), ""); // not a substring
+    EXPECT_EQ(hint_of("<div class=\"smg-zone-widget-custom-cta-letter\">x</div>"), "cta");
+}
+
+TEST(HtmlClassHints, VisibilityWordsCountOnlyAsAWholeNameOrItsFirstWord)
+{
+    EXPECT_EQ(hint_of("<div class=\"visually-hidden\">x</div>"), "visually-hidden");
+    EXPECT_EQ(hint_of("<div class=\"hidden\">x</div>"), "hidden");
+    EXPECT_EQ(hint_of("<div class=\"field field--label-hidden\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"relative overflow-hidden\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"kt-accordion-panel-hidden\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"hidden md:block\">x</div>"), ""); // shown on wider screens
+}
+
+TEST(HtmlClassHints, PageBuilderWidgetsAreNoChrome)
+{
+    EXPECT_EQ(hint_of("<div class=\"elementor-widget elementor-widget-text-editor\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"widget-span widget-type-cell\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"widget sidebar-widget\">x</div>"), "sidebar");
+}
+
+TEST(HtmlClassHints, ScriptHooksAndModuleHashesAreNotNames)
+{
+    EXPECT_EQ(hint_of("<div class=\"js-dataTooltip\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"mdx-table_root__adKqa\">x</div>"), ""); // "adKqa" is a hash, not "ad"
+    EXPECT_EQ(hint_of("<div class=\"ad-slot\">x</div>"), "ad");
+}
+
+TEST(HtmlClassHints, PageBuilderWidgetsKeepTheirText)
+{
+    const auto d = convert_html(page("<main><h1>Minutes</h1><div class=\"elementor-widget-wrap elementor-element-populated\">" +
+                                     article_text + "</div></main>"));
+    EXPECT_TRUE(has_text(d, "written report on each")) << body_text(d);
 }
 
 } // namespace
