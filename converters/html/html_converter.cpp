@@ -11,6 +11,7 @@
 #include "html/html_cleaning.h"
 #include "html/html_dom.h"
 #include "html/html_facts.h"
+#include "html/html_fallback.h"
 #include "html/html_links.h"
 #include "html/html_main_text.h"
 #include "html/html_metadata.h"
@@ -157,7 +158,8 @@ std::string take_declared_metadata(const PageMeta& pm, const core::ConvertOption
 }
 
 // 4. Removes what is never content, marks chrome and scores every element; returns the body.
-xmlNode* clean_and_score(xmlDoc* tree, FactsTable& facts, int max_depth, core::Diagnostics& diags)
+xmlNode* clean_and_score(xmlDoc* tree, FactsTable& facts, int max_depth, const HintContext& hints,
+                         core::Diagnostics& diags)
 {
     const CleaningReport cleaning = remove_never_content(xmlDocGetRootElement(tree), max_depth);
     if (cleaning.flattened)
@@ -166,9 +168,16 @@ xmlNode* clean_and_score(xmlDoc* tree, FactsTable& facts, int max_depth, core::D
     xmlNode* body = find_body(tree);
     facts.index(body);
     compute_text_stats(facts, body, false);
-    mark_boilerplate(facts, body);
+    mark_boilerplate(facts, body, hints);
     compute_text_stats(facts, body, true);
     return body;
+}
+
+// The page's address as declared (canonical, og:url, ...), else the base URL given.
+std::string page_address(const PageMeta& pm, const core::ConvertOptions& options)
+{
+    const std::string url = first_page_url(pm.urls);
+    return url.empty() ? options.base_url : url;
 }
 
 // Titles the page declares, in precedence order, the <title> without its site-name suffix last.
@@ -303,10 +312,14 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
     const DecodedHtml decoded = read_page_text(input, options, diags);
     // 2. parse
     page.tree = parse_page(decoded.utf8, input);
-    // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts)
+    // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts), the kind of page
     page.declared = collect_page_meta(page.tree.get());
+    page.signals = read_page_signals(page.tree.get());
+    page.profile = &classify_page(page.signals, page_address(page.declared, options));
     // 4. clean and score
-    page.body = clean_and_score(page.tree.get(), page.facts, options.limits.max_nesting_depth, diags);
+    HintContext hints;
+    hints.comments_are_content = page.profile->comments_are_content;
+    page.body = clean_and_score(page.tree.get(), page.facts, options.limits.max_nesting_depth, hints, diags);
     return page;
 }
 
@@ -322,8 +335,10 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     FactsTable& facts = page.facts;
     xmlNode* body = page.body;
     const std::string base = take_declared_metadata(pm, options, doc.meta);
-    // 5. main content
-    xmlNode* content = find_main_content(facts, body);
+    doc.extraction.page_type = page.profile->type;
+    // 5. main content: the densest article-like element, or the whole main region on pages of
+    // cards and rows
+    xmlNode* content = page.profile->whole_region ? find_main_region(facts, body) : find_main_content(facts, body);
     // 6. what the page shows about the article
     const std::vector<std::string> declared = declared_titles(pm, doc.meta.publisher);
     const VisibleTitle vt = find_visible_title(facts, content, declared);
@@ -333,6 +348,7 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     ctx.base_url = base;
     ctx.page_url = doc.meta.canonical_url;
     ctx.max_depth = options.limits.max_nesting_depth;
+    ctx.filter_chrome = !page.profile->whole_region;
     take_title(vt, declared, pm, doc.meta);
     if (auto src = extract_provenance(facts, region, ctx))
         doc.meta.original_source = *src;
@@ -348,6 +364,9 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     tidy_body(doc, declared, doc.meta.language);
     // 9. declared abstract and series
     take_declared_abstract_and_series(pm, doc.meta);
+    // 10. the fallback chain, when the main pass left (almost) nothing
+    if (body_is_nearly_empty(doc))
+        rescue_nearly_empty_body(doc, facts, body, page.signals, ctx);
     if (doc.body.empty() && doc.meta.abstract.empty())
         diags.warn("html.no-text", "no article text was found on the page");
     return doc;

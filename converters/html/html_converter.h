@@ -5,6 +5,7 @@
 #include "core/converter.h"
 #include "html/html_facts.h"
 #include "html/html_metadata.h"
+#include "html/html_page_type.h"
 #include "xml/xml_handles.h"
 
 namespace colophon::html {
@@ -24,6 +25,8 @@ struct ScoredPage
 {
     xml::XmlDocPtr tree;
     PageMeta declared;     // what the page declares for machines (read before cleaning)
+    PageSignals signals;   // schema.org types, og:type, articleBody (read before cleaning)
+    const PageProfile* profile = nullptr; // the kind of page and what its main content is
     FactsTable facts;      // per-element facts, chrome marked
     xmlNode* body = nullptr;
 };

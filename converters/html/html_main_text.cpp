@@ -38,6 +38,8 @@ constexpr double wider_container_score_share = 0.85;
 constexpr int narrower_container_quarters = 3;
 // An itemprop=articleBody beside the best element is taken when it holds half its running text.
 constexpr int beside_article_body_halves = 1;
+// A <main> holding at least this many halves of the page's text is the main region.
+constexpr int main_region_min_halves = 1;
 // Two <article> children side by side make a listing of cards.
 constexpr int listing_min_articles = 2;
 
@@ -215,6 +217,16 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
     if (!respect_exclusions)
         for (xmlNode* e : facts.elements())
             facts[e].raw_letters = facts[e].letters;
+}
+
+xmlNode* find_main_region(FactsTable& facts, xmlNode* root)
+{
+    xmlNode* main = nullptr;
+    for (xmlNode* e : facts.elements())
+        if (!facts[e].excluded && (tag_of(e) == "main" || attr_view(e, "role") == "main") &&
+            (main == nullptr || facts[e].letters > facts[main].letters))
+            main = e;
+    return main != nullptr && facts[main].letters * 2 >= facts[root].letters * main_region_min_halves ? main : root;
 }
 
 xmlNode* find_main_content(FactsTable& facts, xmlNode* root)

@@ -3,6 +3,7 @@
 // One behaviour per test, on small pages written for the purpose.
 
 #include "html/html_class_hints.h"
+#include "html/html_page_type.h"
 #include "html_test_util.h"
 #include "xml/xml_handles.h"
 
@@ -140,6 +141,97 @@ TEST(HtmlClassHints, PageBuilderWidgetsKeepTheirText)
     const auto d = convert_html(page("<main><h1>Minutes</h1><div class=\"elementor-widget-wrap elementor-element-populated\">" +
                                      article_text + "</div></main>"));
     EXPECT_TRUE(has_text(d, "written report on each")) << body_text(d);
+}
+
+} // namespace
+} // namespace colophon::html::test
+
+namespace colophon::html::test {
+namespace {
+
+TEST(HtmlPageType, AddressNamesTheKind)
+{
+    const PageSignals none;
+    EXPECT_STREQ(classify_page(none, "https://example.org/t/some-thread/1234").type, "forum");
+    EXPECT_STREQ(classify_page(none, "https://example.org/docs/install").type, "documentation");
+    EXPECT_STREQ(classify_page(none, "https://shop.example.org/products/blue-socks").type, "product");
+    EXPECT_STREQ(classify_page(none, "https://shop.example.org/collections/all").type, "collection");
+    EXPECT_STREQ(classify_page(none, "https://example.org/2024/05/a-story").type, "article");
+}
+
+TEST(HtmlPageType, DeclaredTypesNameTheKind)
+{
+    PageSignals s;
+    s.schema_types = {"WebPage", "BreadcrumbList", "DiscussionForumPosting"};
+    EXPECT_STREQ(classify_page(s, "").type, "forum");
+    s.schema_types = {"Organization", "Product", "Offer"};
+    EXPECT_STREQ(classify_page(s, "").type, "product");
+    s.schema_types = {"CollectionPage"};
+    EXPECT_STREQ(classify_page(s, "").type, "collection");
+    s.schema_types = {};
+    s.og_type = "product";
+    EXPECT_STREQ(classify_page(s, "").type, "product");
+}
+
+TEST(HtmlPageType, IsRecordedInTheDocument)
+{
+    const auto d = convert_html(
+        "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+        "\"DiscussionForumPosting\",\"headline\":\"Minutes\"}</script></head><body><main><h1>Minutes</h1>" +
+        article_text + "</main></body></html>");
+    EXPECT_EQ(d.extraction.page_type, "forum");
+}
+
+TEST(HtmlPageType, ForumPostsMarkedAsCommentsAreContent)
+{
+    const std::string post = "<div class=\"comment\"><p>I had the same trouble with the installer on two machines "
+                             "and solved it by removing the old configuration folder first.</p></div>";
+    const auto d = convert_html("<html><head><link rel=\"canonical\" href=\"https://example.org/forum/thread-9\">"
+                                "</head><body><main><h1>Installer fails</h1>" + article_text + post + "</main></body></html>");
+    EXPECT_TRUE(has_text(d, "removing the old configuration folder")) << body_text(d);
+}
+
+TEST(HtmlPageType, EveryCardOfACollectionIsContent)
+{
+    std::string cards;
+    for (const char* name : {"Linen sheets", "Cotton sheets", "Flannel sheets", "Silk sheets"})
+        cards += std::string("<li class=\"card\"><h3><a href=\"/p/1\">") + name +
+                 "</a></h3><p><a href=\"/p/1\">Soft, breathable and made to last.</a></p></li>";
+    const auto d = convert_html("<html><head><link rel=\"canonical\" href=\"https://shop.example.org/collections/sheets\">"
+                                "</head><body><nav><a href=\"/\">Home</a></nav><main><h1>Sheets</h1><ul>" + cards +
+                                "</ul></main><footer><p>Shipping and returns</p></footer></body></html>");
+    EXPECT_EQ(d.extraction.page_type, "collection");
+    EXPECT_TRUE(has_text(d, "Flannel sheets")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "Silk sheets")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "Shipping and returns")) << body_text(d);
+}
+
+TEST(HtmlFallback, WiderReadingWhenTheMainPassKeepsNothing)
+{
+    // every block is a link-dense teaser: the article pass keeps nothing, the wider reading all
+    std::string teasers;
+    for (int k = 0; k < 6; ++k)
+        teasers += "<div><a href=\"/a" + std::to_string(k) + "\">Report number " + std::to_string(k) +
+                   " on the state of the regional economy</a></div>";
+    const auto d = convert_html(page("<main>" + teasers + "</main>"));
+    EXPECT_EQ(d.extraction.method, "html-wider");
+    EXPECT_TRUE(has_text(d, "Report number 5")) << body_text(d);
+}
+
+TEST(HtmlFallback, DeclaredArticleBodyWhenThePageShowsNone)
+{
+    const auto d = convert_html(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"The committee "
+        "met on several occasions during the spring.\\nIt discussed the budget and the staffing plan of the institute "
+        "in considerable detail.\"}</script></head><body><div id=\"root\"></div><nav><a href=\"/\">Home</a></nav></body></html>");
+    EXPECT_EQ(d.extraction.method, "html-schema-article-body");
+    EXPECT_TRUE(has_text(d, "the staffing plan of the institute")) << body_text(d);
+}
+
+TEST(HtmlFallback, MainPassResultIsKeptWhenItHasText)
+{
+    const auto d = convert_html(page("<article><h1>Minutes</h1>" + article_text + "</article>"));
+    EXPECT_EQ(d.extraction.method, "html");
 }
 
 } // namespace
