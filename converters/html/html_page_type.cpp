@@ -28,7 +28,7 @@ constexpr std::array<PageProfile, 7> profiles = {{
     {"collection", false, true},
     {"product", false, false},
     {"service", false, false},
-    {"documentation", false, false},
+    {"documentation", false, true},
 }};
 
 const PageProfile& profile(std::string_view type)

@@ -206,6 +206,17 @@ TEST(HtmlPageType, EveryCardOfACollectionIsContent)
     EXPECT_FALSE(has_text(d, "Shipping and returns")) << body_text(d);
 }
 
+TEST(HtmlPageType, DocumentationKeepsItsLinkedReferenceLists)
+{
+    const auto d = convert_html("<html><head><link rel=\"canonical\" href=\"https://example.org/docs/parser\"></head>"
+                                "<body><nav><a href=\"/docs\">Contents</a></nav><main><h1>Parser</h1>" + article_text +
+                                "<pre>parse(text, options)</pre><h2>See also</h2><ul><li><a href=\"/docs/tokenize\">"
+                                "tokenize()</a></li><li><a href=\"/docs/walk\">walk()</a></li></ul></main></body></html>");
+    EXPECT_EQ(d.extraction.page_type, "documentation");
+    EXPECT_TRUE(has_text(d, "parse(text, options)")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "tokenize()")) << body_text(d);
+}
+
 TEST(HtmlFallback, WiderReadingWhenTheMainPassKeepsNothing)
 {
     // every block is a link-dense teaser: the article pass keeps nothing, the wider reading all
