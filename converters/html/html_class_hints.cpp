@@ -16,51 +16,70 @@ constexpr std::size_t hash_max_chars = 6;
 
 // Words that name chrome wherever they stand in a name ("post-share-buttons", "navFooter").
 constexpr std::array<std::string_view, 61> strong_words = {
-    "nav",        "navbar",      "navigation", "menu",         "menus",     "submenu",    "breadcrumb",
-    "breadcrumbs", "footer",     "sidebar",    "share",        "shares",    "sharing",    "sharedaddy",
-    "social",     "socials",     "cookie",     "cookies",      "consent",   "gdpr",       "newsletter",
-    "subscribe",  "subscription", "signup",    "related",      "recommended", "recommendations", "promo",
-    "promoted",   "sponsor",     "sponsored",  "advert",       "advertisement", "ad",     "ads",
-    "adsense",    "advertising", "dfp",        "tags",         "tagcloud",  "taglist",    "pagination",
-    "pager",      "popup",       "modal",      "overlay",      "masthead",  "outbrain",   "taboola",
-    "paywall",    "rss",         "trending",   "topics",       "offcanvas", "keywords",   "bio",
-    "bios",       "caption",     "credit"};
+    "nav",         "navbar",       "navigation",
+    "menu",        "menus",        "submenu",
+    "breadcrumb",  "breadcrumbs",  "footer",
+    "sidebar",     "share",        "shares",
+    "sharing",     "sharedaddy",   "social",
+    "socials",     "cookie",       "cookies",
+    "consent",     "gdpr",         "newsletter",
+    "subscribe",   "subscription", "signup",
+    "related",     "recommended",  "recommendations",
+    "promo",       "promoted",     "sponsor",
+    "sponsored",   "advert",       "advertisement",
+    "ad",          "ads",          "adsense",
+    "advertising", "dfp",          "tags",
+    "tagcloud",    "taglist",      "pagination",
+    "pager",       "popup",        "modal",
+    "overlay",     "masthead",     "outbrain",
+    "taboola",     "paywall",      "rss",
+    "trending",    "topics",       "offcanvas",
+    "keywords",    "bio",          "bios",
+    "caption",     "credit"};
 constexpr std::array<std::string_view, 12> more_strong_words = {
-    "credits", "gallery", "slideshow", "lightbox", "popover", "hovercard", "rollover", "readmore", "authorbox",
-    "editsection", "noprint", "cta"};
+    "credits",  "gallery",  "slideshow", "lightbox",    "popover", "hovercard",
+    "rollover", "readmore", "authorbox", "editsection", "noprint", "cta"};
 // Words that name reader comments: chrome under an article, the content of a forum thread.
-constexpr std::array<std::string_view, 5> comment_words = {"comments", "comment", "disqus", "respond", "commentlist"};
+constexpr std::array<std::string_view, 5> comment_words = {"comments", "comment", "disqus",
+                                                           "respond", "commentlist"};
 // Not chrome words, though they sound like it: page builders call every box a "widget"
 // (elementor-widget-wrap, widget-span), and "dropdown", "tooltip" and "toolbar" wrap content
 // as often as menus. (wcxb-dev: these names held as much main text as chrome)
 // Two or three words in a row that name chrome ("read-more-big", "related-posts-widget").
 constexpr std::array<std::string_view, 20> compound_words = {
-    "call-to-action",
-    "skip-link",   "most-popular", "author-box",   "author-bio",      "further-reading",  "read-more",
-    "more-stories", "jump-link",   "site-header",  "site-footer",     "mobile-menu",      "edit-link",
-    "about-author", "about-the-author", "photo-credit", "image-credit", "sponsored-links", "print-only",
-    "newsletter-signup"};
+    "call-to-action",  "skip-link",    "most-popular",    "author-box",   "author-bio",
+    "further-reading", "read-more",    "more-stories",    "jump-link",    "site-header",
+    "site-footer",     "mobile-menu",  "edit-link",       "about-author", "about-the-author",
+    "photo-credit",    "image-credit", "sponsored-links", "print-only",   "newsletter-signup"};
 // Whole names that hide an element from view (never a word of a longer name: "hidden-xs",
 // "overflow-hidden" and "accordion-panel-hidden" are shown somewhere).
-constexpr std::array<std::string_view, 10> visibility_names = {
-    "hidden", "hide", "invisible", "is-hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
-    "screenreader-text", "element-invisible"};
+constexpr std::array<std::string_view, 10> visibility_names = {"hidden",
+                                                               "hide",
+                                                               "invisible",
+                                                               "is-hidden",
+                                                               "d-none",
+                                                               "sr-only",
+                                                               "visually-hidden",
+                                                               "screen-reader-text",
+                                                               "screenreader-text",
+                                                               "element-invisible"};
 // Display values a responsive class turns a "hidden" element back to ("hidden md:block").
-constexpr std::array<std::string_view, 8> display_words = {"block", "flex", "grid", "inline", "table",
-                                                           "contents", "inline-block", "inline-flex"};
+constexpr std::array<std::string_view, 8> display_words = {
+    "block", "flex", "grid", "inline", "table", "contents", "inline-block", "inline-flex"};
 // Whole names that can only mean chrome, even around long text.
 constexpr std::array<std::string_view, 10> strong_names = {
-    "sidebar", "related", "related-posts", "recommended", "newsletter", "cookie-banner", "breadcrumb",
-    "breadcrumbs", "site-footer", "footer"};
+    "sidebar",       "related",    "related-posts", "recommended", "newsletter",
+    "cookie-banner", "breadcrumb", "breadcrumbs",   "site-footer", "footer"};
 constexpr std::array<std::string_view, 7> strong_comment_names = {
-    "comments", "comment-list", "commentlist", "comments-area", "comment-section", "disqus-thread", "respond"};
+    "comments",        "comment-list",  "commentlist", "comments-area",
+    "comment-section", "disqus-thread", "respond"};
 // Words that name article metadata.
 constexpr std::array<std::string_view, 19> metadata_words = {
-    "byline",   "bylines",   "author",    "authors",    "dateline",    "timestamp", "posted-on",
-    "entry-meta", "post-meta", "article-meta", "meta",  "date",        "published", "pubdate",
-    "entry-date", "post-date", "contributor", "contributors", "writer"};
+    "byline",     "bylines",   "author",       "authors",      "dateline", "timestamp", "posted-on",
+    "entry-meta", "post-meta", "article-meta", "meta",         "date",     "published", "pubdate",
+    "entry-date", "post-date", "contributor",  "contributors", "writer"};
 
-template <std::size_t N> bool in(const std::array<std::string_view, N>& table, std::string_view w)
+template <std::size_t N> bool in(const std::array<std::string_view, N> &table, std::string_view w)
 {
     return std::find(table.begin(), table.end(), w) != table.end();
 }
@@ -91,7 +110,7 @@ bool is_hash(std::string_view s)
 }
 
 // Splits one segment into lower-cased words on separators and camelCase humps.
-void split_words(std::string_view s, std::vector<std::string>& out)
+void split_words(std::string_view s, std::vector<std::string> &out)
 {
     std::string word;
     auto flush = [&] {
@@ -127,7 +146,7 @@ ClassName read_name(std::string_view raw)
             split_words(segment, name.words);
         start = end + 2;
     }
-    for (const std::string& w : name.words) {
+    for (const std::string &w : name.words) {
         if (!name.joined.empty())
             name.joined += '-';
         name.joined += w;
@@ -135,7 +154,7 @@ ClassName read_name(std::string_view raw)
     return name;
 }
 
-void add_names(std::string_view value, std::vector<ClassName>& out)
+void add_names(std::string_view value, std::vector<ClassName> &out)
 {
     std::size_t i = 0;
     while (i < value.size()) {
@@ -154,9 +173,9 @@ void add_names(std::string_view value, std::vector<ClassName>& out)
 }
 
 // Runs of two or three words of `name` joined with '-', for the compound table.
-template <typename F> bool any_compound(const ClassName& name, F f)
+template <typename F> bool any_compound(const ClassName &name, F f)
 {
-    const auto& w = name.words;
+    const auto &w = name.words;
     for (std::size_t len = 2; len <= 3; ++len)
         for (std::size_t k = 0; k + len <= w.size(); ++k) {
             std::string joined = w[k];
@@ -169,7 +188,7 @@ template <typename F> bool any_compound(const ClassName& name, F f)
 }
 
 // True when a responsive class shows the element again on some screens ("md:block").
-bool shown_on_some_screen(const xmlNode* node)
+bool shown_on_some_screen(const xmlNode *node)
 {
     const std::string_view cls = attr_view(node, "class");
     std::size_t colon = cls.find(':');
@@ -186,7 +205,7 @@ bool shown_on_some_screen(const xmlNode* node)
 
 } // namespace
 
-std::vector<ClassName> class_names(const xmlNode* node)
+std::vector<ClassName> class_names(const xmlNode *node)
 {
     std::vector<ClassName> out;
     add_names(attr_view(node, "class"), out);
@@ -194,23 +213,23 @@ std::vector<ClassName> class_names(const xmlNode* node)
     return out;
 }
 
-std::string chrome_hint(const xmlNode* node, const HintContext& context)
+std::string chrome_hint(const xmlNode *node, const HintContext &context)
 {
     if (attr_view(node, "class").empty() && attr_view(node, "id").empty())
         return {};
-    for (const ClassName& name : class_names(node)) {
+    for (const ClassName &name : class_names(node)) {
         // "hidden", "sr-only", "hide-for-mobile"; not "overflow-hidden" or "field--label-hidden"
         if (in(visibility_names, name.joined) || in(visibility_names, name.words.front())) {
             if (!shown_on_some_screen(node))
                 return name.joined;
             continue;
         }
-        for (const std::string& w : name.words)
+        for (const std::string &w : name.words)
             if (in(strong_words, w) || in(more_strong_words, w) ||
                 (!context.comments_are_content && in(comment_words, w)))
                 return w;
         std::string found;
-        if (any_compound(name, [&](const std::string& c) {
+        if (any_compound(name, [&](const std::string &c) {
                 if (!in(compound_words, c))
                     return false;
                 found = c;
@@ -221,14 +240,14 @@ std::string chrome_hint(const xmlNode* node, const HintContext& context)
     return {};
 }
 
-std::string metadata_hint(const xmlNode* node)
+std::string metadata_hint(const xmlNode *node)
 {
-    for (const ClassName& name : class_names(node)) {
-        for (const std::string& w : name.words)
+    for (const ClassName &name : class_names(node)) {
+        for (const std::string &w : name.words)
             if (in(metadata_words, w))
                 return w;
         std::string found;
-        if (any_compound(name, [&](const std::string& c) {
+        if (any_compound(name, [&](const std::string &c) {
                 if (!in(metadata_words, c))
                     return false;
                 found = c;
@@ -239,18 +258,19 @@ std::string metadata_hint(const xmlNode* node)
     return {};
 }
 
-bool has_strong_chrome_name(const xmlNode* node, const HintContext& context)
+bool has_strong_chrome_name(const xmlNode *node, const HintContext &context)
 {
-    for (const ClassName& name : class_names(node))
-        if (in(strong_names, name.joined) || (!context.comments_are_content && in(strong_comment_names, name.joined)))
+    for (const ClassName &name : class_names(node))
+        if (in(strong_names, name.joined) ||
+            (!context.comments_are_content && in(strong_comment_names, name.joined)))
             return true;
     return false;
 }
 
-bool has_name_word(const xmlNode* node, std::initializer_list<std::string_view> words)
+bool has_name_word(const xmlNode *node, std::initializer_list<std::string_view> words)
 {
-    for (const ClassName& name : class_names(node))
-        for (const std::string& w : name.words)
+    for (const ClassName &name : class_names(node))
+        for (const std::string &w : name.words)
             if (std::find(words.begin(), words.end(), w) != words.end())
                 return true;
     return false;

@@ -17,11 +17,11 @@ namespace colophon::html {
 // main, main), and behaviour hooks ("js-tooltip": the name says a script attaches to it).
 struct ClassName
 {
-    std::string joined;              // the words joined with '-' ("sr-only", "visually-hidden")
+    std::string joined; // the words joined with '-' ("sr-only", "visually-hidden")
     std::vector<std::string> words;
 };
 
-std::vector<ClassName> class_names(const xmlNode* node);
+std::vector<ClassName> class_names(const xmlNode *node);
 
 struct HintContext
 {
@@ -32,16 +32,16 @@ struct HintContext
 // The word that names `node` page chrome ("nav", "share", "related", "visually-hidden"), empty
 // when none does. A visibility word counts only as a whole name or its first word ("hidden",
 // "sr-only", "hide-for-mobile"; not "overflow-hidden" or "field--label-hidden").
-std::string chrome_hint(const xmlNode* node, const HintContext& context = {});
+std::string chrome_hint(const xmlNode *node, const HintContext &context = {});
 
 // The word that names `node` article metadata ("byline", "author", "dateline"); empty when none.
-std::string metadata_hint(const xmlNode* node);
+std::string metadata_hint(const xmlNode *node);
 
 // True when a whole name can only mean chrome, even around long text ("comments", "sidebar",
 // "related-posts"): such an element is chrome even when it holds most of the page's paragraphs.
-bool has_strong_chrome_name(const xmlNode* node, const HintContext& context = {});
+bool has_strong_chrome_name(const xmlNode *node, const HintContext &context = {});
 
 // True when one word of the names is in `words` (a small table of the caller's).
-bool has_name_word(const xmlNode* node, std::initializer_list<std::string_view> words);
+bool has_name_word(const xmlNode *node, std::initializer_list<std::string_view> words);
 
 } // namespace colophon::html

@@ -17,17 +17,17 @@ constexpr int nearly_empty_letters = 100;
 // A fallback step counts only when it finds at least this many letters.
 constexpr int rescue_min_letters = 100;
 
-int letters_of(const std::vector<core::Block>& blocks)
+int letters_of(const std::vector<core::Block> &blocks)
 {
     int n = 0;
-    for (const core::Block& b : blocks)
+    for (const core::Block &b : blocks)
         n += count_letters(core::plain_text(b));
     return n;
 }
 
-bool in_chrome_element(const xmlNode* n, const xmlNode* body)
+bool in_chrome_element(const xmlNode *n, const xmlNode *body)
 {
-    for (const xmlNode* p = n; p != nullptr && p != body; p = p->parent) {
+    for (const xmlNode *p = n; p != nullptr && p != body; p = p->parent) {
         const std::string_view t = tag_of(p);
         if (t == "nav" || t == "header" || t == "footer" || t == "aside" || t == "menu")
             return true;
@@ -36,7 +36,7 @@ bool in_chrome_element(const xmlNode* n, const xmlNode* body)
 }
 
 // 1. the main region (or the body), every block of it, chrome marks respected
-std::vector<core::Block> wider_reading(FactsTable& facts, xmlNode* body, BlockContext ctx)
+std::vector<core::Block> wider_reading(FactsTable &facts, xmlNode *body, BlockContext ctx)
 {
     ctx.filter_chrome = false;
     std::vector<core::Block> blocks = build_blocks(find_main_region(facts, body), ctx);
@@ -45,7 +45,7 @@ std::vector<core::Block> wider_reading(FactsTable& facts, xmlNode* body, BlockCo
 }
 
 // 2. the articleBody the page declares, one paragraph per line
-std::vector<core::Block> declared_reading(const PageSignals& signals)
+std::vector<core::Block> declared_reading(const PageSignals &signals)
 {
     std::vector<core::Block> blocks;
     std::string_view rest = signals.article_body;
@@ -64,11 +64,11 @@ std::vector<core::Block> declared_reading(const PageSignals& signals)
 }
 
 // 3. every paragraph outside navigation, header, footer and asides, whatever its class says
-std::vector<core::Block> visible_paragraphs(FactsTable& facts, xmlNode* body, BlockContext ctx)
+std::vector<core::Block> visible_paragraphs(FactsTable &facts, xmlNode *body, BlockContext ctx)
 {
     ctx.filter_chrome = false;
     std::vector<core::Block> blocks;
-    for (xmlNode* e : facts.elements()) {
+    for (xmlNode *e : facts.elements()) {
         if (tag_of(e) != "p" || in_chrome_element(e, body))
             continue;
         core::Block p;
@@ -83,16 +83,17 @@ std::vector<core::Block> visible_paragraphs(FactsTable& facts, xmlNode* body, Bl
 
 } // namespace
 
-bool body_is_nearly_empty(const core::Document& doc)
+bool body_is_nearly_empty(const core::Document &doc)
 {
-    return letters_of(doc.body) + count_letters(core::plain_text(doc.meta.abstract)) < nearly_empty_letters;
+    return letters_of(doc.body) + count_letters(core::plain_text(doc.meta.abstract)) <
+           nearly_empty_letters;
 }
 
-void rescue_nearly_empty_body(core::Document& doc, FactsTable& facts, xmlNode* body, const PageSignals& signals,
-                              BlockContext ctx)
+void rescue_nearly_empty_body(core::Document &doc, FactsTable &facts, xmlNode *body,
+                              const PageSignals &signals, BlockContext ctx)
 {
     const int have = letters_of(doc.body);
-    auto take = [&](std::vector<core::Block> blocks, const char* method) {
+    auto take = [&](std::vector<core::Block> blocks, const char *method) {
         if (letters_of(blocks) < rescue_min_letters || letters_of(blocks) <= have)
             return false;
         doc.body = std::move(blocks);

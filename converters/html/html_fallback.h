@@ -15,11 +15,11 @@
 namespace colophon::html {
 
 // True when `doc`'s body and abstract hold fewer letters than a page's text ever does.
-bool body_is_nearly_empty(const core::Document& doc);
+bool body_is_nearly_empty(const core::Document &doc);
 
 // Runs the chain on a nearly empty `doc` (see above); leaves it unchanged when every step
 // yields nothing too.
-void rescue_nearly_empty_body(core::Document& doc, FactsTable& facts, xmlNode* body, const PageSignals& signals,
-                              BlockContext ctx);
+void rescue_nearly_empty_body(core::Document &doc, FactsTable &facts, xmlNode *body,
+                              const PageSignals &signals, BlockContext ctx);
 
 } // namespace colophon::html

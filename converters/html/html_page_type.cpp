@@ -31,9 +31,9 @@ constexpr std::array<PageProfile, 7> profiles = {{
     {"documentation", false, true},
 }};
 
-const PageProfile& profile(std::string_view type)
+const PageProfile &profile(std::string_view type)
 {
-    for (const PageProfile& p : profiles)
+    for (const PageProfile &p : profiles)
         if (type == p.type)
             return p;
     return profiles.front();
@@ -71,22 +71,36 @@ struct PathRow
     std::string_view page_type;
 };
 constexpr std::array<PathRow, 22> path_kinds = {{
-    {"forum", "forum"},         {"forums", "forum"},         {"thread", "forum"},
-    {"threads", "forum"},       {"topic", "forum"},          {"t", "forum"},
-    {"discussion", "forum"},    {"questions", "forum"},      {"docs", "documentation"},
-    {"documentation", "documentation"}, {"reference", "documentation"}, {"api", "documentation"},
-    {"manual", "documentation"}, {"product", "product"},     {"products", "product"},
-    {"dp", "product"},          {"collections", "collection"}, {"category", "collection"},
-    {"categories", "collection"}, {"services", "service"},   {"solutions", "service"},
+    {"forum", "forum"},
+    {"forums", "forum"},
+    {"thread", "forum"},
+    {"threads", "forum"},
+    {"topic", "forum"},
+    {"t", "forum"},
+    {"discussion", "forum"},
+    {"questions", "forum"},
+    {"docs", "documentation"},
+    {"documentation", "documentation"},
+    {"reference", "documentation"},
+    {"api", "documentation"},
+    {"manual", "documentation"},
+    {"product", "product"},
+    {"products", "product"},
+    {"dp", "product"},
+    {"collections", "collection"},
+    {"category", "collection"},
+    {"categories", "collection"},
+    {"services", "service"},
+    {"solutions", "service"},
     {"pricing", "service"},
 }};
 
-void collect_types(const json& j, std::vector<std::string>& out, std::string& body, int depth)
+void collect_types(const json &j, std::vector<std::string> &out, std::string &body, int depth)
 {
     if (depth > max_jsonld_depth)
         return;
     if (j.is_array()) {
-        for (const json& x : j)
+        for (const json &x : j)
             collect_types(x, out, body, depth + 1);
         return;
     }
@@ -96,13 +110,14 @@ void collect_types(const json& j, std::vector<std::string>& out, std::string& bo
         if (t->is_string())
             out.push_back(t->get<std::string>());
         else if (t->is_array())
-            for (const json& x : *t)
+            for (const json &x : *t)
                 if (x.is_string())
                     out.push_back(x.get<std::string>());
     }
-    if (const auto b = j.find("articleBody"); b != j.end() && b->is_string() && body.size() < b->get_ref<const std::string&>().size())
+    if (const auto b = j.find("articleBody");
+        b != j.end() && b->is_string() && body.size() < b->get_ref<const std::string &>().size())
         body = b->get<std::string>();
-    for (const auto& [key, value] : j.items())
+    for (const auto &[key, value] : j.items())
         if (value.is_object() || value.is_array())
             collect_types(value, out, body, depth + 1);
 }
@@ -111,10 +126,11 @@ void collect_types(const json& j, std::vector<std::string>& out, std::string& bo
 std::string type_name(std::string_view itemtype)
 {
     const auto slash = itemtype.find_last_of('/');
-    return std::string(core::trim(slash == std::string_view::npos ? itemtype : itemtype.substr(slash + 1)));
+    return std::string(
+        core::trim(slash == std::string_view::npos ? itemtype : itemtype.substr(slash + 1)));
 }
 
-std::vector<std::string> path_segments(const std::string& url)
+std::vector<std::string> path_segments(const std::string &url)
 {
     std::string_view path = url;
     if (const auto scheme = path.find("://"); scheme != std::string_view::npos) {
@@ -137,11 +153,11 @@ std::vector<std::string> path_segments(const std::string& url)
 
 } // namespace
 
-PageSignals read_page_signals(xmlDoc* doc)
+PageSignals read_page_signals(xmlDoc *doc)
 {
     PageSignals s;
-    xmlNode* root = xmlDocGetRootElement(doc);
-    for (xmlNode* n = root; n != nullptr; n = next_in_order(n, root)) {
+    xmlNode *root = xmlDocGetRootElement(doc);
+    for (xmlNode *n = root; n != nullptr; n = next_in_order(n, root)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         const std::string_view tag = tag_of(n);
@@ -160,15 +176,15 @@ PageSignals read_page_signals(xmlDoc* doc)
     return s;
 }
 
-const PageProfile& classify_page(const PageSignals& signals, const std::string& url)
+const PageProfile &classify_page(const PageSignals &signals, const std::string &url)
 {
     // 1. the address: forum threads, documentation and shops name their sections
-    for (const std::string& segment : path_segments(url))
-        for (const PathRow& row : path_kinds)
+    for (const std::string &segment : path_segments(url))
+        for (const PathRow &row : path_kinds)
             if (segment == row.segment)
                 return profile(row.page_type);
     // 2. declared types, in the table's order of precedence
-    for (const TypeRow& row : schema_kinds)
+    for (const TypeRow &row : schema_kinds)
         if (std::find(signals.schema_types.begin(), signals.schema_types.end(), row.schema_type) !=
             signals.schema_types.end())
             return profile(row.page_type);

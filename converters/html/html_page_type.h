@@ -15,22 +15,24 @@ namespace colophon::html {
 // <script> elements).
 struct PageSignals
 {
-    std::vector<std::string> schema_types; // "NewsArticle", "Product", "DiscussionForumPosting", ...
-    std::string og_type;                   // "article", "product", "website"
-    std::string article_body;              // schema.org articleBody / text of the main entity, if any
+    std::vector<std::string>
+        schema_types;         // "NewsArticle", "Product", "DiscussionForumPosting", ...
+    std::string og_type;      // "article", "product", "website"
+    std::string article_body; // schema.org articleBody / text of the main entity, if any
 };
 
-PageSignals read_page_signals(xmlDoc* doc);
+PageSignals read_page_signals(xmlDoc *doc);
 
 // What main content means for one kind of page.
 struct PageProfile
 {
-    const char* type;           // "article", "forum", ...
-    bool comments_are_content;  // a thread's posts are marked up as comments
-    bool whole_region;          // every card, row and section of the main region is content
+    const char *type;          // "article", "forum", ...
+    bool comments_are_content; // a thread's posts are marked up as comments
+    bool whole_region;         // every card, row and section of the main region is content
 };
 
-// The kind of page; "article" when nothing says otherwise. `url` is the page's address (may be empty).
-const PageProfile& classify_page(const PageSignals& signals, const std::string& url);
+// The kind of page; "article" when nothing says otherwise. `url` is the page's address (may be
+// empty).
+const PageProfile &classify_page(const PageSignals &signals, const std::string &url);
 
 } // namespace colophon::html

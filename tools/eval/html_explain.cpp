@@ -30,10 +30,10 @@ namespace {
 
 struct GzClose
 {
-    void operator()(gzFile_s* f) const { gzclose(f); }
+    void operator()(gzFile_s *f) const { gzclose(f); }
 };
 
-std::string read_page(const std::string& path)
+std::string read_page(const std::string &path)
 {
     const std::unique_ptr<gzFile_s, GzClose> f(gzopen(path.c_str(), "rb")); // reads plain files too
     if (!f)
@@ -46,7 +46,7 @@ std::string read_page(const std::string& path)
     return out;
 }
 
-std::string label_of(const xmlNode* e)
+std::string label_of(const xmlNode *e)
 {
     std::string s(html::tag_of(e));
     const std::string_view id = html::attr_view(e, "id");
@@ -61,30 +61,32 @@ std::string label_of(const xmlNode* e)
     return s;
 }
 
-int depth_of(const xmlNode* e, const xmlNode* root)
+int depth_of(const xmlNode *e, const xmlNode *root)
 {
     int d = 0;
-    for (const xmlNode* p = e; p != nullptr && p != root; p = p->parent)
+    for (const xmlNode *p = e; p != nullptr && p != root; p = p->parent)
         ++d;
     return d;
 }
 
 // Elements on the way to one whose own text holds `needle`.
-std::unordered_set<const xmlNode*> ancestors_of_text(html::FactsTable& facts, const std::string& needle)
+std::unordered_set<const xmlNode *> ancestors_of_text(html::FactsTable &facts,
+                                                      const std::string &needle)
 {
-    std::unordered_set<const xmlNode*> keep;
-    for (xmlNode* e : facts.elements())
-        for (const xmlNode* c = e->children; c != nullptr; c = c->next)
+    std::unordered_set<const xmlNode *> keep;
+    for (xmlNode *e : facts.elements())
+        for (const xmlNode *c = e->children; c != nullptr; c = c->next)
             if (c->type == XML_TEXT_NODE && c->content != nullptr &&
-                std::string_view(reinterpret_cast<const char*>(c->content)).find(needle) != std::string_view::npos)
-                for (const xmlNode* p = e; p != nullptr; p = p->parent)
+                std::string_view(reinterpret_cast<const char *>(c->content)).find(needle) !=
+                    std::string_view::npos)
+                for (const xmlNode *p = e; p != nullptr; p = p->parent)
                     keep.insert(p);
     return keep;
 }
 
 } // namespace
 
-int main(int argc, char** argv)
+int main(int argc, char **argv)
 {
     std::string path, needle;
     int min_letters = 200;
@@ -111,37 +113,42 @@ int main(int argc, char** argv)
     core::ConvertOptions options;
     core::Diagnostics diags(path);
     try {
-        html::ScoredPage page = html::read_scored_page(core::make_input(path, bytes), options, diags);
-        html::FactsTable& facts = page.facts;
-        xmlNode* content = html::find_main_content(facts, page.body);
+        html::ScoredPage page =
+            html::read_scored_page(core::make_input(path, bytes), options, diags);
+        html::FactsTable &facts = page.facts;
+        xmlNode *content = html::find_main_content(facts, page.body);
         if (exclusions) {
-            for (xmlNode* e : facts.elements()) {
-                const html::NodeFacts& f = facts[e];
+            for (xmlNode *e : facts.elements()) {
+                const html::NodeFacts &f = facts[e];
                 if (!f.excluded || f.raw_letters == 0)
                     continue;
                 std::string text = html::text_of(e).substr(0, 400);
-                for (char& c : text)
+                for (char &c : text)
                     if (c == '\t' || c == '\n')
                         c = ' ';
-                std::printf("%s\t%s\t%s\t%d\t%s\n", f.excluded_by ? f.excluded_by : "", label_of(e).c_str(),
-                            html::chrome_hint(e).c_str(), f.raw_letters, text.c_str());
+                std::printf("%s\t%s\t%s\t%d\t%s\n", f.excluded_by ? f.excluded_by : "",
+                            label_of(e).c_str(), html::chrome_hint(e).c_str(), f.raw_letters,
+                            text.c_str());
             }
             return 0;
         }
-        const auto keep = needle.empty() ? std::unordered_set<const xmlNode*>{} : ancestors_of_text(facts, needle);
-        for (xmlNode* e : facts.elements()) {
-            const html::NodeFacts& f = facts[e];
+        const auto keep = needle.empty() ? std::unordered_set<const xmlNode *>{}
+                                         : ancestors_of_text(facts, needle);
+        for (xmlNode *e : facts.elements()) {
+            const html::NodeFacts &f = facts[e];
             if (needle.empty() ? f.raw_letters < min_letters : !keep.contains(e))
                 continue;
-            std::printf("%*s%s  L=%d raw=%d a=%d p=%d g=%d s=%.0f%s%s%s\n", 2 * depth_of(e, page.body), "",
-                        label_of(e).c_str(), f.letters, f.raw_letters, f.link_letters, f.para_letters, f.good_letters,
-                        f.score, f.excluded ? "  EXCLUDED by " : "", f.excluded_by ? f.excluded_by : "",
+            std::printf("%*s%s  L=%d raw=%d a=%d p=%d g=%d s=%.0f%s%s%s\n",
+                        2 * depth_of(e, page.body), "", label_of(e).c_str(), f.letters,
+                        f.raw_letters, f.link_letters, f.para_letters, f.good_letters, f.score,
+                        f.excluded ? "  EXCLUDED by " : "", f.excluded_by ? f.excluded_by : "",
                         e == content ? "  <== MAIN CONTENT" : "");
         }
-        const core::Document doc = html::HtmlConverter().convert(core::make_input(path, bytes), options, diags);
+        const core::Document doc =
+            html::HtmlConverter().convert(core::make_input(path, bytes), options, diags);
         std::printf("page type: %s, method: %s, %zu blocks\n", doc.extraction.page_type.c_str(),
                     doc.extraction.method.c_str(), doc.body.size());
-    } catch (const core::ConversionError& e) {
+    } catch (const core::ConversionError &e) {
         std::cerr << core::format_diagnostic(e.diagnostic()) << "\n";
         return 1;
     }
