@@ -22,4 +22,5 @@ TEST(JsonWriter, HasScorerShape)
     EXPECT_EQ(j["links"][1]["uri"], "https://example.org/x");
     EXPECT_EQ(j["links"][1]["text"], "a link");
     EXPECT_EQ(j["originally_published_in"]["title"], "Eurasia Daily Monitor");
+    EXPECT_EQ(j["extraction"]["page_type"], "article");
 }
