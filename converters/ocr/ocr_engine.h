@@ -14,7 +14,8 @@
 
 namespace tesseract {
 class TessBaseAPI;
-}
+class ResultIterator;
+} // namespace tesseract
 
 namespace colophon::ocr {
 
@@ -78,7 +79,55 @@ private:
         layout::Word original; // the word as Tesseract read it, restored if this is no mark
         int l, t, r, b;        // the mark's box, pixels
     };
+    // A word whose stroke width was measured, for bold (Tesseract's LSTM reports no fonts).
+    struct Measured
+    {
+        std::size_t word;
+        double stroke_per_px; // stroke width relative to the line's height
+        int runs;
+    };
+    // What one pass over Tesseract's words leaves for the later steps.
+    struct WordPass
+    {
+        std::vector<Measured> measured;
+        std::vector<Mark> marks;
+        double confidence_sum = 0;
+    };
+    struct PixelBox
+    {
+        int l = 0, t = 0, r = 0, b = 0;
+    };
+    // The text line a word stands on: its height and baseline, pixels.
+    struct LineGeometry
+    {
+        float row_height = 0;
+        int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    };
+    struct FontGuess
+    {
+        bool bold = false, italic = false;
+        bool known = false; // the legacy engine recognised a font; the LSTM engine never does
+    };
+
+    // The steps of recognise(), in order.
+    void turn_upright(PixPtr& gray, double dpi, RecognisedPage& out);
+    void deskew(PixPtr& gray, RecognisedPage& out);
+    void erase_frames(PixPtr& gray, int page_no);
+    PixPtr run_recognition(Pix* gray, double dpi, RecognisedPage& out); // the thresholded image
+    WordPass read_words(const Pix* binary, double to_points, RecognisedPage& out);
+    static void mark_bold_words(const std::vector<Measured>& measured, std::vector<layout::Word>& words);
+    void record_provenance(double confidence_sum, RecognisedPage& out);
     void read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<layout::Word>& words);
+
+    // Parts of read_words.
+    static FontGuess font_of(const tesseract::ResultIterator& it);
+    static layout::Word word_of(const tesseract::ResultIterator& it, const FontGuess& font, const PixelBox& px,
+                                float row_height, double to_points);
+    // Splits a raised note mark off `w` (or takes the whole word as one) and appends the words;
+    // false when there is none and `w` is still to be appended.
+    static bool split_note_mark(const tesseract::ResultIterator& it, const Pix* binary, const PixelBox& px,
+                                const LineGeometry& line, layout::Word& w, double stroke, double to_points,
+                                WordPass& pass, RecognisedPage& out);
 
     // Quarter turns clockwise, in degrees, that make the page upright.
     int detect_rotation(Pix* gray, double dpi);
