@@ -78,6 +78,7 @@ void LayoutBuilder::calibrate()
         sample.push_back(&pp.lines);
     body_ = mode_size(sample);
     paragraphs_ = std::make_unique<ParagraphBuilder>(body_, typical_line_gap(sample, body_));
+    paragraphs_->set_language(hints_.language);
     calibrated_ = true;
 }
 
