@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "ocr/note_marks.h"
+#include "ocr/ocr_languages.h"
 #include "ocr/text_frames.h"
 
 #include <omp.h>
@@ -37,6 +38,8 @@ constexpr double max_mark_height = 0.62;
 // What a note mark can be. Tesseract's LSTM often misreads small raised digits as punctuation
 // ("own.!" for "own.¹"), so marks are read again, enlarged, with only these characters allowed.
 constexpr const char* mark_characters = "0123456789*†‡§¶";
+// OSD's script confidence under which its guess is not taken (it reads any page as some script).
+constexpr float min_script_confidence = 1.0F;
 // A word whose strokes are this much thicker than the page's typical stroke, relative to
 // its line's size, is bold.
 constexpr double bold_stroke_ratio = 1.3;
@@ -261,6 +264,8 @@ std::string tesseract_version() { return std::string("Tesseract ") + tesseract::
 
 void check_languages(std::string_view languages, const std::string& tessdata_dir, const std::string& file)
 {
+    if (languages == auto_languages)
+        languages = "eng"; // the one pack "auto" always falls back on
     const std::string dir = tessdata_dir.empty() ? default_tessdata_dir() : tessdata_dir;
     for (const std::string& lang : split_languages(languages)) {
         std::error_code ec;
@@ -286,15 +291,8 @@ OcrEngine::OcrEngine(const EngineConfig& config, const std::string& file) : conf
     quiet_leptonica();
     limit_openmp_threads();
 
-    api_ = ApiPtr(new tesseract::TessBaseAPI());
-    if (api_->Init(config_.tessdata_dir.c_str(), config_.languages.c_str(), tesseract::OEM_DEFAULT) != 0)
-        throw core::ConversionError("ocr.init-failed", file_,
-                                    "Tesseract could not load languages '" + config_.languages + "' from " +
-                                        config_.tessdata_dir);
-    api_->SetPageSegMode(tesseract::PSM_AUTO);
-    // Tesseract's own chatter ("Too few characters. Skipping this page") would mix with the CLI's
-    // diagnostics on stderr; what matters is reported through Diagnostics instead.
-    api_->SetVariable("debug_file", "/dev/null");
+    if (config_.languages != auto_languages)
+        use_languages(config_.languages);
 
     std::error_code ec;
     if (config_.detect_orientation &&
@@ -302,19 +300,91 @@ OcrEngine::OcrEngine(const EngineConfig& config, const std::string& file) : conf
         osd_ = ApiPtr(new tesseract::TessBaseAPI());
         if (osd_->Init(config_.tessdata_dir.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) != 0)
             osd_.reset();
-        else
+        else {
             osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+            osd_->SetVariable("debug_file", "/dev/null"); // "Too few characters" on blank pages
+        }
     }
 }
 
 OcrEngine::~OcrEngine() = default;
 
-int OcrEngine::detect_rotation(Pix* gray, double dpi)
+void OcrEngine::use_languages(const std::string& languages)
 {
-    // Leptonica reads the orientation from ascenders and descenders of Latin and Cyrillic
-    // lowercase: fast (tens of ms at 300 dpi) and reliable on noisy bilevel scans, where
-    // Tesseract's OSD often is not. OSD decides only when Leptonica cannot.
-    const PixPtr binary(pixConvertTo1(gray, 130));
+    if (api_ && languages == api_languages_)
+        return;
+    check_languages(languages, config_.tessdata_dir, file_);
+    api_ = ApiPtr(new tesseract::TessBaseAPI());
+    if (api_->Init(config_.tessdata_dir.c_str(), languages.c_str(), tesseract::OEM_DEFAULT) != 0)
+        throw core::ConversionError("ocr.init-failed", file_,
+                                    "Tesseract could not load languages '" + languages + "' from " +
+                                        config_.tessdata_dir);
+    api_->SetPageSegMode(tesseract::PSM_AUTO);
+    // Tesseract's own chatter ("Too few characters. Skipping this page") would mix with the CLI's
+    // diagnostics on stderr; what matters is reported through Diagnostics instead.
+    api_->SetVariable("debug_file", "/dev/null");
+    api_languages_ = languages;
+}
+
+OcrEngine::OsdReading OcrEngine::read_osd(Pix* gray, double dpi)
+{
+    OsdReading r;
+    if (!osd_)
+        return r;
+    osd_->SetImage(gray);
+    osd_->SetSourceResolution(static_cast<int>(dpi));
+    int degrees = 0;
+    float confidence = 0;
+    const char* script = nullptr;
+    float script_confidence = 0;
+    const bool ok = osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+    osd_->Clear();
+    if (!ok)
+        return r;
+    if (confidence >= min_orientation_confidence)
+        r.turn = (360 - degrees) % 360; // OSD reports how far the page is turned clockwise
+    if (script != nullptr && script_confidence >= min_script_confidence)
+        r.pack = pack_for_osd_script(script);
+    return r;
+}
+
+std::string OcrEngine::page_script_pack(Pix* gray, double dpi, const std::string& script_pack)
+{
+    if (config_.languages != auto_languages)
+        return config_.languages.substr(0, config_.languages.find('+'));
+    if (!script_pack.empty())
+        return script_pack;
+    // a document is mostly in one script: OSD is asked on the engine's first page only
+    if (!osd_asked_) {
+        osd_asked_ = true;
+        osd_pack_ = read_osd(gray, dpi).pack;
+    }
+    return osd_pack_;
+}
+
+void OcrEngine::choose_languages(const std::string& pack, RecognisedPage& out)
+{
+    std::string languages = config_.languages;
+    if (languages == auto_languages) {
+        std::string missing;
+        languages = languages_with_english(pack, config_.tessdata_dir, &missing);
+        if (!missing.empty())
+            out.diagnostics.push_back({core::Severity::Warning, "ocr.language-missing",
+                                       "the page is in a script read by the '" + missing +
+                                           "' pack, which is not installed; read as " + languages,
+                                       file_, out.info.page, {}});
+    }
+    use_languages(languages);
+    out.languages = languages;
+}
+
+int OcrEngine::detect_rotation(Pix* gray, double dpi, bool latin_letters)
+{
+    // Leptonica reads the orientation from ascenders and descenders of Latin lowercase: fast
+    // (tens of ms at 300 dpi) and reliable on noisy bilevel scans, where Tesseract's OSD often
+    // is not. OSD decides when Leptonica cannot, and for other scripts: Cyrillic lowercase has
+    // too few ascenders (a clean Russian page was read as upside down), CJK none.
+    const PixPtr binary(latin_letters ? pixConvertTo1(gray, 130) : nullptr);
     if (binary) {
         l_float32 up = 0;
         l_float32 left = 0;
@@ -325,22 +395,10 @@ int OcrEngine::detect_rotation(Pix* gray, double dpi)
             return (orient - L_TEXT_ORIENT_UP) * 90;
         }
     }
-    if (!osd_)
-        return 0;
-    osd_->SetImage(gray);
-    osd_->SetSourceResolution(static_cast<int>(dpi));
-    int degrees = 0;
-    float confidence = 0;
-    const char* script = nullptr;
-    float script_confidence = 0;
-    const bool ok = osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
-    osd_->Clear();
-    if (!ok || confidence < min_orientation_confidence)
-        return 0;
-    return (360 - degrees) % 360; // OSD reports how far the page is turned clockwise
+    return read_osd(gray, dpi).turn;
 }
 
-RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
+RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi, const std::string& script_pack)
 {
     RecognisedPage out;
     out.info.page = page_no;
@@ -354,16 +412,19 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
     if (!gray)
         throw core::ConversionError("ocr.bad-image", file_,
                                     "page " + std::to_string(page_no) + ": image cannot be converted to grey");
-    // 1. orientation: a page scanned sideways or upside down is turned upright.
+    // 1. orientation: a page scanned sideways or upside down is turned upright, judged by the
+    // page's script (its text layer's, the languages asked for, or what OSD sees).
+    const std::string pack = page_script_pack(gray.get(), dpi, script_pack);
     if (config_.detect_orientation)
-        turn_upright(gray, dpi, out);
+        turn_upright(gray, dpi, reads_latin(pack), out);
     // 2. skew: small rotations from the scanner bed.
     if (config_.deskew)
         deskew(gray, out);
     // 3. frames around words (link boxes in a scan), which Tesseract would read as brackets.
     if (config_.erase_frames)
         erase_frames(gray, page_no);
-    // 4. recognition.
+    // 4. recognition, in the page's languages.
+    choose_languages(pack, out);
     const PixPtr binary = run_recognition(gray.get(), dpi, out);
     // 5. words, with Tesseract's paragraphs kept for a document built without layout analysis.
     WordPass pass = read_words(binary.get(), 72.0 / dpi, out);
@@ -376,9 +437,9 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
     return out;
 }
 
-void OcrEngine::turn_upright(PixPtr& gray, double dpi, RecognisedPage& out)
+void OcrEngine::turn_upright(PixPtr& gray, double dpi, bool latin_letters, RecognisedPage& out)
 {
-    const int turn = detect_rotation(gray.get(), dpi);
+    const int turn = detect_rotation(gray.get(), dpi, latin_letters);
     if (turn != 90 && turn != 180 && turn != 270)
         return;
     PixPtr upright(pixRotateOrth(gray.get(), turn / 90));

@@ -31,7 +31,7 @@ void check_languages(std::string_view languages, const std::string& tessdata_dir
 
 struct EngineConfig
 {
-    std::string languages = "eng";
+    std::string languages = "eng"; // "auto": each page in its own script (ocr_languages.h)
     std::string tessdata_dir; // empty: default_tessdata_dir()
     bool detect_orientation = true;
     bool deskew = true;
@@ -45,6 +45,7 @@ struct RecognisedPage
     layout::PageWords words;       // points, origin top-left of the upright, deskewed page
     core::OcrPage info;            // page, mean confidence, low-confidence flag, ALTO
     std::vector<std::string> paragraphs; // Tesseract's own paragraphs (used when no layout runs)
+    std::string languages;         // the Tesseract languages that read it ("jpn+eng")
     int rotation = 0;              // degrees the image was turned clockwise to make it upright
     double skew = 0;               // degrees the image was rotated to deskew it
     std::vector<core::Diagnostic> diagnostics; // page-level warnings, merged in page order
@@ -61,8 +62,10 @@ public:
     OcrEngine(const OcrEngine&) = delete;
     OcrEngine& operator=(const OcrEngine&) = delete;
 
-    // Recognises `image` (any depth) scanned at `dpi` as 1-based page `page_no`.
-    RecognisedPage recognise(const Pix* image, int page_no, double dpi);
+    // Recognises `image` (any depth) scanned at `dpi` as 1-based page `page_no`. With "auto"
+    // languages, `script_pack` (the pack of the script the page's text layer shows, may be
+    // empty) or else the script OSD sees chooses them.
+    RecognisedPage recognise(const Pix* image, int page_no, double dpi, const std::string& script_pack = {});
 
 private:
     struct ApiEnd
@@ -110,7 +113,9 @@ private:
     };
 
     // The steps of recognise(), in order.
-    void turn_upright(PixPtr& gray, double dpi, RecognisedPage& out);
+    std::string page_script_pack(Pix* gray, double dpi, const std::string& script_pack);
+    void turn_upright(PixPtr& gray, double dpi, bool latin_letters, RecognisedPage& out);
+    void choose_languages(const std::string& pack, RecognisedPage& out);
     void deskew(PixPtr& gray, RecognisedPage& out);
     void erase_frames(PixPtr& gray, int page_no);
     PixPtr run_recognition(Pix* gray, double dpi, RecognisedPage& out); // the thresholded image
@@ -130,12 +135,25 @@ private:
                                 WordPass& pass, RecognisedPage& out);
 
     // Quarter turns clockwise, in degrees, that make the page upright.
-    int detect_rotation(Pix* gray, double dpi);
+    int detect_rotation(Pix* gray, double dpi, bool latin_letters);
+    // What Tesseract's orientation and script detection sees: the turn that makes the page
+    // upright (0 when unsure) and the pack of its script (empty when unsure).
+    struct OsdReading
+    {
+        int turn = 0;
+        std::string pack;
+    };
+    OsdReading read_osd(Pix* gray, double dpi);
+    // Loads `languages` into the recognition engine unless they are loaded already.
+    void use_languages(const std::string& languages);
 
     EngineConfig config_;
     std::string file_;
     ApiPtr api_;
+    std::string api_languages_; // what api_ was initialised with
     ApiPtr osd_; // null when osd.traineddata is missing or detection is off
+    bool osd_asked_ = false;
+    std::string osd_pack_;      // the script OSD saw on this engine's first page
 };
 
 // Wraps the <Page> element of Tesseract's ALTO in a complete ALTO 4.4 document.
