@@ -16,7 +16,7 @@ constexpr double min_kept_word_share = 0.5;
 // words each); a table cell read as the title takes the body lines above it with it.
 constexpr int running_line_words = 8;
 constexpr int sentence_words = 4;
-constexpr int min_lost_words = 10;
+constexpr int min_lost_words = running_line_words; // one running line is a loss
 
 std::vector<std::string> lower_words(const std::string& text)
 {
