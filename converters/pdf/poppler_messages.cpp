@@ -1,11 +1,9 @@
 #include "poppler_messages.h"
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <string_view>
 
 namespace colophon::pdf {
 
@@ -15,6 +13,12 @@ namespace {
 constexpr std::size_t max_errors_kept = 20;
 
 thread_local std::vector<std::string>* current_errors = nullptr;
+
+void keep(std::vector<std::string>& errors, std::string text)
+{
+    if (errors.size() < max_errors_kept && std::find(errors.begin(), errors.end(), text) == errors.end())
+        errors.push_back(std::move(text));
+}
 
 void on_poppler_error(ErrorCategory category, Goffset pos, const char* msg)
 {
@@ -28,24 +32,60 @@ void on_poppler_error(ErrorCategory category, Goffset pos, const char* msg)
     case errInternal: kind = "internal error"; break;
     default: return; // warnings, configuration, permissions: the output is not affected
     }
-    std::string text = std::string(kind) + (pos >= 0 ? " at byte " + std::to_string(pos) : "") + ": " + msg;
-    if (current_errors->size() < max_errors_kept &&
-        std::find(current_errors->begin(), current_errors->end(), text) == current_errors->end())
-        current_errors->push_back(std::move(text));
+    keep(*current_errors, std::string(kind) + (pos >= 0 ? " at byte " + std::to_string(pos) : "") + ": " + msg);
 }
 
-// One scope at a time redirects standard error (it belongs to the process). Under a sanitizer
-// it stays where it is: a crash report written into the capture would be lost with the process.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define COLOPHON_SANITIZED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(COLOPHON_SANITIZED)
-std::atomic<bool> stderr_taken{true};
-#else
-std::atomic<bool> stderr_taken{false};
-#endif
+// Poppler's allocator writes its messages with fputs(..., stderr), reading the C `stderr`
+// variable at the call. While a PopplerMessages lives, that variable points at a stream that
+// keeps Poppler's lines and passes every other line straight on (the CLI's watchdog writes its
+// timeout there just before it exits); C++ streams and raw writes to file descriptor 2
+// (sanitizers, crash handlers) are not touched. One scope at a time swaps it.
+constexpr std::string_view poppler_lines[] = {"Out of memory", "Bogus memory allocation size", "Syntax Error",
+                                              "Internal Error", "I/O Error", "Unimplemented"};
+
+std::mutex captured_mutex;
+std::string captured; // Poppler's lines
+std::string pending;  // a line not finished yet
+bool swapped = false;
+FILE* original_stderr = nullptr;
+
+bool may_be_poppler_line(std::string_view line)
+{
+    for (const std::string_view p : poppler_lines)
+        if (line.substr(0, p.size()) == p.substr(0, line.size()))
+            return true;
+    return false;
+}
+
+ssize_t capture_write(void*, const char* buf, size_t size)
+{
+    const std::lock_guard<std::mutex> lock(captured_mutex);
+    pending.append(buf, size);
+    std::size_t start = 0;
+    for (std::size_t nl = pending.find('\n'); nl != std::string::npos; nl = pending.find('\n', start)) {
+        const std::string_view line(pending.data() + start, nl + 1 - start);
+        if (may_be_poppler_line(line))
+            captured.append(line);
+        else
+            std::fwrite(line.data(), 1, line.size(), original_stderr);
+        start = nl + 1;
+    }
+    pending.erase(0, start);
+    if (!pending.empty() && !may_be_poppler_line(pending)) {
+        std::fwrite(pending.data(), 1, pending.size(), original_stderr);
+        pending.clear();
+    }
+    return static_cast<ssize_t>(size);
+}
+
+// Lines the libraries wrote since the last call.
+std::string take_captured()
+{
+    const std::lock_guard<std::mutex> lock(captured_mutex);
+    std::string out;
+    out.swap(captured);
+    return out;
+}
 
 } // namespace
 
@@ -57,58 +97,53 @@ PopplerMessages::PopplerMessages()
 {
     listen();
     current_errors = &errors_;
-    if (!stderr_taken.exchange(true)) {
-        std::fflush(stderr);
-        capture_fd_ = memfd_create("colophon-poppler-stderr", MFD_CLOEXEC);
-        saved_stderr_ = capture_fd_ >= 0 ? dup(STDERR_FILENO) : -1;
-        if (saved_stderr_ >= 0 && dup2(capture_fd_, STDERR_FILENO) >= 0) {
-            capturing_stderr_ = true;
-        } else {
-            if (saved_stderr_ >= 0)
-                close(saved_stderr_);
-            if (capture_fd_ >= 0)
-                close(capture_fd_);
-            saved_stderr_ = capture_fd_ = -1;
-            stderr_taken = false;
-        }
-    }
+    const std::lock_guard<std::mutex> lock(captured_mutex);
+    if (swapped)
+        return;
+    // One stream for the process, never closed: another thread may still hold the pointer it
+    // read from `stderr` when the scope ends.
+    static FILE* const capture = [] {
+        cookie_io_functions_t io{};
+        io.write = capture_write;
+        FILE* f = fopencookie(nullptr, "w", io);
+        if (f != nullptr)
+            setvbuf(f, nullptr, _IONBF, 0);
+        return f;
+    }();
+    if (capture == nullptr)
+        return;
+    std::fflush(stderr);
+    original_stderr = stderr;
+    stderr = capture;
+    swapped = capturing_stderr_ = true;
 }
 
 PopplerMessages::~PopplerMessages()
 {
     if (current_errors == &errors_)
         current_errors = nullptr;
-    if (capturing_stderr_) {
-        std::fflush(stderr);
-        dup2(saved_stderr_, STDERR_FILENO);
-        close(saved_stderr_);
-        close(capture_fd_);
-        stderr_taken = false;
-    }
+    if (!capturing_stderr_)
+        return;
+    const std::lock_guard<std::mutex> lock(captured_mutex);
+    stderr = original_stderr;
+    swapped = false;
+    std::fputs(pending.c_str(), stderr);
+    pending.clear();
+    captured.clear(); // reported by take(), or, written after the last one, about no page
 }
 
 std::vector<std::string> PopplerMessages::take()
 {
     listen();
     if (capturing_stderr_) {
-        std::fflush(stderr);
-        char buf[4096];
-        std::string text;
-        for (;;) {
-            const ssize_t n = pread(capture_fd_, buf, sizeof buf, static_cast<off_t>(read_offset_));
-            if (n <= 0)
-                break;
-            read_offset_ += n;
-            text.append(buf, static_cast<std::size_t>(n));
-        }
+        const std::string text = take_captured();
         std::size_t start = 0;
         while (start < text.size()) {
             const std::size_t end = std::min(text.find('\n', start), text.size());
             std::string line = text.substr(start, end - start);
             start = end + 1;
-            if (!line.empty() && errors_.size() < max_errors_kept &&
-                std::find(errors_.begin(), errors_.end(), line) == errors_.end())
-                errors_.push_back(std::move(line));
+            if (!line.empty())
+                keep(errors_, std::move(line));
         }
     }
     std::vector<std::string> out;

@@ -1,10 +1,11 @@
 #pragma once
 // What Poppler says about a PDF while colophon reads it. Poppler's core reports damage through
 // one process-wide callback (it has no per-document hook), and its allocator writes "Out of
-// memory" and "Bogus memory allocation size" straight to standard error before it goes on
-// without the object it could not allocate. Either may leave text out, so neither may end in a
-// clean exit: while a PopplerMessages lives, the callback's errors made on its thread and
-// whatever Poppler writes to standard error are kept for the converter to report as warnings.
+// memory" and "Bogus memory allocation size" with fputs to C's stderr before it goes on without
+// the object it could not allocate. Either may leave text out, so neither may end in a clean
+// exit: while a PopplerMessages lives, the callback's errors made on its thread and what C code
+// writes to `stderr` are kept for the converter to report as warnings (C++ streams and raw
+// writes to descriptor 2 are not touched: the CLI's messages and crash reports still show).
 
 #include <Error.h>
 
@@ -37,9 +38,6 @@ public:
 private:
     std::vector<std::string> errors_;
     bool capturing_stderr_ = false;
-    int saved_stderr_ = -1;
-    int capture_fd_ = -1;
-    long long read_offset_ = 0;
 };
 
 } // namespace colophon::pdf
