@@ -218,10 +218,11 @@ bool Vocabulary::keep_hyphen(const std::string& left, const std::string& right) 
     if (const SpellingDictionary* dict = dictionary()) {
         const std::string lw = word_letters(left), rw = word_letters(right);
         if (!lw.empty() && !rw.empty()) {
-            if (dict->knows(lw + rw))
-                return false;
-            if (dict->knows(rw))
-                return true;
+            const auto [it, fresh] = dictionary_says_.try_emplace(lw + '\x1F' + rw, 2);
+            if (fresh)
+                it->second = dict->knows(lw + rw) ? 0 : (dict->knows(rw) ? 1 : 2);
+            if (it->second != 2)
+                return it->second == 1;
         }
     }
     if (starts_upper(left) && starts_upper(right))
