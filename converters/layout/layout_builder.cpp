@@ -2,6 +2,7 @@
 
 #include "core/bylines.h"
 #include "core/text.h"
+#include "dropped_text.h"
 #include "footnotes.h"
 #include "front_matter.h"
 #include "inline_runs.h"
@@ -78,6 +79,7 @@ void LayoutBuilder::calibrate()
         sample.push_back(&pp.lines);
     body_ = mode_size(sample);
     paragraphs_ = std::make_unique<ParagraphBuilder>(body_, typical_line_gap(sample, body_));
+    paragraphs_->set_language(hints_.language);
     calibrated_ = true;
 }
 
@@ -103,6 +105,13 @@ void LayoutBuilder::finish_page()
     if (!front_read_ && !page.lines.empty()) {
         front_read_ = true;
         authors_front_ = read_front_matter(page, body_, role, meta_);
+        // front matter lines no field holds are reported, never lost silently
+        const DroppedText lost = front_text_not_kept(page, role, meta_, authors_front_);
+        if (is_text_loss(lost))
+            dropped_.push_back({page.page, std::to_string(lost.lines) + " line(s) read as front matter (" +
+                                               std::to_string(lost.words) +
+                                               " words) are in no metadata field and left out, from \"" +
+                                               lost.first.substr(0, 60) + "\""});
     }
 
     // 4. body lines, endnote sections, headings and paragraphs
@@ -190,6 +199,8 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     if (meta.date.iso.empty() && !hints_.date_iso.empty()) {
         meta.date.iso = hints_.date_iso;
     }
+    for (const auto& [page, message] : dropped_)
+        diags.warn("layout.text-dropped", message, page);
     if (meta.title.empty())
         diags.warn("layout.no-title", "no title found on the first page or in the document information");
     if (doc.body.empty())

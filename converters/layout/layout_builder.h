@@ -16,6 +16,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace colophon::layout {
@@ -74,6 +75,7 @@ private:
     std::vector<core::Author> authors_front_;
     bool front_read_ = false;
     bool any_ocr_ = false; // some page's words came from OCR
+    std::vector<std::pair<int, std::string>> dropped_; // page, warning: text no output holds
 };
 
 // True for an Info "Title" that is a file name or a tool's placeholder, not a title.

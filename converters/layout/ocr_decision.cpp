@@ -29,6 +29,15 @@ constexpr double max_symbol_share = 0.25;
 // to the wrong letters ("Wkh txlfn eurzq") has far fewer.
 constexpr double min_latin_vowel_share = 0.22;
 constexpr int min_latin_letters_for_vowels = 100;
+// A text layer in the document's own script (from its declared language) has most of its
+// letters in that script. A layer whose glyphs were mapped through the wrong 8-bit code page
+// ("Ïðîåêò" for "Проект") has Latin-1 accented letters instead: no language written in Latin
+// letters uses them for more than about a quarter of its letters.
+constexpr int min_letters_for_script = 100;
+constexpr double max_foreign_script_share = 0.95; // letters outside the expected script
+constexpr double min_latin1_share_of_mojibake = 0.3;
+// Writing systems counted per page (more are only mixed-in names and symbols).
+constexpr std::size_t max_scripts_counted = 8;
 
 // What the measures below ask of a code point, as flags: ICU answers, and for ASCII (most of
 // the text of most layers) a table filled from the same ICU answers answers without a lookup.
@@ -102,13 +111,23 @@ std::uint16_t classify_with_icu(UChar32 c)
     if (u_isUWhiteSpace(c)) f |= Space;
     if (is_unmapped(c)) f |= Unmapped;
     if (alpha) f |= Alpha;
-    if (alpha || u_charType(c) == U_NON_SPACING_MARK) f |= LetterOrMark;
+    // Letters and the marks of their script: Hebrew points and Arabic harakat do not space,
+    // Devanagari and Bengali vowel signs do.
+    const auto type = u_charType(c);
+    if (alpha || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK)
+        f |= LetterOrMark;
     if (u_isdigit(c)) f |= Digit;
     if (u_isalnum(c)) f |= Alnum;
     if (u_ispunct(c)) f |= Punct;
     if (edge) f |= EdgeMark;
     if (edge || c == '/' || c == '&' || c == 0x00AD) f |= ProsePunct;
     if (is_word_inner_mark(c)) f |= InnerMark;
+    // Punctuation outside ASCII is each script's own (the ideographic full stop and comma,
+    // the Arabic comma, the Hebrew geresh inside abbreviations): prose, not a broken encoding,
+    // whose noise is ASCII symbols and Latin-1 letters.
+    if (c >= 0x80 && u_ispunct(c)) f |= EdgeMark | ProsePunct | InnerMark;
+    // Joiners and direction marks stand inside Persian, Indic and bidirectional words.
+    if (type == U_FORMAT_CHAR) f |= InnerMark;
     UErrorCode err = U_ZERO_ERROR;
     if (alpha && uscript_getScript(c, &err) == USCRIPT_LATIN) f |= Latin;
     if (c < 0x80 && is_ascii_vowel(c)) f |= AsciiVowel;
@@ -124,6 +143,35 @@ std::uint16_t classify(UChar32 c)
         return t;
     }();
     return c >= 0 && c < 128 ? ascii[static_cast<std::size_t>(c)] : classify_with_icu(c);
+}
+
+// Scripts that write one language together: Japanese mixes kanji, hiragana and katakana within
+// a word, Korean hangul and hanja.
+UScriptCode writing_system(UScriptCode s)
+{
+    switch (s) {
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_KATAKANA_OR_HIRAGANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_BOPOMOFO:
+        return USCRIPT_HAN;
+    default:
+        return s;
+    }
+}
+
+// Scripts written without spaces between words (Chinese, Japanese, Thai...): a line is one
+// whitespace token, so a token ends where such a script meets another one or its punctuation.
+bool unspaced(UScriptCode s) { return s != USCRIPT_COMMON && s != USCRIPT_INHERITED && uscript_breaksBetweenLetters(s); }
+
+UScriptCode script_of(UChar32 c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? USCRIPT_LATIN : USCRIPT_COMMON;
+    UErrorCode err = U_ZERO_ERROR;
+    const UScriptCode s = uscript_getScript(c, &err);
+    return U_SUCCESS(err) ? s : USCRIPT_UNKNOWN;
 }
 
 // A token is a word when, after trimming surrounding punctuation, it holds letters of a single
@@ -148,11 +196,7 @@ bool is_word_like(const std::vector<UChar32>& token, const std::vector<std::uint
         const UChar32 c = token[i];
         const std::uint16_t f = flags[i];
         if (f & LetterOrMark) {
-            UScriptCode s = USCRIPT_LATIN;
-            if (c > 0x7F) {
-                UErrorCode err = U_ZERO_ERROR;
-                s = uscript_getScript(c, &err);
-            }
+            const UScriptCode s = c > 0x7F ? writing_system(script_of(c)) : USCRIPT_LATIN;
             if (s != USCRIPT_COMMON && s != USCRIPT_INHERITED) {
                 if (script == USCRIPT_INVALID_CODE)
                     script = s;
@@ -209,6 +253,17 @@ public:
             return;
         }
         ++st_.codepoints;
+        UScriptCode script = USCRIPT_COMMON;
+        if (f & Alpha) {
+            script = c < 0x80 ? USCRIPT_LATIN : script_of(c);
+            // an unspaced script's run is a token of its own
+            if (!token_.empty() && script != token_script_ && (unspaced(script) || unspaced(token_script_)))
+                end_token();
+            token_script_ = script;
+            count_script(script);
+            if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA)
+                ++st_.kana_letters;
+        }
         if (f & Unmapped)
             ++st_.unmapped;
         else if (f & Alpha) {
@@ -217,13 +272,18 @@ public:
                 ++st_.latin_letters;
                 if (c > 0x7F || (f & AsciiVowel))
                     ++st_.latin_vowels;
+                if (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7)
+                    ++st_.latin1_letters;
             }
         } else if (f & Digit)
             ++st_.digits;
-        else if (!(f & ProsePunct))
+        else if (!(f & (ProsePunct | LetterOrMark))) // marks of letters are no symbols
             ++st_.symbols;
         token_.push_back(c);
         token_flags_.push_back(f);
+        // punctuation closes a token of an unspaced script ("、" and "。" stand between words)
+        if ((f & Punct) && c >= 0x80 && unspaced(token_script_))
+            end_token();
     }
 
     PageTextStats finish()
@@ -236,6 +296,20 @@ private:
     PageTextStats st_;
     std::vector<UChar32> token_;
     std::vector<std::uint16_t> token_flags_;
+    UScriptCode token_script_ = USCRIPT_COMMON; // of the token's last letter
+
+    void count_script(UScriptCode s)
+    {
+        const UScriptCode w = writing_system(s);
+        for (ScriptCount& k : st_.scripts) {
+            if (k.script == w) {
+                ++k.letters;
+                return;
+            }
+        }
+        if (st_.scripts.size() < max_scripts_counted)
+            st_.scripts.push_back({w, 1});
+    }
 
     void end_token()
     {
@@ -251,6 +325,7 @@ private:
         }
         token_.clear();
         token_flags_.clear();
+        token_script_ = USCRIPT_COMMON;
     }
 };
 
@@ -273,7 +348,49 @@ PageTextStats measure_page_words(const PageWords& page, double ink)
     return meter.finish();
 }
 
-OcrDecision decide_ocr(const PageTextStats& st, core::OcrMode mode)
+int language_script(std::string_view language)
+{
+    if (language.empty())
+        return -1;
+    std::string tag(language.substr(0, language.find_first_of("-_")));
+    UScriptCode codes[4];
+    UErrorCode err = U_ZERO_ERROR;
+    const int n = uscript_getCode(tag.c_str(), codes, 4, &err);
+    if (U_FAILURE(err) || n <= 0)
+        return -1;
+    // Japanese is Kana + Hira + Han, Korean Hangul + Han: one writing system each, as counted
+    UScriptCode w = writing_system(codes[0]);
+    for (int i = 1; i < n; ++i)
+        if (writing_system(codes[i]) != w)
+            return -1;
+    return static_cast<int>(w);
+}
+
+namespace {
+
+int letters_in(const PageTextStats& st, int script)
+{
+    for (const ScriptCount& k : st.scripts)
+        if (k.script == script)
+            return k.letters;
+    return 0;
+}
+
+// The document is in a language of another script, and the layer's letters are Latin-1: a font
+// whose codes were read through the wrong code page.
+bool wrong_code_page(const PageTextStats& st, std::string_view language)
+{
+    const int expected = language_script(language);
+    if (expected < 0 || expected == USCRIPT_LATIN || st.letters < min_letters_for_script)
+        return false;
+    const int own = letters_in(st, expected);
+    return own < (1 - max_foreign_script_share) * st.letters &&
+           st.latin1_letters >= min_latin1_share_of_mojibake * st.latin_letters && st.latin_letters > 0;
+}
+
+} // namespace
+
+OcrDecision decide_ocr(const PageTextStats& st, core::OcrMode mode, std::string_view language)
 {
     if (mode == core::OcrMode::Never)
         return {};
@@ -298,6 +415,10 @@ OcrDecision decide_ocr(const PageTextStats& st, core::OcrMode mode)
     if (st.latin_letters >= min_latin_letters_for_vowels &&
         st.latin_vowels < min_latin_vowel_share * st.latin_letters)
         return {true, OcrReason::GarbledText, "the text layer's letters do not form words (too few vowels)"};
+    if (wrong_code_page(st, language))
+        return {true, OcrReason::GarbledText,
+                "the document is in '" + std::string(language) +
+                    "' but the text layer's letters are Latin-1 accents (a wrong font encoding)"};
     if (st.tokens >= min_tokens_for_word_share) {
         const double word_share = static_cast<double>(st.word_tokens) / st.tokens;
         if (word_share < min_word_share)

@@ -26,6 +26,9 @@ public:
     // `body` is the dominant font size, `line_gap` the typical gap between lines of a paragraph.
     ParagraphBuilder(double body, double line_gap) : body_(body), line_gap_(line_gap) {}
 
+    // The document's declared language, for the de-hyphenation dictionary (empty: by its words).
+    void set_language(std::string language) { vocab_.set_language(std::move(language)); }
+
     // The lines of the next page whose role is Body (headings and paragraphs); notes under an
     // endnotes heading are appended to `notes` instead. Lines that are Body or Note teach the
     // de-hyphenation vocabulary.

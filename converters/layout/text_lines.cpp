@@ -1,5 +1,7 @@
 #include "text_lines.h"
 
+#include "line_bidi.h"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -663,6 +665,7 @@ std::vector<TextLine> build_lines(const PageWords& page)
         }
         line.bold = normal > 0 && bold == normal;
         line.italic = normal > 0 && italic == normal;
+        put_in_logical_order(line, !page.from_ocr);
         lines.push_back(std::move(line));
     }
     return lines;

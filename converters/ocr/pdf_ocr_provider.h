@@ -8,6 +8,7 @@
 #include "layout/page_ocr_provider.h"
 #include "ocr/ocr_engine.h"
 #include "ocr/pdf_render.h"
+#include "ocr/splash_render.h"
 
 #include <condition_variable>
 #include <map>
@@ -35,13 +36,17 @@ public:
 
 private:
     void work();
-    RecognisedPage recognise_now(int page_no, OcrEngine& engine);
+    RecognisedPage recognise_now(int page_no, OcrEngine& engine, const std::string& script_pack = {});
+    // The page drawn at `dpi`, by cairo or, for pages with smooth shadings, by Splash within
+    // the page budget. Called under render_mutex_.
+    PixPtr render_page(PopplerPage* page, int page_no, double dpi, const core::Limits& limits);
 
     std::string file_;
     core::ConvertOptions options_;
     EngineConfig config_;
     std::string bytes_;                 // the document keeps pointing into these
     PopplerDocumentPtr doc_;
+    std::unique_ptr<SplashRenderer> splash_; // for pages cairo is slow on (splash_render.h)
     std::mutex render_mutex_;           // one Poppler document renders one page at a time
 
     std::mutex mutex_;

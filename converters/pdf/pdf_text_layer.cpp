@@ -64,8 +64,15 @@ layout::PageWords read_page_words(const TextLayer& text, PopplerDocument* doc, P
     layout::PageWords out;
     out.page = page_no;
     poppler_page_get_size(page, &out.width, &out.height);
-    out.words = text.words(page_no);
+    PageText upright = text.words(page_no);
+    out.words = std::move(upright.words);
     read_links(doc, page, out);
+    // links were read on the page as shown; the words were turned upright
+    const PageTurn turn{upright.turn.quarter, out.width, out.height};
+    for (layout::LinkArea& l : out.links)
+        l.box = turn.upright(l.box);
+    out.width = turn.upright_width();
+    out.height = turn.upright_height();
     return out;
 }
 

@@ -119,6 +119,10 @@ def encrypted_pdf(user_pw=b"secret", owner_pw=b"owner"):
 valid = simple_pdf()
 write("pdf-truncated", "input.pdf", valid[: len(valid) // 2])
 
+# The "%PDF-1.4" line cut off: the file starts with the binary comment of the second line, every
+# offset is 9 bytes off. Poppler rebuilds the cross-reference table and reads it.
+write("pdf-no-header-line", "input.pdf", valid[len(b"%PDF-1.4\n"):])
+
 # Every xref offset points into the middle of nowhere, and startxref past the end of the file.
 garbage = bytearray(valid)
 start = garbage.index(b"xref\n")

@@ -85,6 +85,79 @@ TEST(OcrDecision, ShiftedLettersAreNotWords)
     EXPECT_EQ(decide_ocr(st, core::OcrMode::Auto).reason, OcrReason::GarbledText);
 }
 
+// Japanese and Chinese are written without spaces and mix scripts inside a word (kanji, kana,
+// Latin letters and digits): a good layer is one long token per line, and it is kept.
+TEST(OcrDecision, JapaneseProseIsUsedAsItIs)
+{
+    std::string text;
+    for (int i = 0; i < 6; ++i)
+        text += "図書館や博物館では、紙の資料をデジタル化する取り組みが進んでいる。しかし、作成したPDFファイル"
+                "を2023年から何十年も読める状態に保つことは容易ではない。\n";
+    const PageTextStats st = measure_page_text(text, 0.04);
+    const OcrDecision d = decide_ocr(st, core::OcrMode::Auto);
+    EXPECT_FALSE(d.ocr) << d.explanation;
+    EXPECT_GE(st.tokens, 8) << "an unspaced line is split where its scripts change and at its punctuation";
+    EXPECT_EQ(st.word_tokens, st.tokens);
+}
+
+TEST(OcrDecision, ChineseProseIsUsedAsItIs)
+{
+    std::string text;
+    for (int i = 0; i < 8; ++i)
+        text += "近年来，许多图书馆和档案馆开始将纸质文献转换为数字格式。这项工作不仅需要扫描设备，还需要可靠的元数据。\n";
+    EXPECT_FALSE(decide_ocr(measure_page_text(text, 0.04), core::OcrMode::Auto).ocr);
+}
+
+TEST(OcrDecision, HebrewArabicAndDevanagariProseIsUsedAsItIs)
+{
+    const char* hebrew = "ספריות וארכיונים רבים סורקים היום מסמכים ישנים ושומרים אותם כקבצים, אבל קובץ שנוצר היום "
+                         "צריך להיות קריא גם בעוד חמישים שנה (צה״ל, 2023).";
+    const char* arabic = "تقوم مكتبات ومراكز أرشيف كثيرة اليوم بمسح الوثائق القديمة وحفظها في ملفات رقمية، لكن الملف "
+                         "الذي ينشأ اليوم يجب أن يبقى مقروءا بعد خمسين عاما؟";
+    // vowel signs are spacing marks, the virama and nukta are not
+    const char* hindi = "पुस्तकालय और संग्रहालय आज पुराने दस्तावेज़ों को स्कैन करके डिजिटल फ़ाइलों के रूप में सुरक्षित रखते "
+                        "हैं। लेकिन आज बनाई गई फ़ाइल पचास साल बाद भी पढ़ने योग्य होनी चाहिए।";
+    for (const char* text : {hebrew, arabic, hindi}) {
+        const PageTextStats st = measure_page_text(text, 0.01);
+        EXPECT_FALSE(decide_ocr(st, core::OcrMode::Auto).ocr) << text;
+        EXPECT_EQ(st.word_tokens, st.tokens) << text;
+        EXPECT_EQ(st.symbols, 0) << text;
+    }
+}
+
+// A Russian document whose font codes were read through Latin-1: "Ïðîåêò" for "Проект". The
+// letters are Latin accents throughout, the vowel rule counts them all as vowels.
+TEST(OcrDecision, WrongCodePageForTheDocumentsLanguageNeedsOcr)
+{
+    std::string text;
+    for (int i = 0; i < 6; ++i)
+        text += "Ïðîåêò îáúåäèíèë ñïåöèàëèñòîâ èç äâåíàäöàòè ó÷ðåæäåíèé, êîòîðûå çàíèìàþòñÿ õðàíåíèåì. ";
+    const PageTextStats st = measure_page_text(text, 0.02);
+    EXPECT_FALSE(decide_ocr(st, core::OcrMode::Auto).ocr) << "without a language, these could be letters";
+    const OcrDecision d = decide_ocr(st, core::OcrMode::Auto, "ru-RU");
+    EXPECT_TRUE(d.ocr);
+    EXPECT_EQ(d.reason, OcrReason::GarbledText);
+    // the same document's real text, and a French one, are kept
+    EXPECT_FALSE(decide_ocr(measure_page_text("Проект объединил специалистов из двенадцати учреждений, которые "
+                                              "занимаются хранением и описанием редких изданий, книг и рукописей.",
+                                              0.01),
+                            core::OcrMode::Auto, "ru")
+                     .ocr);
+    EXPECT_FALSE(decide_ocr(measure_page_text("Les bibliothèques numérisent leurs collections, mais garder un fichier "
+                                              "lisible pendant cinquante ans est bien plus difficile qu'on ne le croit.",
+                                              0.01),
+                            core::OcrMode::Auto, "fr")
+                     .ocr);
+}
+
+TEST(OcrDecision, LanguageScriptsComeFromIcu)
+{
+    EXPECT_EQ(language_script("ru-RU"), language_script("be"));
+    EXPECT_EQ(language_script("ja"), language_script("zh-Hans"));
+    EXPECT_NE(language_script("ja"), language_script("ru"));
+    EXPECT_EQ(language_script(""), -1);
+}
+
 TEST(OcrDecision, ModesOverrideTheStatistics)
 {
     EXPECT_TRUE(decide_ocr(measure_page_text(prose, 0.01), core::OcrMode::Always).ocr);

@@ -190,3 +190,56 @@ TEST(PdfConverter, OcrProviderSuppliesWordsForPagesWithoutText)
     ASSERT_FALSE(doc.body.empty());
     EXPECT_EQ(core::plain_text(doc.body[0]), "Recognised words from the fake engine.");
 }
+
+namespace {
+
+// An OCR engine that cannot draw the page (over the page budget, a damaged image).
+class FailingOcr : public layout::PageOcrProvider
+{
+public:
+    std::optional<layout::PageWords> recognise_page(int page_no, const layout::PageWords&) override
+    {
+        throw core::ConversionError("ocr.render-budget", "scan-bad.pdf",
+                                    "page " + std::to_string(page_no) + ": drawing it took too long");
+    }
+};
+
+bool has_code(const core::Diagnostics& diags, const std::string& code, int page)
+{
+    for (const auto& d : diags.items())
+        if (d.code == code && d.page == page)
+            return true;
+    return false;
+}
+
+} // namespace
+
+// A page OCR fails on costs that page's OCR, with a warning naming it, not the document.
+TEST(PdfConverter, PageOcrCannotReadKeepsItsTextLayer)
+{
+    const fs::path file = pdf_real / "pdfjs_scan-bad.pdf";
+    if (!fs::exists(file))
+        GTEST_SKIP() << "shared corpus absent: " << file;
+    pdf::PdfConverter conv([](const core::Input&, const core::ConvertOptions&) { return std::make_unique<FailingOcr>(); });
+    const core::Input input = core::read_input(file.string(), 1u << 28);
+    core::Diagnostics diags(file.string());
+    const core::Document doc = conv.convert(input, {}, diags);
+    EXPECT_EQ(doc.extraction.method, "pdf-text");
+    EXPECT_TRUE(has_code(diags, "ocr.render-budget", 1));
+}
+
+// Poppler's own reports of damage end in a warning naming the page, not in a clean exit.
+TEST(PdfConverter, PopplerErrorsAreWarnings)
+{
+    const fs::path file = fs::path(COLOPHON_SOURCE_DIR) / "samples" / "bad" / "pdf-huge-length" / "input.pdf";
+    const core::Input input = core::read_input(file.string(), 1u << 28);
+    core::Diagnostics diags(file.string());
+    pdf::PdfConverter conv;
+    conv.convert(input, {}, diags);
+    EXPECT_TRUE(has_code(diags, "pdf.poppler-error", 1));
+    // a sound file says nothing
+    core::Diagnostics quiet("two-columns");
+    conv.convert(core::read_input((samples / "two-columns" / "input.pdf").string(), 1u << 28), {}, quiet);
+    for (const auto& d : quiet.items())
+        EXPECT_NE(d.code, "pdf.poppler-error") << d.message;
+}

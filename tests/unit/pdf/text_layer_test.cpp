@@ -20,7 +20,7 @@ std::vector<layout::Word> words_of(const fs::path& path, int page)
 {
     const core::Input input = core::read_input(path.string(), 50u * 1024 * 1024);
     const pdf::TextLayer layer(input.bytes, {}, path.string());
-    return layer.words(page);
+    return layer.words(page).words;
 }
 
 const layout::Word* find_word(const std::vector<layout::Word>& words, std::string_view text)
