@@ -149,8 +149,9 @@ public:
 private:
     bool next_entry(archive_entry*& entry);
     std::optional<std::string> accept_entry(archive_entry* entry);
+    bool check_declared_size(archive_entry* entry, const std::string& rel);
     void read_file_entry(const std::string& rel);
-    bool check_limits(const std::string& rel);
+    bool check_limits(const std::string& rel, std::uint64_t entry_bytes);
     void abort_with(std::string code, const std::string& where, std::string message)
     {
         issue(s_, std::move(code), where, std::move(message));
@@ -164,6 +165,8 @@ private:
     ArchiveReadPtr a_;
     BagSnapshot s_;
     std::uint64_t total_ = 0;
+    std::uint64_t declared_total_ = 0; // sizes the entry headers declared so far
+    std::optional<std::uint64_t> declared_; // the current entry's, when its header has one
     std::uint64_t entries_ = 0;
     std::vector<char> buf_;
     std::set<std::string> seen_;
@@ -221,8 +224,30 @@ std::optional<std::string> ArchiveSnapshotReader::accept_entry(archive_entry* en
     return rel;
 }
 
-// Decompression bombs: the total and the expansion ratio so far; false when reading must stop.
-bool ArchiveSnapshotReader::check_limits(const std::string& rel)
+// A decompression bomb is data that inflates beyond what its archive declares. tar headers and
+// the zip central directory declare every entry's size before its data: the total declared is
+// held against the limit before anything is inflated, and no entry may yield more than it
+// declared. So a legitimate package of any compression ratio (a blank 600-dpi scan, a page
+// padded with white space) verifies, and a lying one stops at its first excess byte. Entries
+// without a declared size (streamed zip) fall back to the expansion ratio.
+bool ArchiveSnapshotReader::check_declared_size(archive_entry* entry, const std::string& rel)
+{
+    declared_.reset();
+    if (!archive_entry_size_is_set(entry))
+        return true;
+    declared_ = static_cast<std::uint64_t>(std::max<la_int64_t>(0, archive_entry_size(entry)));
+    declared_total_ += *declared_;
+    if (declared_total_ > limits_.max_total_bytes) {
+        abort_with("archive.too-large", rel,
+                   "entries declare more than " + std::to_string(limits_.max_total_bytes) +
+                       " bytes uncompressed; refusing before inflating them");
+        return false;
+    }
+    return true;
+}
+
+// The total so far, and this entry's bytes against its declared size; false when reading must stop.
+bool ArchiveSnapshotReader::check_limits(const std::string& rel, std::uint64_t entry_bytes)
 {
     if (total_ > limits_.max_total_bytes) {
         abort_with("archive.too-large", rel,
@@ -230,11 +255,21 @@ bool ArchiveSnapshotReader::check_limits(const std::string& rel)
                        " bytes uncompressed; refusing (decompression bomb?)");
         return false;
     }
+    if (declared_) {
+        if (entry_bytes > *declared_) {
+            abort_with("archive.size-exceeded", rel,
+                       "inflates beyond the " + std::to_string(*declared_) +
+                           " bytes its header declares; refusing (decompression bomb?)");
+            return false;
+        }
+        return true;
+    }
     const auto compressed =
         static_cast<std::uint64_t>(std::max<la_int64_t>(1, archive_filter_bytes(a_.get(), -1)));
     if (total_ > limits_.ratio_grace_bytes && total_ / compressed > limits_.max_ratio) {
         abort_with("archive.compression-ratio", rel,
-                   "expands more than " + std::to_string(limits_.max_ratio) + "x; refusing (decompression bomb?)");
+                   "expands more than " + std::to_string(limits_.max_ratio) +
+                       "x and declares no size; refusing (decompression bomb?)");
         return false;
     }
     return true;
@@ -253,6 +288,7 @@ void ArchiveSnapshotReader::read_file_entry(const std::string& rel)
     std::string kept;
     const bool keep_bytes = !payload || (keep_ && keep_(rel));
     bool keep_ok = true;
+    std::uint64_t entry_bytes = 0;
     for (;;) {
         const la_ssize_t n = archive_read_data(a_.get(), buf_.data(), buf_.size());
         if (n == 0)
@@ -264,7 +300,8 @@ void ArchiveSnapshotReader::read_file_entry(const std::string& rel)
             break;
         }
         total_ += static_cast<std::uint64_t>(n);
-        if (!check_limits(rel))
+        entry_bytes += static_cast<std::uint64_t>(n);
+        if (!check_limits(rel, entry_bytes))
             break;
         if (payload)
             hasher.update(buf_.data(), static_cast<std::size_t>(n));
@@ -298,7 +335,7 @@ BagSnapshot ArchiveSnapshotReader::read()
 {
     archive_entry* entry = nullptr;
     while (!s_.aborted && next_entry(entry)) {
-        if (const auto rel = accept_entry(entry))
+        if (const auto rel = accept_entry(entry); rel && check_declared_size(entry, *rel))
             read_file_entry(*rel);
     }
     return std::move(s_);

@@ -3,6 +3,7 @@
 #include "archive/archive_sink.h"
 #include "archive/bag_names.h"
 #include "archive/checksums.h"
+#include "archive/format_identification.h"
 #include "archive/mets_writer.h"
 #include "archive/uuid.h"
 #include "core/diagnostics.h"
@@ -13,7 +14,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <future>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -186,6 +186,16 @@ std::string_view package_extension(PackageFormat f)
     return "";
 }
 
+std::string utc_timestamp()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
 BaggingTime parse_bagging_date(const std::string& s)
 {
     std::tm tm{};
@@ -257,6 +267,7 @@ public:
     PackageResult commit();
 
 private:
+    EventDates event_dates() const;
     void add_bytes(const std::string& rel, const std::string& use, const std::string& mime, std::string_view bytes,
                    int page);
     std::string bag_info() const;
@@ -274,6 +285,8 @@ private:
     std::unique_ptr<Fd> out_fd_;
     std::unique_ptr<EntrySink> sink_;
     std::string bagit_txt_;
+    const std::string started_ = utc_timestamp();
+    std::string digested_; // when the original's digests were complete
     std::vector<Written> written_;
     std::uint64_t payload_bytes_ = 0;
 };
@@ -361,6 +374,7 @@ void PackageBuild::stream_original()
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     sink_->begin_file(root_ + "data/" + w.file.path, original_size_);
     MultiHasher hasher(algs_);
+    FormatIdentifier identifier;
     std::vector<char> buf(1 << 20);
     std::uint64_t remaining = original_size_;
     while (remaining > 0) {
@@ -373,11 +387,10 @@ void PackageBuild::stream_original()
         if (n == 0)
             throw core::ConversionError("archive.input-changed", c_.original_path.string(),
                                         "file became shorter while it was packed");
-        // Hash on a second core while this one compresses the same (read-only) chunk.
-        auto hashed = std::async(std::launch::async,
-                                 [&hasher, &buf, n] { hasher.update(buf.data(), static_cast<std::size_t>(n)); });
+        // Hashed and identified here while the sink's threads compress the chunks before it.
+        hasher.update(buf.data(), static_cast<std::size_t>(n));
+        identifier.update(buf.data(), static_cast<std::size_t>(n));
         sink_->write(buf.data(), static_cast<std::size_t>(n));
-        hashed.get();
         remaining -= static_cast<std::uint64_t>(n);
     }
     char probe = 0;
@@ -385,6 +398,8 @@ void PackageBuild::stream_original()
         throw core::ConversionError("archive.input-changed", c_.original_path.string(), "file grew while it was packed");
     sink_->end_file();
     auto d = hasher.finish();
+    digested_ = utc_timestamp();
+    w.file.format = identifier.finish();
     w.file.size = original_size_;
     w.file.sha256 = d.at(DigestAlgorithm::Sha256);
     w.sha512 = d.at(DigestAlgorithm::Sha512);
@@ -400,6 +415,7 @@ void PackageBuild::add_bytes(const std::string& rel, const std::string& use, con
     w.file.mime = mime;
     w.file.size = bytes.size();
     w.file.page = page;
+    w.file.format = identity_for_written(mime);
     auto d = digest_bytes(bytes, algs_);
     w.file.sha256 = d.at(DigestAlgorithm::Sha256);
     w.sha512 = d.at(DigestAlgorithm::Sha512);
@@ -428,12 +444,36 @@ void PackageBuild::write_derived_files()
     }
 }
 
+// Every event at the time it happened, or all at the bagging date asked for.
+EventDates PackageBuild::event_dates() const
+{
+    EventDates d;
+    if (!c_.options.bagging_date.empty()) {
+        d.ingestion = d.digests = d.identification = d.normalization = d.creation = d.validation = d.packing =
+            when_.date_time;
+        d.fixed = true;
+        return d;
+    }
+    const auto either = [](const std::string& given, const std::string& fallback) {
+        return given.empty() ? fallback : given;
+    };
+    d.ingestion = either(c_.times.received, started_);
+    d.digests = digested_;
+    d.identification = digested_;
+    d.normalization = either(c_.times.converted, started_);
+    d.creation = d.normalization;
+    d.validation = either(c_.times.validated, d.normalization);
+    d.packing = utc_timestamp();
+    return d;
+}
+
 // 7. METS over everything written so far (it does not describe itself)
 void PackageBuild::write_mets()
 {
     MetsInput mets_in;
     mets_in.package_id = id_;
     mets_in.date_time = when_.date_time;
+    mets_in.events = event_dates();
     mets_in.contents = &c_;
     for (const auto& w : written_)
         mets_in.files.push_back(w.file);
@@ -467,6 +507,7 @@ std::string PackageBuild::bag_info() const
     field("External-Identifier", !m.canonical_url.empty()          ? m.canonical_url
                                  : !m.original_source.url.empty() ? m.original_source.url
                                                                   : "urn:uuid:" + name_based_uuid(id_ + "/package"));
+    field("Bag-Group-Identifier", m.collection);
     field("Bag-Size", human_size(payload_bytes_));
     field("Payload-Oxum", std::to_string(payload_bytes_) + "." + std::to_string(written_.size()));
     field("Bag-Software-Agent", std::string("colophon ") + core::version);
