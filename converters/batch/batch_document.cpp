@@ -59,13 +59,15 @@ std::string stage_for(const std::string& code, const std::string& current)
     return code.starts_with("input.") ? "read" : current;
 }
 
-void add_metadata_warnings(const core::Document& doc, core::Diagnostics& diags)
+// `catalogued_date`: the catalogue gave a date (when it is unreadable, the catalogue warning
+// already says so: "no publication date found" would be false).
+void add_metadata_warnings(const core::Document& doc, bool catalogued_date, core::Diagnostics& diags)
 {
     if (doc.meta.title.empty())
         diags.warn("batch.no-title", "no title found");
     if (doc.meta.authors.empty())
         diags.warn("batch.no-author", "no author found");
-    if (doc.meta.date.iso.empty())
+    if (doc.meta.date.iso.empty() && !catalogued_date)
         diags.warn("batch.no-date", "no publication date found");
 }
 
@@ -190,6 +192,7 @@ private:
     std::optional<core::Input> input_;
     std::optional<core::Document> doc_;
     pipeline::Rendered rendered_;
+    StepTimes times_;
 };
 
 // Reads and hashes the input, then asks the parent whether it needs converting: false when it
@@ -197,6 +200,7 @@ private:
 bool DocumentRun::read_and_claim()
 {
     timer_.enter("read");
+    times_.received = state::utc_now_iso();
     struct stat st{};
     if (::stat(job_.input_path.c_str(), &st) == 0) {
         r_.size = static_cast<std::int64_t>(st.st_size);
@@ -230,9 +234,13 @@ void DocumentRun::convert()
 {
     timer_.enter("convert");
     doc_ = converter_.convert(*input_, diags_);
-    if (!job_.catalogue.empty())
-        apply_catalogue(catalogue_from_json(nlohmann::json::parse(job_.catalogue)), *doc_);
-    add_metadata_warnings(*doc_, diags_);
+    times_.converted = state::utc_now_iso();
+    CatalogueRecord record;
+    if (!job_.catalogue.empty()) {
+        record = catalogue_from_json(nlohmann::json::parse(job_.catalogue));
+        apply_catalogue(record, *doc_, &diags_);
+    }
+    add_metadata_warnings(*doc_, !record.date.empty(), diags_);
     fill_from_document(*doc_, r_);
 }
 
@@ -241,6 +249,7 @@ void DocumentRun::render()
 {
     timer_.enter("render");
     rendered_ = pipeline::DocumentConverter::render_all(*doc_, diags_);
+    times_.validated = state::utc_now_iso();
 }
 
 // Writes the outputs asked for, each atomically, and the corpus line.
@@ -277,7 +286,7 @@ void DocumentRun::package()
     if (!settings_.package)
         return;
     timer_.enter("package");
-    PackageRequest req{job_, *input_, &*doc_, &rendered_, diags_, nullptr};
+    PackageRequest req{job_, *input_, &*doc_, &rendered_, diags_, nullptr, times_};
     r_.outputs.push_back(write_document_package(req, settings_));
 }
 
@@ -328,7 +337,9 @@ void DocumentRun::package_failed_original()
         return;
     try {
         timer_.enter("package");
-        PackageRequest req{job_, *input_, doc_ ? &*doc_ : nullptr, nullptr, diags_, &r_};
+        if (times_.converted.empty())
+            times_.converted = state::utc_now_iso(); // when it failed
+        PackageRequest req{job_, *input_, doc_ ? &*doc_ : nullptr, nullptr, diags_, &r_, times_};
         r_.outputs.push_back(write_document_package(req, settings_));
     } catch (const std::exception& e) {
         r_.reason += "; the original could not be packaged either: " + std::string(e.what());

@@ -230,6 +230,7 @@ public:
     }
 
     void set_up();
+    CatalogueRoot catalogue_root();
     void collect_inputs();
     void plan();
     void convert();
@@ -277,12 +278,75 @@ void BatchRun::set_up()
     db_.emplace(s_.output_dir / state::state_file_name);
 }
 
+// The root a first run picks without --root: the current folder when every source lies below it,
+// else the deepest folder holding every source's folder (a folder source's parent, so its own
+// name stays in the document names; the manifest's folder).
+fs::path default_root(const BatchSettings& s)
+{
+    std::error_code ec;
+    const fs::path cwd = fs::weakly_canonical(fs::current_path(), ec);
+    std::vector<fs::path> folders;
+    bool lists = false;
+    for (const std::string& src : s.sources) {
+        if (src.starts_with("@"))
+            lists = true; // entries are relative to the current folder, as the shell gave them
+        else
+            folders.push_back(fs::weakly_canonical(fs::absolute(src), ec).parent_path());
+    }
+    if (!s.manifest.empty())
+        folders.push_back(fs::weakly_canonical(fs::absolute(s.manifest), ec).parent_path());
+    const auto below = [](const fs::path& p, const fs::path& root) {
+        const fs::path rel = p.lexically_relative(root);
+        return !rel.empty() && *rel.begin() != "..";
+    };
+    if (std::all_of(folders.begin(), folders.end(), [&](const fs::path& f) { return below(f, cwd); }))
+        return cwd;
+    if (lists)
+        folders.push_back(cwd);
+    fs::path common = folders.front();
+    for (const fs::path& f : folders)
+        while (!below(f, common) && common.has_relative_path())
+            common = common.parent_path();
+    return common;
+}
+
+// Where document names are counted from: --root, else the root of this output folder's first
+// run (recorded in the state database, so a later run from another folder or with other sources
+// names every document as before), else default_root. And the names the batch's own files take
+// in the output folder, which no document output may take.
+CatalogueRoot BatchRun::catalogue_root()
+{
+    const std::optional<std::string> recorded = db_->setting("catalogue_root");
+    fs::path root = !s_.root.empty() ? s_.root : recorded ? fs::path(*recorded) : default_root(s_);
+    std::error_code ec;
+    root = fs::weakly_canonical(fs::absolute(root), ec);
+    if (!fs::is_directory(root, ec))
+        throw std::runtime_error(root.string() + ": the catalogue root is not a folder");
+    if (recorded && fs::path(*recorded) != root)
+        throw std::runtime_error("the outputs in " + s_.output_dir.string() + " are named below the catalogue root " +
+                                 *recorded + " (set by its first run); --root " + root.string() +
+                                 " would rename them all: use another output folder");
+    db_->set_setting("catalogue_root", root.string());
+
+    std::vector<std::string> batch_files = {"report.json", "report.csv", "report.html"};
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        batch_files.push_back(std::string(state::state_file_name) + suffix);
+    if (!s_.corpus.empty()) {
+        const fs::path out = fs::weakly_canonical(fs::absolute(s_.output_dir), ec);
+        const fs::path corpus = fs::weakly_canonical(fs::absolute(s_.corpus), ec);
+        const fs::path rel = corpus.lexically_relative(out);
+        if (!rel.empty() && *rel.begin() != "..")
+            batch_files.push_back(rel.begin()->string());
+    }
+    return {root, reserved_output_names(batch_files)};
+}
+
 // 2. inputs: streamed into a temporary table as they are found
 void BatchRun::collect_inputs()
 {
     scratch_.emplace(s_.output_dir / ".colophon" / "run.sqlite");
     catalog_.emplace(scratch_->database());
-    catalog_->collect(s_.sources, s_.manifest, s_.output_dir);
+    catalog_->collect(s_.sources, s_.manifest, s_.output_dir, catalogue_root());
     run_id_ = db_->begin_run(s_.command_line,
                              std::to_string(s_.shard.index) + "/" + std::to_string(s_.shard.count), jobs_);
 }
