@@ -2,22 +2,29 @@
 
 #include <csv.h>
 
-#include <memory>
 #include <stdexcept>
 
 namespace colophon::batch {
 
 namespace {
 
-struct ParserFree
+// libcsv's parser lives in caller-owned storage; csv_free releases its buffers.
+class CsvParser
 {
-    void operator()(csv_parser* p) const
+public:
+    explicit CsvParser(unsigned char options)
     {
-        csv_free(p);
-        delete p; // NOLINT: libcsv wants caller-owned storage; this deleter pairs with the make below
+        if (csv_init(&p_, options) != 0)
+            throw std::runtime_error("cannot initialise the CSV parser");
     }
+    ~CsvParser() { csv_free(&p_); }
+    CsvParser(const CsvParser&) = delete;
+    CsvParser& operator=(const CsvParser&) = delete;
+    csv_parser* get() { return &p_; }
+
+private:
+    csv_parser p_{};
 };
-using ParserPtr = std::unique_ptr<csv_parser, ParserFree>;
 
 // libcsv reports rows and fields, not lines; the lines are counted here from the row ends it
 // reports (every CR and LF, CSV_REPALL_NL) and from line breaks inside quoted fields, so errors
@@ -70,9 +77,7 @@ CsvTable parse_csv(std::string_view text, char separator)
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);
 
-    ParserPtr parser(new csv_parser{}); // NOLINT: released by ParserFree
-    if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
-        throw std::runtime_error("cannot initialise the CSV parser");
+    CsvParser parser(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
     csv_set_delim(parser.get(), static_cast<unsigned char>(separator));
     csv_set_space_func(parser.get(), is_space);
 
