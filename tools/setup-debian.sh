@@ -10,6 +10,7 @@ packages=(
   # core libraries
   libxml2-dev libxml2-utils zlib1g-dev libssl-dev libicu-dev libuchardet-dev
   libarchive-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
+  libdeflate-dev libcsv-dev  # packages' parallel gzip; catalogue manifests (CSV/TSV)
   # PDF and OCR
   libpoppler-glib-dev libpoppler-private-dev libcairo2-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr
