@@ -2,6 +2,7 @@
 """Scores colophon's PDF conversion on every PDF dev set in one run, per producer.
 
   eval_pdf.py --build BUILD_DIR --shared SHARED_DIR --out OUT_DIR [--scans] [--sets a,b]
+  eval_pdf.py --shared SHARED_DIR --out OUT_DIR ...   scores the predictions already in OUT_DIR
 
 Sets (under SHARED_DIR/corpora):
   pdf-gen, pdf-gen2  generated articles with exact ground truth; born-digital always, the
@@ -85,7 +86,7 @@ def pdf_producer(pdf):
 
 def run_colophon(build, files, out_dir, ocr, log):
     os.makedirs(out_dir, exist_ok=True)
-    if not files:
+    if not files or build is None:
         return
     cmd = [os.path.join(build, "tools", "eval", "colophon-eval-pdf")] + (["--ocr"] if ocr else [])
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
@@ -170,7 +171,8 @@ def generated_set(args, sp, name):
     pred_dir = os.path.join(args.out, name, "pred")
     log = os.path.join(args.out, name, "diagnostics.txt")
     os.makedirs(os.path.dirname(log), exist_ok=True)
-    open(log, "w").close()
+    if args.build:
+        open(log, "w").close()
     run_colophon(args.build, [d["pdf"] for d in docs if not d["scanned"]], pred_dir, False, log)
     run_colophon(args.build, [d["pdf"] for d in docs if d["scanned"]], pred_dir, True, log)
     rows = []
@@ -237,7 +239,9 @@ def jats_front(path):
     """Title and author names of an NLM/JATS file (CERMINE's expectations)."""
     root = ET.parse(path).getroot()
     title = next(("".join(e.itertext()) for e in root.iter() if local(e.tag) == "article-title"), "")
-    names = ["".join(e.itertext()) for e in root.iter() if local(e.tag) == "string-name"]
+    meta = next((e for e in root.iter() if local(e.tag) == "article-meta"), root)
+    names = [" ".join("".join(n.itertext()).split()) for c in meta.iter() if local(c.tag) == "contrib"
+             for n in c.iter() if local(n.tag) == "string-name"]
     return title, [{"name": n, "affiliation": ""} for n in names]
 
 
@@ -295,7 +299,8 @@ def real_set(args, sp):
     pred_dir = os.path.join(args.out, "pdf-real", "pred")
     log = os.path.join(args.out, "pdf-real", "diagnostics.txt")
     os.makedirs(os.path.dirname(log), exist_ok=True)
-    open(log, "w").close()
+    if args.build:
+        open(log, "w").close()
     run_colophon(args.build, pdfs, pred_dir, args.scans, log)
     rows = []
     for pdf in pdfs:
@@ -406,7 +411,8 @@ def write_csv(path, rows):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--build", required=True)
+    ap.add_argument("--build", help="build dir whose colophon-eval-pdf converts (without it, the predictions "
+                    "already in OUT/<set>/pred are scored)")
     ap.add_argument("--shared", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--scans", action="store_true", help="also the scanned PDFs, through OCR (slow)")
