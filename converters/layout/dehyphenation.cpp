@@ -1,7 +1,7 @@
 #include "dehyphenation.h"
 
 #include "core/text.h"
-#include "spelling.h"
+#include "lexicon/spelling.h"
 
 #include <unicode/uchar.h>
 #include <unicode/ulocdata.h>
@@ -132,13 +132,13 @@ std::string word_letters(std::string_view w)
 
 } // namespace
 
-const SpellingDictionary* Vocabulary::dictionary() const
+const lexicon::SpellingDictionary* Vocabulary::dictionary() const
 {
     if (dictionary_chosen_)
         return dictionary_;
     dictionary_chosen_ = true;
     if (!language_.empty()) {
-        dictionary_ = SpellingDictionary::for_language(language_);
+        dictionary_ = lexicon::SpellingDictionary::for_language(language_);
         return dictionary_;
     }
     // 1. the document's script, by its words
@@ -161,8 +161,8 @@ const SpellingDictionary* Vocabulary::dictionary() const
     std::sort(sample.begin(), sample.end());
     if (sample.size() > dictionary_sample_words)
         sample.resize(dictionary_sample_words);
-    const std::string lang = language_by_alphabet(sample, SpellingDictionary::installed_for_script(script));
-    dictionary_ = lang.empty() ? nullptr : SpellingDictionary::for_language(lang);
+    const std::string lang = language_by_alphabet(sample, lexicon::SpellingDictionary::installed_for_script(script));
+    dictionary_ = lang.empty() ? nullptr : lexicon::SpellingDictionary::for_language(lang);
     return dictionary_;
 }
 
@@ -215,7 +215,7 @@ bool Vocabulary::keep_hyphen(const std::string& left, const std::string& right) 
     // The document does not say: the language's dictionary does. A word it knows joined was
     // broken to fit the line ("семина-" "ры"); a second part it knows as a word of its own,
     // while the joined form is none, makes a compound ("белорусско-" "китайскими").
-    if (const SpellingDictionary* dict = dictionary()) {
+    if (const lexicon::SpellingDictionary* dict = dictionary()) {
         const std::string lw = word_letters(left), rw = word_letters(right);
         if (!lw.empty() && !rw.empty()) {
             const auto [it, fresh] = dictionary_says_.try_emplace(lw + '\x1F' + rw, 2);

@@ -12,9 +12,11 @@
 #include <unordered_set>
 #include <vector>
 
-namespace colophon::layout {
-
+namespace colophon::lexicon {
 class SpellingDictionary;
+}
+
+namespace colophon::layout {
 
 class Vocabulary
 {
@@ -29,12 +31,12 @@ public:
 
 private:
     // Loaded when the first hyphen the document's own words cannot decide comes up.
-    const SpellingDictionary* dictionary() const;
+    const lexicon::SpellingDictionary* dictionary() const;
 
     std::unordered_set<std::string> plain_, hyphenated_, whole_;
     bool prev_hyphen_ = false;
     std::string language_;
-    mutable const SpellingDictionary* dictionary_ = nullptr;
+    mutable const lexicon::SpellingDictionary* dictionary_ = nullptr;
     mutable bool dictionary_chosen_ = false;
     // The dictionary's verdicts by "left\x1Fright" (0 join, 1 keep, 2 undecided): a hyphenated
     // word recurs, a dictionary lookup costs tens of microseconds.

@@ -56,7 +56,7 @@ LayoutBuilder::LayoutBuilder(DocumentHints hints) : hints_(std::move(hints)) { m
 
 LayoutBuilder::~LayoutBuilder() = default;
 
-void LayoutBuilder::add_page(const PageWords& page)
+void LayoutBuilder::add_page(const words::PageWords& page)
 {
     PendingPage pp;
     pp.lines.page = page.page;

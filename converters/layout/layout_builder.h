@@ -11,7 +11,7 @@
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "furniture.h"
-#include "page_words.h"
+#include "words/page_words.h"
 
 #include <deque>
 #include <memory>
@@ -46,7 +46,7 @@ public:
     LayoutBuilder(const LayoutBuilder&) = delete;
     LayoutBuilder& operator=(const LayoutBuilder&) = delete;
 
-    void add_page(const PageWords& page);
+    void add_page(const words::PageWords& page);
     // Builds meta, body and notes. Leaves `extraction` for the caller to fill.
     core::Document finish(core::Diagnostics& diags);
 

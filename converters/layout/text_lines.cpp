@@ -506,7 +506,7 @@ void set_core_band(Item& it)
 
 // True when word `w` (item `wi`) is a superscript of host `h`: smaller, raised against it and
 // touching it, after it (`host_before`) or before it (a footnote's label before its text).
-bool raised_against(const Word& w, const Item& wi, const Word& h, bool host_before, double min_overlap = 0)
+bool raised_against(const words::Word& w, const Item& wi, const words::Word& h, bool host_before, double min_overlap = 0)
 {
     const double hs = h.size > 0 ? h.size : h.box.height();
     const double ws = wi.size;
@@ -526,7 +526,7 @@ bool raised_against(const Word& w, const Item& wi, const Word& h, bool host_befo
 // for first among the words emitted next to it, then, for words smaller than the page's text,
 // among all words touching it: LaTeX emits a page's footnote labels one after the other before
 // their texts (pdf-gen2 tx02).
-std::vector<bool> find_superscripts(const std::vector<Word>& words, std::vector<Item>& items, double body_size)
+std::vector<bool> find_superscripts(const std::vector<words::Word>& words, std::vector<Item>& items, double body_size)
 {
     std::vector<bool> sup(words.size(), false);
     auto take_band = [&](std::size_t i, std::size_t host) {
@@ -552,7 +552,7 @@ std::vector<bool> find_superscripts(const std::vector<Word>& words, std::vector<
     std::sort(by_x0.begin(), by_x0.end(), [&](std::size_t a, std::size_t b) { return words[a].box.x0 < words[b].box.x0; });
     std::sort(by_x1.begin(), by_x1.end(), [&](std::size_t a, std::size_t b) { return words[a].box.x1 < words[b].box.x1; });
     for (std::size_t i : unhosted) {
-        const Word& w = words[i];
+        const words::Word& w = words[i];
         const double reach = 2 * items[i].size; // beyond any gap raised_against allows
         bool found = false;
         auto from = std::lower_bound(by_x1.begin(), by_x1.end(), w.box.x0 - reach,
@@ -586,13 +586,13 @@ std::string TextLine::text() const
     return out;
 }
 
-std::vector<TextLine> build_lines(const PageWords& page)
+std::vector<TextLine> build_lines(const words::PageWords& page)
 {
     const auto& words = page.words;
     std::vector<Item> items(words.size());
     std::vector<double> sizes;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const Word& w = words[i];
+        const words::Word& w = words[i];
         const double size = w.size > 0 ? w.size : std::max(1.0, w.box.height());
         items[i] = {i, w.box, 0, 0, size, is_bullet(w.text)};
         sizes.push_back(size);
@@ -618,7 +618,7 @@ std::vector<TextLine> build_lines(const PageWords& page)
         int normal = 0, bold = 0, italic = 0;
         double prev_x1 = -1e9;
         for (std::size_t i : leaf.items) {
-            const Word& w = words[i];
+            const words::Word& w = words[i];
             LineWord lw;
             lw.text = w.text;
             lw.box = w.box;
@@ -633,7 +633,7 @@ std::vector<TextLine> build_lines(const PageWords& page)
             lw.space_before = page.from_ocr && !sup[i] ? !w.glued : wide_gap && !w.glued;
             prev_x1 = w.box.x1;
             const double cx = (w.box.x0 + w.box.x1) / 2, cy = (w.box.y0 + w.box.y1) / 2;
-            for (const LinkArea& l : page.links) {
+            for (const words::LinkArea& l : page.links) {
                 if (cx >= l.box.x0 - 1 && cx <= l.box.x1 + 1 && cy >= l.box.y0 - 1 && cy <= l.box.y1 + 1) {
                     lw.uri = l.uri;
                     lw.dest_page = l.dest_page;

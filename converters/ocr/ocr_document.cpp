@@ -39,9 +39,9 @@ core::Document build_plain_document(const std::vector<RecognisedPage>& pages)
     return doc;
 }
 
-std::vector<layout::PageWords> page_words(const std::vector<RecognisedPage>& pages)
+std::vector<words::PageWords> page_words(const std::vector<RecognisedPage>& pages)
 {
-    std::vector<layout::PageWords> out;
+    std::vector<words::PageWords> out;
     out.reserve(pages.size());
     for (const RecognisedPage& p : pages)
         out.push_back(p.words);

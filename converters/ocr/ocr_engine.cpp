@@ -575,7 +575,7 @@ OcrEngine::WordPass OcrEngine::read_words(const Pix* binary, double to_points, R
         PixelBox px;
         it->BoundingBox(level, &px.l, &px.t, &px.r, &px.b);
         const FontGuess font = font_of(*it);
-        layout::Word w = word_of(*it, font, px, line.row_height, to_points);
+        words::Word w = word_of(*it, font, px, line.row_height, to_points);
         pass.confidence_sum += w.confidence;
 
         double stroke = -1;
@@ -604,10 +604,10 @@ OcrEngine::FontGuess OcrEngine::font_of(const tesseract::ResultIterator& it)
     return {font_id >= 0 && bold, font_id >= 0 && italic, font_id >= 0};
 }
 
-layout::Word OcrEngine::word_of(const tesseract::ResultIterator& it, const FontGuess& font, const PixelBox& px,
+words::Word OcrEngine::word_of(const tesseract::ResultIterator& it, const FontGuess& font, const PixelBox& px,
                                 float row_height, double to_points)
 {
-    layout::Word w;
+    words::Word w;
     w.box = {px.l * to_points, px.t * to_points, px.r * to_points, px.b * to_points};
     // The line's ascender-to-descender height is close to the em size of the font.
     w.size = row_height > 0 ? row_height * to_points : (px.b - px.t) * to_points;
@@ -618,7 +618,7 @@ layout::Word OcrEngine::word_of(const tesseract::ResultIterator& it, const FontG
 }
 
 bool OcrEngine::split_note_mark(const tesseract::ResultIterator& it, const Pix* binary, const PixelBox& px,
-                                const LineGeometry& line, layout::Word& w, double stroke, double to_points,
+                                const LineGeometry& line, words::Word& w, double stroke, double to_points,
                                 WordPass& pass, RecognisedPage& out)
 {
     // A raised, small blob at the end of a word (a note mark) or at its start (a note's
@@ -648,13 +648,13 @@ bool OcrEngine::split_note_mark(const tesseract::ResultIterator& it, const Pix* 
     const Glyph& host = split.host;
     if (host.text.empty())
         return false;
-    layout::Word host_word = w;
+    words::Word host_word = w;
     host_word.text = host.text;
     const int hl = leading ? std::max(l, found->r + 1) : l;
     const int hr = leading ? r : std::min(r, found->l - 1);
     host_word.box = {hl * to_points, t * to_points, hr * to_points, b * to_points};
     host_word.glued = leading;
-    layout::Word mark_word = w;
+    words::Word mark_word = w;
     mark_word.glued = !leading;
     mark_word.text = split.mark.empty() ? "?" : split.mark;
     mark_word.box = {found->l * to_points, found->t * to_points, found->r * to_points, found->b * to_points};
@@ -675,7 +675,7 @@ bool OcrEngine::split_note_mark(const tesseract::ResultIterator& it, const Pix* 
     return true;
 }
 
-void OcrEngine::mark_bold_words(const std::vector<Measured>& measured, std::vector<layout::Word>& words)
+void OcrEngine::mark_bold_words(const std::vector<Measured>& measured, std::vector<words::Word>& words)
 {
     if (measured.size() < 5)
         return;
@@ -710,7 +710,7 @@ void OcrEngine::record_provenance(double confidence_sum, RecognisedPage& out)
                                                 tesseract::TessBaseAPI::Version());
 }
 
-void OcrEngine::read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<layout::Word>& words)
+void OcrEngine::read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<words::Word>& words)
 {
     if (marks.empty())
         return;

@@ -4,7 +4,7 @@
 
 #include "core/diagnostics.h"
 #include "core/document.h"
-#include "layout/page_words.h"
+#include "words/page_words.h"
 #include "ocr/leptonica_handles.h"
 
 #include <memory>
@@ -42,7 +42,7 @@ struct EngineConfig
 // What recognition found on one page.
 struct RecognisedPage
 {
-    layout::PageWords words;       // points, origin top-left of the upright, deskewed page
+    words::PageWords words;       // points, origin top-left of the upright, deskewed page
     core::OcrPage info;            // page, mean confidence, low-confidence flag, ALTO
     std::vector<std::string> paragraphs; // Tesseract's own paragraphs (used when no layout runs)
     std::string languages;         // the Tesseract languages that read it ("jpn+eng")
@@ -79,7 +79,7 @@ private:
     {
         std::size_t host;      // index of the host word
         std::size_t mark;      // index of the mark word
-        layout::Word original; // the word as Tesseract read it, restored if this is no mark
+        words::Word original; // the word as Tesseract read it, restored if this is no mark
         int l, t, r, b;        // the mark's box, pixels
     };
     // A word whose stroke width was measured, for bold (Tesseract's LSTM reports no fonts).
@@ -120,18 +120,18 @@ private:
     void erase_frames(PixPtr& gray, int page_no);
     PixPtr run_recognition(Pix* gray, double dpi, RecognisedPage& out); // the thresholded image
     WordPass read_words(const Pix* binary, double to_points, RecognisedPage& out);
-    static void mark_bold_words(const std::vector<Measured>& measured, std::vector<layout::Word>& words);
+    static void mark_bold_words(const std::vector<Measured>& measured, std::vector<words::Word>& words);
     void record_provenance(double confidence_sum, RecognisedPage& out);
-    void read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<layout::Word>& words);
+    void read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<words::Word>& words);
 
     // Parts of read_words.
     static FontGuess font_of(const tesseract::ResultIterator& it);
-    static layout::Word word_of(const tesseract::ResultIterator& it, const FontGuess& font, const PixelBox& px,
+    static words::Word word_of(const tesseract::ResultIterator& it, const FontGuess& font, const PixelBox& px,
                                 float row_height, double to_points);
     // Splits a raised note mark off `w` (or takes the whole word as one) and appends the words;
     // false when there is none and `w` is still to be appended.
     static bool split_note_mark(const tesseract::ResultIterator& it, const Pix* binary, const PixelBox& px,
-                                const LineGeometry& line, layout::Word& w, double stroke, double to_points,
+                                const LineGeometry& line, words::Word& w, double stroke, double to_points,
                                 WordPass& pass, RecognisedPage& out);
 
     // Quarter turns clockwise, in degrees, that make the page upright.

@@ -1,6 +1,6 @@
 #include "ocr/pdf_ocr_provider.h"
 
-#include "layout/ocr_decision.h"
+#include "words/ocr_decision.h"
 #include "ocr/ocr_document.h"
 #include "ocr/ocr_languages.h"
 
@@ -17,10 +17,10 @@ namespace {
 constexpr int min_script_letters = 20;
 constexpr double min_script_share = 0.6;
 
-std::string script_pack_of(const layout::PageWords& text_layer)
+std::string script_pack_of(const words::PageWords& text_layer)
 {
-    const layout::PageTextStats st = layout::measure_page_words(text_layer);
-    for (const layout::ScriptCount& k : st.scripts)
+    const words::PageTextStats st = words::measure_page_words(text_layer);
+    for (const words::ScriptCount& k : st.scripts)
         if (k.script != USCRIPT_LATIN && k.letters >= min_script_letters && k.letters >= min_script_share * st.letters)
             return pack_for_script(k.script, st.kana_letters > 0);
     return {};
@@ -54,7 +54,7 @@ PdfOcrProvider::PdfOcrProvider(const core::Input& input, const core::ConvertOpti
     splash_ = std::make_unique<SplashRenderer>(bytes_, options.password, file_);
 
     // Pages that will surely be asked for: every page with --ocr=always; otherwise pages that
-    // layout::decide_ocr sends to OCR for no text or too little text for their ink (garbled
+    // words::decide_ocr sends to OCR for no text or too little text for their ink (garbled
     // layers are asked for on demand, as the converter sees their words).
     const int n = poppler_document_get_n_pages(doc_.get());
     ink_.assign(static_cast<std::size_t>(std::max(n, 0)), -1.0);
@@ -77,9 +77,9 @@ PdfOcrProvider::PdfOcrProvider(const core::Input& input, const core::ConvertOpti
         } catch (const core::ConversionError&) {
             ink_[static_cast<std::size_t>(i)] = -1; // unknown: the page is judged by its text alone
         }
-        const layout::OcrDecision d =
-            layout::decide_ocr(layout::measure_page_text(text, ink_[static_cast<std::size_t>(i)]), options.ocr);
-        if (d.ocr && (d.reason == layout::OcrReason::NoTextLayer || d.reason == layout::OcrReason::TooFewCharacters))
+        const words::OcrDecision d =
+            words::decide_ocr(words::measure_page_text(text, ink_[static_cast<std::size_t>(i)]), options.ocr);
+        if (d.ocr && (d.reason == words::OcrReason::NoTextLayer || d.reason == words::OcrReason::TooFewCharacters))
             queue_.push_back(i + 1);
     }
     const int jobs = std::clamp(options.jobs, 1, std::max(1, static_cast<int>(queue_.size())));
@@ -144,7 +144,7 @@ void PdfOcrProvider::work()
     }
 }
 
-std::optional<layout::PageWords> PdfOcrProvider::recognise_page(int page_no, const layout::PageWords& text_layer)
+std::optional<words::PageWords> PdfOcrProvider::recognise_page(int page_no, const words::PageWords& text_layer)
 {
     std::optional<RecognisedPage> page;
     if (std::find(queue_.begin(), queue_.end(), page_no) != queue_.end()) {
@@ -159,7 +159,7 @@ std::optional<layout::PageWords> PdfOcrProvider::recognise_page(int page_no, con
             own_engine_ = std::make_unique<OcrEngine>(config_, file_);
         page = recognise_now(page_no, *own_engine_, script_pack_of(text_layer));
     }
-    layout::PageWords words = page->words;
+    words::PageWords words = page->words;
     page->words.words.clear(); // only provenance is kept; the layout has the words now
     handed_out_.push_back(std::move(*page));
     return words;
@@ -182,7 +182,7 @@ void PdfOcrProvider::finish(core::Extraction& extraction, core::Diagnostics& dia
             diags.add(d);
 }
 
-std::unique_ptr<layout::PageOcrProvider> make_pdf_ocr_provider(const core::Input& input,
+std::unique_ptr<words::PageOcrProvider> make_pdf_ocr_provider(const core::Input& input,
                                                                const core::ConvertOptions& options)
 {
     return std::make_unique<PdfOcrProvider>(input, options);

@@ -1,7 +1,7 @@
 #include "pdf_converter.h"
 
 #include "layout/layout_builder.h"
-#include "layout/ocr_decision.h"
+#include "words/ocr_decision.h"
 #include "pdf_text_layer.h"
 #include "poppler_handles.h"
 #include "poppler_messages.h"
@@ -107,7 +107,7 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
 
     // 3. pages, one at a time; their words are dropped once the layout has its lines
     layout::LayoutBuilder builder(hints);
-    std::unique_ptr<layout::PageOcrProvider> ocr;
+    std::unique_ptr<words::PageOcrProvider> ocr;
     bool ocr_tried = false;
     int ocr_pages = 0;
     for (int i = 0; i < n_pages; ++i) {
@@ -116,26 +116,26 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
             diags.warn("pdf.page-unreadable", "Poppler cannot read this page; it is skipped", i + 1);
             continue;
         }
-        layout::PageWords words = read_page_words(text, pdf.get(), page.get(), i + 1);
-        // One rule (layout::decide_ocr) for every page; once OCR is set up it also knows the
+        words::PageWords words = read_page_words(text, pdf.get(), page.get(), i + 1);
+        // One rule (words::decide_ocr) for every page; once OCR is set up it also knows the
         // page's ink, which tells a blank page from an image of text.
-        layout::PageTextStats stats = layout::measure_page_words(words, ocr ? ocr->page_ink(i + 1) : -1);
-        layout::OcrDecision decision = layout::decide_ocr(stats, options.ocr, hints.language);
+        words::PageTextStats stats = words::measure_page_words(words, ocr ? ocr->page_ink(i + 1) : -1);
+        words::OcrDecision decision = words::decide_ocr(stats, options.ocr, hints.language);
         if (decision.ocr && !ocr_tried && ocr_factory_) {
             ocr_tried = true;
             ocr = ocr_factory_(input, options);
             poppler_says.listen(); // the OCR module opened its own poppler-glib document
             if (ocr) {
                 stats.ink = ocr->page_ink(i + 1);
-                decision = layout::decide_ocr(stats, options.ocr, hints.language);
+                decision = words::decide_ocr(stats, options.ocr, hints.language);
             }
         }
-        const layout::OcrDecision needs =
-            options.ocr == core::OcrMode::Auto ? decision : layout::decide_ocr(stats, core::OcrMode::Auto, hints.language);
+        const words::OcrDecision needs =
+            options.ocr == core::OcrMode::Auto ? decision : words::decide_ocr(stats, core::OcrMode::Auto, hints.language);
         if (needs.ocr)
             pages_needing_ocr_.push_back(i + 1);
         if (decision.ocr) {
-            std::optional<layout::PageWords> recognised;
+            std::optional<words::PageWords> recognised;
             bool ocr_failed = false;
             if (ocr) {
                 // A page OCR cannot render or read (over the page budget, damaged image) keeps

@@ -82,7 +82,7 @@ PageText TextLayer::words(int page_no) const
     const bool sideways = doc_->getPageRotate(page_no) % 180 != 0;
     page.turn.width = sideways ? doc_->getPageCropHeight(page_no) : doc_->getPageCropWidth(page_no);
     page.turn.height = sideways ? doc_->getPageCropWidth(page_no) : doc_->getPageCropHeight(page_no);
-    std::vector<layout::Word>& out = page.words;
+    std::vector<words::Word>& out = page.words;
     TextOutputDev dev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false, /*append=*/false);
     if (!dev.isOk())
         return page;
@@ -105,7 +105,7 @@ PageText TextLayer::words(int page_no) const
         return it != styles.end() ? it->second : styles.emplace(info, style_of(info)).first->second;
     };
 
-    layout::Word cur;
+    words::Word cur;
     bool open = false;
     const TextFontInfo* cur_info = nullptr;
     double last_x0 = 0, last_x1 = 0, last_cy = 0;

@@ -6,7 +6,7 @@
 // Poppler's core API (libpoppler-private-dev) changes between releases: this file is the one
 // to adapt to a new one.
 
-#include "layout/page_words.h"
+#include "words/page_words.h"
 #include "page_turn.h"
 
 #include <memory>
@@ -22,7 +22,7 @@ namespace colophon::pdf {
 // One page's words, turned upright (see page_turn.h).
 struct PageText
 {
-    std::vector<layout::Word> words;
+    std::vector<words::Word> words;
     PageTurn turn; // the turn that made the page's dominant text direction upright
 };
 

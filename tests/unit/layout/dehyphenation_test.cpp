@@ -1,5 +1,5 @@
 #include "layout/dehyphenation.h"
-#include "layout/spelling.h"
+#include "lexicon/spelling.h"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +22,7 @@ TextLine line(const std::string& text)
     return l;
 }
 
-bool have_dictionary(const char* language) { return SpellingDictionary::for_language(language) != nullptr; }
+bool have_dictionary(const char* language) { return lexicon::SpellingDictionary::for_language(language) != nullptr; }
 
 #define NEED_DICTIONARY(lang)                                                                                \
     if (!have_dictionary(lang))                                                                            \
@@ -31,13 +31,13 @@ bool have_dictionary(const char* language) { return SpellingDictionary::for_lang
 TEST(SpellingDictionary, FindsDebiansDictionaryByLanguage)
 {
     NEED_DICTIONARY("ru");
-    const SpellingDictionary* ru = SpellingDictionary::for_language("ru");
+    const lexicon::SpellingDictionary* ru = lexicon::SpellingDictionary::for_language("ru");
     EXPECT_TRUE(ru->knows("семинары"));
     EXPECT_TRUE(ru->knows("Семинары")); // as printed at the start of a sentence
     EXPECT_FALSE(ru->knows("белорусскокитайскими"));
-    EXPECT_EQ(SpellingDictionary::for_language("ru"), ru); // loaded once
-    EXPECT_EQ(SpellingDictionary::for_language("qq"), nullptr);
-    EXPECT_EQ(SpellingDictionary::for_language("../etc"), nullptr);
+    EXPECT_EQ(lexicon::SpellingDictionary::for_language("ru"), ru); // loaded once
+    EXPECT_EQ(lexicon::SpellingDictionary::for_language("qq"), nullptr);
+    EXPECT_EQ(lexicon::SpellingDictionary::for_language("../etc"), nullptr);
 }
 
 // "белорусско-" at a line end and "китайскими" on the next: a compound, not a broken word.

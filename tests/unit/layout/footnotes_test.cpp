@@ -9,8 +9,8 @@
 
 using namespace colophon;
 using namespace colophon::layout;
-using colophon::layout::testing::PageMaker;
-using colophon::layout::testing::Style;
+using colophon::testing::PageMaker;
+using colophon::testing::Style;
 
 namespace {
 

@@ -150,7 +150,7 @@ namespace {
 // One page built from (y, text, size) lines through the real line builder.
 PageLines web_page(const std::vector<std::tuple<double, std::string, double>>& rows)
 {
-    colophon::layout::testing::PageMaker pm(1);
+    colophon::testing::PageMaker pm(1);
     for (const auto& [y, text, size] : rows)
         pm.line(57, y, text, {size, false, false});
     PageLines pl;
@@ -207,7 +207,7 @@ TEST(Furniture, OtherHalfOfARepeatedRunningHeaderIsFurniture)
     // other column
     std::vector<PageLines> pages;
     for (int p = 1; p <= 2; ++p) {
-        colophon::layout::testing::PageMaker pm(p);
+        colophon::testing::PageMaker pm(p);
         pm.line(57, 49, "North Sea Research Group | Analysis No. 22", {8, false, false});
         if (p == 2)
             pm.line(425, 49, "After the summit: what comes next\u2026", {8, false, true});

@@ -14,7 +14,7 @@ std::string line_of(const std::vector<std::string>& words, bool from_ocr)
     double x = 100;
     for (const std::string& w : words)
         x = page.word(x, 100, w) + 4;
-    PageWords p = page.page();
+    words::PageWords p = page.page();
     p.from_ocr = from_ocr;
     const std::vector<TextLine> lines = build_lines(p);
     EXPECT_EQ(lines.size(), 1u);

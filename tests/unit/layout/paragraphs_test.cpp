@@ -8,7 +8,7 @@
 
 using namespace colophon;
 using namespace colophon::layout;
-using colophon::layout::testing::PageMaker;
+using colophon::testing::PageMaker;
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <cmath>
 
 using namespace colophon::layout;
-using colophon::layout::testing::PageMaker;
+using colophon::testing::PageMaker;
 
 TEST(TextLines, TitleAboveTwoColumnsReadsTitleLeftThenRight)
 {
@@ -123,7 +123,7 @@ TEST(TextLines, WordsOffThePageDoNotBreakTheGutterSearch)
         pm.line(50, 100 + 12.0 * i, "body" + std::to_string(i) + " aaaa bbbb");
     pm.line(-400, 300, "far left");
     pm.line(900, 320, "far right");
-    PageWords page = pm.page();
+    colophon::words::PageWords page = pm.page();
     page.words.push_back({"nan", {std::nan(""), 340, std::nan(""), 350}, "Times", 10});
     const auto lines = build_lines(page);
     EXPECT_GE(lines.size(), 8u);
@@ -159,12 +159,12 @@ TEST(TextLines, RaisedWordAtCssSmallerSizeIsASuperscript)
     // "3<sup>rd</sup>" from CSS: the raised word keeps 9/10.5 of the host's size
     PageMaker pm(1);
     pm.line(50, 200, "What changed was the context. The", {10.5});
-    colophon::layout::Word host;
+    colophon::words::Word host;
     host.text = "3";
     host.size = 10.5;
     host.box = {260.4, 200, 265.6, 212.2};
     pm.page().words.push_back(host);
-    colophon::layout::Word raised;
+    colophon::words::Word raised;
     raised.text = "rd";
     raised.size = 9;
     raised.box = {265.6, 196.9, 275.6, 207.4};
@@ -180,7 +180,7 @@ TEST(TextLines, NoteLabelsEmittedTogetherStillFindTheirTexts)
 {
     // LaTeX emits a page's footnote labels one after the other, then their texts
     PageMaker pm(1);
-    colophon::layout::Word l1, l2;
+    colophon::words::Word l1, l2;
     l1.text = "2";
     l1.size = 6;
     l1.box = {77.7, 699.6, 80.7, 705.6};

@@ -144,19 +144,19 @@ TEST(PdfConverter, ImageOnlyPageIsListedForOcr)
 namespace {
 
 // Supplies fixed words for every page it is asked about, to prove the hook is used.
-class FakeOcr : public layout::PageOcrProvider
+class FakeOcr : public words::PageOcrProvider
 {
 public:
     explicit FakeOcr(int& calls) : calls_(calls) {}
-    std::optional<layout::PageWords> recognise_page(int page_no, const layout::PageWords& text_layer) override
+    std::optional<words::PageWords> recognise_page(int page_no, const words::PageWords& text_layer) override
     {
-        layout::PageWords out;
+        words::PageWords out;
         out.page = page_no;
         out.width = text_layer.width;
         out.height = text_layer.height;
         double x = 72;
         for (const char* w : {"Recognised", "words", "from", "the", "fake", "engine."}) {
-            layout::Word word;
+            words::Word word;
             word.text = w;
             word.size = 10;
             word.box = {x, 100, x + 40, 110};
@@ -194,10 +194,10 @@ TEST(PdfConverter, OcrProviderSuppliesWordsForPagesWithoutText)
 namespace {
 
 // An OCR engine that cannot draw the page (over the page budget, a damaged image).
-class FailingOcr : public layout::PageOcrProvider
+class FailingOcr : public words::PageOcrProvider
 {
 public:
-    std::optional<layout::PageWords> recognise_page(int page_no, const layout::PageWords&) override
+    std::optional<words::PageWords> recognise_page(int page_no, const words::PageWords&) override
     {
         throw core::ConversionError("ocr.render-budget", "scan-bad.pdf",
                                     "page " + std::to_string(page_no) + ": drawing it took too long");

@@ -1,4 +1,4 @@
-#include "ocr_decision.h"
+#include "words/ocr_decision.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace colophon::layout {
+namespace colophon::words {
 namespace {
 
 // Below this many letters a page's text layer cannot be its content unless the page is blank
@@ -449,4 +449,4 @@ std::string_view ocr_reason_code(OcrReason reason)
     return "pdf.text-layer-used";
 }
 
-} // namespace colophon::layout
+} // namespace colophon::words

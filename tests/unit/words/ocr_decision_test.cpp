@@ -1,10 +1,10 @@
-#include "layout/ocr_decision.h"
+#include "words/ocr_decision.h"
 
 #include "synthetic_page.h"
 
 #include <gtest/gtest.h>
 
-namespace colophon::layout {
+namespace colophon::words {
 namespace {
 
 const char* prose = "The regional council has promised a study before the next harvest, and the port managers "
@@ -202,4 +202,4 @@ TEST(OcrDecision, PageWordsAndPageTextAgree)
 }
 
 } // namespace
-} // namespace colophon::layout
+} // namespace colophon::words

@@ -5,13 +5,13 @@
 // recognise ahead of the converter.
 
 #include "core/options.h"
-#include "page_words.h"
+#include "words/page_words.h"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace colophon::layout {
+namespace colophon::words {
 
 // Letters of one writing system (an ICU UScriptCode; Japanese kana and Korean hangul count as
 // Han, the writing systems they are mixed with).
@@ -74,4 +74,4 @@ int language_script(std::string_view language);
 // Stable diagnostic code for a reason ("pdf.no-text-layer", "pdf.sparse-text", "pdf.garbled-text").
 std::string_view ocr_reason_code(OcrReason reason);
 
-} // namespace colophon::layout
+} // namespace colophon::words

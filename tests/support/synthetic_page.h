@@ -1,13 +1,13 @@
 #pragma once
-// Builds synthetic PageWords for layout tests: a monospaced "font" where a character is half
+// Builds synthetic words::PageWords for layout tests: a monospaced "font" where a character is half
 // the font size wide and a space a quarter, so boxes are predictable.
 
-#include "layout/page_words.h"
+#include "words/page_words.h"
 
 #include <sstream>
 #include <string>
 
-namespace colophon::layout::testing {
+namespace colophon::testing {
 
 struct Style
 {
@@ -44,7 +44,7 @@ public:
     // One word; returns its right edge.
     double word(double x, double y, const std::string& w, Style st = {})
     {
-        Word out;
+        words::Word out;
         out.text = w;
         out.size = st.size;
         out.bold = st.bold;
@@ -58,7 +58,7 @@ public:
     // A superscript right after the previous word (smaller, raised).
     double sup(double x, double y, const std::string& w, double host_size = 10)
     {
-        Word out;
+        words::Word out;
         out.text = w;
         out.size = 0.7 * host_size;
         const double width = 0.5 * out.size * static_cast<double>(utf8_length(w));
@@ -69,13 +69,13 @@ public:
 
     void link(core::Box box, std::string uri)
     {
-        LinkArea l;
+        words::LinkArea l;
         l.box = box;
         l.uri = std::move(uri);
         page_.links.push_back(l);
     }
 
-    PageWords& page() { return page_; }
+    words::PageWords& page() { return page_; }
 
 private:
     static std::size_t utf8_length(const std::string& s)
@@ -85,7 +85,7 @@ private:
             n += (c & 0xC0) != 0x80;
         return n;
     }
-    PageWords page_;
+    words::PageWords page_;
 };
 
-} // namespace colophon::layout::testing
+} // namespace colophon::testing

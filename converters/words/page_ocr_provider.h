@@ -3,11 +3,11 @@
 // (ocr_decision.h decides which), so the PDF converter never depends on Tesseract itself.
 
 #include "core/diagnostics.h"
-#include "page_words.h"
+#include "words/page_words.h"
 
 #include <optional>
 
-namespace colophon::layout {
+namespace colophon::words {
 
 // Supplies words for a page whose text layer is unusable (implemented by the OCR module).
 // `text_layer` is what the PDF gave for that page (may be empty). Returning nullopt keeps the
@@ -33,4 +33,4 @@ public:
     }
 };
 
-} // namespace colophon::layout
+} // namespace colophon::words

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace colophon::layout {
+namespace colophon::words {
 
 struct Word
 {
@@ -47,4 +47,4 @@ struct PageWords
     bool from_ocr = false;
 };
 
-} // namespace colophon::layout
+} // namespace colophon::words

@@ -1,4 +1,4 @@
-#include "spelling.h"
+#include "lexicon/spelling.h"
 
 #include <hunspell.hxx>
 #include <unicode/ucnv.h>
@@ -10,7 +10,7 @@
 #include <map>
 #include <mutex>
 
-namespace colophon::layout {
+namespace colophon::lexicon {
 
 namespace {
 
@@ -166,4 +166,4 @@ bool SpellingDictionary::knows(std::string_view word) const
     return !w.empty() && impl_->hunspell->spell(w);
 }
 
-} // namespace colophon::layout
+} // namespace colophon::lexicon

@@ -1,5 +1,5 @@
 #pragma once
-// Internal to the layout module. Spelling dictionaries (Hunspell, Debian's hunspell-* packages)
+// Spelling dictionaries (Hunspell, Debian's hunspell-* packages)
 // for deciding line-end hyphens: whether "семина-" + "ры" is one word and "белорусско-" +
 // "китайскими" two. A dictionary is loaded on first use only, once per process, so documents
 // without undecided hyphens pay nothing for it.
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace colophon::layout {
+namespace colophon::lexicon {
 
 class SpellingDictionary
 {
@@ -39,4 +39,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-} // namespace colophon::layout
+} // namespace colophon::lexicon
