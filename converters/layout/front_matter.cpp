@@ -355,6 +355,8 @@ class FrontMatterReader
     std::optional<LineStyle> byline_style_;
     bool byline_per_line_ = false; // "Name, Affiliation" for each author on a line of its own
     bool byline_open_ = false;     // the last byline line ended "A," or "A and": more names follow
+    bool byline_closed_ = false;   // a byline line listed two names or more and did not run on:
+                                   // the list is complete ("By A and B" over "Some Forum")
     // the last affiliation line taken and the authors it went to, for a second line
     std::size_t affiliation_line_ = std::string::npos;
     std::vector<std::size_t> affiliation_authors_;
@@ -667,9 +669,10 @@ bool FrontMatterReader::take_byline(std::size_t i, const TextLine &l, const std:
             found.push_back(std::move(*a));
     if (found.empty())
         return false;
-    add_authors(found, marks);
-    byline_style_ = style_of(l);
     byline_open_ = ends_name_list(plain);
+    byline_closed_ = found.size() >= 2 && !byline_open_;
+    add_authors(std::move(found), marks);
+    byline_style_ = style_of(l);
     return true;
 }
 
@@ -706,17 +709,18 @@ bool FrontMatterReader::take_more_authors(
         authors_.push_back(std::move(*a));
         return true;
     }
-    if (!byline_open_ && !same_style(style_of(l), *byline_style_, ocr_))
+    if (!byline_open_ && (byline_closed_ || !same_style(style_of(l), *byline_style_, ocr_)))
         return false;
-    const std::vector<core::Author> found = core::parse_byline(plain, ocr_);
+    std::vector<core::Author> found = core::parse_byline(plain, ocr_);
     const bool names_only =
         !found.empty() && std::all_of(found.begin(), found.end(), [&](const core::Author &a) {
             return a.affiliation.empty() && !is_author(a.name);
         });
     if (!names_only)
         return false;
-    add_authors(found, marks);
     byline_open_ = ends_name_list(plain);
+    byline_closed_ = found.size() >= 2 && !byline_open_;
+    add_authors(std::move(found), marks);
     return true;
 }
 

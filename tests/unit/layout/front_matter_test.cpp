@@ -12,8 +12,8 @@
 
 using namespace colophon;
 using namespace colophon::layout;
-using colophon::layout::testing::PageMaker;
-using colophon::layout::testing::Style;
+using colophon::testing::PageMaker;
+using colophon::testing::Style;
 
 namespace {
 
@@ -235,6 +235,24 @@ TEST(FrontMatter, NamesListedOverTwoLinesAreNotOneAuthorPerLine)
     EXPECT_EQ(doc.meta.authors[1].name, "Xinhua Qu");
     EXPECT_TRUE(doc.meta.authors[0].affiliation.empty()) << doc.meta.authors[0].affiliation;
     EXPECT_EQ(doc.meta.authors[5].name, "Zhiwei Chen");
+}
+
+// "By A and B" closes its list: the organisation under it, set in the same style, is the
+// authors' affiliation, not a third author.
+TEST(FrontMatter, OrganisationUnderACompleteBylineIsTheAffiliation)
+{
+    PageMaker p(1);
+    p.line(50, 60, "Ferry Timetables", title_style);
+    p.line(50, 84, "By Tomas Reinholt and Ada Mbeki");
+    p.line(50, 96, "Coastal Transport Forum");
+    p.line(50, 108, "12 February 2025");
+    body(p, 134);
+    const core::Document doc = build_one(p);
+    ASSERT_EQ(doc.meta.authors.size(), 2u);
+    EXPECT_EQ(doc.meta.authors[0].affiliation, "Coastal Transport Forum");
+    EXPECT_EQ(doc.meta.authors[1].name, "Ada Mbeki");
+    EXPECT_EQ(doc.meta.authors[1].affiliation, "Coastal Transport Forum");
+    EXPECT_EQ(doc.meta.date.iso, "2025-02-12");
 }
 
 TEST(FrontMatter, AffiliationMarksSetApartAboveTheNames)
