@@ -2,6 +2,7 @@
 
 #include "archive/parallel_gzip.h"
 #include "archive/utf8_locale.h"
+#include "core/fd_write.h"
 #include "core/diagnostics.h"
 
 #include <archive.h>
@@ -36,16 +37,8 @@ using ArchiveEntryPtr = std::unique_ptr<archive_entry, ArchiveEntryFree>;
 
 void write_all(int fd, const char* data, std::size_t size, const std::string& name)
 {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            fail(name, std::strerror(errno));
-        }
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
+    if (const int err = core::write_fully(fd, {data, size}))
+        fail(name, std::strerror(err));
 }
 
 // Common libarchive entry handling for tar and zip.

@@ -1,5 +1,6 @@
 #include "archive/parallel_gzip.h"
 
+#include "core/fd_write.h"
 #include "core/diagnostics.h"
 
 #include <libdeflate.h>
@@ -53,16 +54,8 @@ struct Compressors
 
 void write_all(int fd, const char* data, std::size_t size, const std::string& name)
 {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            throw core::ConversionError("archive.write-failed", name, std::strerror(errno));
-        }
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
+    if (const int err = core::write_fully(fd, {data, size}))
+        throw core::ConversionError("archive.write-failed", name, std::strerror(err));
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "archive/safe_extract.h"
 
+#include "core/fd_write.h"
+
 #include "archive/archive_reader.h"
 #include "archive/utf8_locale.h"
 
@@ -161,19 +163,9 @@ ExtractResult extract_archive(const fs::path& archive_path, const fs::path& targ
                 r.aborted = true;
                 break;
             }
-            const char* p = buf.data();
-            std::size_t left = static_cast<std::size_t>(n);
-            while (left > 0) {
-                const ssize_t w = ::write(out.fd, p, left);
-                if (w < 0 && errno == EINTR)
-                    continue;
-                if (w < 0) {
-                    issue("archive.write-failed", path, std::strerror(errno));
-                    r.aborted = true;
-                    break;
-                }
-                p += w;
-                left -= static_cast<std::size_t>(w);
+            if (const int err = core::write_fully(out.fd, {buf.data(), static_cast<std::size_t>(n)})) {
+                issue("archive.write-failed", path, std::strerror(err));
+                r.aborted = true;
             }
             if (r.aborted)
                 break;

@@ -1,3 +1,4 @@
+#include "core/fd_write.h"
 #include "core/atomic_file.h"
 
 #include <cerrno>
@@ -51,15 +52,9 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         fail(path, "create temporary file");
     const std::filesystem::path tmp(tmpl);
     try {
-        std::size_t done = 0;
-        while (done < bytes.size()) {
-            const ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
-            if (n < 0) {
-                if (errno == EINTR)
-                    continue;
-                fail(path, "write");
-            }
-            done += static_cast<std::size_t>(n);
+        if (const int err = write_fully(fd.get(), bytes)) {
+            errno = err;
+            fail(path, "write");
         }
         ::fchmod(fd.get(), 0644); // mkstemp creates 0600; outputs are ordinary files
         if (::fsync(fd.get()) != 0)

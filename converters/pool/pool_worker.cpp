@@ -1,5 +1,6 @@
 #include "pool/pool_worker.h"
 
+#include "core/fd_write.h"
 #include "core/diagnostics.h"
 #include "pool/pool_messages.h"
 
@@ -43,18 +44,8 @@ std::int64_t steady_now_ns()
 
 void write_all(int fd, const std::string& data)
 {
-    const char* p = data.data();
-    std::size_t size = data.size();
-    while (size > 0) {
-        const ssize_t n = ::write(fd, p, size);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            throw std::runtime_error(std::string("pipe write: ") + std::strerror(errno));
-        }
-        p += n;
-        size -= static_cast<std::size_t>(n);
-    }
+    if (const int err = core::write_fully(fd, data))
+        throw std::runtime_error(std::string("pipe write: ") + std::strerror(err));
 }
 
 state::DocumentRecord failure_record(const DocumentJob& job, const std::string& stage, const std::string& code,

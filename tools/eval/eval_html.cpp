@@ -4,11 +4,11 @@
 // `--show FILE` prints the Document of one page for inspection. With `--out`, `pages.tsv` beside
 // the texts lists each page's recognised page type and extraction method (tools/eval/html_report.py).
 
+#include "page_file.h"
 #include "core/text.h"
 #include "html/html_converter.h"
 #include "pipeline/convert.h"
 
-#include <zlib.h>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -29,30 +29,6 @@ namespace fs = std::filesystem;
 using namespace colophon;
 
 namespace {
-
-struct GzClose
-{
-    void operator()(gzFile_s* f) const { gzclose(f); }
-};
-
-std::string read_file(const fs::path& p)
-{
-    if (p.extension() == ".gz") {
-        const std::unique_ptr<gzFile_s, GzClose> f(gzopen(p.c_str(), "rb"));
-        if (!f)
-            return {};
-        std::string out;
-        char buf[65536];
-        int n = 0;
-        while ((n = gzread(f.get(), buf, sizeof buf)) > 0)
-            out.append(buf, static_cast<std::size_t>(n));
-        return out;
-    }
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string page_id(const fs::path& p)
 {
@@ -160,7 +136,7 @@ int main(int argc, char** argv)
     if (!show_file.empty()) {
         core::Diagnostics diags(show_file.string());
         try {
-            show(conv.convert(core::make_input(show_file.string(), read_file(show_file)), opts, diags));
+            show(conv.convert(core::make_input(show_file.string(), eval::read_page_file(show_file)), opts, diags));
         } catch (const core::ConversionError& e) {
             std::cerr << core::format_diagnostic(e.diagnostic()) << "\n";
             return 1;
@@ -181,7 +157,7 @@ int main(int argc, char** argv)
     // Read everything first so the timing covers conversion only.
     std::vector<std::pair<std::string, std::string>> pages;
     for (const auto& f : files)
-        pages.emplace_back(page_id(f), read_file(f));
+        pages.emplace_back(page_id(f), eval::read_page_file(f));
     if (!out_dir.empty())
         fs::create_directories(out_dir);
     const long loaded_rss_kb = current_rss_kb();

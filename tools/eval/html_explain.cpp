@@ -8,13 +8,13 @@
 //   --find TEXT      show only the ancestors of elements whose own text contains TEXT
 //   --exclusions     one line per excluded element: rule, class word, letters, text (TSV)
 
+#include "page_file.h"
 #include "core/text.h"
 #include "html/html_class_hints.h"
 #include "html/html_converter.h"
 #include "html/html_dom.h"
 #include "html/html_main_text.h"
 
-#include <zlib.h>
 
 #include <cstdio>
 #include <fstream>
@@ -27,24 +27,6 @@
 using namespace colophon;
 
 namespace {
-
-struct GzClose
-{
-    void operator()(gzFile_s *f) const { gzclose(f); }
-};
-
-std::string read_page(const std::string &path)
-{
-    const std::unique_ptr<gzFile_s, GzClose> f(gzopen(path.c_str(), "rb")); // reads plain files too
-    if (!f)
-        return {};
-    std::string out;
-    char buf[65536];
-    int n = 0;
-    while ((n = gzread(f.get(), buf, sizeof buf)) > 0)
-        out.append(buf, static_cast<std::size_t>(n));
-    return out;
-}
 
 std::string label_of(const xmlNode *e)
 {
@@ -109,7 +91,7 @@ int main(int argc, char **argv)
         std::cerr << "colophon-html-explain: no page given (see --help)\n";
         return 2;
     }
-    const std::string bytes = read_page(path);
+    const std::string bytes = eval::read_page_file(path);
     core::ConvertOptions options;
     core::Diagnostics diags(path);
     try {
