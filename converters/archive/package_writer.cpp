@@ -256,7 +256,7 @@ PackageResult write_package(const PackageContents& c, const fs::path& output_dir
         throw core::ConversionError("archive.write-failed", output_dir.string(), "output directory does not exist");
     if (fs::exists(fs::symlink_status(final_path, ec)) && !c.options.overwrite)
         throw core::ConversionError("archive.exists", final_path.string(),
-                                    "package already exists (use overwrite to replace it)");
+                                    "package already exists (colophon pack --overwrite replaces it)");
 
     // 2. temporary output beside the final name
     TempGuard temp;
