@@ -53,16 +53,11 @@ bool looks_binary(std::string_view bytes)
     return n > 0 && bad * 10 > n;
 }
 
-xml::XmlDocPtr parse_html(const std::string& utf8, const std::string& url)
+xml::XmlDocPtr parse_html(std::string_view utf8, const std::string& url)
 {
-    xml::init_secure_xml();
-    const xml::HtmlParserCtxtPtr ctxt(htmlNewParserCtxt());
-    if (!ctxt)
-        return nullptr;
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                      HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
-    const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT_MAX));
-    return xml::XmlDocPtr(htmlCtxtReadMemory(ctxt.get(), utf8.data(), size, url.c_str(), "UTF-8", opts));
+    return parse_html_utf8(utf8, url, opts);
 }
 
 xmlNode* find_body(xmlDoc* doc)
@@ -179,7 +174,7 @@ bool HtmlConverter::accepts(const core::Input& input) const
 std::size_t parse_only(const std::string& bytes)
 {
     const DecodedHtml decoded = decode_html(bytes);
-    const xml::XmlDocPtr doc = parse_html(decoded.utf8, "input.html");
+    const xml::XmlDocPtr doc = parse_html(decoded.utf8(), "input.html");
     std::size_t n = 0;
     xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     for (xmlNode* e = root; e != nullptr; e = next_in_order(e, root))
@@ -200,12 +195,15 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         throw ConversionError("html.empty", input.display_name, "the file is empty");
     if (looks_binary(input.bytes))
         throw ConversionError("html.binary", input.display_name, "the file is binary data, not an HTML page");
-    const DecodedHtml decoded = decode_html(input.bytes);
-    if (decoded.repaired)
-        diags.warn("html.invalid-encoding", "invalid " + decoded.charset + " byte sequences were replaced");
-
-    // 2. parse
-    const xml::XmlDocPtr tree = parse_html(decoded.utf8, input.display_name.empty() ? "input.html" : input.display_name);
+    // 2. parse; a converted copy of the page goes as soon as the tree is built
+    xml::XmlDocPtr tree;
+    {
+        const DecodedHtml decoded = decode_html(input.bytes);
+        diags.info("html.charset", "read as " + decoded.charset + " (" + decoded.how + ")");
+        if (decoded.repaired)
+            diags.warn("html.invalid-encoding", "invalid " + decoded.charset + " byte sequences were replaced");
+        tree = parse_html(decoded.utf8(), input.display_name.empty() ? "input.html" : input.display_name);
+    }
     if (!tree || xmlDocGetRootElement(tree.get()) == nullptr)
         throw ConversionError("html.unparsable", input.display_name, "no HTML element could be read");
     xmlNode* root = xmlDocGetRootElement(tree.get());
