@@ -13,6 +13,8 @@ files=$(ls "$corpus"/*.pdf | grep -v '/scan_')
 ids=$(for f in $files; do basename "$f" .pdf; done | paste -sd, -)
 echo "== colophon"
 "$build/tools/eval/colophon-eval-pdf" "$out/pred" $files 2>"$out/diagnostics.txt" | tee "$out/speed.txt"
+# colophon's document JSON -> the scorer's own shape (footnotes, links[].uri, headings)
+python3 "$root/tools/eval/scorer_json.py" --dir "$out/pred"
 python3 "$scorer" --gt-dir "$corpus" --pred-dir "$out/pred" --ids "$ids" --csv "$out/per-doc.csv" > "$out/scores.json"
 python3 - "$out/scores.json" <<'PY'
 import json, sys
