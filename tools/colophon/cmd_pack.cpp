@@ -2,7 +2,9 @@
 // write one BagIt package per input (original + TEI/text/JSON + METS/PREMIS). A document that
 // fails to convert is still packaged with its original and the failure (--keep-failed, default).
 
+#include "cli_common.h"
 #include "commands.h"
+#include "conversion_trace.h"
 #include "options.h"
 
 #include "archive/bag_names.h"
@@ -16,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace colophon::cli {
 
@@ -29,9 +32,10 @@ struct PackArgs
     std::string format = "tar.gz";
     bool keep_failed = true;
     bool json = false;
-    bool quiet = false;
+    Verbosity verbosity;
     archive::PackageOptions package;
     core::ConvertOptions options;
+    const CLI::App* cmd = nullptr;
 };
 
 // The stage a conversion error belongs to, from its stable code ("pdf.encrypted" -> convert).
@@ -62,11 +66,15 @@ struct PackOutcome
     std::string status; // "ok", "warnings", "failed", "not-packaged"
     std::string package;
     std::vector<std::string> codes;
+    int exit_code = exit_ok;
 };
 
 PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& converter, const std::string& path)
 {
+    const Trace trace(args.verbosity.verbose);
+    StageClock clock(trace);
     core::Diagnostics diags(path);
+    std::optional<core::Diagnostic> fatal;
     archive::PackageContents contents;
     contents.original_path = path;
     contents.original_name = std::filesystem::path(path).filename().string();
@@ -75,20 +83,28 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
     contents.original_mime = sniff_file(path);
     contents.document.extraction.source_format = contents.original_mime;
     try {
-        const core::Input input = core::read_input(path, args.options.limits.max_input_bytes);
-        contents.document = converter.convert(input, diags);
+        {
+            const core::Input input = core::read_input(path, args.options.limits.max_input_bytes);
+            clock.done("read " + describe_input(input));
+            contents.document = converter.convert(input, diags);
+        }
+        clock.done("convert: " + describe_document(contents.document));
+        for (const std::string& line : describe_decisions(contents.document, diags))
+            trace.say(line);
         if (contents.document.extraction.source_format.empty())
             contents.document.extraction.source_format = contents.original_mime;
         const pipeline::Rendered rendered = pipeline::DocumentConverter::render_all(contents.document, diags);
         contents.tei_xml = rendered.tei;
         contents.plain_text = rendered.text;
         contents.json = rendered.json;
+        clock.done("render tei (schema-valid), text, json");
         contents.outcome.tei_valid = true; // render_all validates and throws when invalid
         contents.outcome.validation_detail = "valid against colophon-tei.xsd";
         contents.outcome.status =
             diags.has_warnings() ? archive::ConversionStatus::Warnings : archive::ConversionStatus::Success;
     } catch (const core::ConversionError& e) {
         diags.add(e.diagnostic());
+        fatal = e.diagnostic();
         contents.tei_xml.clear();
         contents.plain_text.clear();
         contents.json.clear();
@@ -101,6 +117,7 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
         }
     } catch (const std::exception& e) {
         diags.error("pack.internal-error", e.what());
+        fatal = diags.items().back();
         contents.outcome.status = archive::ConversionStatus::Failed;
         contents.outcome.failed_stage = "convert";
         contents.outcome.failure_reason = e.what();
@@ -114,24 +131,24 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
         out.codes.push_back(d.code);
     const bool failed = contents.outcome.status == archive::ConversionStatus::Failed;
     out.status = failed ? "failed" : diags.has_warnings() ? "warnings" : "ok";
-    if (!args.quiet || failed)
-        for (const auto& d : diags.items())
-            if (!args.quiet || d.severity == core::Severity::Error)
-                std::cerr << core::format_diagnostic(d) << '\n';
+    out.exit_code = exit_code_for(diags, fatal ? &*fatal : nullptr);
+    print_diagnostics(diags, args.verbosity);
     if (failed && !args.keep_failed) {
         out.status = "failed";
         return out;
     }
     try {
         const archive::PackageResult r = archive::write_package(contents, args.output_dir);
+        clock.done("package written");
         out.package = r.path.string();
-        if (!args.quiet && !args.json)
+        if (!args.verbosity.quiet && !args.json)
             std::cerr << (failed ? "packed (original only, conversion failed): " : "packed: ") << path << " -> "
                       << r.path.string() << '\n';
     } catch (const core::ConversionError& e) {
         std::cerr << core::format_diagnostic(e.diagnostic()) << '\n';
         out.codes.push_back(e.diagnostic().code);
         out.status = "failed";
+        out.exit_code = worse_exit_code(out.exit_code, exit_failed);
     }
     return out;
 }
@@ -157,6 +174,8 @@ int run_pack(const PackArgs& args)
         std::cerr << "ERROR: " << e.diagnostic().message << '\n';
         return exit_usage;
     }
+    if (!check_ocr_languages(*args.cmd, args.options, "pack"))
+        return exit_usage;
     const pipeline::DocumentConverter converter(args.options);
     int rc = exit_ok;
     for (const auto& input : args.inputs) {
@@ -166,10 +185,7 @@ int run_pack(const PackArgs& args)
         if (args.json)
             std::cout << nlohmann::json{{"input", input}, {"status", o.status}, {"package", o.package}, {"codes", o.codes}}.dump()
                       << '\n';
-        if (o.status == "failed")
-            rc = exit_failed;
-        else if (o.status == "warnings" && rc == exit_ok)
-            rc = exit_warnings;
+        rc = worse_exit_code(rc, o.exit_code);
     }
     return rc;
 }
@@ -195,12 +211,14 @@ Runner add_pack_command(CLI::App& app)
     cmd->add_option("--contact-email", args->package.contact_email, "bag-info Contact-Email");
     cmd->add_option("--contact-phone", args->package.contact_phone, "bag-info Contact-Phone");
     cmd->add_flag("--keep-failed,!--no-keep-failed", args->keep_failed,
-                  "Package the original with a PREMIS failure event when conversion fails (default on)");
+                  "When conversion fails, still package the original with a PREMIS failure event "
+                  "(on unless --no-keep-failed)");
     cmd->add_flag("--no-mods", [args](std::int64_t) { args->package.include_mods = false; }, "Dublin Core only in METS");
     cmd->add_flag("--overwrite", args->package.overwrite, "Replace existing packages");
     cmd->add_flag("--json", args->json, "One JSON line per input on standard output");
-    cmd->add_flag("-q,--quiet", args->quiet, "Print errors only");
+    add_common_flags(*cmd, args->verbosity);
     add_conversion_options(*cmd, args->options);
+    args->cmd = cmd;
     return [args] { return run_pack(*args); };
 }
 
