@@ -14,8 +14,10 @@ packages=(
   libpoppler-glib-dev libpoppler-private-dev libcairo2-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr
   tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-bel
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev python3 jing time
+  # tests and benchmarks (python3-jsonschema: the JSON Schema test; zsh: the zsh completion test)
+  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema jing time zsh
+  # man pages (help2man, groff to check them) and the Debian package (cpack -G DEB: dpkg-shlibdeps, file)
+  help2man groff-base dpkg-dev file
   # headless browser for the batch report page test (skipped when absent)
   chromium
 )
