@@ -70,7 +70,7 @@ void print_summary(const BatchArgs& args, const batch::BatchResult& r)
               << c.of(DocStatus::Unsupported) << " unsupported, " << c.of(DocStatus::Duplicate) << " duplicates";
     if (c.of(DocStatus::Pending) > 0)
         std::cerr << ", " << c.of(DocStatus::Pending) << " not finished";
-    std::cerr << " (" << r.converted << " attempted in this run, " << r.skipped << " already done)\n";
+    std::cerr << " (" << r.converted << " converted in this run, " << r.skipped << " already done)\n";
     std::cerr << "colophon: report: " << (std::filesystem::path(args.output) / "report.html").string() << '\n';
     if (!args.corpus.empty())
         std::cerr << "colophon: corpus: " << (args.corpus == "-" ? std::string("standard output") : args.corpus)

@@ -210,9 +210,11 @@ Runner add_pack_command(CLI::App& app)
     cmd->add_option("--contact-name", args->package.contact_name, "bag-info Contact-Name");
     cmd->add_option("--contact-email", args->package.contact_email, "bag-info Contact-Email");
     cmd->add_option("--contact-phone", args->package.contact_phone, "bag-info Contact-Phone");
-    cmd->add_flag("--keep-failed,!--no-keep-failed", args->keep_failed,
-                  "When conversion fails, still package the original with a PREMIS failure event "
-                  "(on unless --no-keep-failed)");
+    // Two flags, not CLI11's "--keep-failed,!--no-keep-failed": its help shows that as "{false}".
+    cmd->add_flag("--keep-failed", args->keep_failed,
+                  "When conversion fails, still package the original with a PREMIS failure event (the default)");
+    cmd->add_flag_callback("--no-keep-failed", [args] { args->keep_failed = false; },
+                           "Write no package for a document that fails to convert");
     cmd->add_flag("--no-mods", [args](std::int64_t) { args->package.include_mods = false; }, "Dublin Core only in METS");
     cmd->add_flag("--overwrite", args->package.overwrite, "Replace existing packages");
     cmd->add_flag("--json", args->json, "One JSON line per input on standard output");
