@@ -18,6 +18,7 @@ complete_bash() { # complete_bash WORD... -> the candidates for the last word
 }
 has() { grep -qx -- "$1" <<<"$2"; } # has LINE TEXT
 check "bash: every subcommand" test "$(complete_bash colophon '' | grep -cE '^(convert|pack|verify|batch|merge)$')" -eq 5
+check "bash: nothing but subcommands" test "$(complete_bash colophon '' | grep -cvE '^(convert|pack|verify|batch|merge|review)$')" -eq 0
 check "bash: options of convert" has --verbose "$(complete_bash colophon convert --ve)"
 check "bash: long names of short options" has --output "$(complete_bash colophon batch --o)"
 check "bash: values of --to" test "$(complete_bash colophon convert --to '' | sort | paste -sd,)" = "json,tei,text"
@@ -25,8 +26,10 @@ check "bash: values of --ocr" test "$(complete_bash colophon pack --ocr '' | sor
 
 if command -v zsh >/dev/null; then
   complete_zsh() { # complete_zsh WORD... -> what _colophon hands to compadd
+    # sourced without arguments: the file's last line runs _colophon as compinit would
     zsh -c 'compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }; _files() { print FILES; }
-            source "$1"; shift; words=("$@"); CURRENT=$#words; _colophon' _ "$src/packaging/colophon.zsh-completion" "$@"
+            script=$1; shift; words=("$@"); CURRENT=$#words; set --; source "$script" >/dev/null; _colophon' \
+      _ "$src/packaging/colophon.zsh-completion" "$@"
   }
   check "zsh: syntax" zsh -n "$src/packaging/colophon.zsh-completion"
   check "zsh: subcommands" test "$(complete_zsh colophon '' | grep -cE '^(convert|pack|verify|batch|merge)$')" -eq 5
