@@ -1,5 +1,7 @@
 #include "batch/progress.h"
 
+#include "core/gcc_workarounds.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -122,8 +124,10 @@ std::string Progress::bar_line(int columns) const
 
     const double fraction = total_ > 0 ? static_cast<double>(done_) / static_cast<double>(total_) : 1.0;
     const int filled = std::clamp(static_cast<int>(fraction * graphic_width), 0, graphic_width);
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see core/gcc_workarounds.h
     const std::string graphic = "[" + std::string(static_cast<std::size_t>(filled), '#') +
                                 std::string(static_cast<std::size_t>(graphic_width - filled), '.') + "] ";
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
 
     // The widest form that fits: graphic and rate, then without the graphic, then the short one.
     const std::string full = graphic + count + "  " + rate + "  " + eta + "  " + counts;
@@ -218,7 +222,9 @@ std::string Progress::document_line(const state::DocumentRecord& r) const
         detail = " (same content as " + r.duplicate_of + ")";
     else if (r.warning_count > 0)
         detail = " (" + std::to_string(r.warning_count) + " warnings)";
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see core/gcc_workarounds.h
     std::string line = "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] ";
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
     line += state::status_name(r.status);
     line += " " + r.key + detail;
     if (mode_ == ProgressMode::Verbose && !r.method.empty()) {

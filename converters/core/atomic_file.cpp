@@ -1,5 +1,7 @@
 #include "core/atomic_file.h"
 
+#include "core/gcc_workarounds.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -45,7 +47,9 @@ private:
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes)
 {
     const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see gcc_workarounds.h
     std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
     FileDescriptor fd(::mkstemp(tmpl.data()));
     if (fd.get() < 0)
         fail(path, "create temporary file");

@@ -2,6 +2,7 @@
 
 #include "core/bylines.h"
 #include "core/dates.h"
+#include "core/gcc_workarounds.h"
 #include "core/text.h"
 #include "dehyphenation.h"
 #include "footnotes.h"
@@ -167,7 +168,9 @@ std::vector<core::Author> read_front_matter(const PageLines& page, double body, 
             for (std::size_t i = t0; i < t1; ++i) {
                 if (r[i] != Role::Body)
                     continue;
+                COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see core/gcc_workarounds.h
                 title += (title.empty() ? "" : " ") + strip_sup_words(lines[i]);
+                COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
                 r[i] = Role::Front;
             }
             meta.title = core::clean_text(title);
