@@ -10,14 +10,24 @@ packages=(
   # core libraries
   libxml2-dev libxml2-utils zlib1g-dev libssl-dev libicu-dev libuchardet-dev
   libarchive-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
+  libdeflate-dev libcsv-dev  # packages' parallel gzip; catalogue manifests (CSV/TSV)
   # PDF and OCR
   libpoppler-glib-dev libpoppler-private-dev libcairo2-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr
-  tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-bel
+  # OCR language packs: a page is recognised in its own script (the major scripts of the
+  # catalogues colophon is for; osd tells a scan's script when nothing else does)
+  tesseract-ocr-osd tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-bel tesseract-ocr-ukr
+  tesseract-ocr-ell tesseract-ocr-jpn tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-kor
+  tesseract-ocr-heb tesseract-ocr-ara
+  # de-hyphenation dictionaries (Hunspell), loaded only when a line-end hyphen needs one
+  libhunspell-dev hunspell-en-us hunspell-ru hunspell-be hunspell-uk hunspell-de-de hunspell-fr
+  hunspell-es hunspell-pl
   # tests and benchmarks (python3-jsonschema: the JSON Schema test; zsh: the zsh completion test)
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema jing time zsh
   # man pages (help2man, groff to check them) and the Debian package (cpack -G DEB: dpkg-shlibdeps, file)
   help2man groff-base dpkg-dev file
+  # the script and orientation samples' generator (samples/scripts/make-samples.sh)
+  libpango1.0-dev fonts-dejavu-core fonts-noto-cjk qpdf
   # headless browser for the batch report page test (skipped when absent)
   chromium
 )

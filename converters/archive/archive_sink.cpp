@@ -1,11 +1,11 @@
 #include "archive/archive_sink.h"
 
+#include "archive/parallel_gzip.h"
 #include "archive/utf8_locale.h"
 #include "core/diagnostics.h"
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
@@ -114,17 +114,14 @@ protected:
     ArchiveWritePtr a_;
 };
 
-// tar written through our own zlib stream, so the gzip header is fixed (mtime 0, no name).
+// tar written through our own gzip stream (ParallelGzipWriter: libdeflate on every core, fixed
+// member headers with mtime 0 and no name), so the output is the same on every machine.
 class TarGzSink : public LibarchiveSink
 {
 public:
     TarGzSink(int fd, std::string name, std::time_t mtime, int level)
-        : LibarchiveSink(std::move(name), mtime), fd_(fd), out_(1 << 18)
+        : LibarchiveSink(std::move(name), mtime), fd_(fd), gzip_(fd, name_, level)
     {
-        std::memset(&z_, 0, sizeof z_);
-        if (deflateInit2(&z_, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-            fail(name_, "zlib initialisation failed");
-        z_open_ = true;
         const Utf8LocaleScope utf8;
         a_.reset(archive_write_new());
         if (!a_)
@@ -134,19 +131,12 @@ public:
         check(archive_write_set_bytes_in_last_block(a_.get(), 1));
         check(archive_write_open(a_.get(), this, nullptr, &TarGzSink::on_write, nullptr));
     }
-    ~TarGzSink() override
-    {
-        a_.reset();
-        if (z_open_)
-            deflateEnd(&z_);
-    }
+    ~TarGzSink() override { a_.reset(); }
 
     void finish() override
     {
         close_archive();
-        deflate_chunk(nullptr, 0, Z_FINISH);
-        deflateEnd(&z_);
-        z_open_ = false;
+        gzip_.finish();
         if (::fsync(fd_) != 0)
             fail(name_, std::strerror(errno));
     }
@@ -156,34 +146,15 @@ private:
     {
         auto* sink = static_cast<TarGzSink*>(self);
         try {
-            sink->deflate_chunk(static_cast<const char*>(buf), n, Z_NO_FLUSH);
+            sink->gzip_.write(static_cast<const char*>(buf), n);
         } catch (const std::exception&) {
             return -1;
         }
         return static_cast<la_ssize_t>(n);
     }
 
-    void deflate_chunk(const char* data, std::size_t n, int flush)
-    {
-        z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data));
-        z_.avail_in = static_cast<uInt>(n);
-        for (;;) {
-            z_.next_out = reinterpret_cast<Bytef*>(out_.data());
-            z_.avail_out = static_cast<uInt>(out_.size());
-            const int rc = deflate(&z_, flush);
-            if (rc == Z_STREAM_ERROR)
-                fail(name_, "zlib deflate failed");
-            const std::size_t produced = out_.size() - z_.avail_out;
-            write_all(fd_, out_.data(), produced, name_);
-            if (flush == Z_FINISH ? rc == Z_STREAM_END : (z_.avail_in == 0 && z_.avail_out != 0))
-                break;
-        }
-    }
-
     int fd_;
-    z_stream z_;
-    bool z_open_ = false;
-    std::vector<char> out_;
+    ParallelGzipWriter gzip_;
 };
 
 class ZipSink : public LibarchiveSink

@@ -19,7 +19,9 @@ namespace colophon::archive {
 struct ReadLimits
 {
     std::uint64_t max_total_bytes = 1ull << 40;       // uncompressed payload + tags (1 TiB)
-    std::uint64_t max_ratio = 200;                    // uncompressed / compressed ...
+    // Archive entries never inflate beyond the size their header declares (see bag_snapshot.cpp);
+    // only entries that declare none are held to this ratio of uncompressed / compressed ...
+    std::uint64_t max_ratio = 200;
     std::uint64_t ratio_grace_bytes = 64ull << 20;    // ... checked once this much was inflated
     std::uint64_t max_entries = 1'000'000;
     std::uint64_t max_tag_file_bytes = 256ull << 20;  // tag files are read into memory

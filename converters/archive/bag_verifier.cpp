@@ -80,6 +80,7 @@ private:
     void check_fetch();
     void check_colophon();
     void check_mets(const std::string& name, const std::string& bytes);
+    void check_alto(const std::string& name, const std::string& bytes);
 
     fs::path path_;
     const VerifyOptions& options_;
@@ -513,6 +514,11 @@ void Verifier::check_fetch()
     }
 }
 
+bool is_alto_path(const std::string& p)
+{
+    return p.rfind("data/ocr/", 0) == 0 && p.size() > 9 && p.ends_with(".alto.xml");
+}
+
 std::string uri_unescape(const std::string& s)
 {
     xml::XmlCharPtr out(reinterpret_cast<xmlChar*>(xmlURIUnescapeString(s.c_str(), static_cast<int>(s.size()), nullptr)));
@@ -525,20 +531,21 @@ struct CompiledSchema
     std::string error;
 };
 
-// The METS bundle takes about a second to compile, so it is compiled once per process and directory.
-const CompiledSchema& mets_schema(const fs::path& dir)
+// The METS bundle takes about a second to compile, so each schema is compiled once per process.
+// `schema`: relative to `dir` ("mets-bundle.xsd", "alto/alto-4-4.xsd").
+const CompiledSchema& external_schema(const fs::path& dir, const std::string& schema)
 {
     static std::mutex mutex;
     static std::map<std::string, CompiledSchema> cache;
     const std::lock_guard lock(mutex);
-    auto it = cache.find(dir.string());
+    const fs::path bundle = dir / schema;
+    auto it = cache.find(bundle.string());
     if (it != cache.end())
         return it->second;
     CompiledSchema c;
     const fs::path catalog = dir / "catalog.xml";
-    const fs::path bundle = dir / "mets-bundle.xsd";
     if (!fs::exists(bundle) || !fs::exists(catalog)) {
-        c.error = "mets-bundle.xsd or catalog.xml missing in " + dir.string();
+        c.error = schema + " or catalog.xml missing in " + dir.string();
     } else {
         xml::init_secure_xml();
         static std::once_flag catalog_once;
@@ -549,7 +556,29 @@ const CompiledSchema& mets_schema(const fs::path& dir)
         if (!c.schema)
             c.error = "cannot compile " + bundle.string();
     }
-    return cache.emplace(dir.string(), std::move(c)).first->second;
+    return cache.emplace(bundle.string(), std::move(c)).first->second;
+}
+
+// Schema errors of `doc`, at most five ("line N: message"); empty when valid.
+std::vector<std::string> schema_errors(const CompiledSchema& schema, xmlDoc* doc)
+{
+    xml::XmlSchemaValidCtxtPtr vctx(xmlSchemaNewValidCtxt(schema.schema.get()));
+    std::vector<std::string> messages;
+    xmlSchemaSetValidStructuredErrors(
+        vctx.get(),
+        [](void* user, xmlError* e) {
+            auto* out = static_cast<std::vector<std::string>*>(user);
+            if (out->size() < 5 && e && e->message) {
+                std::string m = e->message;
+                while (!m.empty() && m.back() == '\n')
+                    m.pop_back();
+                out->push_back("line " + std::to_string(e->line) + ": " + m);
+            }
+        },
+        &messages);
+    if (xmlSchemaValidateDoc(vctx.get(), doc) != 0 && messages.empty())
+        messages.push_back("invalid");
+    return messages;
 }
 
 void Verifier::check_mets(const std::string& name, const std::string& bytes)
@@ -560,27 +589,12 @@ void Verifier::check_mets(const std::string& name, const std::string& bytes)
         return;
     }
     if (!options_.external_schema_dir.empty()) {
-        const CompiledSchema& schema = mets_schema(options_.external_schema_dir);
+        const CompiledSchema& schema = external_schema(options_.external_schema_dir, "mets-bundle.xsd");
         if (!schema.schema) {
             warn("colophon.schema-unavailable", name, schema.error + "; METS schema validity not checked");
         } else {
-            xml::XmlSchemaValidCtxtPtr vctx(xmlSchemaNewValidCtxt(schema.schema.get()));
-            std::vector<std::string> messages;
-            xmlSchemaSetValidStructuredErrors(
-                vctx.get(),
-                [](void* user, xmlError* e) {
-                    auto* out = static_cast<std::vector<std::string>*>(user);
-                    if (out->size() < 5 && e && e->message) {
-                        std::string m = e->message;
-                        while (!m.empty() && m.back() == '\n')
-                            m.pop_back();
-                        out->push_back("line " + std::to_string(e->line) + ": " + m);
-                    }
-                },
-                &messages);
-            if (xmlSchemaValidateDoc(vctx.get(), doc.get()) != 0)
-                for (const auto& m : messages.empty() ? std::vector<std::string>{"invalid"} : messages)
-                    error("colophon.mets-invalid", name, "METS schema violation: " + m);
+            for (const auto& m : schema_errors(schema, doc.get()))
+                error("colophon.mets-invalid", name, "METS schema violation: " + m);
         }
     }
     // fileSec: every payload file but the METS itself, CHECKSUM equal to the sha256 manifest.
@@ -638,6 +652,25 @@ void Verifier::check_mets(const std::string& name, const std::string& bytes)
             error("colophon.mets-unlisted-file", path, "payload file missing from the METS fileSec");
 }
 
+// ALTO 4 (the official schema, when the external schemas are at hand), else well-formedness.
+void Verifier::check_alto(const std::string& name, const std::string& bytes)
+{
+    xml::XmlDocPtr doc = xml::parse_xml(bytes, name);
+    if (!doc) {
+        error("colophon.alto-malformed", name, "ALTO is not well-formed XML");
+        return;
+    }
+    if (options_.external_schema_dir.empty())
+        return;
+    const CompiledSchema& schema = external_schema(options_.external_schema_dir, "alto/alto-4-4.xsd");
+    if (!schema.schema) {
+        warn("colophon.schema-unavailable", name, schema.error + "; ALTO schema validity not checked");
+        return;
+    }
+    for (const auto& m : schema_errors(schema, doc.get()))
+        error("colophon.alto-invalid", name, "ALTO 4 schema violation: " + m);
+}
+
 void Verifier::check_colophon()
 {
     std::vector<std::string> mets;
@@ -655,6 +688,9 @@ void Verifier::check_colophon()
     } else if (!snap_.aborted) {
         warn("colophon.mets-not-checked", mets.front(), "METS too large to check in memory");
     }
+    for (const auto& [path, bytes] : snap_.kept_xml)
+        if (is_alto_path(path))
+            check_alto(path, bytes);
     for (const auto& [path, bytes] : snap_.kept_xml) {
         if (path.size() < 8 || path.substr(path.size() - 8) != ".tei.xml")
             continue;
@@ -678,7 +714,8 @@ VerifyReport Verifier::run()
 {
     const auto keep = [](const std::string& p) {
         return (p.rfind("data/METS.", 0) == 0 && p.find('/', 5) == std::string::npos) ||
-               (p.rfind("data/text/", 0) == 0 && p.size() > 8 && p.substr(p.size() - 8) == ".tei.xml");
+               (p.rfind("data/text/", 0) == 0 && p.size() > 8 && p.substr(p.size() - 8) == ".tei.xml") ||
+               is_alto_path(p);
     };
     // Payload digests: what the manifests name when they were read first, else the common four.
     const auto choose = [](const BagSnapshot& s) {

@@ -28,6 +28,34 @@ constexpr const char* profile = "colophon-package-1";
 
 std::string agent_name() { return std::string("colophon ") + core::version; }
 
+// PREMIS event types from the Library of Congress vocabulary (id.loc.gov, "Event Type"), each
+// with its code, which makes its URI.
+struct EventType
+{
+    const char* label;
+    const char* code;
+};
+constexpr const char* event_type_scheme = "http://id.loc.gov/vocabulary/preservation/eventType";
+constexpr EventType ingestion_event{"ingestion", "ing"};
+constexpr EventType digest_event{"message digest calculation", "mes"};
+constexpr EventType identification_event{"format identification", "for"};
+constexpr EventType normalization_event{"normalization", "nor"};
+constexpr EventType creation_event{"creation", "cre"}; // the OCR text: a new object made from the scan
+constexpr EventType validation_event{"validation", "val"};
+constexpr EventType packing_event{"information package creation", "ipc"};
+
+// Said in every event of a package written with --bagging-date.
+constexpr const char* fixed_date_note =
+    "; eventDateTime is the bagging date fixed with --bagging-date for a reproducible package, not the time of the event";
+
+// "Tesseract 5.3.0" -> "5.3.0": the last word when it starts with a digit.
+std::string version_in(const std::string& name)
+{
+    const auto space = name.find_last_of(' ');
+    const std::string last = space == std::string::npos ? std::string() : name.substr(space + 1);
+    return !last.empty() && std::isdigit(static_cast<unsigned char>(last[0])) ? last : std::string();
+}
+
 // Builds the tree; namespaces are declared once on the root element.
 class MetsBuilder
 {
@@ -87,7 +115,8 @@ private:
     void build_events_and_agents();
     void build_file_sec();
     void build_struct_map();
-    void add_event(xmlNode* amd, const std::string& key, const std::string& type,
+    void build_rights(xmlNode* amd);
+    void add_event(xmlNode* amd, const std::string& key, const EventType& type, const std::string& date,
                    const std::string& detail, const std::string& outcome,
                    const std::vector<std::string>& notes,
                    const std::vector<std::pair<std::string, std::string>>& objects,
@@ -195,6 +224,10 @@ void MetsBuilder::build_dublin_core()
             m.original_source.title.empty() ? m.original_source.url : m.original_source.title);
     if (!m.series.empty())
         add(data, dcterms_, "isPartOf", m.series);
+    if (!m.collection.empty())
+        add(data, dcterms_, "isPartOf", m.collection);
+    if (!m.rights.empty())
+        add(data, dc_, "rights", m.rights);
     add(data, dc_, "type", "Text");
     add(data, dc_, "format", contents().document.extraction.source_format.empty()
                                  ? std::string("application/octet-stream")
@@ -264,6 +297,17 @@ void MetsBuilder::build_mods()
             add(loc, mods_, "url", m.original_source.url);
         }
     }
+    if (!m.collection.empty()) {
+        xmlNode* host = add(mods, mods_, "relatedItem");
+        attr(host, "type", "host");
+        attr(host, "displayLabel", "collection");
+        xmlNode* ti = add(host, mods_, "titleInfo");
+        add(ti, mods_, "title", m.collection);
+    }
+    if (!m.rights.empty()) {
+        xmlNode* access = add(mods, mods_, "accessCondition", m.rights);
+        attr(access, "type", "use and reproduction");
+    }
     if (!m.canonical_url.empty()) {
         xmlNode* id = add(mods, mods_, "identifier", core::escape_uri(m.canonical_url));
         attr(id, "type", "uri");
@@ -301,8 +345,21 @@ void MetsBuilder::build_file_objects()
         xmlNode* format = add(chars, premis_, "format");
         xmlNode* designation = add(format, premis_, "formatDesignation");
         add(designation, premis_, "formatName", f.mime);
+        if (f.format.identified()) {
+            xmlNode* pronom = add(chars, premis_, "format");
+            xmlNode* named = add(pronom, premis_, "formatDesignation");
+            add(named, premis_, "formatName", f.format.name);
+            if (!f.format.version.empty())
+                add(named, premis_, "formatVersion", f.format.version);
+            xmlNode* registry = add(pronom, premis_, "formatRegistry");
+            add(registry, premis_, "formatRegistryName", "PRONOM");
+            add(registry, premis_, "formatRegistryKey", f.format.puid);
+            add(registry, premis_, "formatRegistryRole", "specification");
+            add(pronom, premis_, "formatNote", "identified by " + agent_name() + " from " + f.format.basis);
+        }
+        const std::string& catalogue_path = contents().catalogue_path;
         add(obj, premis_, "originalName",
-            f.original_name.empty() ? "data/" + f.path : f.original_name);
+            f.original_name.empty() ? "data/" + f.path : i == 0 && !catalogue_path.empty() ? catalogue_path : f.original_name);
         if (i > 0) {
             xmlNode* rel = add(obj, premis_, "relationship");
             add(rel, premis_, "relationshipType", "derivation");
@@ -336,8 +393,8 @@ void MetsBuilder::add_agent(xmlNode* amd, const std::string& key, const std::str
         add(agent, premis_, "agentVersion", version);
 }
 
-void MetsBuilder::add_event(xmlNode* amd, const std::string& key, const std::string& type,
-                            const std::string& detail, const std::string& outcome,
+void MetsBuilder::add_event(xmlNode* amd, const std::string& key, const EventType& type,
+                            const std::string& date, const std::string& detail, const std::string& outcome,
                             const std::vector<std::string>& notes,
                             const std::vector<std::pair<std::string, std::string>>& objects,
                             bool with_tesseract)
@@ -352,10 +409,13 @@ void MetsBuilder::add_event(xmlNode* amd, const std::string& key, const std::str
     xmlNode* id = add(ev, premis_, "eventIdentifier");
     add(id, premis_, "eventIdentifierType", "UUID");
     add(id, premis_, "eventIdentifierValue", uuid("event/" + key));
-    add(ev, premis_, "eventType", type);
-    add(ev, premis_, "eventDateTime", in_.date_time);
+    xmlNode* type_node = add(ev, premis_, "eventType", type.label);
+    attr(type_node, "authority", "eventType");
+    attr(type_node, "authorityURI", event_type_scheme);
+    attr(type_node, "valueURI", std::string(event_type_scheme) + "/" + type.code);
+    add(ev, premis_, "eventDateTime", date.empty() ? in_.date_time : date);
     xmlNode* info = add(ev, premis_, "eventDetailInformation");
-    add(info, premis_, "eventDetail", detail);
+    add(info, premis_, "eventDetail", in_.events.fixed ? detail + fixed_date_note : detail);
     xmlNode* out = add(ev, premis_, "eventOutcomeInformation");
     add(out, premis_, "eventOutcome", outcome);
     for (const auto& note : notes) {
@@ -385,12 +445,39 @@ void MetsBuilder::add_event(xmlNode* amd, const std::string& key, const std::str
     }
 }
 
+// The catalogue's rights statement, as PREMIS rights about the original. Its legal basis is not
+// catalogued (copyright, licence or statute), so it is recorded as "Other" with the statement as
+// the note, never guessed from the wording.
+void MetsBuilder::build_rights(xmlNode* amd)
+{
+    const std::string& rights = meta().rights;
+    if (rights.empty())
+        return;
+    xmlNode* md = add(amd, mets_, "rightsMD");
+    attr(md, "ID", "rights-catalogue");
+    xmlNode* data = xml_data(md, "PREMIS:RIGHTS");
+    xmlNode* premis_rights = add(data, premis_, "rights");
+    attr(premis_rights, "version", "3.0");
+    xmlNode* statement = add(premis_rights, premis_, "rightsStatement");
+    xmlNode* id = add(statement, premis_, "rightsStatementIdentifier");
+    add(id, premis_, "rightsStatementIdentifierType", "UUID");
+    add(id, premis_, "rightsStatementIdentifierValue", uuid("rights/catalogue"));
+    add(statement, premis_, "rightsBasis", "Other");
+    xmlNode* other = add(statement, premis_, "otherRightsInformation");
+    add(other, premis_, "otherRightsBasis", "Catalogue rights statement");
+    add(other, premis_, "otherRightsNote", rights);
+    xmlNode* lo = add(statement, premis_, "linkingObjectIdentifier");
+    add(lo, premis_, "linkingObjectIdentifierType", "UUID");
+    add(lo, premis_, "linkingObjectIdentifierValue", uuid("object/" + in_.files.front().path));
+}
+
 void MetsBuilder::build_events_and_agents()
 {
     const auto& outcome = contents().outcome;
     const auto& ex = contents().document.extraction;
     xmlNode* amd = add(root_, mets_, "amdSec");
     attr(amd, "ID", "amd-package");
+    build_rights(amd);
     const std::string& original = in_.files.front().path;
     std::vector<std::pair<std::string, std::string>> derived;
     std::vector<std::pair<std::string, std::string>> all;
@@ -406,18 +493,22 @@ void MetsBuilder::build_events_and_agents()
     }
     const bool failed = outcome.status == ConversionStatus::Failed;
 
-    add_event(amd, "ingestion", "ingestion",
-              "original received as \"" + contents().original_name + "\"", "success", {},
-              {{original, "source"}});
-    add_event(amd, "message-digest-calculation", "message digest calculation",
+    const EventDates& at = in_.events;
+    const std::string received_as = contents().catalogue_path.empty() ? contents().original_name : contents().catalogue_path;
+    add_event(amd, "ingestion", ingestion_event, at.ingestion, "original received as \"" + received_as + "\"",
+              "success", {}, {{original, "source"}});
+    add_event(amd, "message-digest-calculation", digest_event, at.digests,
               "program=" + agent_name() + " (OpenSSL EVP); algorithms=SHA-256,SHA-512", "success",
               {}, all);
+    const FormatIdentity& identity = in_.files.front().format;
     const std::string format = ex.source_format;
-    add_event(amd, "format-identification", "format identification",
-              "program=" + agent_name() + "; method=content sniffing (magic numbers, markup)",
-              format.empty() ? "warning" : "success",
-              {format.empty() ? std::string("format not identified") : "identified " + format},
-              {{original, "source"}});
+    std::string identified = format.empty() ? std::string("format not identified") : "identified " + format;
+    if (identity.identified())
+        identified += "; PRONOM " + identity.puid + " (" + identity.name +
+                      (identity.version.empty() ? "" : " " + identity.version) + ") from " + identity.basis;
+    add_event(amd, "format-identification", identification_event, at.identification,
+              "program=" + agent_name() + "; method=content sniffing (magic numbers, markup, PDF header and XMP)",
+              format.empty() ? "warning" : "success", {identified}, {{original, "source"}});
     if (!ex.ocr_pages.empty() || ex.method.find("ocr") != std::string::npos) {
         std::vector<std::string> notes;
         bool low = false;
@@ -431,8 +522,9 @@ void MetsBuilder::build_events_and_agents()
         notes.insert(notes.begin(), std::to_string(ex.ocr_pages.size()) + " page(s) recognised");
         std::vector<std::pair<std::string, std::string>> objs{{original, "source"}};
         objs.insert(objs.end(), ocr.begin(), ocr.end());
-        add_event(amd, "transcription", "transcription",
-                  "program=" + (ex.ocr_engine.empty() ? std::string("Tesseract") : ex.ocr_engine) +
+        add_event(amd, "transcription", creation_event, at.creation,
+                  "optical character recognition; program=" +
+                      (ex.ocr_engine.empty() ? std::string("Tesseract") : ex.ocr_engine) +
                       "; languages=" + (ex.ocr_languages.empty() ? "unknown" : ex.ocr_languages),
                   low ? "warning" : "success", notes, objs, true);
         transcription_md_ = event_ids_.back();
@@ -453,7 +545,7 @@ void MetsBuilder::build_events_and_agents()
             notes.push_back(w);
         std::vector<std::pair<std::string, std::string>> objs{{original, "source"}};
         objs.insert(objs.end(), derived.begin(), derived.end());
-        add_event(amd, "normalization", "normalization",
+        add_event(amd, "normalization", normalization_event, at.normalization,
                   "program=" + agent_name() + "; method=" +
                       (ex.method.empty() ? std::string("unknown") : ex.method) +
                       "; outputs=TEI P5, plain text, JSON",
@@ -465,16 +557,19 @@ void MetsBuilder::build_events_and_agents()
         for (const auto& f : in_.files)
             if (f.use == "text/tei")
                 objs.emplace_back(f.path, "source");
-        add_event(amd, "validation", "validation",
+        add_event(amd, "validation", validation_event, at.validation,
                   "program=" + agent_name() + "; schema=colophon-tei.xsd (TEI P5 subset)",
                   *outcome.tei_valid ? "success" : "failure",
                   outcome.validation_detail.empty() ? std::vector<std::string>{}
                                                     : std::vector<std::string>{outcome.validation_detail},
                   objs);
     }
+    add_event(amd, "information-package-creation", packing_event, at.packing,
+              "program=" + agent_name() + "; BagIt 1.0 bag with METS " + "1.12.1, PREMIS 3.0; package " + in_.package_id,
+              "success", {}, all);
     add_agent(amd, "colophon", agent_name(), "colophon", "software", core::version);
     if (!ex.ocr_engine.empty() && !transcription_md_.empty())
-        add_agent(amd, "ocr", ex.ocr_engine, ex.ocr_engine, "software", {});
+        add_agent(amd, "ocr", ex.ocr_engine, ex.ocr_engine, "software", version_in(ex.ocr_engine));
     if (!contents().options.organization.empty())
         add_agent(amd, "organization", contents().options.organization,
                   contents().options.organization, "organization", {});
@@ -503,6 +598,8 @@ void MetsBuilder::build_file_sec()
             std::string admid = tech_key(i);
             if (i == 0)
                 admid += " event-ingestion event-message-digest-calculation event-format-identification";
+            if (i == 0 && !meta().rights.empty())
+                admid += " rights-catalogue";
             else if (f.use == "text/ocr" && !transcription_md_.empty())
                 admid += " " + transcription_md_;
             else if (!normalization_md_.empty())

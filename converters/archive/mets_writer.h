@@ -3,6 +3,7 @@
 // metadata, PREMIS 3 objects (fixity, size, format, original name, derivation) and package-level
 // events with their agents, a fileSec over every payload file and a physical structMap.
 
+#include "archive/format_identification.h"
 #include "archive/package.h"
 
 #include <cstdint>
@@ -20,12 +21,28 @@ struct PayloadFile
     std::string sha256;        // lower-case hex, equals the manifest entry
     std::string original_name; // only for the original
     int page = 0;              // 1-based page of an ALTO file
+    FormatIdentity format;     // PRONOM identity; unidentified = MIME type only
+};
+
+// The date-time of every PREMIS event, resolved by the writer.
+struct EventDates
+{
+    std::string ingestion;
+    std::string digests;        // message digest calculation
+    std::string identification; // format identification
+    std::string normalization;
+    std::string creation;       // OCR text created
+    std::string validation;
+    std::string packing;        // information package creation
+    // All of them are the bagging date asked for (--bagging-date), not when the events happened.
+    bool fixed = false;
 };
 
 struct MetsInput
 {
     std::string package_id;
-    std::string date_time; // "YYYY-MM-DDThh:mm:ssZ", used for every date in the document
+    std::string date_time; // "YYYY-MM-DDThh:mm:ssZ": METS creation date
+    EventDates events;
     const PackageContents* contents = nullptr;
     std::vector<PayloadFile> files; // original first
 };

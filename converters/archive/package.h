@@ -57,16 +57,33 @@ struct ConversionOutcome
     std::string validation_detail;     // schema name and first errors
 };
 
+// When each step of the document's way happened ("YYYY-MM-DDThh:mm:ssZ", UTC, seconds), set by
+// whoever ran the step; empty = the time the package is written. Ignored when a bagging date is
+// fixed: a reproducible package carries that date everywhere and says so.
+struct EventTimes
+{
+    std::string received;  // the original was read (PREMIS ingestion)
+    std::string converted; // conversion finished (normalization; creation of OCR text)
+    std::string validated; // the TEI was validated
+};
+
+// Now, UTC, to the second: "2026-11-28T14:03:59Z".
+std::string utc_timestamp();
+
 struct PackageContents
 {
     std::filesystem::path original_path; // streamed, never loaded whole
     std::string original_name;           // display name; kept under data/original/ and in PREMIS
     std::string original_mime;           // empty = document.extraction.source_format or octet-stream
+    // The original's path relative to the catalogue root ("reports/1998/april.pdf"), kept in
+    // PREMIS originalName; empty = original_name.
+    std::string catalogue_path;
     core::Document document;             // metadata for DC/MODS/bag-info; OCR pages with ALTO
     std::string tei_xml;                 // empty when conversion failed
     std::string plain_text;
     std::string json;
     ConversionOutcome outcome;
+    EventTimes times;
     PackageOptions options;
 };
 

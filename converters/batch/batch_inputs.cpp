@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <stdexcept>
 
@@ -22,12 +23,10 @@ CREATE TABLE inputs(
   path TEXT NOT NULL,
   canon TEXT NOT NULL UNIQUE,
   key TEXT NOT NULL UNIQUE,
-  stem TEXT NOT NULL,
-  output_stem TEXT,
+  output_stem TEXT NOT NULL,
   identifier TEXT,
   catalogue TEXT
 );
-CREATE INDEX inputs_stem ON inputs(stem);
 )sql";
 
 bool is_hidden(const fs::path& p)
@@ -58,45 +57,94 @@ fs::path canonical_or_absolute(const fs::path& p)
     return ec ? fs::absolute(p) : c;
 }
 
-std::string stem_of(const std::string& key)
+// The key of `p` relative to `root`, when p lies inside it.
+std::optional<std::string> key_below(const fs::path& p, const fs::path& root)
 {
-    const auto slash = key.rfind('/');
-    const auto dot = key.rfind('.');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash) || dot == slash + 1 || dot == 0)
-        return key;
-    return key.substr(0, dot);
+    const fs::path rel = p.lexically_relative(root);
+    if (rel.empty() || *rel.begin() == ".." || rel == ".")
+        return std::nullopt;
+    std::string key = clean_key(rel);
+    if (key.empty())
+        return std::nullopt;
+    return key;
+}
+
+// One path a line ("#" comments), from a file or, for "@-", from standard input.
+std::vector<std::string> read_list(const std::string& source)
+{
+    const std::string name = source.substr(1);
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (name != "-") {
+        file.open(name);
+        if (!file)
+            throw std::runtime_error(name + ": cannot read file list");
+        in = &file;
+    }
+    std::vector<std::string> out;
+    std::string line;
+    while (std::getline(*in, line)) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (!line.empty() && line.front() != '#')
+            out.push_back(line);
+    }
+    return out;
 }
 
 } // namespace
 
-// Inserts inputs as they are found: the first mention of a file wins, keys are made unique with
-// "~2", "~3", ... in the order found.
+// Inserts inputs as they are found: the first mention of a file wins (its key does not depend on
+// which mention came first: keys come from the canonical path where it lies inside the root).
 class InputCatalog::Adder
 {
 public:
-    Adder(state::sql::Database& db, fs::path manifest_canon)
-        : db_(db), manifest_canon_(std::move(manifest_canon)),
+    Adder(state::sql::Database& db, fs::path manifest_canon, const CatalogueRoot& root)
+        : db_(db), manifest_canon_(std::move(manifest_canon)), root_(root),
+          root_canon_(canonical_or_absolute(root.path)), root_abs_(fs::absolute(root.path).lexically_normal()),
           seen_(db.prepare("SELECT 1 FROM inputs WHERE canon=?")),
-          key_used_(db.prepare("SELECT 1 FROM inputs WHERE key=?")),
-          insert_(db.prepare("INSERT INTO inputs(path, canon, key, stem, identifier, catalogue) VALUES(?,?,?,?,?,?)"))
+          key_owner_(db.prepare("SELECT path FROM inputs WHERE key=?")),
+          insert_(db.prepare("INSERT INTO inputs(path, canon, key, output_stem, identifier, catalogue) VALUES(?,?,?,?,?,?)"))
     {
         tx_.emplace(db_);
     }
 
-    // `canon`: the canonical path when the caller knows it already (else it is worked out here).
-    void add(const fs::path& path, const std::string& found_key, const CatalogueRecord* record = nullptr,
-             const fs::path& known_canon = {})
+    // The key of a path: relative to the catalogue root, from its canonical path when that lies
+    // inside the root (so links and "./a" name the same document the same way), else from the
+    // path as given. A path outside the root cannot be named stably: a setup error.
+    std::string key_for(const fs::path& path, const fs::path& canon) const
+    {
+        if (auto k = key_below(canon, root_canon_))
+            return *k;
+        if (auto k = key_below(fs::absolute(path).lexically_normal(), root_abs_))
+            return *k;
+        throw std::runtime_error(path.string() + ": outside the catalogue root " + root_.path.string() +
+                                 " (outputs are named by the path below the root; run from a folder that holds "
+                                 "every input, or give --root)");
+    }
+
+    // `key`: the identifier of a manifest row, else worked out from the path. `known_canon`: the
+    // canonical path when the caller knows it already.
+    void add(const fs::path& path, const CatalogueRecord* record = nullptr, const fs::path& known_canon = {})
     {
         const fs::path canon = known_canon.empty() ? canonical_or_absolute(path) : known_canon;
         if (!manifest_canon_.empty() && canon == manifest_canon_)
             return; // the catalogue is not a document
         if (exists(seen_, canon.string()))
             return;
-        const std::string base = found_key.empty() ? "document" : found_key;
-        std::string key = base;
-        for (int n = 2; exists(key_used_, key); ++n)
-            key = base + "~" + std::to_string(n);
-        insert_.bind(1, path.string()).bind(2, canon.string()).bind(3, key).bind(4, stem_of(key));
+        const bool by_identifier = record && !record->identifier.empty();
+        const std::string key = by_identifier ? clean_key(record->identifier) : key_for(path, canon);
+        if (key.empty())
+            throw std::runtime_error(path.string() + ": identifier '" + record->identifier + "' names no file");
+        key_owner_.bind(1, key);
+        if (key_owner_.step()) {
+            const std::string other = key_owner_.text(0);
+            key_owner_.reset();
+            throw std::runtime_error(path.string() + " and " + other + " would both be named '" + key +
+                                     "' (an identifier in the manifest equals another input's path); change the identifier");
+        }
+        key_owner_.reset();
+        insert_.bind(1, path.string()).bind(2, canon.string()).bind(3, key).bind(4, output_stem_for(key, root_.reserved));
         if (record) {
             insert_.bind(5, record->identifier);
             insert_.bind(6, catalogue_to_json(*record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -109,7 +157,7 @@ public:
         }
     }
 
-    void walk_directory(const fs::path& dir, const std::string& prefix, const fs::path& exclude, std::size_t& hidden)
+    void walk_directory(const fs::path& dir, const fs::path& exclude, std::size_t& hidden)
     {
         std::error_code ec;
         // The canonical path of a file that is no symbolic link is its folder's and its name: one
@@ -132,7 +180,6 @@ public:
             }
             if (!e.is_regular_file(ec))
                 continue; // sockets, fifos, dangling links
-            const std::string rel = clean_key(e.path().lexically_relative(dir));
             fs::path canon;
             if (!e.is_symlink(ec)) {
                 if (e.path().parent_path() != folder) {
@@ -141,7 +188,7 @@ public:
                 }
                 canon = folder_canon / e.path().filename();
             }
-            add(e.path(), prefix.empty() ? rel : prefix + "/" + rel, nullptr, canon);
+            add(e.path(), nullptr, canon);
         }
         if (ec)
             throw std::runtime_error(dir.string() + ": cannot list: " + ec.message());
@@ -164,12 +211,39 @@ private:
 
     state::sql::Database& db_;
     fs::path manifest_canon_;
+    const CatalogueRoot& root_;
+    fs::path root_canon_;
+    fs::path root_abs_;
     state::sql::Statement seen_;
-    state::sql::Statement key_used_;
+    state::sql::Statement key_owner_;
     state::sql::Statement insert_;
     std::optional<state::sql::Transaction> tx_;
     std::size_t pending_ = 0;
 };
+
+std::string output_stem_for(const std::string& key, const std::set<std::string>& reserved)
+{
+    const std::string first = key.substr(0, key.find('/'));
+    // Escaping with a leading '_' is one-to-one: names that already start with '_' get another.
+    if (first.starts_with("_") || first == ".colophon" || reserved.count(first))
+        return "_" + key;
+    return key;
+}
+
+std::set<std::string> reserved_output_names(const std::vector<std::string>& batch_files)
+{
+    // A document's outputs are its stem plus one of these (packages: plus nothing for a folder).
+    static const char* const extensions[] = {"", ".tei.xml", ".txt", ".json", ".tar.gz", ".zip"};
+    std::set<std::string> stems;
+    for (const std::string& file : batch_files) {
+        for (const char* ext : extensions) {
+            const std::string e(ext);
+            if (file.size() > e.size() && file.ends_with(e))
+                stems.insert(file.substr(0, file.size() - e.size()));
+        }
+    }
+    return stems;
+}
 
 std::string safe_identifier(std::string_view text)
 {
@@ -195,68 +269,36 @@ InputCatalog::InputCatalog(state::sql::Database& db) : db_(db)
 }
 
 void InputCatalog::collect(const std::vector<std::string>& sources, const std::string& manifest,
-                           const fs::path& exclude_dir)
+                           const fs::path& exclude_dir, const CatalogueRoot& root)
 {
     const fs::path exclude = exclude_dir.empty() ? fs::path() : canonical_or_absolute(exclude_dir);
-    Adder adder(db_, manifest.empty() ? fs::path() : canonical_or_absolute(manifest));
+    Adder adder(db_, manifest.empty() ? fs::path() : canonical_or_absolute(manifest), root);
 
     // 1. The manifest first: its catalogue records win when a file is also found another way.
     if (!manifest.empty()) {
-        const fs::path base = fs::path(manifest).parent_path();
-        for (const ManifestEntry& e : read_manifest(manifest)) {
-            std::string key = e.record.identifier.empty() ? clean_key(e.path.lexically_relative(base.empty() ? "." : base))
-                                                          : e.record.identifier;
-            if (key.empty())
-                key = clean_key(e.path.filename());
-            adder.add(e.path, key, &e.record);
-        }
+        for (const ManifestEntry& e : read_manifest(manifest))
+            adder.add(e.path, &e.record);
     }
 
-    // 2. Directories, lists and files. Several directories get their own name as a prefix.
-    std::size_t directories = 0;
-    for (const std::string& s : sources)
-        directories += fs::is_directory(s);
-    const bool prefix_dirs = directories > 1 || !manifest.empty();
+    // 2. Directories, lists and files, each named by its path below the catalogue root.
     for (const std::string& s : sources) {
         if (s.starts_with("@")) {
-            const fs::path list = s.substr(1);
-            std::ifstream in(list);
-            if (!in)
-                throw std::runtime_error(list.string() + ": cannot read file list");
-            std::string line;
-            while (std::getline(in, line)) {
-                if (!line.empty() && line.back() == '\r')
-                    line.pop_back();
-                if (line.empty() || line.front() == '#')
-                    continue;
+            for (const std::string& line : read_list(s)) {
                 const fs::path p(line);
                 if (fs::is_directory(p))
-                    adder.walk_directory(p, clean_key(p.filename()), exclude, hidden_skipped_);
+                    adder.walk_directory(p, exclude, hidden_skipped_);
                 else
-                    adder.add(p, p.is_absolute() ? clean_key(p.filename()) : clean_key(p));
+                    adder.add(p);
             }
             continue;
         }
         const fs::path p(s);
-        if (fs::is_directory(p)) {
-            std::string prefix;
-            if (prefix_dirs) {
-                prefix = clean_key(canonical_or_absolute(p).filename());
-                if (prefix.empty())
-                    prefix = "input";
-            }
-            adder.walk_directory(p, prefix, exclude, hidden_skipped_);
-        } else {
-            adder.add(p, clean_key(p.filename()));
-        }
+        if (fs::is_directory(p))
+            adder.walk_directory(p, exclude, hidden_skipped_);
+        else
+            adder.add(p);
     }
     adder.commit();
-
-    // 3. Output stems: drop the extension unless two inputs would then share a name ("a.html" and
-    //    "a.pdf" keep theirs; so does a stem equal to another input's full key).
-    db_.exec("UPDATE inputs SET output_stem = CASE WHEN "
-             "(SELECT count(*) FROM inputs s WHERE s.stem = inputs.stem) + "
-             "(SELECT count(*) FROM inputs k WHERE k.key = inputs.stem) = 1 THEN stem ELSE key END");
 }
 
 void InputCatalog::for_each(std::size_t chunk, const std::function<void(const CatalogInput&)>& fn)
@@ -272,7 +314,7 @@ void InputCatalog::for_each(std::size_t chunk, const std::function<void(const Ca
         while (q.step()) {
             CatalogInput in{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)};
             if (in.identifier.empty())
-                in.identifier = safe_identifier(in.output_stem.substr(in.output_stem.rfind('/') + 1));
+                in.identifier = safe_identifier(in.key.substr(in.key.rfind('/') + 1));
             rows.push_back(std::move(in));
         }
         q.reset();
@@ -288,11 +330,11 @@ void InputCatalog::for_each(std::size_t chunk, const std::function<void(const Ca
 }
 
 InputSet collect_inputs(const std::vector<std::string>& sources, const std::string& manifest,
-                        const fs::path& exclude_dir)
+                        const fs::path& exclude_dir, const CatalogueRoot& root)
 {
     state::sql::Database db(":memory:");
     InputCatalog catalog(db);
-    catalog.collect(sources, manifest, exclude_dir);
+    catalog.collect(sources, manifest, exclude_dir, root);
     InputSet set;
     set.hidden_skipped = catalog.hidden_skipped();
     catalog.for_each(1024, [&](const CatalogInput& c) {

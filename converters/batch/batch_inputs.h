@@ -1,8 +1,10 @@
 #pragma once
 // Finds the documents of a batch: directories (recursive), file lists (@list.txt, one path a
-// line, '#' comments) and a catalogue manifest. Every path found becomes an input, even one that
-// cannot be read: the batch reports it instead of dropping it. Each input gets a key, unique in
-// the batch and stable between runs, that names its outputs and its row in the state database.
+// line, '#' comments; "@-" reads standard input) and a catalogue manifest. Every path found
+// becomes an input, even one that cannot be read: the batch reports it instead of dropping it.
+// Each input gets a key that names its outputs and its row in the state database: its path below
+// the catalogue root (or its manifest identifier), so the name depends on the document alone,
+// never on which other sources were listed, and is the same in every run.
 // The inputs are streamed into an SQLite table (of the run's scratch database) as they are
 // found, so a catalogue of any size is enumerated in constant memory.
 
@@ -14,16 +16,25 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace colophon::batch {
 
+// Where keys are counted from, and the top-level names of the output folder that belong to the
+// batch itself (reports, state, the corpus): no document output may land on them.
+struct CatalogueRoot
+{
+    std::filesystem::path path;
+    std::set<std::string> reserved; // from reserved_output_names
+};
+
 struct BatchInput
 {
     std::filesystem::path path;
     std::string key;         // relative, '/'-separated: "reports/1998/april.pdf"
-    std::string output_stem; // the key without its extension when that stays unique
+    std::string output_stem; // the key, escaped when it would land on a batch file (output_stem_for)
     std::string identifier;  // manifest identifier, else derived from the stem
     // Only manifest entries have one.
     std::unique_ptr<CatalogueRecord> record;
@@ -48,8 +59,10 @@ public:
     // Finds every input; `exclude` (the output directory) is never descended into. Inserts in
     // transactions of a few thousand rows. Throws std::runtime_error for an unreadable list file
     // or manifest.
+    // Throws std::runtime_error for a path outside the root, or an identifier equal to another
+    // input's key.
     void collect(const std::vector<std::string>& sources, const std::string& manifest,
-                 const std::filesystem::path& exclude = {});
+                 const std::filesystem::path& exclude, const CatalogueRoot& root);
 
     std::size_t hidden_skipped() const { return hidden_skipped_; }
 
@@ -74,7 +87,14 @@ struct InputSet
 
 // The whole catalogue in memory (small catalogues and tests); InputCatalog underneath.
 InputSet collect_inputs(const std::vector<std::string>& sources, const std::string& manifest,
-                        const std::filesystem::path& exclude = {});
+                        const std::filesystem::path& exclude, const CatalogueRoot& root);
+
+// The output stem of a key: the key itself, or "_" + key when its first part would collide with
+// a batch file or already starts with "_" (one-to-one, so no two documents share a stem).
+std::string output_stem_for(const std::string& key, const std::set<std::string>& reserved);
+// The top-level names a document's stem must not take, given the batch's own files
+// ("report.json" reserves "report" and "report.json", since outputs add ".json", ".tar.gz", ...).
+std::set<std::string> reserved_output_names(const std::vector<std::string>& batch_files);
 
 struct Shard
 {

@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/file.h>
 #include <unistd.h>
 #include <sys/resource.h>
@@ -219,6 +220,343 @@ private:
     std::int64_t commits_ = 0;
 };
 
+// One run of a batch, step by step; each step reads what the previous ones left in the members.
+class BatchRun
+{
+public:
+    BatchRun(BatchSettings& s, const pool::DocumentFunctionFactory& factory)
+        : s_(s), factory_(factory), started_(Clock::now()), cpu_started_(own_cpu_seconds())
+    {
+    }
+
+    void set_up();
+    CatalogueRoot catalogue_root();
+    void collect_inputs();
+    void plan();
+    void convert();
+    BatchResult write_reports();
+
+private:
+    bool plan_one(const CatalogInput& in);
+    pool::PoolOptions pool_options() const;
+    void record_done(const pool::DocumentJob& job, state::DocumentRecord&& r, bool unchanged);
+    nlohmann::json summary(const GroupCommit& group, double cpu_reported, double cpu_corpus);
+
+    BatchSettings& s_;
+    const pool::DocumentFunctionFactory& factory_;
+    const Clock::time_point started_;
+    const double cpu_started_;
+    BatchResult result_;
+    int jobs_ = 1;
+    std::optional<FolderLock> lock_;
+    std::optional<state::StateDb> db_;
+    std::optional<RunScratch> scratch_;
+    std::optional<InputCatalog> catalog_;
+    std::optional<WorkQueue> queue_;
+    std::int64_t run_id_ = 0;
+    double parent_seconds_ = 0;
+    double cpu_planned_ = 0;
+    double cpu_converted_ = 0;
+    std::optional<GroupCommit> group_;
+    std::optional<Progress> progress_;
+    // The input stamps of the jobs handed out and not yet done, for records of workers that died.
+    std::unordered_map<std::string, FileStamp> in_flight_;
+};
+
+// 1. setup: everything that can make the whole batch impossible fails here (exit 2)
+void BatchRun::set_up()
+{
+    if (s_.document.package && !packaging_available() && !factory_)
+        throw std::runtime_error("--to package: this build of colophon has no archive module");
+    fs::create_directories(s_.output_dir);
+    s_.document.output_dir = s_.output_dir;
+    s_.document.corpus = !s_.corpus.empty();
+    fs::create_directories(s_.output_dir / ".colophon");
+    lock_.emplace(s_.output_dir / ".colophon" / "lock");
+    remove_stale_temporaries(s_.output_dir);
+    jobs_ = s_.jobs > 0 ? s_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    db_.emplace(s_.output_dir / state::state_file_name);
+}
+
+// The root a first run picks without --root: the current folder when every source lies below it,
+// else the deepest folder holding every source's folder (a folder source's parent, so its own
+// name stays in the document names; the manifest's folder).
+fs::path default_root(const BatchSettings& s)
+{
+    std::error_code ec;
+    const fs::path cwd = fs::weakly_canonical(fs::current_path(), ec);
+    std::vector<fs::path> folders;
+    bool lists = false;
+    for (const std::string& src : s.sources) {
+        if (src.starts_with("@"))
+            lists = true; // entries are relative to the current folder, as the shell gave them
+        else
+            folders.push_back(fs::weakly_canonical(fs::absolute(src), ec).parent_path());
+    }
+    if (!s.manifest.empty())
+        folders.push_back(fs::weakly_canonical(fs::absolute(s.manifest), ec).parent_path());
+    const auto below = [](const fs::path& p, const fs::path& root) {
+        const fs::path rel = p.lexically_relative(root);
+        return !rel.empty() && *rel.begin() != "..";
+    };
+    if (std::all_of(folders.begin(), folders.end(), [&](const fs::path& f) { return below(f, cwd); }))
+        return cwd;
+    if (lists)
+        folders.push_back(cwd);
+    fs::path common = folders.front();
+    for (const fs::path& f : folders)
+        while (!below(f, common) && common.has_relative_path())
+            common = common.parent_path();
+    return common;
+}
+
+// Where document names are counted from: --root, else the root of this output folder's first
+// run (recorded in the state database, so a later run from another folder or with other sources
+// names every document as before), else default_root. And the names the batch's own files take
+// in the output folder, which no document output may take.
+CatalogueRoot BatchRun::catalogue_root()
+{
+    const std::optional<std::string> recorded = db_->setting("catalogue_root");
+    fs::path root = !s_.root.empty() ? s_.root : recorded ? fs::path(*recorded) : default_root(s_);
+    std::error_code ec;
+    root = fs::weakly_canonical(fs::absolute(root), ec);
+    if (!fs::is_directory(root, ec))
+        throw std::runtime_error(root.string() + ": the catalogue root is not a folder");
+    if (recorded && fs::path(*recorded) != root)
+        throw std::runtime_error("the outputs in " + s_.output_dir.string() + " are named below the catalogue root " +
+                                 *recorded + " (set by its first run); --root " + root.string() +
+                                 " would rename them all: use another output folder");
+    db_->set_setting("catalogue_root", root.string());
+
+    std::vector<std::string> batch_files = {"report.json", "report.csv", "report.html"};
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        batch_files.push_back(std::string(state::state_file_name) + suffix);
+    if (!s_.corpus.empty()) {
+        const fs::path out = fs::weakly_canonical(fs::absolute(s_.output_dir), ec);
+        const fs::path corpus = fs::weakly_canonical(fs::absolute(s_.corpus), ec);
+        const fs::path rel = corpus.lexically_relative(out);
+        if (!rel.empty() && *rel.begin() != "..")
+            batch_files.push_back(rel.begin()->string());
+    }
+    return {root, reserved_output_names(batch_files)};
+}
+
+// 2. inputs: streamed into a temporary table as they are found
+void BatchRun::collect_inputs()
+{
+    scratch_.emplace(s_.output_dir / ".colophon" / "run.sqlite");
+    catalog_.emplace(scratch_->database());
+    catalog_->collect(s_.sources, s_.manifest, s_.output_dir, catalogue_root());
+    run_id_ = db_->begin_run(s_.command_line,
+                             std::to_string(s_.shard.index) + "/" + std::to_string(s_.shard.count), jobs_);
+}
+
+// Plans one input against earlier runs; true when it goes to the work queue.
+bool BatchRun::plan_one(const CatalogInput& in)
+{
+    const FileStamp st = stamp(in.path);
+    const state::PriorState p = db_->plan_document({in.key, in.path, in.identifier, in.catalogue, st.size, st.mtime_ns});
+    QueuedDocument doc{pool::DocumentJob{in.key, in.path, in.output_stem, in.identifier, in.catalogue, {}}, st.size,
+                       st.mtime_ns};
+    if (state::is_finished(p.status)) {
+        const bool same_stamp = p.size == st.size && p.mtime_ns == st.mtime_ns;
+        const bool complete = outputs_complete(p, in.output_stem, s_);
+        const bool failed = p.status == state::DocStatus::Failed || p.status == state::DocStatus::Unsupported;
+        if (!(failed && s_.retry_failed)) {
+            if (same_stamp && complete) {
+                ++result_.skipped;
+                return false;
+            }
+            if (complete && !failed) {
+                // Changed on disk (or outputs missing): worth converting only if the bytes changed.
+                doc.job.previous_sha256 = p.sha256;
+            }
+        }
+    }
+    queue_->push(doc);
+    return true;
+}
+
+// 3. plan this shard against earlier runs, a chunk at a time: finished and unchanged documents
+//    are skipped, the rest go to the work queue (on disk as well)
+void BatchRun::plan()
+{
+    const auto planning_started = Clock::now();
+    queue_.emplace(scratch_->database(), s_.chunk);
+    std::optional<state::sql::Transaction> tx;
+    std::optional<state::sql::Transaction> queue_tx;
+    std::size_t in_tx = 0;
+    catalog_->for_each(s_.chunk, [&](const CatalogInput& in) {
+        if (!in_shard(in.key, s_.shard))
+            return;
+        if (!tx) {
+            tx.emplace(db_->database());
+            queue_tx.emplace(scratch_->database());
+        }
+        ++result_.planned;
+        plan_one(in);
+        if (++in_tx >= 4096) {
+            queue_tx->commit();
+            queue_tx.reset();
+            tx->commit();
+            tx.reset();
+            in_tx = 0;
+        }
+    });
+    if (tx) {
+        queue_tx->commit();
+        tx->commit();
+    }
+    result_.converted = queue_->pushed();
+    parent_seconds_ = std::chrono::duration<double>(Clock::now() - planning_started).count();
+    cpu_planned_ = own_cpu_seconds();
+}
+
+pool::PoolOptions BatchRun::pool_options() const
+{
+    pool::PoolOptions pool;
+    pool.workers = static_cast<int>(std::min<std::int64_t>(jobs_, std::max<std::int64_t>(1, result_.converted)));
+    pool.max_seconds = s_.document.convert.limits.max_seconds;
+    pool.max_memory_bytes = s_.max_worker_memory;
+    pool.recycle_after = s_.recycle_after;
+    pool.max_queued = s_.max_queued_per_worker;
+    pool.min_wake_seconds = s_.min_wake_seconds;
+    pool.worker_log = (s_.output_dir / ".colophon" / "workers.log").string();
+    return pool;
+}
+
+void BatchRun::record_done(const pool::DocumentJob& job, state::DocumentRecord&& r, bool unchanged)
+{
+    Stopwatch sw(parent_seconds_);
+    r.key = job.key;
+    r.input_path = job.input_path;
+    if (r.identifier.empty())
+        r.identifier = job.identifier;
+    const auto planned_stamp = in_flight_.find(job.key);
+    if (r.mtime_ns == 0 && r.size == 0 && planned_stamp != in_flight_.end()) {
+        // The worker died before reporting the file's stamp: use the one seen when planning,
+        // so an unchanged crashing document is not retried without --retry-failed.
+        r.size = planned_stamp->second.size;
+        r.mtime_ns = planned_stamp->second.mtime_ns;
+    }
+    if (planned_stamp != in_flight_.end())
+        in_flight_.erase(planned_stamp);
+    group_->begin();
+    if (unchanged)
+        r.status = db_->touch(job.key, r.size, r.mtime_ns);
+    else
+        db_->record(r);
+    group_->written();
+    progress_->document_done(r);
+}
+
+// 4. convert on the pool of workers; records are committed in groups as results arrive
+void BatchRun::convert()
+{
+    progress_.emplace(result_.planned, result_.skipped, s_.progress);
+    if (catalog_->hidden_skipped() > 0)
+        progress_->note("colophon: skipped " + std::to_string(catalog_->hidden_skipped()) + " hidden files and folders");
+    if (result_.skipped > 0)
+        progress_->note("colophon: resuming: " + std::to_string(result_.skipped) + " documents already finished, " +
+                        std::to_string(result_.converted) + " to do");
+
+    const pool::JobSource source = [&]() -> std::optional<pool::DocumentJob> {
+        std::optional<QueuedDocument> d = queue_->next();
+        if (!d)
+            return std::nullopt;
+        in_flight_[d->job.key] = {d->size, d->mtime_ns};
+        result_.max_jobs_in_flight = std::max(result_.max_jobs_in_flight, in_flight_.size());
+        return std::move(d->job);
+    };
+
+    // Claims are answered in the workers: this run's in shared memory (room for every queued
+    // key and its digest), earlier runs' from a snapshot of their successes.
+    pool::ClaimTable claim_table(static_cast<std::size_t>(result_.converted),
+                                 queue_->pushed_key_bytes() + static_cast<std::size_t>(result_.converted) * 64);
+    const EarlierSuccesses earlier(*db_, s_.output_dir / ".colophon" / "earlier.sqlite");
+    group_.emplace(db_->database(), s_.commit_documents, s_.commit_seconds);
+    pool::PoolCallbacks cb;
+    cb.claims = batch_claims(claim_table, earlier);
+    cb.on_done = [&](const pool::DocumentJob& job, state::DocumentRecord&& r, bool unchanged) {
+        record_done(job, std::move(r), unchanged);
+    };
+    cb.on_tick = [&] { // after every wake-up of the pool
+        Stopwatch sw(parent_seconds_);
+        group_->commit_if_due();
+        progress_->tick();
+    };
+    cb.should_stop = [] { return stop_requested != 0; };
+    {
+        const StopOnSignal signals;
+        const double children_before = children_cpu_seconds();
+        const pool::PoolStats stats = pool::run_worker_pool(
+            source, pool_options(), factory_ ? factory_ : document_function_factory(s_.document), cb);
+        group_->commit();
+        result_.worker_cpu_seconds = children_cpu_seconds() - children_before;
+        result_.conversion_cpu_seconds = stats.document_cpu_seconds;
+        result_.workers_started = stats.workers_started;
+        result_.interrupted = stop_requested != 0;
+    }
+    progress_->finish();
+    cpu_converted_ = own_cpu_seconds();
+    result_.max_inputs_held = catalog_->max_rows_held();
+    result_.max_jobs_queued = queue_->max_buffered();
+}
+
+nlohmann::json BatchRun::summary(const GroupCommit& group, double cpu_reported, double cpu_corpus)
+{
+    nlohmann::json summary = counts_json(result_.counts);
+    summary["skipped"] = result_.skipped;
+    summary["converted"] = result_.converted;
+    summary["interrupted"] = result_.interrupted;
+    summary["wall_seconds"] = std::chrono::duration<double>(Clock::now() - started_).count();
+    summary["parent_seconds"] = parent_seconds_; // state, progress and reports so far
+    result_.parent_cpu_seconds = own_cpu_seconds() - cpu_started_;
+    summary["cpu"] = {{"parent_seconds", result_.parent_cpu_seconds},
+                      {"workers_seconds", result_.worker_cpu_seconds},
+                      {"conversion_seconds", result_.conversion_cpu_seconds},
+                      {"overhead", result_.overhead()},
+                      {"workers_started", result_.workers_started},
+                      {"state_commits", group.commits()},
+                      // the parent's share by phase
+                      {"parent_setup_and_planning_seconds", cpu_planned_ - cpu_started_},
+                      {"parent_during_conversion_seconds", cpu_converted_ - cpu_planned_},
+                      {"parent_reports_seconds", cpu_reported - cpu_converted_},
+                      {"parent_corpus_seconds", cpu_corpus - cpu_reported}};
+    rusage self{};
+    ::getrusage(RUSAGE_SELF, &self);
+    rusage children{};
+    ::getrusage(RUSAGE_CHILDREN, &children);
+    result_.parent_max_rss_kib = self.ru_maxrss;
+    summary["memory"] = {{"parent_max_rss_kib", self.ru_maxrss},
+                         {"worker_max_rss_kib", children.ru_maxrss},
+                         {"chunk", s_.chunk},
+                         {"max_inputs_held", result_.max_inputs_held},
+                         {"max_jobs_queued", result_.max_jobs_queued},
+                         {"max_jobs_in_flight", result_.max_jobs_in_flight}};
+    return summary;
+}
+
+// 5. reports and corpus, rebuilt from the database
+BatchResult BatchRun::write_reports()
+{
+    {
+        Stopwatch sw(parent_seconds_);
+        result_.wall_seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+        batch::write_reports(*db_, s_.output_dir, {"colophon batch report", s_.command_line, result_.wall_seconds});
+        const double cpu_reported = own_cpu_seconds();
+        if (!s_.corpus.empty())
+            result_.corpus = write_corpus(*db_, s_.output_dir, s_.corpus);
+        const double cpu_corpus = own_cpu_seconds();
+        result_.counts = count_documents(*db_);
+        result_.exit_code = batch_exit_code(result_.counts);
+        db_->finish_run(run_id_, summary(*group_, cpu_reported, cpu_corpus).dump());
+    }
+    result_.parent_seconds = parent_seconds_;
+    result_.wall_seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    return result_;
+}
+
 } // namespace
 
 BatchJob::BatchJob(BatchSettings settings, pool::DocumentFunctionFactory factory)
@@ -228,211 +566,12 @@ BatchJob::BatchJob(BatchSettings settings, pool::DocumentFunctionFactory factory
 
 BatchResult BatchJob::run()
 {
-    const auto started = Clock::now();
-    const double cpu_started = own_cpu_seconds();
-    BatchResult result;
-    BatchSettings& s = settings_;
-
-    // 1. setup: everything that can make the whole batch impossible fails here (exit 2)
-    if (s.document.package && !packaging_available() && !factory_)
-        throw std::runtime_error("--to package: this build of colophon has no archive module");
-    fs::create_directories(s.output_dir);
-    s.document.output_dir = s.output_dir;
-    s.document.corpus = !s.corpus.empty();
-    fs::create_directories(s.output_dir / ".colophon");
-    const FolderLock lock(s.output_dir / ".colophon" / "lock");
-    remove_stale_temporaries(s.output_dir);
-    const int jobs = s.jobs > 0 ? s.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    state::StateDb db(s.output_dir / state::state_file_name);
-
-    // 2. inputs: streamed into a temporary table as they are found
-    const auto planning_started = Clock::now();
-    RunScratch scratch(s.output_dir / ".colophon" / "run.sqlite");
-    InputCatalog catalog(scratch.database());
-    catalog.collect(s.sources, s.manifest, s.output_dir);
-    const std::int64_t run_id = db.begin_run(
-        s.command_line, std::to_string(s.shard.index) + "/" + std::to_string(s.shard.count), jobs);
-
-    // 3. plan this shard against earlier runs, a chunk at a time: finished and unchanged
-    //    documents are skipped, the rest go to the work queue (on disk as well)
-    WorkQueue queue(scratch.database(), s.chunk);
-    {
-        std::optional<state::sql::Transaction> tx;
-        std::optional<state::sql::Transaction> queue_tx;
-        std::size_t in_tx = 0;
-        catalog.for_each(s.chunk, [&](const CatalogInput& in) {
-            if (!in_shard(in.key, s.shard))
-                return;
-            if (!tx) {
-                tx.emplace(db.database());
-                queue_tx.emplace(scratch.database());
-            }
-            ++result.planned;
-            const FileStamp st = stamp(in.path);
-            const state::PriorState p =
-                db.plan_document({in.key, in.path, in.identifier, in.catalogue, st.size, st.mtime_ns});
-            QueuedDocument doc{pool::DocumentJob{in.key, in.path, in.output_stem, in.identifier, in.catalogue, {}},
-                               st.size, st.mtime_ns};
-            bool convert = true;
-            if (state::is_finished(p.status)) {
-                const bool same_stamp = p.size == st.size && p.mtime_ns == st.mtime_ns;
-                const bool complete = outputs_complete(p, in.output_stem, s);
-                const bool failed = p.status == state::DocStatus::Failed || p.status == state::DocStatus::Unsupported;
-                if (!(failed && s.retry_failed)) {
-                    if (same_stamp && complete) {
-                        ++result.skipped;
-                        convert = false;
-                    } else if (complete && !failed) {
-                        // Changed on disk (or outputs missing): worth converting only if the bytes changed.
-                        doc.job.previous_sha256 = p.sha256;
-                    }
-                }
-            }
-            if (convert)
-                queue.push(doc);
-            if (++in_tx >= 4096) {
-                queue_tx->commit();
-                queue_tx.reset();
-                tx->commit();
-                tx.reset();
-                in_tx = 0;
-            }
-        });
-        if (tx) {
-            queue_tx->commit();
-            tx->commit();
-        }
-    }
-    result.converted = queue.pushed();
-    double parent_seconds = std::chrono::duration<double>(Clock::now() - planning_started).count();
-    const double cpu_planned = own_cpu_seconds();
-
-    // 4. convert
-    Progress progress(result.planned, result.skipped, s.progress);
-    if (catalog.hidden_skipped() > 0)
-        progress.note("colophon: skipped " + std::to_string(catalog.hidden_skipped()) + " hidden files and folders");
-    if (result.skipped > 0)
-        progress.note("colophon: resuming: " + std::to_string(result.skipped) + " documents already finished, " +
-                      std::to_string(result.converted) + " to do");
-
-    pool::PoolOptions pool;
-    pool.workers = static_cast<int>(std::min<std::int64_t>(jobs, std::max<std::int64_t>(1, result.converted)));
-    pool.max_seconds = s.document.convert.limits.max_seconds;
-    pool.max_memory_bytes = s.max_worker_memory;
-    pool.recycle_after = s.recycle_after;
-    pool.max_queued = s.max_queued_per_worker;
-    pool.min_wake_seconds = s.min_wake_seconds;
-    pool.worker_log = (s.output_dir / ".colophon" / "workers.log").string();
-
-    // The input stamps of the jobs handed out and not yet done, for records of workers that died.
-    std::unordered_map<std::string, FileStamp> in_flight;
-    const pool::JobSource source = [&]() -> std::optional<pool::DocumentJob> {
-        std::optional<QueuedDocument> d = queue.next();
-        if (!d)
-            return std::nullopt;
-        in_flight[d->job.key] = {d->size, d->mtime_ns};
-        result.max_jobs_in_flight = std::max(result.max_jobs_in_flight, in_flight.size());
-        return std::move(d->job);
-    };
-
-    // Claims are answered in the workers: this run's in shared memory (room for every queued
-    // key and its digest), earlier runs' from a snapshot of their successes.
-    pool::ClaimTable claim_table(static_cast<std::size_t>(result.converted),
-                           queue.pushed_key_bytes() + static_cast<std::size_t>(result.converted) * 64);
-    const EarlierSuccesses earlier(db, s.output_dir / ".colophon" / "earlier.sqlite");
-    GroupCommit group(db.database(), s.commit_documents, s.commit_seconds);
-    pool::PoolCallbacks cb;
-    cb.claims = batch_claims(claim_table, earlier);
-    cb.on_done = [&](const pool::DocumentJob& job, state::DocumentRecord&& r, bool unchanged) {
-        Stopwatch sw(parent_seconds);
-        r.key = job.key;
-        r.input_path = job.input_path;
-        if (r.identifier.empty())
-            r.identifier = job.identifier;
-        const auto planned_stamp = in_flight.find(job.key);
-        if (r.mtime_ns == 0 && r.size == 0 && planned_stamp != in_flight.end()) {
-            // The worker died before reporting the file's stamp: use the one seen when planning,
-            // so an unchanged crashing document is not retried without --retry-failed.
-            r.size = planned_stamp->second.size;
-            r.mtime_ns = planned_stamp->second.mtime_ns;
-        }
-        if (planned_stamp != in_flight.end())
-            in_flight.erase(planned_stamp);
-        group.begin();
-        if (unchanged)
-            r.status = db.touch(job.key, r.size, r.mtime_ns);
-        else
-            db.record(r);
-        group.written();
-        progress.document_done(r);
-    };
-    cb.on_tick = [&] { // after every wake-up of the pool
-        Stopwatch sw(parent_seconds);
-        group.commit_if_due();
-        progress.tick();
-    };
-    cb.should_stop = [] { return stop_requested != 0; };
-    {
-        const StopOnSignal signals;
-        const double children_before = children_cpu_seconds();
-        const pool::PoolStats stats =
-            pool::run_worker_pool(source, pool, factory_ ? factory_ : document_function_factory(s.document), cb);
-        group.commit();
-        result.worker_cpu_seconds = children_cpu_seconds() - children_before;
-        result.conversion_cpu_seconds = stats.document_cpu_seconds;
-        result.workers_started = stats.workers_started;
-        result.interrupted = stop_requested != 0;
-    }
-    progress.finish();
-    const double cpu_converted = own_cpu_seconds();
-    result.max_inputs_held = catalog.max_rows_held();
-    result.max_jobs_queued = queue.max_buffered();
-
-    // 5. reports and corpus, rebuilt from the database
-    {
-        Stopwatch sw(parent_seconds);
-        result.wall_seconds = std::chrono::duration<double>(Clock::now() - started).count();
-        write_reports(db, s.output_dir, {"colophon batch report", s.command_line, result.wall_seconds});
-        const double cpu_reported = own_cpu_seconds();
-        if (!s.corpus.empty())
-            result.corpus = write_corpus(db, s.output_dir, s.corpus);
-        const double cpu_corpus = own_cpu_seconds();
-        result.counts = count_documents(db);
-        result.exit_code = batch_exit_code(result.counts);
-        nlohmann::json summary = counts_json(result.counts);
-        summary["skipped"] = result.skipped;
-        summary["converted"] = result.converted;
-        summary["interrupted"] = result.interrupted;
-        summary["wall_seconds"] = std::chrono::duration<double>(Clock::now() - started).count();
-        summary["parent_seconds"] = parent_seconds; // state, progress and reports so far
-        result.parent_cpu_seconds = own_cpu_seconds() - cpu_started;
-        summary["cpu"] = {{"parent_seconds", result.parent_cpu_seconds},
-                          {"workers_seconds", result.worker_cpu_seconds},
-                          {"conversion_seconds", result.conversion_cpu_seconds},
-                          {"overhead", result.overhead()},
-                          {"workers_started", result.workers_started},
-                          {"state_commits", group.commits()},
-                          // the parent's share by phase
-                          {"parent_setup_and_planning_seconds", cpu_planned - cpu_started},
-                          {"parent_during_conversion_seconds", cpu_converted - cpu_planned},
-                          {"parent_reports_seconds", cpu_reported - cpu_converted},
-                          {"parent_corpus_seconds", cpu_corpus - cpu_reported}};
-        rusage self{};
-        ::getrusage(RUSAGE_SELF, &self);
-        rusage children{};
-        ::getrusage(RUSAGE_CHILDREN, &children);
-        result.parent_max_rss_kib = self.ru_maxrss;
-        summary["memory"] = {{"parent_max_rss_kib", self.ru_maxrss},
-                             {"worker_max_rss_kib", children.ru_maxrss},
-                             {"chunk", s.chunk},
-                             {"max_inputs_held", result.max_inputs_held},
-                             {"max_jobs_queued", result.max_jobs_queued},
-                             {"max_jobs_in_flight", result.max_jobs_in_flight}};
-        db.finish_run(run_id, summary.dump());
-    }
-    result.parent_seconds = parent_seconds;
-    result.wall_seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    return result;
+    BatchRun run(settings_, factory_);
+    run.set_up();
+    run.collect_inputs();
+    run.plan();
+    run.convert();
+    return run.write_reports();
 }
 
 } // namespace colophon::batch

@@ -18,6 +18,9 @@ struct BatchSettings
 {
     std::vector<std::string> sources; // directories, files, @lists
     std::string manifest;             // CSV/TSV catalogue; empty when none
+    // Outputs are named by the input's path below this folder; empty = the root recorded by the
+    // output folder's first run, else the current folder.
+    std::filesystem::path root;
     std::filesystem::path output_dir;
     int jobs = 0;                     // worker processes; 0 = one per core
     DocumentSettings document;        // formats, packaging, conversion options (output_dir is set by run)

@@ -21,15 +21,29 @@ namespace colophon::batch {
 
 struct DocumentSettings;
 
+// When the document's steps happened (UTC, "YYYY-MM-DDThh:mm:ssZ"); empty when a step never ran.
+struct StepTimes
+{
+    std::string received;  // read
+    std::string converted; // converted (or failed)
+    std::string validated; // rendered and its TEI validated
+};
+
 struct PackageRequest
 {
     const pool::DocumentJob& job;
     const core::Input& input;
     const core::Document* document;  // null when conversion failed before a Document existed
-    const pipeline::Rendered* rendered;        // null when the document failed
+    pipeline::Rendered* rendered;    // null when the document failed; its strings are moved into the package
     const core::Diagnostics& diags;
     const state::DocumentRecord* failure;   // the failed record (stage, code, reason); null on success
+    StepTimes times;
 };
+
+// The package id of a document: the last part of its output stem when that is a safe id
+// ([A-Za-z0-9._-]), else its safe form + '-' + 10 hex digits of a hash of the stem, so two
+// stems that differ only in characters an id cannot hold still get different packages.
+std::string package_id_for_stem(const std::string& output_stem);
 
 // Writes the package and returns its path relative to the output directory. Throws
 // core::ConversionError ("batch.no-archive" when this build has no archive module).

@@ -1,94 +1,100 @@
 #include "batch/csv_reader.h"
 
+#include <csv.h>
+
 #include <stdexcept>
 
 namespace colophon::batch {
+
+namespace {
+
+// libcsv's parser lives in caller-owned storage; csv_free releases its buffers.
+class CsvParser
+{
+public:
+    explicit CsvParser(unsigned char options)
+    {
+        if (csv_init(&p_, options) != 0)
+            throw std::runtime_error("cannot initialise the CSV parser");
+    }
+    ~CsvParser() { csv_free(&p_); }
+    CsvParser(const CsvParser&) = delete;
+    CsvParser& operator=(const CsvParser&) = delete;
+    csv_parser* get() { return &p_; }
+
+private:
+    csv_parser p_{};
+};
+
+// libcsv reports rows and fields, not lines; the lines are counted here from the row ends it
+// reports (every CR and LF, CSV_REPALL_NL) and from line breaks inside quoted fields, so errors
+// can name the line a row starts on.
+struct Collector
+{
+    CsvTable table;
+    CsvRow row;
+    int line = 1;         // line the parser has reached
+    int row_line = 1;     // line the current row started on
+    bool after_cr = false; // the last row end was a CR (a following LF is the same line end)
+
+    static void on_field(void* data, std::size_t size, void* self)
+    {
+        auto* c = static_cast<Collector*>(self);
+        std::string field(data ? static_cast<const char*>(data) : "", data ? size : 0);
+        for (std::size_t i = 0; i < field.size(); ++i)
+            if (field[i] == '\n' || (field[i] == '\r' && (i + 1 == field.size() || field[i + 1] != '\n')))
+                ++c->line;
+        c->row.push_back(std::move(field));
+        c->after_cr = false;
+    }
+
+    static void on_row_end(int terminator, void* self)
+    {
+        auto* c = static_cast<Collector*>(self);
+        const bool lf_of_crlf = terminator == '\n' && c->after_cr && c->row.empty();
+        if (!c->row.empty()) {
+            c->table.rows.push_back(std::move(c->row));
+            c->table.row_lines.push_back(c->row_line);
+            c->row.clear();
+        }
+        if (terminator == '\n' || terminator == '\r') {
+            if (!lf_of_crlf)
+                ++c->line;
+        }
+        c->after_cr = terminator == '\r';
+        c->row_line = c->line;
+    }
+};
+
+// Only the space character is trimmed around unquoted fields (libcsv's default also trims
+// tabs, which are the separator of TSV exports).
+int is_space(unsigned char c) { return c == ' ' ? 1 : 0; }
+
+} // namespace
 
 CsvTable parse_csv(std::string_view text, char separator)
 {
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);
 
-    CsvTable table;
-    CsvRow row;
-    std::string field;
-    bool row_has_content = false; // a row of one empty unquoted field is a blank line
-    int line = 1;
-    int row_line = 1;
+    CsvParser parser(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
+    csv_set_delim(parser.get(), static_cast<unsigned char>(separator));
+    csv_set_space_func(parser.get(), is_space);
 
-    auto end_field = [&] {
-        row.push_back(std::move(field));
-        field.clear();
+    Collector c;
+    const auto fail = [&](int at_line) {
+        const int err = csv_error(parser.get());
+        const std::string what = err == CSV_EPARSE ? "malformed quoted field (text after a closing quote, or a "
+                                                     "quote that is never closed)"
+                                                   : csv_strerror(err);
+        throw std::runtime_error("line " + std::to_string(at_line) + ": " + what);
     };
-    auto end_row = [&] {
-        end_field();
-        if (row_has_content || row.size() > 1) {
-            table.rows.push_back(std::move(row));
-            table.row_lines.push_back(row_line);
-        }
-        row.clear();
-        row_has_content = false;
-    };
-
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const char c = text[i];
-        if (c == '"' && field.empty()) {
-            // Quoted field: runs to the next quote not doubled.
-            const int quote_line = line;
-            row_has_content = true;
-            ++i;
-            for (;;) {
-                if (i >= text.size())
-                    throw std::runtime_error("line " + std::to_string(quote_line) + ": unterminated quoted field");
-                if (text[i] == '"') {
-                    if (i + 1 < text.size() && text[i + 1] == '"') {
-                        field += '"';
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                if (text[i] == '\n')
-                    ++line;
-                field += text[i++];
-            }
-            // Only a separator or a line end may follow the closing quote.
-            if (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r')
-                throw std::runtime_error("line " + std::to_string(line) + ": unexpected character after a closing quote");
-            if (i < text.size() && text[i] == separator) {
-                end_field();
-                ++i;
-                if (i >= text.size())
-                    end_row();
-            }
-            continue;
-        }
-        if (c == separator) {
-            end_field();
-            row_has_content = true;
-            ++i;
-            if (i >= text.size())
-                end_row();
-            continue;
-        }
-        if (c == '\r' || c == '\n') {
-            end_row();
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            ++i;
-            ++line;
-            row_line = line;
-            continue;
-        }
-        field += c;
-        row_has_content = true;
-        ++i;
-    }
-    if (!field.empty() || !row.empty() || row_has_content)
-        end_row();
-    return table;
+    if (csv_parse(parser.get(), text.data(), text.size(), Collector::on_field, Collector::on_row_end, &c) !=
+        text.size())
+        fail(c.row_line);
+    if (csv_fini(parser.get(), Collector::on_field, Collector::on_row_end, &c) != 0)
+        fail(c.row_line);
+    return std::move(c.table);
 }
 
 char guess_separator(std::string_view text)

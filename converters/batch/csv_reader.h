@@ -1,7 +1,8 @@
 #pragma once
-// RFC 4180 reader for catalogue manifests: quoted fields with embedded separators, quotes ("")
-// and line breaks, CRLF or LF line ends, a UTF-8 byte order mark. The separator is a parameter
-// so the same reader handles TSV exported by spreadsheets.
+// RFC 4180 reading of catalogue manifests with libcsv (strict quoting): quoted fields with
+// embedded separators, quotes ("") and line breaks, CRLF or LF line ends, a UTF-8 byte order mark.
+// The separator is a parameter so the same reader handles TSV exported by spreadsheets. Rows keep
+// the line they start on; checking the field count against the header is the caller's (manifest).
 
 #include <string>
 #include <string_view>
@@ -18,7 +19,7 @@ struct CsvTable
 };
 
 // Throws std::runtime_error("line N: ...") on an unterminated quoted field or on a stray
-// character after a closing quote. Blank lines are skipped.
+// character after a closing quote (N: the line the row starts on). Blank lines are skipped.
 CsvTable parse_csv(std::string_view text, char separator = ',');
 
 // ',' unless the first line has more tabs than commas (a TSV export).

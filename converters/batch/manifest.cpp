@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -109,6 +110,13 @@ std::vector<ManifestEntry> read_manifest(const std::filesystem::path& manifest)
     for (std::size_t r = 1; r < table.rows.size(); ++r) {
         const CsvRow& row = table.rows[r];
         const int line = table.row_lines[r];
+        // A value with an unquoted separator shifts every later field: refuse the row rather
+        // than file its date under its authors.
+        if (row.size() != headers.size())
+            throw std::runtime_error(manifest.string() + ": line " + std::to_string(line) + ": " +
+                                     std::to_string(row.size()) + " fields where the header has " +
+                                     std::to_string(headers.size()) +
+                                     " (a value holding the separator must be in double quotes)");
         ManifestEntry entry;
         entry.line = line;
         for (std::size_t c = 0; c < row.size() && c < headers.size(); ++c) {
@@ -116,6 +124,7 @@ std::vector<ManifestEntry> read_manifest(const std::filesystem::path& manifest)
             const std::string& h = headers[c];
             CatalogueRecord& rec = entry.record;
             if (static_cast<int>(c) == path_col) {
+                rec.path = value;
                 entry.path = value.empty() ? std::filesystem::path() : base / value;
                 if (!value.empty() && std::filesystem::path(value).is_absolute())
                     entry.path = value;
@@ -166,6 +175,7 @@ nlohmann::json catalogue_to_json(const CatalogueRecord& r)
         if (!v.empty())
             j[name] = v;
     };
+    put("path", r.path);
     put("identifier", r.identifier);
     put("title", r.title);
     put("subtitle", r.subtitle);
@@ -190,6 +200,7 @@ CatalogueRecord catalogue_from_json(const nlohmann::json& j)
     CatalogueRecord r;
     if (!j.is_object())
         return r;
+    r.path = j.value("path", "");
     r.identifier = j.value("identifier", "");
     r.title = j.value("title", "");
     r.subtitle = j.value("subtitle", "");
@@ -206,7 +217,29 @@ CatalogueRecord catalogue_from_json(const nlohmann::json& j)
     return r;
 }
 
-void apply_catalogue(const CatalogueRecord& record, core::Document& doc)
+namespace {
+
+// "scheme:" as RFC 3986 starts an absolute URI; catalogue sources are URLs, DOIs, URNs.
+bool looks_like_uri(std::string_view s)
+{
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(s[0])))
+        return false;
+    return std::all_of(s.begin(), s.begin() + static_cast<long>(colon), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+    });
+}
+
+void warn_unparsed(core::Diagnostics* diags, const char* field, const std::string& value, const char* kept)
+{
+    if (diags)
+        diags->warn("batch.catalogue-field",
+                    std::string("catalogue field '") + field + "' value '" + value + "' " + kept);
+}
+
+} // namespace
+
+void apply_catalogue(const CatalogueRecord& record, core::Document& doc, core::Diagnostics* diags)
 {
     core::Metadata& m = doc.meta;
     if (!record.title.empty())
@@ -227,17 +260,23 @@ void apply_catalogue(const CatalogueRecord& record, core::Document& doc)
         m.authors = std::move(authors);
     }
     if (!record.date.empty()) {
-        if (const auto parsed = core::parse_date(record.date))
+        if (const auto parsed = core::parse_date(record.date)) {
             m.date = *parsed;
-        else
+        } else {
             m.date = core::PublicationDate{{}, record.date};
+            warn_unparsed(diags, "date", record.date, "is not a date colophon can read; kept as text, no ISO date");
+        }
     }
     if (const std::string language = core::normalise_language_tag(record.language); !language.empty())
         m.language = language;
+    else if (!record.language.empty())
+        warn_unparsed(diags, "language", record.language, "is not a language tag; the extracted language is kept");
     if (!record.publisher.empty())
         m.publisher = record.publisher;
-    if (!record.source_url.empty())
+    if (looks_like_uri(record.source_url))
         m.canonical_url = record.source_url;
+    else if (!record.source_url.empty())
+        warn_unparsed(diags, "source", record.source_url, "is not a URL or URI; the extracted one is kept");
     if (!record.series.empty())
         m.series = record.series;
     if (!record.rights.empty())

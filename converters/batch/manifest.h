@@ -5,6 +5,7 @@
 // title, subtitle, authors (separated by ';'), date, language, publisher, source/source_url/url,
 // collection, rights, series, keywords (';'). Other columns are kept as extra catalogue fields.
 
+#include "core/diagnostics.h"
 #include "core/document.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -18,6 +19,7 @@ namespace colophon::batch {
 
 struct CatalogueRecord
 {
+    std::string path;        // as catalogued, relative to the manifest's folder (PREMIS originalName)
     std::string identifier;
     std::string title;
     std::string subtitle;
@@ -42,8 +44,9 @@ struct ManifestEntry
     int line = 0;               // in the manifest, for messages
 };
 
-// Reads and checks a manifest; throws std::runtime_error naming the file and line (missing `path`
-// column, unterminated quote, duplicate identifier).
+// Reads and checks a manifest (libcsv); throws std::runtime_error naming the file and line
+// (missing `path` column, malformed quoting, a row whose field count differs from the header's,
+// duplicate identifier).
 std::vector<ManifestEntry> read_manifest(const std::filesystem::path& manifest);
 
 // As a JSON object holding only the fields that are set (stored in the state database).
@@ -51,6 +54,8 @@ nlohmann::json catalogue_to_json(const CatalogueRecord& record);
 CatalogueRecord catalogue_from_json(const nlohmann::json& j);
 
 // Catalogue values win over extracted ones; empty catalogue values leave the extraction alone.
-void apply_catalogue(const CatalogueRecord& record, core::Document& doc);
+// A value that cannot be read (a date that is no date, a language that is no tag, a source that
+// is no URI) is a warning in `diags` naming the field and the value ("batch.catalogue-field").
+void apply_catalogue(const CatalogueRecord& record, core::Document& doc, core::Diagnostics* diags = nullptr);
 
 } // namespace colophon::batch

@@ -19,6 +19,10 @@ constexpr std::array byline_prefixes{
     "автор ", "аўтар: ", "von ", "par ", "por ",
 };
 
+// A word of a name ending in a full stop is an initial or an abbreviation ("J.", "Md.", "Jr.")
+// up to this many bytes with its stop; OCR puts specks after longer ones.
+constexpr std::size_t ocr_abbreviation_max_bytes = 3;
+
 constexpr std::array name_particles{
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn", "al", "el", "y",
 };
@@ -76,13 +80,13 @@ std::vector<std::string> split_names(std::string_view list)
 std::optional<std::string> person_name(std::string_view text, bool ocr_text)
 {
     std::string name = clean_text(text);
-    if (looks_like_person_name(name))
-        return name;
     if (ocr_text) {
         std::string repaired = repair_ocr_name(name);
-        if (repaired != name && looks_like_person_name(repaired))
+        if (looks_like_person_name(repaired))
             return repaired;
     }
+    if (looks_like_person_name(name))
+        return name;
     return std::nullopt;
 }
 
@@ -132,11 +136,16 @@ std::string cut_dateline(std::string affiliation)
 std::string repair_ocr_name(std::string_view name)
 {
     std::string out;
-    for (const std::string& word : split_words(clean_text(name))) {
-        std::string w = word;
+    const std::vector<std::string> words = split_words(clean_text(name));
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        std::string w = words[k];
         const bool misread_capital = w.size() >= 2 && w[0] == 'l' && w[1] >= 'a' && w[1] <= 'z';
         if ((misread_capital && !is_particle(to_lower(w))) || w == "l.")
             w[0] = 'I';
+        // a speck read as a full stop after a given name ("Ewa. Achterberg"); initials and
+        // short abbreviations ("J.", "Md.", "St.") keep theirs
+        if (k + 1 < words.size() && w.size() > ocr_abbreviation_max_bytes && w.back() == '.')
+            w.pop_back();
         out += (out.empty() ? "" : " ") + w;
     }
     return out;

@@ -30,8 +30,10 @@ std::vector<Author> parse_byline(std::string_view text, bool ocr_text);
 std::optional<Author> split_name_affiliation(std::string_view text, bool ocr_text);
 
 // OCR reads a capital I as a lower-case l ("Kwame lyer"): a word of a name that starts with
-// 'l' and a lower-case letter gets its 'I' back ("Iyer"); name particles ("la", "le") stay.
-// Only for text in a name position, and only for OCR text.
+// 'l' and a lower-case letter gets its 'I' back ("Iyer"); name particles ("la", "le") stay. A
+// speck after a given name reads as a full stop ("Ewa. Achterberg"): it goes, but the stops
+// of initials and short abbreviations ("J.", "Md.") stay. Only for text in a name position, and
+// only for OCR text.
 std::string repair_ocr_name(std::string_view name);
 
 // True when the line starts like a byline ("By ", "Written by", "Author:", "Автор:").

@@ -148,6 +148,9 @@ struct OcrPage
 struct Extraction
 {
     std::string method;         // "html", "pdf-text", "ocr", "pdf-text+ocr"
+    // Kind of web page the HTML converter recognised ("article", "forum", "listing", "collection",
+    // "product", "service", "documentation"); empty for other inputs.
+    std::string page_type;
     std::string source_format;  // media type of the input ("text/html", "application/pdf")
     std::string ocr_engine;     // "Tesseract 5.3.0" when OCR ran
     std::string ocr_languages;  // "eng+rus"

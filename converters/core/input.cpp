@@ -54,6 +54,22 @@ bool iequals_prefix(std::string_view s, std::string_view prefix)
     });
 }
 
+// A PDF whose "%PDF-" line was lost (cut off, or never written by a broken producer) still opens
+// with the comment of binary bytes writers put on its second line ("%\xE2\xE3\xCF\xD3") and
+// still holds numbered objects; Poppler reads it.
+bool is_headerless_pdf(std::string_view head)
+{
+    if (head.size() < 5 || head[0] != '%')
+        return false;
+    for (std::size_t i = 1; i < 5; ++i)
+        if (static_cast<unsigned char>(head[i]) < 0x80)
+            return false;
+    const std::string_view start = head.substr(0, 4096);
+    const auto obj = start.find(" obj");
+    return obj != std::string_view::npos && obj > 0 && std::isdigit(static_cast<unsigned char>(start[obj - 1])) &&
+           start.find("<<") != std::string_view::npos;
+}
+
 } // namespace
 
 MediaType sniff_media_type(std::string_view head)
@@ -61,7 +77,7 @@ MediaType sniff_media_type(std::string_view head)
     if (head.empty())
         return MediaType::Empty;
     // PDF readers accept the header anywhere in the first 1024 bytes.
-    if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos)
+    if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos || is_headerless_pdf(head))
         return MediaType::Pdf;
     if (starts_with(head, "\x89PNG\r\n\x1a\n"))
         return MediaType::Png;

@@ -30,7 +30,7 @@ struct ConvertOptions
     std::string base_url;     // resolves relative links when the page names no <base>/canonical URL
     std::string password;     // for encrypted PDFs
     OcrMode ocr = OcrMode::Auto;
-    std::string ocr_languages = "eng";
+    std::string ocr_languages = "auto"; // Tesseract's "eng+rus", or "auto": each page in its script
     int ocr_dpi = 300;
     int jobs = 1;             // worker threads inside one document (OCR pages)
     Limits limits;

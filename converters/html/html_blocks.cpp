@@ -11,6 +11,12 @@ namespace colophon::html {
 
 namespace {
 
+// A paragraph this long is prose even when a hover card stuffed links into it.
+// (article-extraction-benchmark)
+constexpr int linked_prose_min_letters = 400;
+// A table cell holding this much running text lays out the page rather than holding data.
+constexpr int layout_cell_min_good_letters = 400;
+
 using core::Block;
 using core::BlockKind;
 using core::Inline;
@@ -322,7 +328,7 @@ private:
         // A link-dense cluster inside the content (related links, tag lists); a long paragraph is
         // prose even when a hover card stuffed links into it.
         if (ctx_.filter_chrome && !is_heading(c) && f.letters > 0 && f.link_letters * 2 > f.letters &&
-            f.good_letters * 2 < f.letters && !(t == "p" && f.letters >= 400))
+            f.good_letters * 2 < f.letters && !(t == "p" && f.letters >= linked_prose_min_letters))
             return nullptr;
         if (is_heading(c)) {
             Block b;
@@ -450,7 +456,7 @@ private:
                         break;
                     }
                 }
-                if ((*ctx_.facts)[cell].good_letters > 400)
+                if ((*ctx_.facts)[cell].good_letters > layout_cell_min_good_letters)
                     layout = true;
             }
         if (layout || rows.empty()) {

@@ -1,5 +1,6 @@
 #include "html/html_cleaning.h"
 
+#include "html/html_class_hints.h"
 #include "html/html_dom.h"
 
 #include <algorithm>
@@ -10,6 +11,27 @@
 namespace colophon::html {
 
 namespace {
+
+// An element holding this many tenths of the page's paragraph text, and more than
+// `main_text_min_letters` of it, is content whatever its markup says. (article-extraction-benchmark)
+constexpr int main_text_page_tenths = 4;
+constexpr int main_text_min_letters = 400;
+// A <form> holding less than this many tenths of the page's paragraph text is a search or sign-up form;
+// a CMS that wraps the whole page in one <form> keeps its text.
+constexpr int chrome_form_page_tenths = 3;
+// A short element (under this many letters, less than half of them running text) whose class
+// names article metadata is a byline or dateline block.
+constexpr int metadata_block_max_letters = 400;
+// An embedded post: a <blockquote> of at least this many letters holding this share of its
+// wrapper's text (tenths).
+constexpr int quoted_post_min_letters = 30;
+constexpr int quoted_post_tenths = 8;
+// A control or hidden element holding at least this many letters of paragraph text, and this
+// many tenths of the page's, is the page the parser moved into it. (wcxb-dev: a <button> or an
+// aria-hidden icon left with an open <div> swallows the rest of the page; cookie notices hold
+// a tenth or two)
+constexpr int swallowed_min_paragraph_letters = 400;
+constexpr int swallowed_page_tenths = 5;
 
 bool never_content(std::string_view t)
 {
@@ -37,6 +59,56 @@ bool contains_ci(std::string_view hay, std::string_view needle)
     return false;
 }
 
+// Interactive and embedded elements whose content the HTML parser's error recovery can extend
+// over the rest of the page when a tag inside them is left open (`<button><div></button>`), and
+// <noscript>, which holds the whole page on sites that render it with scripts (a reader of the
+// saved page without scripts sees it).
+bool may_hold_the_page(std::string_view t)
+{
+    static constexpr std::array<std::string_view, 11> tags = {"button", "select", "textarea", "object",
+                                                              "embed",  "audio",  "video",    "map",
+                                                              "canvas", "iframe", "noscript"};
+    return std::find(tags.begin(), tags.end(), t) != tags.end();
+}
+
+// Letters of the text inside <p> elements under `n`.
+int paragraph_letters(const xmlNode* n)
+{
+    int letters = 0;
+    for (const xmlNode* c = n->children; c != nullptr; c = next_in_order(const_cast<xmlNode*>(c), n)) {
+        if (c->type != XML_TEXT_NODE || c->content == nullptr)
+            continue;
+        for (const xmlNode* p = c->parent; p != nullptr && p != n; p = p->parent)
+            if (tag_of(p) == "p") {
+                letters += count_letters(reinterpret_cast<const char*>(c->content));
+                break;
+            }
+    }
+    return letters;
+}
+
+// A control or hidden element that holds most of the page's paragraphs has swallowed the page
+// (the parser's error recovery extends an element left open); one holding a cookie notice or a
+// collapsed menu holds a small part of them.
+class SwallowCheck
+{
+  public:
+    explicit SwallowCheck(const xmlNode* root) : root_(root) {}
+    bool holds_the_page(const xmlNode* n)
+    {
+        const int own = paragraph_letters(n);
+        if (own < swallowed_min_paragraph_letters)
+            return false;
+        if (page_ < 0)
+            page_ = paragraph_letters(root_);
+        return own * 10 >= page_ * swallowed_page_tenths;
+    }
+
+  private:
+    const xmlNode* root_;
+    int page_ = -1;
+};
+
 bool is_hidden(const xmlNode* n)
 {
     if (has_attr(n, "hidden"))
@@ -53,119 +125,6 @@ bool is_hidden(const xmlNode* n)
             return true;
     }
     return false;
-}
-
-// Splits "post-share_buttons" into "post", "share", "buttons" and calls `f` on every part and
-// on every whole class name.
-// True when `f` holds for one of the space-separated words of `s` ("class id" strings).
-template <typename F> bool any_class_word(std::string_view s, F f)
-{
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ')
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ')
-            ++j;
-        if (j > i && f(s.substr(i, j - i)))
-            return true;
-        i = j;
-    }
-    return false;
-}
-
-// Class and id, lower-cased, with camelCase humps split like hyphens ("newsCaption" ->
-// "news-caption") so their parts are words too.
-std::string class_and_id_words(const xmlNode* n)
-{
-    std::string out;
-    for (const std::string_view v : {attr_view(n, "class"), attr_view(n, "id")}) {
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            const char c = v[i];
-            const bool upper = c >= 'A' && c <= 'Z';
-            if (upper && i > 0 && v[i - 1] >= 'a' && v[i - 1] <= 'z')
-                out += '-';
-            out += upper ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        out += ' ';
-    }
-    return out;
-}
-
-template <typename F> bool any_token(const xmlNode* n, F f)
-{
-    if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
-        return false;
-    return any_class_word(class_and_id_words(n), [&](std::string_view word) {
-        if (f(word))
-            return true;
-        std::vector<std::string_view> parts;
-        std::size_t a = 0;
-        while (a < word.size()) {
-            std::size_t b = a;
-            while (b < word.size() && word[b] != '-' && word[b] != '_')
-                ++b;
-            if (b > a && b - a < word.size()) {
-                if (f(word.substr(a, b - a)))
-                    return true;
-                parts.push_back(word.substr(a, b - a));
-            }
-            a = b + 1;
-        }
-        // two or three parts in a row, for compound hints inside longer names
-        // ("read-more-big__container", "related-posts-widget")
-        for (std::size_t len = 2; len <= 3; ++len)
-            for (std::size_t k = 0; k + len <= parts.size() && parts.size() > len; ++k) {
-                std::string joined(parts[k]);
-                for (std::size_t m = 1; m < len; ++m)
-                    joined.append("-").append(parts[k + m]);
-                if (f(joined))
-                    return true;
-            }
-        return false;
-    });
-}
-
-bool in_list(std::string_view w, std::initializer_list<std::string_view> list)
-{
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-bool is_boilerplate_word(std::string_view w)
-{
-    return in_list(w, {"nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs",
-                       "footer", "sidebar", "widget", "widgets", "share", "shares", "sharing", "sharedaddy",
-                       "social", "socials", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe",
-                       "subscription", "signup", "related", "recommended", "recommendations", "promo",
-                       "promoted", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads", "adsense",
-                       "advertising", "dfp", "comments", "comment", "disqus", "respond", "tags", "tagcloud",
-                       "taglist", "pagination", "pager", "popup", "modal", "overlay", "toolbar", "sr-only",
-                       "visually-hidden", "screen-reader-text", "skip-link", "hidden", "masthead", "outbrain",
-                       "taboola", "paywall", "print-only", "rss", "most-popular", "trending", "author-box",
-                       "authorbox", "author-bio", "newsletter-signup", "further-reading", "read-more",
-                       "readmore", "more-stories", "topics", "jump-link", "site-header", "site-footer",
-                       "mobile-menu", "offcanvas", "hide", "invisible", "noprint", "editsection", "mw-editsection",
-                       "edit-link", "post-edit-link", "keywords", "bio", "bios", "about-author",
-                       "about-the-author", "caption", "credit", "credits", "gallery", "slideshow",
-                       "lightbox", "photo-credit", "image-credit", "wp-caption-text", "sponsored-links",
-                       "tooltip", "popover", "hovercard", "rollover", "dropdown"});
-}
-
-bool is_metadata_word(std::string_view w)
-{
-    return in_list(w, {"byline", "bylines", "author", "authors", "dateline", "timestamp", "posted-on",
-                       "entry-meta", "post-meta", "article-meta", "meta", "date", "published", "pubdate",
-                       "entry-date", "post-date", "contributor", "contributors", "writer"});
-}
-
-// A whole class name or id that can only mean chrome, even around long text (reader comments).
-bool has_strong_boilerplate_name(const xmlNode* n)
-{
-    return any_class_word(class_and_id(n), [](std::string_view w) {
-        return in_list(w, {"comments", "comment-list", "commentlist", "comments-area", "comment-section",
-                           "disqus_thread", "respond", "sidebar", "related", "related-posts", "recommended",
-                           "newsletter", "cookie-banner", "breadcrumb", "breadcrumbs", "site-footer", "footer"});
-    });
 }
 
 bool contains_article(const xmlNode* n)
@@ -202,23 +161,42 @@ bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
         if (c->type != XML_ELEMENT_NODE || tag_of(c) != "blockquote")
             continue;
         const NodeFacts& q = facts[c];
-        if (q.letters >= 30 && q.letters * 10 >= f.letters * 8 && q.link_letters * 2 < q.letters)
+        if (q.letters >= quoted_post_min_letters && q.letters * 10 >= f.letters * quoted_post_tenths &&
+            q.link_letters * 2 < q.letters)
             return true;
     }
     return false;
 }
 
+// The rule that makes `n` page chrome, or nullptr when it may be content.
+const char* chrome_rule(FactsTable& facts, xmlNode* n, int page_para, const HintContext& hints)
+{
+    const NodeFacts& f = facts[n];
+    const std::string_view t = tag_of(n);
+    // Whatever its markup says, an element holding most of the page's running text is content.
+    const bool main_text = f.para_letters * 10 >= page_para * main_text_page_tenths &&
+                           f.para_letters > main_text_min_letters &&
+                           !(has_strong_chrome_name(n, hints) && !contains_article(n));
+    if (main_text)
+        return nullptr;
+    if (t == "nav" || t == "aside" || t == "footer" || t == "menu")
+        return "chrome element";
+    if (t == "header" && !inside_article(n))
+        return "page header";
+    if (t == "form" && f.para_letters * 10 < page_para * chrome_form_page_tenths)
+        return "form";
+    if (boilerplate_role(attr_view(n, "role")))
+        return "ARIA role";
+    if (t != "body" && t != "html" && t != "article" && t != "main" && !chrome_hint(n, hints).empty() &&
+        !wraps_quoted_post(facts, n))
+        return "class hint";
+    if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters && !metadata_hint(n).empty() &&
+        !is_heading(n))
+        return "metadata hint";
+    return nullptr;
+}
+
 } // namespace
-
-bool has_boilerplate_hint(const xmlNode* node)
-{
-    return any_token(node, is_boilerplate_word);
-}
-
-bool has_metadata_hint(const xmlNode* node)
-{
-    return any_token(node, is_metadata_word);
-}
 
 void free_subtree(xmlNode* node)
 {
@@ -235,9 +213,20 @@ void free_subtree(xmlNode* node)
     }
 }
 
+namespace {
+
+// A dialog, a cookie notice, a menu: hidden until the reader asks, and chrome when shown.
+bool is_named_chrome(const xmlNode* n)
+{
+    return boilerplate_role(attr_view(n, "role")) || attr_view(n, "aria-modal") == "true" || !chrome_hint(n).empty();
+}
+
+} // namespace
+
 CleaningReport remove_never_content(xmlNode* root, int max_depth)
 {
     CleaningReport report;
+    SwallowCheck swallow(root);
     std::vector<xmlNode*> doomed;
     std::vector<xmlNode*> too_deep;
     int depth = 0;
@@ -247,7 +236,13 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
         if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
             doomed.push_back(n);
         } else if (n->type == XML_ELEMENT_NODE && n != root) {
-            if (never_content(tag_of(n)) || is_hidden(n)) {
+            const bool control = may_hold_the_page(tag_of(n));
+            if ((control || (is_hidden(n) && !is_named_chrome(n))) && swallow.holds_the_page(n)) {
+                // the parser's error recovery moved the page into it: keep the page
+                if (control)
+                    xmlNodeSetName(n, reinterpret_cast<const xmlChar*>("div"));
+                ++report.unwrapped;
+            } else if (never_content(tag_of(n)) || is_hidden(n)) {
                 doomed.push_back(n);
                 descend = false;
             } else if (depth >= max_depth && descend) {
@@ -282,7 +277,7 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
     return report;
 }
 
-void mark_boilerplate(FactsTable& facts, xmlNode* root)
+void mark_boilerplate(FactsTable& facts, xmlNode* root, const HintContext& hints)
 {
     const int page_para = std::max(1, facts[root].para_letters);
     for (xmlNode* n = root; n != nullptr;) {
@@ -291,28 +286,9 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root)
             continue;
         }
         NodeFacts& f = facts[n];
-        const std::string_view t = tag_of(n);
-        // Whatever its markup says, an element holding most of the page's running text is content.
-        const bool main_text = f.para_letters * 10 >= page_para * 4 && f.para_letters > 400 &&
-                               !(has_strong_boilerplate_name(n) && !contains_article(n));
-        bool chrome = false;
-        if (n != root && !main_text) {
-            if (t == "nav" || t == "aside" || t == "footer" || t == "menu")
-                chrome = true;
-            else if (t == "header" && !inside_article(n))
-                chrome = true;
-            else if (t == "form" && f.para_letters * 10 < page_para * 3)
-                chrome = true;
-            else if (boilerplate_role(attr_view(n, "role")))
-                chrome = true;
-            else if (t != "body" && t != "html" && t != "article" && t != "main" && has_boilerplate_hint(n) &&
-                     !wraps_quoted_post(facts, n))
-                chrome = true;
-            else if (f.letters < 400 && f.good_letters * 2 < f.letters && has_metadata_hint(n) && !is_heading(n))
-                chrome = true;
-        }
-        if (chrome) {
+        if (const char* rule = n == root ? nullptr : chrome_rule(facts, n, page_para, hints)) {
             f.excluded = true;
+            f.excluded_by = rule;
             n = next_skipping_children(n, root);
             continue;
         }

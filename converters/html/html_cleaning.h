@@ -2,9 +2,12 @@
 // Removes what is never article content and marks page chrome (navigation, banners, share
 // widgets, related lists, comments, footers, ads) so later stages skip it.
 
+#include "html/html_class_hints.h"
 #include "html/html_facts.h"
 
 #include <libxml/tree.h>
+
+#include <string>
 
 namespace colophon::html {
 
@@ -12,6 +15,7 @@ struct CleaningReport
 {
     int removed = 0;     // elements dropped outright (scripts, styles, hidden, form controls)
     bool flattened = false; // nesting deeper than the limit was flattened into text
+    int unwrapped = 0;      // controls kept because the parser moved page text into them
 };
 
 // 1. Deletes scripts, styles, embedded objects, form controls and hidden elements, and flattens
@@ -24,11 +28,6 @@ void free_subtree(xmlNode* node);
 // 2. Marks boilerplate elements `excluded` by element, ARIA role and class/id hints. An element
 // holding most of the page's paragraph text is never marked, whatever its class says.
 // Needs text statistics in `facts` (compute_text_stats).
-void mark_boilerplate(FactsTable& facts, xmlNode* root);
-
-// True when one class/id token names page chrome ("share", "related", "cookie", ...).
-bool has_boilerplate_hint(const xmlNode* node);
-// True when a class/id token names article metadata ("byline", "author", "dateline", ...).
-bool has_metadata_hint(const xmlNode* node);
+void mark_boilerplate(FactsTable& facts, xmlNode* root, const HintContext& hints = {});
 
 } // namespace colophon::html

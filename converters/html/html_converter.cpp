@@ -5,11 +5,13 @@
 #include "core/language.h"
 #include "core/text.h"
 #include "html/html_blocks.h"
+#include "html/html_body_tidy.h"
 #include "html/html_byline.h"
 #include "html/html_charset.h"
 #include "html/html_cleaning.h"
 #include "html/html_dom.h"
 #include "html/html_facts.h"
+#include "html/html_fallback.h"
 #include "html/html_links.h"
 #include "html/html_main_text.h"
 #include "html/html_metadata.h"
@@ -106,62 +108,178 @@ void merge_authors(std::vector<core::Author>& into, const std::vector<core::Auth
     }
 }
 
-std::string block_text(const core::Block& b)
+
+// 1. The page's bytes as UTF-8; refuses what cannot be an HTML page.
+DecodedHtml read_page_text(const core::Input& input, const core::ConvertOptions& options, core::Diagnostics& diags)
 {
-    return core::clean_text(core::plain_text(b));
+    if (input.bytes.size() > options.limits.max_input_bytes)
+        throw ConversionError("input.too-large", input.display_name, "the page is larger than the input limit");
+    if (core::trim(input.bytes).empty())
+        throw ConversionError("html.empty", input.display_name, "the file is empty");
+    if (looks_binary(input.bytes))
+        throw ConversionError("html.binary", input.display_name, "the file is binary data, not an HTML page");
+    DecodedHtml decoded = decode_html(input.bytes);
+    diags.info("html.charset", "read as " + decoded.charset + " (" + decoded.how + ")");
+    if (decoded.repaired)
+        diags.warn("html.invalid-encoding", "invalid " + decoded.charset + " byte sequences were replaced");
+    return decoded;
 }
 
-// Text that is page furniture rather than prose: counters ("1.2K"), separators, a bare URL, or a
-// one- or two-word interface label ("Caption", "Close", "Read more").
-// A CMS shortcode the site never rendered ("[button link=\"/x\" type=\"big\"] Send us your
-// review[/button]"): an opening tag with attributes and its closing tag around a few words. Note
-// marks ("[1]") and editorial brackets ("[sic]") have neither.
-bool is_shortcode_element(const std::string& t)
+// 2. The parsed tree; refuses a page without any element.
+xml::XmlDocPtr parse_page(std::string_view utf8, const core::Input& input)
 {
-    if (t.size() < 3 || t.front() != '[' || !std::isalpha(static_cast<unsigned char>(t[1])))
-        return false;
-    std::size_t name_end = 1;
-    while (name_end < t.size() && (std::isalnum(static_cast<unsigned char>(t[name_end])) || t[name_end] == '_' || t[name_end] == '-'))
-        ++name_end;
-    const std::string name = t.substr(1, name_end - 1);
-    const auto open_end = t.find(']', name_end);
-    if (open_end == std::string::npos || t.find('=', name_end) > open_end)
-        return false;
-    return t.find("[/" + name + "]", open_end) != std::string::npos && t.size() < 400;
+    xml::XmlDocPtr tree = parse_html(utf8, input.display_name.empty() ? "input.html" : input.display_name);
+    if (!tree || xmlDocGetRootElement(tree.get()) == nullptr)
+        throw ConversionError("html.unparsable", input.display_name, "no HTML element could be read");
+    return tree;
 }
 
-bool is_ui_text(const std::string& t)
+// 3. Language, address, publisher and keywords the page declares; returns the base links resolve against.
+std::string take_declared_metadata(const PageMeta& pm, const core::ConvertOptions& options, core::Metadata& meta)
 {
-    const int letters = count_letters(t);
-    int digits = 0;
-    for (const char c : t)
-        digits += c >= '0' && c <= '9';
-    if (letters == 0 || (t.size() < 12 && letters - digits < 3))
-        return true;
-    if (t.find(' ') == std::string::npos && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")))
-        return true;
-    if (is_shortcode_element(t))
-        return true;
-    if (t.size() > 30)
-        return false;
-    // "Image 2 of 5", "1 of 12": gallery counters
-    {
-        const auto of = t.find(" of ");
-        if (of != std::string::npos && of > 0 && std::isdigit(static_cast<unsigned char>(t[of - 1])) &&
-            of + 4 < t.size() && std::isdigit(static_cast<unsigned char>(t[of + 4])) && t.size() < 20)
-            return true;
+    for (const SourcedValue& v : pm.languages)
+        if (!(meta.language = core::normalise_language_tag(v.value)).empty())
+            break;
+    meta.canonical_url = first_page_url(pm.urls);
+    if (!meta.canonical_url.empty() && !options.base_url.empty())
+        meta.canonical_url = resolve_link(meta.canonical_url, options.base_url);
+    std::string base = options.base_url;
+    if (!meta.canonical_url.empty() && meta.canonical_url.find("://") != std::string::npos)
+        base = meta.canonical_url;
+    if (!pm.base_href.empty())
+        base = base.empty() ? pm.base_href : resolve_link(pm.base_href, base);
+    meta.publisher = first_value(pm.publishers);
+    meta.keywords = pm.keywords;
+    return base;
+}
+
+// 4. Removes what is never content, marks chrome and scores every element; returns the body.
+xmlNode* clean_and_score(xmlDoc* tree, FactsTable& facts, int max_depth, const HintContext& hints,
+                         core::Diagnostics& diags)
+{
+    const CleaningReport cleaning = remove_never_content(xmlDocGetRootElement(tree), max_depth);
+    if (cleaning.flattened)
+        diags.warn("html.too-deep",
+                   "elements nested deeper than " + std::to_string(max_depth) + " levels were flattened into text");
+    xmlNode* body = find_body(tree);
+    facts.index(body);
+    compute_text_stats(facts, body, false);
+    mark_boilerplate(facts, body, hints);
+    compute_text_stats(facts, body, true);
+    return body;
+}
+
+// The page's address as declared (canonical, og:url, ...), else the base URL given.
+std::string page_address(const PageMeta& pm, const core::ConvertOptions& options)
+{
+    const std::string url = first_page_url(pm.urls);
+    return url.empty() ? options.base_url : url;
+}
+
+// Titles the page declares, in precedence order, the <title> without its site-name suffix last.
+std::vector<std::string> declared_titles(const PageMeta& pm, const std::string& publisher)
+{
+    std::vector<std::string> declared;
+    for (const SourcedValue& v : pm.titles)
+        declared.push_back(v.value);
+    const std::string tag_title = strip_site_suffix(pm.title_tag, publisher);
+    if (!tag_title.empty())
+        declared.push_back(tag_title);
+    return declared;
+}
+
+// 6a. Title and subtitle: the visible heading, else the first declared title.
+void take_title(const VisibleTitle& vt, const std::vector<std::string>& declared, const PageMeta& pm,
+                core::Metadata& meta)
+{
+    if (vt.title != nullptr) {
+        meta.title = text_of(vt.title);
+        if (vt.subtitle != nullptr)
+            meta.subtitle = text_of(vt.subtitle);
+    } else if (!declared.empty()) {
+        meta.title = declared.front();
     }
-    std::string key = core::to_lower(t);
-    while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == '>' || key.back() == ' '))
-        key.pop_back();
-    static const char* labels[] = {"caption", "close", "published", "updated", "advertisement", "share", "print",
-                                   "email", "comments", "tweet", "subscribe", "loading", "read more",
-                                   "continue reading", "skip", "menu", "search", "back to top", "related", "photo",
-                                   "video", "share this", "share this article", "toggle caption", "hide caption",
-                                   "enlarge this image", "image", "listen", "save", "follow", "sponsored",
-                                   "advertisement - scroll to continue", "ad", "advert", "ads", "key points", "related tags",
-                                   "tags", "topics", "more", "next", "previous", "print this page", "font size", "story continues below advertisement"};
-    return std::any_of(std::begin(labels), std::end(labels), [&](const char* l) { return key == l; });
+    if (meta.subtitle.empty() && !pm.alternative_headline.empty() && !same_name(pm.alternative_headline, meta.title))
+        meta.subtitle = pm.alternative_headline;
+}
+
+// 6b. Authors: the first declared source that names anyone, else what the page shows; every
+// source then completes affiliations and roles.
+void take_authors(const PageMeta& pm, const std::vector<core::Author>& visible, core::Metadata& meta)
+{
+    for (const auto& set : pm.author_sets)
+        if (!set.empty()) {
+            meta.authors = set;
+            break;
+        }
+    if (meta.authors.empty())
+        for (const std::string& n : pm.rel_author_names)
+            if (std::none_of(meta.authors.begin(), meta.authors.end(),
+                             [&](const core::Author& a) { return same_name(a.name, n); }))
+                meta.authors.push_back({n, {}, {}});
+    if (meta.authors.empty())
+        meta.authors = visible;
+    for (const auto& set : pm.author_sets)
+        merge_authors(meta.authors, set);
+    merge_authors(meta.authors, visible);
+}
+
+// 6c. Date: the declared ISO date, with the printed text when the page shows the same day.
+void take_date(const PageMeta& pm, const std::optional<core::PublicationDate>& visible, core::Metadata& meta)
+{
+    std::optional<core::PublicationDate> declared;
+    for (const SourcedValue& v : pm.dates)
+        if ((declared = core::parse_date(v.value, meta.language)))
+            break;
+    if (declared && visible && visible->iso.starts_with(declared->iso.substr(0, 10)))
+        meta.date = {declared->iso.size() >= visible->iso.size() ? declared->iso : visible->iso, visible->text};
+    else if (declared)
+        meta.date = *declared;
+    else if (visible)
+        meta.date = *visible;
+    if (meta.date.iso.size() > 10)
+        meta.date.iso = meta.date.iso.substr(0, 10);
+}
+
+// 6d. A lede marked as such becomes the abstract (an abstract section with its own heading:
+// only its paragraphs) and leaves the body.
+void take_marked_lede(FactsTable& facts, xmlNode* region, xmlNode* content, BlockContext& ctx, core::Metadata& meta)
+{
+    xmlNode* lede = find_marked_lede(facts, region, content);
+    if (lede == nullptr)
+        return;
+    std::vector<xmlNode*> paras;
+    for (xmlNode* c = lede->children; c != nullptr; c = c->next)
+        if (tag_of(c) == "p")
+            paras.push_back(c);
+    if (paras.empty()) {
+        meta.abstract = build_inlines(lede, ctx);
+    } else {
+        for (xmlNode* p : paras) {
+            auto more = build_inlines(p, ctx);
+            if (!meta.abstract.empty() && !more.empty())
+                meta.abstract.push_back(core::Inline::make_text(" "));
+            meta.abstract.insert(meta.abstract.end(), more.begin(), more.end());
+        }
+    }
+    facts[lede].metadata = true;
+}
+
+// 9. What only the declarations give once the body is known: an abstract when the page shows
+// none (unless it is the author's bio) and the journal line.
+void take_declared_abstract_and_series(const PageMeta& pm, core::Metadata& meta)
+{
+    if (meta.abstract.empty() && !pm.abstract.empty())
+        meta.abstract.push_back(core::Inline::make_text(pm.abstract));
+    if (take_author_note(core::plain_text(meta.abstract), meta.authors))
+        meta.abstract.clear();
+    if (!pm.journal.empty()) {
+        meta.series = pm.journal;
+        if (!pm.volume.empty())
+            meta.series += ", Volume " + pm.volume;
+        if (!pm.issue.empty())
+            meta.series += ", Issue " + pm.issue;
+    }
 }
 
 } // namespace
@@ -182,238 +300,70 @@ std::size_t parse_only(const std::string& bytes)
     return n;
 }
 
+
+ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions& options, core::Diagnostics& diags)
+{
+    ScoredPage page;
+    // 1.-2. bytes -> UTF-8 -> tree; a converted copy of the page goes as soon as the tree is built
+    {
+        const DecodedHtml decoded = read_page_text(input, options, diags);
+        page.tree = parse_page(decoded.utf8(), input);
+    }
+    // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts), the kind of page
+    page.declared = collect_page_meta(page.tree.get());
+    page.signals = read_page_signals(page.tree.get());
+    page.profile = &classify_page(page.signals, page_address(page.declared, options));
+    // 4. clean and score
+    HintContext hints;
+    hints.comments_are_content = page.profile->comments_are_content;
+    page.body = clean_and_score(page.tree.get(), page.facts, options.limits.max_nesting_depth, hints, diags);
+    return page;
+}
+
 core::Document HtmlConverter::convert(const core::Input& input, const core::ConvertOptions& options,
                                       core::Diagnostics& diags)
 {
     core::Document doc;
     doc.extraction.method = "html";
     doc.extraction.source_format = "text/html";
-    // 1. bytes -> UTF-8
-    if (input.bytes.size() > options.limits.max_input_bytes)
-        throw ConversionError("input.too-large", input.display_name, "the page is larger than the input limit");
-    if (core::trim(input.bytes).empty())
-        throw ConversionError("html.empty", input.display_name, "the file is empty");
-    if (looks_binary(input.bytes))
-        throw ConversionError("html.binary", input.display_name, "the file is binary data, not an HTML page");
-    // 2. parse; a converted copy of the page goes as soon as the tree is built
-    xml::XmlDocPtr tree;
-    {
-        const DecodedHtml decoded = decode_html(input.bytes);
-        diags.info("html.charset", "read as " + decoded.charset + " (" + decoded.how + ")");
-        if (decoded.repaired)
-            diags.warn("html.invalid-encoding", "invalid " + decoded.charset + " byte sequences were replaced");
-        tree = parse_html(decoded.utf8(), input.display_name.empty() ? "input.html" : input.display_name);
-    }
-    if (!tree || xmlDocGetRootElement(tree.get()) == nullptr)
-        throw ConversionError("html.unparsable", input.display_name, "no HTML element could be read");
-    xmlNode* root = xmlDocGetRootElement(tree.get());
-
-    // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts)
-    const PageMeta pm = collect_page_meta(tree.get());
-    std::string language;
-    for (const SourcedValue& v : pm.languages)
-        if (!(language = core::normalise_language_tag(v.value)).empty())
-            break;
-    doc.meta.language = language;
-    doc.meta.canonical_url = first_page_url(pm.urls);
-    if (!doc.meta.canonical_url.empty() && !options.base_url.empty())
-        doc.meta.canonical_url = resolve_link(doc.meta.canonical_url, options.base_url);
-    std::string base = options.base_url;
-    if (!doc.meta.canonical_url.empty() && doc.meta.canonical_url.find("://") != std::string::npos)
-        base = doc.meta.canonical_url;
-    if (!pm.base_href.empty())
-        base = base.empty() ? pm.base_href : resolve_link(pm.base_href, base);
-    doc.meta.publisher = first_value(pm.publishers);
-    doc.meta.keywords = pm.keywords;
-
-    // 4. clean
-    xmlNode* body = find_body(tree.get());
-    const CleaningReport cleaning = remove_never_content(root, options.limits.max_nesting_depth);
-    if (cleaning.flattened)
-        diags.warn("html.too-deep", "elements nested deeper than " + std::to_string(options.limits.max_nesting_depth) +
-                                        " levels were flattened into text");
-    body = find_body(tree.get());
-    FactsTable facts;
-    facts.index(body);
-    compute_text_stats(facts, body, false);
-    mark_boilerplate(facts, body);
-    compute_text_stats(facts, body, true);
-
-    // 5. main content
-    xmlNode* content = find_main_content(facts, body);
-
+    // 1.-4. bytes -> UTF-8, parse, what the page declares, clean and score
+    ScoredPage page = read_scored_page(input, options, diags);
+    const PageMeta& pm = page.declared;
+    FactsTable& facts = page.facts;
+    xmlNode* body = page.body;
+    const std::string base = take_declared_metadata(pm, options, doc.meta);
+    doc.extraction.page_type = page.profile->type;
+    // 5. main content: the densest article-like element, or the whole main region on pages of
+    // cards and rows
+    xmlNode* content = page.profile->whole_region ? find_main_region(facts, body) : find_main_content(facts, body);
     // 6. what the page shows about the article
-    std::vector<std::string> declared;
-    for (const SourcedValue& v : pm.titles)
-        declared.push_back(v.value);
-    const std::string tag_title = strip_site_suffix(pm.title_tag, doc.meta.publisher);
-    if (!tag_title.empty())
-        declared.push_back(tag_title);
+    const std::vector<std::string> declared = declared_titles(pm, doc.meta.publisher);
     const VisibleTitle vt = find_visible_title(facts, content, declared);
     xmlNode* region = article_region(content, vt.title);
-
     BlockContext ctx;
     ctx.facts = &facts;
     ctx.base_url = base;
     ctx.page_url = doc.meta.canonical_url;
     ctx.max_depth = options.limits.max_nesting_depth;
-
-    if (vt.title != nullptr) {
-        doc.meta.title = text_of(vt.title);
-        if (vt.subtitle != nullptr)
-            doc.meta.subtitle = text_of(vt.subtitle);
-    } else if (!declared.empty()) {
-        doc.meta.title = declared.front();
-    }
-    if (doc.meta.subtitle.empty() && !pm.alternative_headline.empty() &&
-        !same_name(pm.alternative_headline, doc.meta.title))
-        doc.meta.subtitle = pm.alternative_headline;
-
+    ctx.filter_chrome = !page.profile->whole_region;
+    take_title(vt, declared, pm, doc.meta);
     if (auto src = extract_provenance(facts, region, ctx))
         doc.meta.original_source = *src;
     const auto visible_authors = extract_visible_bylines(facts, region, content);
-    const auto visible_date = extract_visible_date(facts, region, language);
-
-    // authors: the first declared source that names anyone, else what the page shows
-    for (const auto& set : pm.author_sets)
-        if (!set.empty()) {
-            doc.meta.authors = set;
-            break;
-        }
-    if (doc.meta.authors.empty())
-        for (const std::string& n : pm.rel_author_names)
-            if (std::none_of(doc.meta.authors.begin(), doc.meta.authors.end(),
-                             [&](const core::Author& a) { return same_name(a.name, n); }))
-                doc.meta.authors.push_back({n, {}, {}});
-    if (doc.meta.authors.empty())
-        doc.meta.authors = visible_authors;
-    for (const auto& set : pm.author_sets)
-        merge_authors(doc.meta.authors, set);
-    merge_authors(doc.meta.authors, visible_authors);
-
-    // date: declared ISO, printed text when the page shows the same day
-    std::optional<core::PublicationDate> declared_date;
-    for (const SourcedValue& v : pm.dates)
-        if ((declared_date = core::parse_date(v.value, language)))
-            break;
-    if (declared_date && visible_date && visible_date->iso.starts_with(declared_date->iso.substr(0, 10)))
-        doc.meta.date = {declared_date->iso.size() >= visible_date->iso.size() ? declared_date->iso : visible_date->iso,
-                         visible_date->text};
-    else if (declared_date)
-        doc.meta.date = *declared_date;
-    else if (visible_date)
-        doc.meta.date = *visible_date;
-    if (doc.meta.date.iso.size() > 10)
-        doc.meta.date.iso = doc.meta.date.iso.substr(0, 10);
-
-    // a lede marked as such
-    if (xmlNode* lede = find_marked_lede(facts, region, content)) {
-        // an abstract section with its own heading: only its paragraphs
-        std::vector<xmlNode*> paras;
-        for (xmlNode* c = lede->children; c != nullptr; c = c->next)
-            if (tag_of(c) == "p")
-                paras.push_back(c);
-        if (paras.empty()) {
-            doc.meta.abstract = build_inlines(lede, ctx);
-        } else {
-            for (xmlNode* p : paras) {
-                auto more = build_inlines(p, ctx);
-                if (!doc.meta.abstract.empty() && !more.empty())
-                    doc.meta.abstract.push_back(core::Inline::make_text(" "));
-                doc.meta.abstract.insert(doc.meta.abstract.end(), more.begin(), more.end());
-            }
-        }
-        facts[lede].metadata = true;
-    }
-
+    const auto visible_date = extract_visible_date(facts, region, doc.meta.language);
+    take_authors(pm, visible_authors, doc.meta);
+    take_date(pm, visible_date, doc.meta);
+    take_marked_lede(facts, region, content, ctx, doc.meta);
     // 7. notes, then the body
     doc.notes = extract_notes(content, body, ctx);
     doc.body = build_blocks(content, ctx);
-
-    // 8. clean-up of the body: title repeated inside it, closing bio, set-off lede
-    std::erase_if(doc.body, [&](const core::Block& b) {
-        return b.kind == core::BlockKind::Heading && !doc.meta.title.empty() && same_name(block_text(b), doc.meta.title);
-    });
-    // a heading before any text that repeats a declared title, or an <h1>, is the title again
-    while (!doc.body.empty() && doc.body.front().kind == core::BlockKind::Heading) {
-        const std::string h = core::to_lower(block_text(doc.body.front()));
-        const bool declared_title = std::any_of(declared.begin(), declared.end(), [&](const std::string& d) {
-            const std::string l = core::to_lower(d);
-            return !h.empty() && (l.find(h) != std::string::npos || h.find(l) != std::string::npos);
-        });
-        if (!declared_title && doc.body.front().level != 1)
-            break;
-        doc.body.erase(doc.body.begin());
-    }
-    // counters, stray marks, bare URLs and interface labels are not paragraphs
-    std::erase_if(doc.body, [](const core::Block& b) { return b.kind == core::BlockKind::Paragraph && is_ui_text(block_text(b)); });
-    // headings left with nothing under them at the end (their lists were chrome)
-    while (!doc.body.empty() && doc.body.back().kind == core::BlockKind::Heading)
-        doc.body.pop_back();
-    // a dateline or byline left at the top of the text ("Posted Nov 18, 8:19 PM")
-    for (int k = 0; k < 3 && static_cast<std::size_t>(k) < doc.body.size();) {
-        const core::Block& b = doc.body[static_cast<std::size_t>(k)];
-        const std::string t = block_text(b);
-        const bool meta_line = b.kind == core::BlockKind::Paragraph && !t.empty() && t.size() < 100 &&
-                               t.back() != '.' && t.back() != '!' && t.back() != '?' && t.back() != '"' &&
-                               (core::has_byline_prefix(t) || core::find_date(t, language) ||
-                                (t.size() < 60 && (t.starts_with("Updated") || t.starts_with("Published") ||
-                                                   t.starts_with("Posted") || t.starts_with("Last updated"))));
-        if (!meta_line) {
-            ++k;
-            continue;
-        }
-        if (doc.meta.date.iso.empty())
-            if (auto d = core::find_date(t, language))
-                doc.meta.date = *d;
-        doc.body.erase(doc.body.begin() + k);
-    }
-    take_end_bio(doc.body, doc.meta.authors);
-    // contact and promotion lines closing the text ("Email X at x@y.com or follow him @x",
-    // "Subscribe to our newsletter", "X contributed to this report"), before and after a closing
-    // note about the author
-    auto drop_promotion = [&] {
-        for (int k = 0; k < 3 && !doc.body.empty(); ++k) {
-            const core::Block& b = doc.body.back();
-            const std::string t = core::to_lower(block_text(b));
-            static constexpr std::array cues{"subscribe",      "newsletter",      "sign up",
-                                             "follow us",      "follow me",       "if you enjoyed",
-                                             "like this story", "contributed to this report",
-                                             "contributed to this article"};
-            // "Citation: <title> (2019, November 18) retrieved 20 November 2019 from https://..."
-            const bool how_to_cite = t.starts_with("citation:") || t.starts_with("cite this") ||
-                                     (t.find(" retrieved ") != std::string::npos && t.find(" from http") != std::string::npos);
-            const bool promo = b.kind == core::BlockKind::Paragraph && t.size() < 300 &&
-                               (t.find('@') != std::string::npos || how_to_cite ||
-                                std::any_of(cues.begin(), cues.end(), [&](const char* c) { return t.find(c) != std::string::npos; }));
-            if (!promo)
-                break;
-            doc.body.pop_back();
-        }
-    };
-    drop_promotion();
-    if (take_author_notes(doc.body, doc.meta))
-        drop_promotion();
-    if (doc.meta.abstract.empty() && !doc.body.empty() && doc.body.front().kind == core::BlockKind::Paragraph &&
-        is_all_italic(doc.body.front().content) && block_text(doc.body.front()).size() >= 60 && doc.body.size() > 1) {
-        doc.meta.abstract = std::move(doc.body.front().content);
-        doc.body.erase(doc.body.begin());
-        // the italics only set the lede off; the abstract itself is plain
-        if (doc.meta.abstract.size() == 1 && doc.meta.abstract.front().kind == core::InlineKind::Italic)
-            doc.meta.abstract = std::vector<core::Inline>(doc.meta.abstract.front().children);
-    }
-    if (doc.meta.abstract.empty() && !pm.abstract.empty())
-        doc.meta.abstract.push_back(core::Inline::make_text(pm.abstract));
-    // a "lede" that introduces the author is the author's bio
-    if (take_author_note(core::plain_text(doc.meta.abstract), doc.meta.authors))
-        doc.meta.abstract.clear();
-    if (!pm.journal.empty()) {
-        doc.meta.series = pm.journal;
-        if (!pm.volume.empty())
-            doc.meta.series += ", Volume " + pm.volume;
-        if (!pm.issue.empty())
-            doc.meta.series += ", Issue " + pm.issue;
-    }
+    // 8. clean-up of the body: title repeated inside it, furniture, closing bio, set-off lede
+    tidy_body(doc, declared, doc.meta.language);
+    // 9. declared abstract and series
+    take_declared_abstract_and_series(pm, doc.meta);
+    // 10. the fallback chain, when the main pass left (almost) nothing
+    if (body_is_nearly_empty(doc))
+        rescue_nearly_empty_body(doc, facts, body, page.signals, ctx);
     if (doc.body.empty() && doc.meta.abstract.empty())
         diags.warn("html.no-text", "no article text was found on the page");
     return doc;

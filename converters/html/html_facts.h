@@ -12,6 +12,7 @@ namespace colophon::html {
 struct NodeFacts
 {
     bool excluded = false;   // boilerplate: never part of the body
+    const char* excluded_by = nullptr; // the rule that excluded it, for explanations ("nav", "class hint")
     bool metadata = false;   // a byline, date or provenance line taken into the metadata
     int letters = 0;         // letters and digits in the subtree
     int raw_letters = 0;     // ... counting boilerplate too (kept from the first pass)

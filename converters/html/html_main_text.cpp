@@ -9,6 +9,40 @@ namespace colophon::html {
 
 namespace {
 
+// Running text is long, or short and ending a sentence: captions and one-line paragraphs end with
+// a full stop, menu items and tag clouds do not. A block more than half linked is navigation.
+// (article-extraction-benchmark)
+constexpr int running_text_letters = 80;
+constexpr int sentence_letters = 25;
+// A short fragment (a label, a date) costs this much score; table cells are short by nature.
+constexpr double short_fragment_penalty = 2;
+// Linked letters count against a running-text block this many times over.
+constexpr double link_letter_weight = 2.0;
+// An item of a numbered list whose linked lead runs on into at least this many letters of its
+// own sentence is an enumerated point, not a teaser.
+constexpr int enumerated_point_own_letters = 40;
+// A list item or card under this many letters, at least a quarter of them linked, is a teaser
+// for another page.
+constexpr int teaser_max_letters = 600;
+constexpr int teaser_min_link_quarters = 1; // link_letters * 4 >= letters * this
+// A card with a linked heading is a teaser below these sizes (its blurb is short).
+constexpr int linked_teaser_max_letters = 700;
+constexpr int linked_teaser_max_good_letters = 450;
+// A heading at least nine tenths linked is a teaser's title.
+constexpr int linked_heading_tenths = 9;
+// A wider semantic container (<article>, <main>, articleBody) around the best-scoring element is
+// taken when it keeps this share of its score: it adds little but the lede and headings it frames.
+constexpr double wider_container_score_share = 0.85;
+// A semantic container inside the best element is taken when it holds this share of its
+// running text (good_letters * 4 >= best * 3).
+constexpr int narrower_container_quarters = 3;
+// An itemprop=articleBody beside the best element is taken when it holds half its running text.
+constexpr int beside_article_body_halves = 1;
+// A <main> holding at least this many halves of the page's text is the main region.
+constexpr int main_region_min_halves = 1;
+// Two <article> children side by side make a listing of cards.
+constexpr int listing_min_articles = 2;
+
 bool is_paragraph_like(std::string_view t)
 {
     return t == "p" || t == "pre" || t == "blockquote" || t == "dd" || t == "td" || t == "li" || t == "div" ||
@@ -35,7 +69,7 @@ bool is_listing(FactsTable& facts, const xmlNode* e)
     for (const xmlNode* c = e->children; c != nullptr; c = c->next)
         if (c->type == XML_ELEMENT_NODE && tag_of(c) == "article" && !facts[c].excluded)
             ++articles;
-    return articles >= 2;
+    return articles >= listing_min_articles;
 }
 
 struct Own
@@ -45,29 +79,17 @@ struct Own
     bool sentence_end = false;
 };
 
-} // namespace
-
-bool reads_as_running_text(int letters, int link_letters, bool sentence_end)
+// Letters of the text nodes each block-level element holds itself (not through a block child).
+std::vector<Own> own_text(FactsTable& facts, xmlNode* root, bool respect_exclusions)
 {
-    if (letters == 0 || link_letters * 2 > letters)
-        return false;
-    return letters >= 80 || (letters >= 25 && sentence_end);
-}
-
-void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusions)
-{
-    facts.clear_stats();
     const auto& elements = facts.elements();
     std::vector<Own> own(elements.size());
-    std::vector<int> linked_heading(elements.size(), 0); // letters of subheadings that are one link
-    std::vector<int> article_children(elements.size(), 0);
     // Inside a link at any distance: teaser cards wrap headings and blurbs in one <a>.
     std::vector<char> in_link(elements.size(), 0);
     for (std::size_t k = 0; k < elements.size(); ++k) {
         const long pi = facts.index_of(elements[k]->parent);
         in_link[k] = static_cast<char>(tag_of(elements[k]) == "a" || (pi >= 0 && in_link[static_cast<std::size_t>(pi)]));
     }
-    // 1. every text node adds to the nearest block-level element above it
     for (xmlNode* n = root; n != nullptr;) {
         if (n->type == XML_ELEMENT_NODE) {
             if (respect_exclusions && n != root && facts[n].excluded) {
@@ -98,7 +120,16 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
         }
         n = next_skipping_children(n, root);
     }
-    // 2. children before parents: reverse pre-order
+    return own;
+}
+
+// Scores each element from its own text and adds it up into its ancestors.
+void sum_subtrees(FactsTable& facts, xmlNode* root, bool respect_exclusions, const std::vector<Own>& own)
+{
+    const auto& elements = facts.elements();
+    std::vector<int> linked_heading(elements.size(), 0); // letters of subheadings that are one link
+    std::vector<int> article_children(elements.size(), 0);
+    // children before parents: reverse pre-order
     for (std::size_t k = elements.size(); k-- > 0;) {
         xmlNode* e = elements[k];
         NodeFacts& f = facts[e];
@@ -110,7 +141,7 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
         // ("<li><b><a>Lead</a>.</b> More text.</li>") is an enumerated point, not a teaser:
         // its lead counts as text.
         const bool enumerated_point = t == "li" && e->parent != nullptr && tag_of(e->parent) == "ol" &&
-                                      o.letters - o.link_letters >= 40 && o.sentence_end;
+                                      o.letters - o.link_letters >= enumerated_point_own_letters && o.sentence_end;
         if (o.letters > 0) {
             f.letters += o.letters;
             f.link_letters += o.link_letters;
@@ -120,24 +151,26 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
                 f.para_letters += o.letters;
             } else if (is_heading(e)) {
                 // neutral: titles and subheadings are neither evidence for nor against
-                if (tag_of(e) != "h1" && o.link_letters * 10 >= o.letters * 9)
+                if (tag_of(e) != "h1" && o.link_letters * 10 >= o.letters * linked_heading_tenths)
                     linked_heading[k] += o.letters;
             } else if (o.link_letters * 2 > o.letters) {
                 f.score -= o.letters;
             } else if (reads_as_running_text(o.letters, o.link_letters, o.sentence_end)) {
-                f.score += o.letters - 2.0 * o.link_letters;
+                f.score += o.letters - link_letter_weight * o.link_letters;
                 f.good_letters += o.letters;
                 if (is_paragraph_like(t))
                     f.para_letters += o.letters;
             } else if (t != "td" && t != "th") {
-                f.score -= 2; // short fragments (labels, dates); table cells are short by nature
+                f.score -= short_fragment_penalty;
             }
         }
         // A list item or card that is mostly a link with a blurb is a teaser for another page.
         {
-            const bool linked_teaser = linked_heading[k] > 0 && f.letters < 700 && f.good_letters < 450 &&
+            const bool linked_teaser = linked_heading[k] > 0 && f.letters < linked_teaser_max_letters &&
+                                       f.good_letters < linked_teaser_max_good_letters &&
                                        (t == "li" || t == "article" || t == "div" || t == "section");
-            if (((t == "li" || t == "article") && f.letters < 600 && f.link_letters * 4 >= f.letters &&
+            if (((t == "li" || t == "article") && f.letters < teaser_max_letters &&
+                 f.link_letters * 4 >= f.letters * teaser_min_link_quarters &&
                  !enumerated_point) ||
                 (linked_teaser && f.letters > 0 && f.score > -f.letters)) {
                 f.score = -f.letters;
@@ -146,7 +179,7 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
             }
         }
         // Several <article>s side by side are cards of a listing; a page has one article.
-        if (article_children[k] >= 2)
+        if (article_children[k] >= listing_min_articles)
             f.score = std::min(f.score, -static_cast<double>(f.letters));
         if (e == root)
             continue;
@@ -163,9 +196,37 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
         pf.good_letters += f.good_letters;
         pf.score += f.score;
     }
+}
+
+} // namespace
+
+bool reads_as_running_text(int letters, int link_letters, bool sentence_end)
+{
+    if (letters == 0 || link_letters * 2 > letters)
+        return false;
+    return letters >= running_text_letters || (letters >= sentence_letters && sentence_end);
+}
+
+void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusions)
+{
+    facts.clear_stats();
+    // 1. every text node adds to the nearest block-level element above it
+    const std::vector<Own> own = own_text(facts, root, respect_exclusions);
+    // 2. children before parents: reverse pre-order
+    sum_subtrees(facts, root, respect_exclusions, own);
     if (!respect_exclusions)
-        for (xmlNode* e : elements)
+        for (xmlNode* e : facts.elements())
             facts[e].raw_letters = facts[e].letters;
+}
+
+xmlNode* find_main_region(FactsTable& facts, xmlNode* root)
+{
+    xmlNode* main = nullptr;
+    for (xmlNode* e : facts.elements())
+        if (!facts[e].excluded && (tag_of(e) == "main" || attr_view(e, "role") == "main") &&
+            (main == nullptr || facts[e].letters > facts[main].letters))
+            main = e;
+    return main != nullptr && facts[main].letters * 2 >= facts[root].letters * main_region_min_halves ? main : root;
 }
 
 xmlNode* find_main_content(FactsTable& facts, xmlNode* root)
@@ -207,12 +268,12 @@ xmlNode* find_main_content(FactsTable& facts, xmlNode* root)
             return best;
         if (is_ancestor(s, best)) {
             // A wider semantic container adds little but the lede and headings it frames.
-            if (sf.score >= 0.85 * bf.score)
+            if (sf.score >= wider_container_score_share * bf.score)
                 return s;
         } else if (is_ancestor(best, s)) {
-            if (sf.good_letters * 4 >= bf.good_letters * 3)
+            if (sf.good_letters * 4 >= bf.good_letters * narrower_container_quarters)
                 return s;
-        } else if (s == body_prop && sf.good_letters * 2 >= bf.good_letters) {
+        } else if (s == body_prop && sf.good_letters * 2 >= bf.good_letters * beside_article_body_halves) {
             return s;
         }
     }

@@ -17,6 +17,10 @@ void compute_text_stats(FactsTable& facts, xmlNode* root, bool respect_exclusion
 // text rather than chrome.
 bool reads_as_running_text(int letters, int link_letters, bool sentence_end);
 
+// The page's main region: the largest <main> (or role=main) holding at least half of the
+// page's text, else `root`.
+xmlNode* find_main_region(FactsTable& facts, xmlNode* root);
+
 // The element holding the article body; `root` itself when nothing scores better.
 xmlNode* find_main_content(FactsTable& facts, xmlNode* root);
 

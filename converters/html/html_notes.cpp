@@ -11,6 +11,12 @@ namespace colophon::html {
 
 namespace {
 
+// A note mark is a few characters ("12", "a", "iv", "*"); a longer in-page link is navigation.
+constexpr std::size_t mark_max_bytes = 8;
+constexpr std::size_t alnum_mark_max_bytes = 4;
+// An in-page target larger than this is a section of the page, not a note.
+constexpr int note_max_letters = 6000;
+
 std::string mark_label(std::string s)
 {
     s = core::clean_text(s);
@@ -23,14 +29,14 @@ std::string mark_label(std::string s)
 
 bool looks_like_mark(std::string_view label)
 {
-    if (label.empty() || label.size() > 8)
+    if (label.empty() || label.size() > mark_max_bytes)
         return false;
     if (label == "*" || label == "**" || label == "†" || label == "‡" || label == "§")
         return true;
     for (const char c : label)
         if (!std::isalnum(static_cast<unsigned char>(c)))
             return false;
-    return label.size() <= 4;
+    return label.size() <= alnum_mark_max_bytes;
 }
 
 bool note_hint(const xmlNode* n)
@@ -116,11 +122,21 @@ std::string make_xml_id(std::string_view raw, std::vector<std::string>& taken)
     return unique;
 }
 
-std::vector<core::Note> extract_notes(xmlNode* content, xmlNode* page, BlockContext& ctx)
+namespace {
+
+using IdIndex = std::unordered_map<std::string_view, xmlNode*>;
+
+struct FoundNote
 {
-    FactsTable& facts = *ctx.facts;
-    // 1. every id on the page (and old-style <a name>)
-    std::unordered_map<std::string_view, xmlNode*> ids;
+    xmlNode* item;        // element holding the note text
+    std::string fragment; // the id the first mark points at
+    std::string label;    // the mark as printed
+};
+
+// Every id on the page (and old-style <a name>).
+IdIndex index_ids(FactsTable& facts)
+{
+    IdIndex ids;
     for (xmlNode* e : facts.elements()) {
         const std::string_view id = attr_view(e, "id");
         if (!id.empty())
@@ -131,15 +147,28 @@ std::vector<core::Note> extract_notes(xmlNode* content, xmlNode* page, BlockCont
                 ids.emplace(name, e);
         }
     }
-    (void)page;
-    // 2. marks in the content whose target reads as a note
-    struct Found
-    {
-        xmlNode* item;
-        std::string fragment;
-        std::string label;
-    };
-    std::vector<Found> found;
+    return ids;
+}
+
+// True when the link `n` is dressed as a note mark: semantic markup, or a short label in a
+// superscript, in brackets or with a note class.
+bool is_note_mark(const xmlNode* n, const std::string& label)
+{
+    const bool semantic = attr_view(n, "role") == "doc-noteref" ||
+                          attr_view(n, "epub:type").find("noteref") != std::string_view::npos;
+    const bool in_sup = tag_of(n->parent) == "sup" || (n->children && tag_of(n->children) == "sup") ||
+                        (n->parent && tag_of(n->parent->parent) == "sup");
+    const std::string raw = core::clean_text(text_of(n));
+    const bool bracketed = raw.size() >= 3 && raw.front() == '[' && raw.back() == ']';
+    return semantic || (looks_like_mark(label) && (in_sup || bracketed || note_hint(n) || note_hint(n->parent)));
+}
+
+// Marks in `content` whose target, later in the page, reads as a note; fills `ctx.note_marks`
+// (fragment -> first fragment of the note) and returns the notes once each, in mark order.
+std::vector<FoundNote> find_note_marks(xmlNode* content, const IdIndex& ids, BlockContext& ctx)
+{
+    FactsTable& facts = *ctx.facts;
+    std::vector<FoundNote> found;
     std::unordered_map<const xmlNode*, std::size_t> item_index;
     for (xmlNode* n = content; n != nullptr; n = next_in_order(n, content)) {
         if (tag_of(n) != "a")
@@ -152,13 +181,7 @@ std::vector<core::Note> extract_notes(xmlNode* content, xmlNode* page, BlockCont
         if (it == ids.end())
             continue;
         const std::string label = mark_label(text_of(n));
-        const bool semantic = attr_view(n, "role") == "doc-noteref" ||
-                              attr_view(n, "epub:type").find("noteref") != std::string_view::npos;
-        const bool in_sup = tag_of(n->parent) == "sup" || (n->children && tag_of(n->children) == "sup") ||
-                            (n->parent && tag_of(n->parent->parent) == "sup");
-        const std::string raw = core::clean_text(text_of(n));
-        const bool bracketed = raw.size() >= 3 && raw.front() == '[' && raw.back() == ']';
-        if (!semantic && !(looks_like_mark(label) && (in_sup || bracketed || note_hint(n) || note_hint(n->parent))))
+        if (!is_note_mark(n, label))
             continue;
         xmlNode* target = it->second;
         if (is_ancestor(target, n) || facts.index_of(target) <= facts.index_of(n))
@@ -166,63 +189,61 @@ std::vector<core::Note> extract_notes(xmlNode* content, xmlNode* page, BlockCont
         xmlNode* item = note_item(target);
         if (item == nullptr || is_ancestor(item, n) || is_heading(item))
             continue;
-        if (facts[item].letters > 6000)
+        if (facts[item].letters > note_max_letters)
             continue;
         const auto [pos, inserted] = item_index.emplace(item, found.size());
         if (inserted)
             found.push_back({item, frag, label});
         ctx.note_marks[frag] = NoteMark{found[pos->second].fragment, label};
     }
-    if (found.empty())
-        return {};
-    // 3. notes in document order, with ids valid as xml:id
-    std::sort(found.begin(), found.end(),
-              [&](const Found& a, const Found& b) { return facts.index_of(a.item) < facts.index_of(b.item); });
-    std::vector<std::string> taken;
-    std::unordered_map<std::string, std::string> id_of_fragment;
-    std::vector<core::Note> notes;
-    for (const Found& f : found) {
-        core::Note note;
-        note.id = make_xml_id(f.fragment, taken);
-        note.label = f.label;
-        note.place = is_endnote_area(f.item) ? core::NotePlace::End : core::NotePlace::Foot;
-        id_of_fragment[f.fragment] = note.id;
-        const long line = xmlGetLineNo(f.item);
-        if (line > 0)
-            note.source.line = static_cast<int>(line);
-        BlockContext note_ctx = ctx;
-        note_ctx.in_note = true;
-        note_ctx.filter_chrome = false;
-        const std::string_view t = tag_of(f.item);
-        if (t == "p" || t == "dd" || t == "td") {
-            core::Block p;
-            p.kind = core::BlockKind::Paragraph;
-            p.content = build_inlines(f.item, note_ctx);
-            if (!p.content.empty())
-                note.blocks.push_back(std::move(p));
-        } else {
-            note.blocks = build_blocks(f.item, note_ctx);
+    return found;
+}
+
+// The printed number at the start of the note text repeats the label.
+void drop_repeated_label(core::Note& note, const std::string& label)
+{
+    if (note.blocks.empty() || note.blocks.front().content.empty() ||
+        note.blocks.front().content.front().kind != core::InlineKind::Text || label.empty())
+        return;
+    std::string& s = note.blocks.front().content.front().text;
+    for (const std::string& prefix :
+         {label + ". ", label + ") ", "[" + label + "] ", label + " ", std::string("^ "), std::string("↑ ")})
+        if (s.starts_with(prefix)) {
+            s.erase(0, prefix.size());
+            break;
         }
-        // The printed number at the start of the note text repeats the label.
-        if (!note.blocks.empty() && !note.blocks.front().content.empty() &&
-            note.blocks.front().content.front().kind == core::InlineKind::Text) {
-            std::string& s = note.blocks.front().content.front().text;
-            for (const std::string& prefix : {f.label + ". ", f.label + ") ", "[" + f.label + "] ", f.label + " ",
-                                              std::string("^ "), std::string("↑ ")})
-                if (!f.label.empty() && s.starts_with(prefix)) {
-                    s.erase(0, prefix.size());
-                    break;
-                }
-        }
-        notes.push_back(std::move(note));
+}
+
+core::Note build_note(const FoundNote& f, std::vector<std::string>& taken, const BlockContext& ctx)
+{
+    core::Note note;
+    note.id = make_xml_id(f.fragment, taken);
+    note.label = f.label;
+    note.place = is_endnote_area(f.item) ? core::NotePlace::End : core::NotePlace::Foot;
+    const long line = xmlGetLineNo(f.item);
+    if (line > 0)
+        note.source.line = static_cast<int>(line);
+    BlockContext note_ctx = ctx;
+    note_ctx.in_note = true;
+    note_ctx.filter_chrome = false;
+    const std::string_view t = tag_of(f.item);
+    if (t == "p" || t == "dd" || t == "td") {
+        core::Block p;
+        p.kind = core::BlockKind::Paragraph;
+        p.content = build_inlines(f.item, note_ctx);
+        if (!p.content.empty())
+            note.blocks.push_back(std::move(p));
+    } else {
+        note.blocks = build_blocks(f.item, note_ctx);
     }
-    for (auto& [frag, mark] : ctx.note_marks) {
-        const auto it = id_of_fragment.find(mark.note_id);
-        if (it != id_of_fragment.end())
-            mark.note_id = it->second;
-    }
-    // 4. take the notes (and a notes section left empty, with its heading) out of the body
-    for (const Found& f : found) {
+    drop_repeated_label(note, f.label);
+    return note;
+}
+
+// Marks the notes, and a notes section they leave empty (with its heading), as out of the body.
+void take_notes_out_of_body(const std::vector<FoundNote>& found, xmlNode* content, FactsTable& facts)
+{
+    for (const FoundNote& f : found) {
         facts[f.item].metadata = true;
         xmlNode* section = f.item->parent;
         for (int up = 0; section != nullptr && up < 3 && section != content; ++up) {
@@ -247,6 +268,35 @@ std::vector<core::Note> extract_notes(xmlNode* content, xmlNode* page, BlockCont
             section = section->parent;
         }
     }
+}
+
+} // namespace
+
+std::vector<core::Note> extract_notes(xmlNode* content, xmlNode* page, BlockContext& ctx)
+{
+    (void)page;
+    FactsTable& facts = *ctx.facts;
+    // 1. every id on the page, 2. marks in the content whose target reads as a note
+    std::vector<FoundNote> found = find_note_marks(content, index_ids(facts), ctx);
+    if (found.empty())
+        return {};
+    // 3. notes in document order, with ids valid as xml:id; marks renamed to those ids
+    std::sort(found.begin(), found.end(),
+              [&](const FoundNote& a, const FoundNote& b) { return facts.index_of(a.item) < facts.index_of(b.item); });
+    std::vector<std::string> taken;
+    std::unordered_map<std::string, std::string> id_of_fragment;
+    std::vector<core::Note> notes;
+    for (const FoundNote& f : found) {
+        notes.push_back(build_note(f, taken, ctx));
+        id_of_fragment[f.fragment] = notes.back().id;
+    }
+    for (auto& [frag, mark] : ctx.note_marks) {
+        const auto it = id_of_fragment.find(mark.note_id);
+        if (it != id_of_fragment.end())
+            mark.note_id = it->second;
+    }
+    // 4. the notes (and a notes section left empty, with its heading) leave the body
+    take_notes_out_of_body(found, content, facts);
     return notes;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <unordered_set>
 
@@ -20,7 +21,7 @@ std::size_t glued_label_length(const std::string& w)
     while (n < w.size() && n < 3 && is_ascii_digit(w[n]))
         ++n;
     if (n == 0) {
-        for (std::string_view sym : {"*", "\u2020", "\u2021", "\u00a7", "\u00b6"})
+        for (std::string_view sym : {"*", "\u2217", "\u204e", "\u2020", "\u2021", "\u00a7", "\u00b6"})
             if (std::string_view(w).starts_with(sym)) {
                 n = sym.size();
                 break;
@@ -28,6 +29,9 @@ std::size_t glued_label_length(const std::string& w)
     }
     if (n == 0 || n >= w.size())
         return 0;
+    // "1.A summary": OCR closes the space after a numbered note's full stop
+    if (is_ascii_digit(w[0]) && w[n] == '.' && n + 1 < w.size() && w[n + 1] >= 'A' && w[n + 1] <= 'Z')
+        return n + 1;
     const unsigned char next = static_cast<unsigned char>(w[n]);
     if (next >= 'A' && next <= 'Z')
         return n;
@@ -51,7 +55,7 @@ std::string note_start_label(const TextLine& l, bool* superscript)
         *superscript = sup;
     if (label.empty()) {
         const std::size_t n = glued_label_length(w.text);
-        return n > 0 ? w.text.substr(0, n) : std::string();
+        return n > 0 ? note_label_of(w.text.substr(0, n)) : std::string();
     }
     if (l.words.size() < 2)
         return {};
@@ -87,6 +91,180 @@ std::vector<Tok> note_body_tokens(const TextLine& l, std::vector<PendingHyphen>&
     return label_stripped_tokens(l, pending);
 }
 
+namespace {
+
+// Footnotes sit in the lower part of a page: a labelled line above this share of the page
+// height opens no footnote zone. (pdf-gen, pdf-gen2.)
+constexpr double foot_zone_top = 0.45;
+// A note continued from the page before fills the foot of the page when no note starts there:
+// its last line reaches below this share of the page height.
+constexpr double continued_note_bottom = 0.75;
+// OCR's size of a note line may reach the body size (see small_tail_start).
+constexpr double ocr_note_size_ratio = 1.0;
+// Lines of one note are set tight: less than this many of their size apart.
+constexpr double note_line_gap = 0.8;
+// A footnote zone set at the body size (Word and LibreOffice templates that do not shrink
+// notes) is told from the body by its marks and the space above it: it opens with a raised
+// label that a raised mark in the page's body above it names, after blank space of at least
+// this many of its size. (pdf-gen2 LibreOffice; the other producers and pdf-real unchanged.)
+constexpr double marked_zone_space_above = 0.5;
+// ... and holds no line larger than the body (a heading below it is body again).
+constexpr double marked_zone_max_size = 1.05;
+
+// Raised note marks in the body lines before line `before` of the page.
+std::set<std::string> raised_marks(const PageLines& page, const std::vector<Role>& role, std::size_t before)
+{
+    std::set<std::string> marks;
+    for (std::size_t i = 0; i < before && i < page.lines.size(); ++i) {
+        if (role[i] != Role::Body)
+            continue;
+        const auto& words = page.lines[i].words;
+        for (std::size_t k = 1; k < words.size(); ++k)
+            if (words[k].superscript) {
+                const std::string label = note_label_of(words[k].text);
+                if (!label.empty())
+                    marks.insert(label);
+            }
+    }
+    return marks;
+}
+
+// The start of the run of small lines (furniture aside) that ends the frame [start, end). On
+// OCR'd pages sizes come from line heights and wander: a line opening with a note label up to
+// the body size stays in the run when a small line of the run stands above it.
+std::size_t small_tail_start(const PageLines& page, const std::vector<Role>& role, std::size_t start, std::size_t end,
+                             double body)
+{
+    auto small = [&](std::size_t k) { return role[k] == Role::Furniture || page.lines[k].size <= note_size_ratio * body; };
+    auto tolerated = [&](std::size_t k) {
+        return page.from_ocr && page.lines[k].size <= ocr_note_size_ratio * body && !note_start_label(page.lines[k]).empty();
+    };
+    std::size_t tail = end;
+    std::size_t pending = end; // tolerated lines not yet confirmed by a small line above them
+    while (tail > start) {
+        const std::size_t k = tail - 1;
+        if (small(k)) {
+            pending = end;
+        } else if (tolerated(k)) {
+            if (pending == end)
+                pending = tail;
+        } else {
+            break;
+        }
+        --tail;
+    }
+    return pending == end ? tail : pending;
+}
+
+// The first line of [from, end) in the lower part of the page that opens with a note label.
+std::size_t first_labelled_line(const PageLines& page, const std::vector<Role>& role, std::size_t from, std::size_t end)
+{
+    const double foot_top = foot_zone_top * page.height;
+    for (std::size_t k = from; k < end; ++k) {
+        if (role[k] == Role::Furniture || page.lines[k].box.y0 < foot_top)
+            continue;
+        if (!note_start_label(page.lines[k]).empty())
+            return k;
+    }
+    return end;
+}
+
+// A zone at the body size: the first line of [start, end) in the lower part of the page that
+// opens with a raised label named by a raised mark above it, after blank space, with no
+// larger line after it. `end` when there is none.
+std::size_t marked_zone_start(const PageLines& page, const std::vector<Role>& role, std::size_t start, std::size_t end,
+                              double body)
+{
+    const auto& lines = page.lines;
+    const double foot_top = foot_zone_top * page.height;
+    std::size_t zone = end;
+    for (std::size_t k = start; k < end; ++k) {
+        if (role[k] == Role::Furniture)
+            continue;
+        if (lines[k].size > marked_zone_max_size * body) {
+            zone = end; // a heading after the candidate: that was no zone
+            continue;
+        }
+        if (zone < end || lines[k].box.y0 < foot_top)
+            continue;
+        bool raised = false;
+        const std::string label = note_start_label(lines[k], &raised);
+        if (label.empty() || !raised)
+            continue;
+        std::size_t above = k;
+        while (above > start && role[above - 1] == Role::Furniture)
+            --above;
+        if (above > start && lines[k].box.y0 - lines[above - 1].box.y1 < marked_zone_space_above * lines[k].size)
+            continue;
+        if (raised_marks(page, role, k).count(label))
+            zone = k;
+    }
+    return zone;
+}
+
+// A note continued from the previous page opens this page's zone without a label: it sits tight
+// above the labelled notes, or at the very foot when no note starts here.
+std::size_t extend_over_continued_note(const PageLines& page, const std::vector<Role>& role, std::size_t tail,
+                                       std::size_t zone, std::size_t end)
+{
+    const auto& lines = page.lines;
+    const double foot_top = foot_zone_top * page.height;
+    std::size_t k = zone;
+    if (k == end) {
+        std::size_t last = end;
+        while (last > tail && role[last - 1] == Role::Furniture)
+            --last;
+        if (last > tail && lines[last - 1].box.y1 > continued_note_bottom * page.height)
+            k = last - 1;
+    }
+    while (k < end && k > tail && role[k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
+           lines[k].box.y0 - lines[k - 1].box.y1 < note_line_gap * lines[k].size)
+        --k;
+    return k;
+}
+
+// Lines [zone, end) are notes: labelled lines open notes marked like the first one (plain
+// numbers counting up), the others continue the last note.
+void take_zone_notes(const PageLines& page, std::size_t zone, std::size_t end, std::vector<Role>& role,
+                     std::vector<RawNote>& notes)
+{
+    const auto& lines = page.lines;
+    bool zone_sup = false;
+    std::string prev_label;
+    bool first_start = true;
+    for (std::size_t k = zone; k < end; ++k) {
+        if (role[k] == Role::Furniture)
+            continue;
+        role[k] = Role::Note;
+        bool sup = false;
+        std::string label = note_start_label(lines[k], &sup);
+        if (!label.empty() && !first_start) {
+            const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
+            if (sup != zone_sup)
+                label.clear();
+            else if (!sup && numeric && !prev_label.empty() &&
+                     std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
+                     std::stoi(label) != std::stoi(prev_label) + 1)
+                label.clear();
+        }
+        if (!label.empty()) {
+            if (first_start)
+                zone_sup = sup;
+            first_start = false;
+            prev_label = label;
+            RawNote n;
+            n.label = label;
+            n.page = page.page;
+            n.toks = note_body_tokens(lines[k], Vocabulary{});
+            notes.push_back(std::move(n));
+        } else if (!notes.empty()) {
+            append_line(notes.back().toks, lines[k], Vocabulary{});
+        }
+    }
+}
+
+} // namespace
+
 void find_footnote_zone(const PageLines& page, const std::vector<bool>& furniture, double body, std::vector<Role>& role,
                         std::vector<RawNote>& notes)
 {
@@ -95,88 +273,24 @@ void find_footnote_zone(const PageLines& page, const std::vector<bool>& furnitur
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (furniture[i])
             role[i] = Role::Furniture;
-    // group by frame (a frame's lines are contiguous in reading order)
+    // a frame's lines are contiguous in reading order; each frame has its own foot
     std::size_t start = 0;
     while (start < lines.size()) {
         std::size_t end = start;
         while (end < lines.size() && lines[end].frame_id == lines[start].frame_id)
             ++end;
-        // tail run of small lines
-        std::size_t tail = end;
-        while (tail > start) {
-            const std::size_t k = tail - 1;
-            if (role[k] == Role::Furniture) {
-                --tail;
-                continue;
-            }
-            if (lines[k].size <= note_size_ratio * body)
-                --tail;
-            else
-                break;
-        }
-        // the zone opens with a note label in the lower part of the page
-        const double foot_top = 0.45 * page.height;
-        std::size_t zone = end;
-        for (std::size_t k = tail; k < end; ++k) {
-            if (role[k] == Role::Furniture || lines[k].box.y0 < foot_top)
-                continue;
-            if (!note_start_label(lines[k]).empty()) {
-                zone = k;
-                break;
-            }
-        }
-        // a note continued from the previous page opens this page's zone without a label
-        // (it sits tight above the labelled notes, or at the very foot when no note starts here)
+        // 1. a run of small lines at the foot, from its first labelled line
+        const std::size_t tail = small_tail_start(page, role, start, end, body);
+        std::size_t zone = first_labelled_line(page, role, tail, end);
+        // 2. a note continued from the page before
         if (tail < end && zone > tail && !notes.empty() && notes.back().page == page.page - 1 &&
-            !ends_sentence(tokens_text(notes.back().toks))) {
-            std::size_t k = zone;
-            if (k == end) {
-                std::size_t last = end;
-                while (last > tail && role[last - 1] == Role::Furniture)
-                    --last;
-                if (last > tail && lines[last - 1].box.y1 > 0.75 * page.height)
-                    k = last - 1;
-            }
-            while (k < end && k > tail && role[k - 1] != Role::Furniture && lines[k - 1].box.y0 >= foot_top &&
-                   lines[k].box.y0 - lines[k - 1].box.y1 < 0.8 * lines[k].size)
-                --k;
-            zone = k;
-        }
-        if (zone < end) {
-            bool zone_sup = false;
-            std::string prev_label;
-            bool first_start = true;
-            for (std::size_t k = zone; k < end; ++k) {
-                if (role[k] == Role::Furniture)
-                    continue;
-                role[k] = Role::Note;
-                bool sup = false;
-                std::string label = note_start_label(lines[k], &sup);
-                if (!label.empty() && !first_start) {
-                    // later notes are marked like the first; plain numbers count up
-                    const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
-                    if (sup != zone_sup)
-                        label.clear();
-                    else if (!sup && numeric && !prev_label.empty() &&
-                             std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
-                             std::stoi(label) != std::stoi(prev_label) + 1)
-                        label.clear();
-                }
-                if (!label.empty()) {
-                    if (first_start)
-                        zone_sup = sup;
-                    first_start = false;
-                    prev_label = label;
-                    RawNote n;
-                    n.label = label;
-                    n.page = page.page;
-                    n.toks = note_body_tokens(lines[k], Vocabulary{});
-                    notes.push_back(std::move(n));
-                } else if (!notes.empty()) {
-                    append_line(notes.back().toks, lines[k], Vocabulary{});
-                }
-            }
-        }
+            !ends_sentence(tokens_text(notes.back().toks)))
+            zone = extend_over_continued_note(page, role, tail, zone, end);
+        // 3. else notes set at the body size, known by their marks
+        if (zone == end)
+            zone = marked_zone_start(page, role, start, end, body);
+        if (zone < end)
+            take_zone_notes(page, zone, end, role, notes);
         start = end;
     }
 }

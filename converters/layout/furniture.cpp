@@ -1,10 +1,13 @@
 #include "furniture.h"
 
 #include "core/text.h"
+#include "layout_internal.h"
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <regex>
+#include <string_view>
 
 namespace colophon::layout {
 
@@ -14,6 +17,20 @@ namespace {
 constexpr int edge_lines = 3;
 constexpr double edge_band = 0.16;  // share of the page height
 constexpr double tight_band = 0.1;
+
+// A site's navigation bar printed with its page (browsers' "Save as PDF"): in the top band of a
+// page, at least this many menu items of a few words between separators, no digits (a running
+// header's "Vol. 3 | No. 2" has them), no sentence. The masthead is whatever stands above it.
+// (pdf-gen2 Chromium.)
+constexpr std::size_t min_menu_items = 4;
+constexpr std::size_t max_menu_item_words = 3;
+// A copyright notice ("© 2023 Site. All rights reserved.") is a site's or publisher's footer,
+// never the article, wherever the article ends on the page; only a notice line that ends its
+// sentence: a licence paragraph that runs on is left whole (pdf-real cermine_test1, test2).
+constexpr int max_copyright_words = 25;
+
+// Two parts of one running line share a baseline within this many points.
+constexpr double same_row_points = 2.0;
 
 // OCR's share of differing characters between two readings of one running line; repeated
 // body lines rarely come this close, and only lines in the edge bands are compared.
@@ -79,6 +96,56 @@ std::string fold_ocr_digits(const std::string& text)
         i = end;
     }
     return out;
+}
+
+// A footnote opening with its raised mark may repeat on the next page but for its digits
+// ("2 Data available at .../data-2" and "6 Data available at .../data-6", "3 Ibid., p. 4"): no
+// running header or footer opens with a superscript.
+bool opens_with_raised_label(const TextLine& l) { return l.words.size() >= 2 && l.words.front().superscript; }
+
+// Menu items between separators ("WORLD · ECONOMY · TRADE · OPINION", "Home | News | About").
+bool is_navigation_line(const std::string& text)
+{
+    static const std::array<std::string_view, 6> separators{"\u00b7", "|", "\u2022", "/", "\u2013", "\u2014"};
+    std::vector<std::string> items{std::string()};
+    std::string_view t = text;
+    while (!t.empty()) {
+        bool cut = false;
+        for (std::string_view sep : separators)
+            if (t.starts_with(sep)) {
+                items.emplace_back();
+                t.remove_prefix(sep.size());
+                cut = true;
+                break;
+            }
+        if (cut)
+            continue;
+        items.back() += t.front();
+        t.remove_prefix(1);
+    }
+    if (items.size() < min_menu_items)
+        return false;
+    for (const std::string& item : items) {
+        const auto words = core::split_words(item);
+        const core::TextStats st = core::text_stats(item);
+        if (words.empty() || words.size() > max_menu_item_words || st.digits > 0 || st.letters == 0)
+            return false;
+        const std::string_view w = core::trim(item);
+        if (w.back() == '.' || w.back() == ',' || w.back() == ';')
+            return false;
+    }
+    return true;
+}
+
+bool is_copyright_notice(const std::string& text)
+{
+    static const std::regex notice(R"(^(\(c\)\s*\d{4}|copyright\s*(\(c\)|\d{4})).*)", std::regex::icase);
+    const std::string t = core::clean_text(text);
+    if (word_count(t) > max_copyright_words || !ends_sentence(t))
+        return false;
+    if (t.starts_with("\u00a9") || (core::to_lower(t).starts_with("copyright") && t.find("\u00a9") != std::string::npos))
+        return true;
+    return std::regex_match(t, notice);
 }
 
 bool has_alnum(const std::string& text)
@@ -211,6 +278,15 @@ std::vector<bool> find_page_furniture(const PageLines& pl, const std::vector<Edg
                 out[by_y.back()] = true;
         }
     }
+    // A navigation bar in the top band, with the masthead above it; a copyright notice.
+    for (std::size_t k = 0; k < by_y.size(); ++k) {
+        const TextLine& l = pl.lines[by_y[k]];
+        if (l.box.y1 < edge_band * h && is_navigation_line(l.text()))
+            for (std::size_t above = 0; above <= k; ++above)
+                out[by_y[above]] = true;
+        if (is_copyright_notice(l.text()))
+            out[by_y[k]] = true;
+    }
     // Repetition across nearby pages at about the same height. A header may be one line on one
     // page and split into two column lines on the next, so containment counts as a match.
     for (const EdgeLine& c : edges) {
@@ -221,7 +297,7 @@ std::vector<bool> find_page_furniture(const PageLines& pl, const std::vector<Edg
         // nothing a reader would miss.
         if (pl.from_ocr && !has_alnum(text))
             out[c.line] = true;
-        if (c.sig.empty() || out[c.line])
+        if (c.sig.empty() || out[c.line] || opens_with_raised_label(pl.lines[c.line]))
             continue;
         for (const std::vector<EdgeLine>* other : neighbours) {
             for (const EdgeLine& o : *other) {
@@ -234,6 +310,17 @@ std::vector<bool> find_page_furniture(const PageLines& pl, const std::vector<Edg
             if (out[c.line])
                 break;
         }
+    }
+    // The other half of a running line: a header set in two parts on one baseline (series on
+    // the left, short title on the right) whose other part repeats or reads as a page number
+    // is furniture as a whole, also on a page where only one half is printed.
+    for (const EdgeLine& c : edges) {
+        if (!out[c.line])
+            continue;
+        for (const EdgeLine& o : edges)
+            if (!out[o.line] && o.top == c.top && std::abs(o.y - c.y) < same_row_points && std::abs(o.size - c.size) < 1.0 &&
+                o.size <= 1.05 * body_size && !opens_with_raised_label(pl.lines[o.line]))
+                out[o.line] = true;
     }
     return out;
 }

@@ -26,6 +26,12 @@ void mark_bare_urls(std::vector<Tok>& toks)
         if (t.uri.empty() || !run_ends || url_like(t.text))
             continue;
         const std::string core_text = strip_trailing_punct(t.text);
+        // the full stop after a URL, a word of its own inside the link's rectangle
+        const bool run_starts_here = i == 0 || toks[i - 1].uri != t.uri;
+        if (core_text.empty() && !run_starts_here && !t.space_before) {
+            t.uri.clear();
+            continue;
+        }
         if (core_text.empty() || core_text.size() == t.text.size())
             continue;
         split_tail(toks, i, core_text);

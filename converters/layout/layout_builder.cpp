@@ -1,9 +1,12 @@
 #include "layout_builder.h"
 
+#include "author_bio.h"
 #include "core/bylines.h"
 #include "core/text.h"
+#include "dropped_text.h"
 #include "footnotes.h"
 #include "front_matter.h"
+#include "front_matter_text.h"
 #include "inline_runs.h"
 #include "layout_internal.h"
 #include "paragraphs.h"
@@ -53,7 +56,7 @@ LayoutBuilder::LayoutBuilder(DocumentHints hints) : hints_(std::move(hints)) { m
 
 LayoutBuilder::~LayoutBuilder() = default;
 
-void LayoutBuilder::add_page(const PageWords& page)
+void LayoutBuilder::add_page(const words::PageWords& page)
 {
     PendingPage pp;
     pp.lines.page = page.page;
@@ -78,6 +81,7 @@ void LayoutBuilder::calibrate()
         sample.push_back(&pp.lines);
     body_ = mode_size(sample);
     paragraphs_ = std::make_unique<ParagraphBuilder>(body_, typical_line_gap(sample, body_));
+    paragraphs_->set_language(hints_.language);
     calibrated_ = true;
 }
 
@@ -103,6 +107,13 @@ void LayoutBuilder::finish_page()
     if (!front_read_ && !page.lines.empty()) {
         front_read_ = true;
         authors_front_ = read_front_matter(page, body_, role, meta_);
+        // front matter lines no field holds are reported, never lost silently
+        const DroppedText lost = front_text_not_kept(page, role, meta_, authors_front_);
+        if (is_text_loss(lost))
+            dropped_.push_back({page.page, std::to_string(lost.lines) + " line(s) read as front matter (" +
+                                               std::to_string(lost.words) +
+                                               " words) are in no metadata field and left out, from \"" +
+                                               lost.first.substr(0, 60) + "\""});
     }
 
     // 4. body lines, endnote sections, headings and paragraphs
@@ -128,12 +139,11 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     paras.finish(notes);
     std::vector<core::Author> authors_front = std::move(authors_front_);
 
-    // 5. author note at the end ("Jane Doe is a senior fellow at ..."), after OCR noise there
+    // 5. the author's bio at the end ("Jane Doe is a senior fellow at ..."), after OCR noise there
     std::size_t end = paras.size();
     while (any_ocr_ && end > 0 && is_ocr_noise(paras.para(end - 1)))
         --end;
-    while (end > 0 && take_author_note(paras.para(end - 1), authors_front, any_ocr_))
-        --end;
+    end = take_author_bios(paras, end, authors_front, any_ocr_);
 
     // 6. Document, a paragraph at a time: provenance lines out, note marks linked (notes get
     // their ids first), bare URLs made links
@@ -147,10 +157,27 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
             lv = std::min(6, level++);
     }
     NoteLinker linker(notes);
-    for (std::size_t i = 0; i < end; ++i) {
+    // the lede is the abstract
+    const std::size_t first = lede_paragraphs(paras, end, body_);
+    std::vector<Tok> lede;
+    for (std::size_t i = 0; i < first; ++i) {
+        Para part = paras.take(i);
+        linker.link(part);
+        if (!lede.empty() && !part.toks.empty())
+            part.toks.front().space_before = true;
+        lede.insert(lede.end(), part.toks.begin(), part.toks.end());
+    }
+    mark_bare_urls(lede);
+    meta.abstract = build_inlines(lede);
+    for (std::size_t i = first; i < end; ++i) {
         Para para = paras.take(i);
         if (take_provenance(para, meta))
             continue;
+        if (const std::size_t bio = take_inner_bio(
+                para, [&] { return i + 1 < end ? paras.para(i + 1) : Para{}; }, authors_front, any_ocr_)) {
+            i += bio - 1;
+            continue;
+        }
         linker.link(para);
         mark_bare_urls(para.toks);
         core::Block b;
@@ -184,12 +211,16 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     // 8. metadata from the document information when the page shows none
     if (meta.title.empty() && !is_generic_title(hints_.title))
         meta.title = core::clean_text(hints_.title);
+    if (meta.publisher.empty())
+        meta.publisher = publisher_after_title(hints_.title, meta.title);
     if (authors_front.empty() && !hints_.author.empty())
         authors_front = core::parse_byline(hints_.author);
     meta.authors = std::move(authors_front);
     if (meta.date.iso.empty() && !hints_.date_iso.empty()) {
         meta.date.iso = hints_.date_iso;
     }
+    for (const auto& [page, message] : dropped_)
+        diags.warn("layout.text-dropped", message, page);
     if (meta.title.empty())
         diags.warn("layout.no-title", "no title found on the first page or in the document information");
     if (doc.body.empty())

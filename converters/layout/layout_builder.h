@@ -11,11 +11,12 @@
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "furniture.h"
-#include "page_words.h"
+#include "words/page_words.h"
 
 #include <deque>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace colophon::layout {
@@ -45,7 +46,7 @@ public:
     LayoutBuilder(const LayoutBuilder&) = delete;
     LayoutBuilder& operator=(const LayoutBuilder&) = delete;
 
-    void add_page(const PageWords& page);
+    void add_page(const words::PageWords& page);
     // Builds meta, body and notes. Leaves `extraction` for the caller to fill.
     core::Document finish(core::Diagnostics& diags);
 
@@ -74,6 +75,7 @@ private:
     std::vector<core::Author> authors_front_;
     bool front_read_ = false;
     bool any_ocr_ = false; // some page's words came from OCR
+    std::vector<std::pair<int, std::string>> dropped_; // page, warning: text no output holds
 };
 
 // True for an Info "Title" that is a file name or a tool's placeholder, not a title.

@@ -13,7 +13,9 @@ bool is_symbol_mark(std::string_view s)
 {
     if (s.empty())
         return false;
-    static const std::array<std::string_view, 7> symbols{"*", "\u2020", "\u2021", "\u00a7", "\u00b6", "\u2016", "#"};
+    // U+2217 and U+204E are the asterisk as math and typesetting fonts draw it (LaTeX's \fnsymbol)
+    static const std::array<std::string_view, 9> symbols{"*",      "\u2217", "\u204e", "\u2020", "\u2021",
+                                                         "\u00a7", "\u00b6", "\u2016", "#"};
     while (!s.empty()) {
         bool hit = false;
         for (std::string_view sym : symbols) {
@@ -40,8 +42,20 @@ std::string note_label_of(std::string_view s)
         return {};
     if (s.size() <= 3 && std::all_of(s.begin(), s.end(), is_ascii_digit))
         return std::string(s);
-    if (is_symbol_mark(s))
-        return std::string(s);
+    if (is_symbol_mark(s)) {
+        // one mark, however the font draws its asterisk
+        std::string label;
+        while (!s.empty()) {
+            if (s.starts_with("\u2217") || s.starts_with("\u204e")) {
+                label += '*';
+                s.remove_prefix(3);
+            } else {
+                label += s.front();
+                s.remove_prefix(1);
+            }
+        }
+        return label;
+    }
     return {};
 }
 

@@ -26,6 +26,9 @@ public:
     // `body` is the dominant font size, `line_gap` the typical gap between lines of a paragraph.
     ParagraphBuilder(double body, double line_gap) : body_(body), line_gap_(line_gap) {}
 
+    // The document's declared language, for the de-hyphenation dictionary (empty: by its words).
+    void set_language(std::string language) { vocab_.set_language(std::move(language)); }
+
     // The lines of the next page whose role is Body (headings and paragraphs); notes under an
     // endnotes heading are appended to `notes` instead. Lines that are Body or Note teach the
     // de-hyphenation vocabulary.
@@ -44,12 +47,14 @@ public:
     // The same, releasing what was kept of it.
     Para take(std::size_t i);
 
-private:
+    // A column's margins as its body lines show them.
     struct FrameStats
     {
         double left = 0, right = 0;
         bool justified = false;
     };
+
+private:
     // A finished paragraph kept small: token texts back to back, a few bytes per token, link
     // targets in a table shared by the document.
     struct PackedTok
@@ -71,6 +76,10 @@ private:
         std::vector<PendingHyphen> hyphens;
     };
 
+    bool is_heading_line(const TextLine& l) const;
+    // Lines under a "Notes" heading become endnotes; true when `l` was taken so.
+    bool take_endnote_line(const TextLine& l, bool heading, std::vector<RawNote>& notes);
+    bool starts_new_block(const TextLine& l, bool heading, const FrameStats& fs) const;
     void close_open_para();
     Para unpack(const PackedPara& pp) const;
 

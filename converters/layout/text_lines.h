@@ -3,7 +3,7 @@
 // XY-cut that prefers column gutters (a full-height vertical gap) over horizontal cuts, so a
 // full-width title above two columns reads title, left column, right column.
 
-#include "page_words.h"
+#include "words/page_words.h"
 
 #include <string>
 #include <vector>
@@ -40,6 +40,6 @@ struct TextLine
 };
 
 // Lines of one page in reading order.
-std::vector<TextLine> build_lines(const PageWords& page);
+std::vector<TextLine> build_lines(const words::PageWords& page);
 
 } // namespace colophon::layout

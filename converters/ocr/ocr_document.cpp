@@ -1,6 +1,7 @@
 #include "ocr/ocr_document.h"
 
 #include "core/text.h"
+#include "ocr/ocr_languages.h"
 
 namespace colophon::ocr {
 
@@ -8,7 +9,14 @@ void record_ocr_pages(core::Extraction& extraction, const std::vector<Recognised
                       std::string_view languages)
 {
     extraction.ocr_engine = tesseract_version();
-    extraction.ocr_languages = std::string(languages);
+    if (languages == auto_languages) { // what the pages were read in
+        std::string used;
+        for (const RecognisedPage& p : pages)
+            used = merge_languages(used, p.languages);
+        extraction.ocr_languages = used.empty() ? "eng" : used;
+    } else {
+        extraction.ocr_languages = std::string(languages);
+    }
     for (const RecognisedPage& p : pages)
         extraction.ocr_pages.push_back(p.info);
 }
@@ -31,9 +39,9 @@ core::Document build_plain_document(const std::vector<RecognisedPage>& pages)
     return doc;
 }
 
-std::vector<layout::PageWords> page_words(const std::vector<RecognisedPage>& pages)
+std::vector<words::PageWords> page_words(const std::vector<RecognisedPage>& pages)
 {
-    std::vector<layout::PageWords> out;
+    std::vector<words::PageWords> out;
     out.reserve(pages.size());
     for (const RecognisedPage& p : pages)
         out.push_back(p.words);

@@ -19,6 +19,6 @@ void record_ocr_pages(core::Extraction& extraction, const std::vector<Recognised
 core::Document build_plain_document(const std::vector<RecognisedPage>& pages);
 
 // The words of every page, for layout analysis.
-std::vector<layout::PageWords> page_words(const std::vector<RecognisedPage>& pages);
+std::vector<words::PageWords> page_words(const std::vector<RecognisedPage>& pages);
 
 } // namespace colophon::ocr

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "ocr/note_marks.h"
+#include "ocr/ocr_languages.h"
 #include "ocr/text_frames.h"
 
 #include <omp.h>
@@ -37,6 +38,8 @@ constexpr double max_mark_height = 0.62;
 // What a note mark can be. Tesseract's LSTM often misreads small raised digits as punctuation
 // ("own.!" for "own.¹"), so marks are read again, enlarged, with only these characters allowed.
 constexpr const char* mark_characters = "0123456789*†‡§¶";
+// OSD's script confidence under which its guess is not taken (it reads any page as some script).
+constexpr float min_script_confidence = 1.0F;
 // A word whose strokes are this much thicker than the page's typical stroke, relative to
 // its line's size, is bold.
 constexpr double bold_stroke_ratio = 1.3;
@@ -261,6 +264,8 @@ std::string tesseract_version() { return std::string("Tesseract ") + tesseract::
 
 void check_languages(std::string_view languages, const std::string& tessdata_dir, const std::string& file)
 {
+    if (languages == auto_languages)
+        languages = "eng"; // the one pack "auto" always falls back on
     const std::string dir = tessdata_dir.empty() ? default_tessdata_dir() : tessdata_dir;
     for (const std::string& lang : split_languages(languages)) {
         std::error_code ec;
@@ -286,15 +291,8 @@ OcrEngine::OcrEngine(const EngineConfig& config, const std::string& file) : conf
     quiet_leptonica();
     limit_openmp_threads();
 
-    api_ = ApiPtr(new tesseract::TessBaseAPI());
-    if (api_->Init(config_.tessdata_dir.c_str(), config_.languages.c_str(), tesseract::OEM_DEFAULT) != 0)
-        throw core::ConversionError("ocr.init-failed", file_,
-                                    "Tesseract could not load languages '" + config_.languages + "' from " +
-                                        config_.tessdata_dir);
-    api_->SetPageSegMode(tesseract::PSM_AUTO);
-    // Tesseract's own chatter ("Too few characters. Skipping this page") would mix with the CLI's
-    // diagnostics on stderr; what matters is reported through Diagnostics instead.
-    api_->SetVariable("debug_file", "/dev/null");
+    if (config_.languages != auto_languages)
+        use_languages(config_.languages);
 
     std::error_code ec;
     if (config_.detect_orientation &&
@@ -302,19 +300,91 @@ OcrEngine::OcrEngine(const EngineConfig& config, const std::string& file) : conf
         osd_ = ApiPtr(new tesseract::TessBaseAPI());
         if (osd_->Init(config_.tessdata_dir.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) != 0)
             osd_.reset();
-        else
+        else {
             osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+            osd_->SetVariable("debug_file", "/dev/null"); // "Too few characters" on blank pages
+        }
     }
 }
 
 OcrEngine::~OcrEngine() = default;
 
-int OcrEngine::detect_rotation(Pix* gray, double dpi)
+void OcrEngine::use_languages(const std::string& languages)
 {
-    // Leptonica reads the orientation from ascenders and descenders of Latin and Cyrillic
-    // lowercase: fast (tens of ms at 300 dpi) and reliable on noisy bilevel scans, where
-    // Tesseract's OSD often is not. OSD decides only when Leptonica cannot.
-    const PixPtr binary(pixConvertTo1(gray, 130));
+    if (api_ && languages == api_languages_)
+        return;
+    check_languages(languages, config_.tessdata_dir, file_);
+    api_ = ApiPtr(new tesseract::TessBaseAPI());
+    if (api_->Init(config_.tessdata_dir.c_str(), languages.c_str(), tesseract::OEM_DEFAULT) != 0)
+        throw core::ConversionError("ocr.init-failed", file_,
+                                    "Tesseract could not load languages '" + languages + "' from " +
+                                        config_.tessdata_dir);
+    api_->SetPageSegMode(tesseract::PSM_AUTO);
+    // Tesseract's own chatter ("Too few characters. Skipping this page") would mix with the CLI's
+    // diagnostics on stderr; what matters is reported through Diagnostics instead.
+    api_->SetVariable("debug_file", "/dev/null");
+    api_languages_ = languages;
+}
+
+OcrEngine::OsdReading OcrEngine::read_osd(Pix* gray, double dpi)
+{
+    OsdReading r;
+    if (!osd_)
+        return r;
+    osd_->SetImage(gray);
+    osd_->SetSourceResolution(static_cast<int>(dpi));
+    int degrees = 0;
+    float confidence = 0;
+    const char* script = nullptr;
+    float script_confidence = 0;
+    const bool ok = osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+    osd_->Clear();
+    if (!ok)
+        return r;
+    if (confidence >= min_orientation_confidence)
+        r.turn = (360 - degrees) % 360; // OSD reports how far the page is turned clockwise
+    if (script != nullptr && script_confidence >= min_script_confidence)
+        r.pack = pack_for_osd_script(script);
+    return r;
+}
+
+std::string OcrEngine::page_script_pack(Pix* gray, double dpi, const std::string& script_pack)
+{
+    if (config_.languages != auto_languages)
+        return config_.languages.substr(0, config_.languages.find('+'));
+    if (!script_pack.empty())
+        return script_pack;
+    // a document is mostly in one script: OSD is asked on the engine's first page only
+    if (!osd_asked_) {
+        osd_asked_ = true;
+        osd_pack_ = read_osd(gray, dpi).pack;
+    }
+    return osd_pack_;
+}
+
+void OcrEngine::choose_languages(const std::string& pack, RecognisedPage& out)
+{
+    std::string languages = config_.languages;
+    if (languages == auto_languages) {
+        std::string missing;
+        languages = languages_with_english(pack, config_.tessdata_dir, &missing);
+        if (!missing.empty())
+            out.diagnostics.push_back({core::Severity::Warning, "ocr.language-missing",
+                                       "the page is in a script read by the '" + missing +
+                                           "' pack, which is not installed; read as " + languages,
+                                       file_, out.info.page, {}});
+    }
+    use_languages(languages);
+    out.languages = languages;
+}
+
+int OcrEngine::detect_rotation(Pix* gray, double dpi, bool latin_letters)
+{
+    // Leptonica reads the orientation from ascenders and descenders of Latin lowercase: fast
+    // (tens of ms at 300 dpi) and reliable on noisy bilevel scans, where Tesseract's OSD often
+    // is not. OSD decides when Leptonica cannot, and for other scripts: Cyrillic lowercase has
+    // too few ascenders (a clean Russian page was read as upside down), CJK none.
+    const PixPtr binary(latin_letters ? pixConvertTo1(gray, 130) : nullptr);
     if (binary) {
         l_float32 up = 0;
         l_float32 left = 0;
@@ -325,22 +395,10 @@ int OcrEngine::detect_rotation(Pix* gray, double dpi)
             return (orient - L_TEXT_ORIENT_UP) * 90;
         }
     }
-    if (!osd_)
-        return 0;
-    osd_->SetImage(gray);
-    osd_->SetSourceResolution(static_cast<int>(dpi));
-    int degrees = 0;
-    float confidence = 0;
-    const char* script = nullptr;
-    float script_confidence = 0;
-    const bool ok = osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
-    osd_->Clear();
-    if (!ok || confidence < min_orientation_confidence)
-        return 0;
-    return (360 - degrees) % 360; // OSD reports how far the page is turned clockwise
+    return read_osd(gray, dpi).turn;
 }
 
-RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
+RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi, const std::string& script_pack)
 {
     RecognisedPage out;
     out.info.page = page_no;
@@ -354,208 +412,286 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
     if (!gray)
         throw core::ConversionError("ocr.bad-image", file_,
                                     "page " + std::to_string(page_no) + ": image cannot be converted to grey");
-
-    // 1. orientation: a page scanned sideways or upside down is turned upright.
-    if (config_.detect_orientation) {
-        const int turn = detect_rotation(gray.get(), dpi);
-        if (turn == 90 || turn == 180 || turn == 270) {
-            PixPtr upright(pixRotateOrth(gray.get(), turn / 90));
-            if (upright) {
-                gray = std::move(upright);
-                out.rotation = turn;
-                out.diagnostics.push_back({core::Severity::Info, "ocr.rotated",
-                                           "page turned " + std::to_string(out.rotation) + " degrees to read it",
-                                           file_, page_no, {}});
-            }
-        }
-    }
-
+    // 1. orientation: a page scanned sideways or upside down is turned upright, judged by the
+    // page's script (its text layer's, the languages asked for, or what OSD sees).
+    const std::string pack = page_script_pack(gray.get(), dpi, script_pack);
+    if (config_.detect_orientation)
+        turn_upright(gray, dpi, reads_latin(pack), out);
     // 2. skew: small rotations from the scanner bed.
-    if (config_.deskew) {
-        float angle = 0;
-        float confidence = 0;
-        PixPtr binary(pixConvertTo1(gray.get(), 130));
-        if (binary && pixFindSkew(binary.get(), &angle, &confidence) == 0 && confidence >= min_skew_confidence &&
-            std::fabs(angle) >= min_skew_degrees) {
-            PixPtr straight(pixRotate(gray.get(), static_cast<float>(angle * M_PI / 180.0), L_ROTATE_AREA_MAP,
-                                      L_BRING_IN_WHITE, 0, 0));
-            if (straight) {
-                gray = std::move(straight);
-                out.skew = angle;
-            }
-        }
-    }
-
+    if (config_.deskew)
+        deskew(gray, out);
     // 3. frames around words (link boxes in a scan), which Tesseract would read as brackets.
-    if (config_.erase_frames) {
-        if (pixGetRefcount(gray.get()) > 1) // still the caller's image: erase in a copy
-            gray = PixPtr(pixCopy(nullptr, gray.get()));
-        if (!gray)
-            throw core::ConversionError("ocr.bad-image", file_,
-                                        "page " + std::to_string(page_no) + ": no memory for the page image");
-        erase_text_frames(gray.get());
-    }
+    if (config_.erase_frames)
+        erase_frames(gray, page_no);
+    // 4. recognition, in the page's languages.
+    choose_languages(pack, out);
+    const PixPtr binary = run_recognition(gray.get(), dpi, out);
+    // 5. words, with Tesseract's paragraphs kept for a document built without layout analysis.
+    WordPass pass = read_words(binary.get(), 72.0 / dpi, out);
+    // 6. bold from stroke width: Tesseract's LSTM engine reports no font attributes.
+    mark_bold_words(pass.measured, out.words.words);
+    // 7. provenance: mean confidence and ALTO; note marks read again on their own.
+    record_provenance(pass.confidence_sum, out);
+    read_marks_again(gray.get(), pass.marks, out.words.words);
+    api_->Clear();
+    return out;
+}
 
-    // 4. recognition.
+void OcrEngine::turn_upright(PixPtr& gray, double dpi, bool latin_letters, RecognisedPage& out)
+{
+    const int turn = detect_rotation(gray.get(), dpi, latin_letters);
+    if (turn != 90 && turn != 180 && turn != 270)
+        return;
+    PixPtr upright(pixRotateOrth(gray.get(), turn / 90));
+    if (!upright)
+        return;
+    gray = std::move(upright);
+    out.rotation = turn;
+    out.diagnostics.push_back({core::Severity::Info, "ocr.rotated",
+                               "page turned " + std::to_string(out.rotation) + " degrees to read it", file_,
+                               out.info.page, {}});
+}
+
+void OcrEngine::deskew(PixPtr& gray, RecognisedPage& out)
+{
+    float angle = 0;
+    float confidence = 0;
+    const PixPtr binary(pixConvertTo1(gray.get(), 130));
+    if (!binary || pixFindSkew(binary.get(), &angle, &confidence) != 0 || confidence < min_skew_confidence ||
+        std::fabs(angle) < min_skew_degrees)
+        return;
+    PixPtr straight(
+        pixRotate(gray.get(), static_cast<float>(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (straight) {
+        gray = std::move(straight);
+        out.skew = angle;
+    }
+}
+
+void OcrEngine::erase_frames(PixPtr& gray, int page_no)
+{
+    if (pixGetRefcount(gray.get()) > 1) // still the caller's image: erase in a copy
+        gray = PixPtr(pixCopy(nullptr, gray.get()));
+    if (!gray)
+        throw core::ConversionError("ocr.bad-image", file_,
+                                    "page " + std::to_string(page_no) + ": no memory for the page image");
+    erase_text_frames(gray.get());
+}
+
+PixPtr OcrEngine::run_recognition(Pix* gray, double dpi, RecognisedPage& out)
+{
     const double to_points = 72.0 / dpi;
-    out.words.width = pixGetWidth(gray.get()) * to_points;
-    out.words.height = pixGetHeight(gray.get()) * to_points;
-    api_->SetImage(gray.get());
+    out.words.width = pixGetWidth(gray) * to_points;
+    out.words.height = pixGetHeight(gray) * to_points;
+    api_->SetImage(gray);
     api_->SetSourceResolution(static_cast<int>(std::lround(dpi)));
     if (api_->Recognize(nullptr) != 0) {
         api_->Clear();
         throw core::ConversionError("ocr.recognition-failed", file_,
-                                    "page " + std::to_string(page_no) + ": Tesseract could not recognise the page");
+                                    "page " + std::to_string(out.info.page) +
+                                        ": Tesseract could not recognise the page");
     }
-    PixPtr binary(api_->GetThresholdedImage());
+    return PixPtr(api_->GetThresholdedImage());
+}
 
-    // 5. words, with Tesseract's paragraphs kept for a document built without layout analysis.
-    struct Measured
+namespace {
+
+// Tesseract's paragraphs as plain text, a line-end hyphen joined.
+class ParagraphText
+{
+public:
+    explicit ParagraphText(std::vector<std::string>& out) : out_(out) {}
+
+    void start_paragraph()
     {
-        std::size_t word;
-        double stroke_per_px; // stroke width relative to the line's height
-        int runs;
-    };
-    std::vector<Measured> measured;
-    std::vector<Mark> marks;
-    std::string paragraph;
-    bool join_next = false;
-    double confidence_sum = 0;
+        if (text_.empty())
+            return;
+        end();
+    }
+
+    void add_word(const std::string& word, bool line_end)
+    {
+        if (!text_.empty() && !join_next_)
+            text_ += ' ';
+        // A hyphen ending a line usually splits one word: joined here (the layout module has
+        // the better rule; this is only the no-layout fallback).
+        join_next_ = line_end && word.size() > 1 && word.back() == '-' &&
+                     std::isalpha(static_cast<unsigned char>(word[word.size() - 2])) != 0;
+        text_.append(word, 0, join_next_ ? word.size() - 1 : word.size());
+    }
+
+    void finish()
+    {
+        if (!text_.empty())
+            end();
+    }
+
+private:
+    void end()
+    {
+        if (join_next_)
+            text_ += '-';
+        out_.push_back(std::move(text_));
+        text_.clear();
+        join_next_ = false;
+    }
+
+    std::vector<std::string>& out_;
+    std::string text_;
+    bool join_next_ = false;
+};
+
+} // namespace
+
+OcrEngine::WordPass OcrEngine::read_words(const Pix* binary, double to_points, RecognisedPage& out)
+{
+    WordPass pass;
+    ParagraphText paragraphs(out.paragraphs);
     const IteratorPtr it(api_->GetIterator());
-    if (it) {
-        const auto level = tesseract::RIL_WORD;
-        float row_height = 0;
-        float descenders = 0;
-        float ascenders = 0;
-        int base_x1 = 0, base_y1 = 0, base_x2 = 0, base_y2 = 0;
-        do {
-            if (it->Empty(level))
-                continue;
-            if (it->IsAtBeginningOf(tesseract::RIL_PARA) && !paragraph.empty()) {
-                if (join_next)
-                    paragraph += '-';
-                out.paragraphs.push_back(std::move(paragraph));
-                paragraph.clear();
-                join_next = false;
-            }
-            if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-                it->RowAttributes(&row_height, &descenders, &ascenders);
-                if (!it->Baseline(tesseract::RIL_TEXTLINE, &base_x1, &base_y1, &base_x2, &base_y2))
-                    base_x1 = base_x2 = base_y1 = base_y2 = 0;
-            }
-            const TextPtr text(it->GetUTF8Text(level));
-            if (!text || *text == '\0')
-                continue;
-            std::string word = text.get();
-            if (word.find_first_not_of(" \t\n") == std::string::npos)
-                continue;
-            int l = 0, t = 0, r = 0, b = 0;
-            it->BoundingBox(level, &l, &t, &r, &b);
-            bool bold = false, italic = false, underlined = false, mono = false, serif = false, smallcaps = false;
-            int pointsize = 0, font_id = -1;
-            it->WordFontAttributes(&bold, &italic, &underlined, &mono, &serif, &smallcaps, &pointsize, &font_id);
-
-            layout::Word w;
-            w.box = {l * to_points, t * to_points, r * to_points, b * to_points};
-            // The line's ascender-to-descender height is close to the em size of the font.
-            w.size = row_height > 0 ? row_height * to_points : (b - t) * to_points;
-            w.bold = font_id >= 0 && bold;
-            w.italic = font_id >= 0 && italic;
-            w.confidence = std::clamp(static_cast<double>(it->Confidence(level)), 0.0, 100.0);
-            confidence_sum += w.confidence;
-
-            double stroke = -1;
-            if (font_id < 0 && row_height > 0) {
-                const Strokes s = measure_strokes(binary.get(), l, t, r, b);
-                if (s.runs >= 8)
-                    stroke = s.width / row_height;
-            }
-
-            // A hyphen ending a line usually splits one word: joined here (the layout module has
-            // the better rule; this is only the no-layout fallback).
-            const bool line_end = it->IsAtFinalElement(tesseract::RIL_TEXTLINE, level);
-            if (!paragraph.empty() && !join_next)
-                paragraph += ' ';
-            join_next = line_end && word.size() > 1 && word.back() == '-' &&
-                        std::isalpha(static_cast<unsigned char>(word[word.size() - 2])) != 0;
-            paragraph.append(word, 0, join_next ? word.size() - 1 : word.size());
-            w.text = std::move(word);
-
-            // A raised, small blob at the end of a word (a note mark) or at its start (a note's
-            // label) becomes a word of its own, so layout analysis sees a superscript. The blobs
-            // come from the page image: Tesseract's symbol boxes are too loose for this.
-            if (row_height > 0 && base_x2 != base_x1) {
-                const double mid = (l + r) / 2.0;
-                const double base = base_y1 + (base_y2 - base_y1) * (mid - base_x1) / (base_x2 - base_x1);
-                const std::optional<Glyph> found = find_mark(binary.get(), l, t, r, b, base, row_height);
-                if (found && found->text == "whole" && w.text.size() <= 4) {
-                    const std::size_t at = out.words.words.size();
-                    marks.push_back({at, at, w, found->l, found->t, found->r, found->b});
-                    w.size = (found->b - found->t) / 0.7 * to_points;
-                    w.box = {found->l * to_points, found->t * to_points, found->r * to_points, found->b * to_points};
-                    out.words.words.push_back(std::move(w));
-                    continue;
-                }
-                if (found && found->text != "whole") {
-                    const bool leading = found->l <= l + 1 && found->r < r;
-                    const MarkSplit split = split_mark_glyphs(word_glyphs(*it), *found, leading);
-                    const Glyph& host = split.host;
-                    const std::string& mark_text = split.mark;
-                    if (!host.text.empty()) {
-                        layout::Word host_word = w;
-                        host_word.text = host.text;
-                        const int hl = leading ? std::max(l, found->r + 1) : l;
-                        const int hr = leading ? r : std::min(r, found->l - 1);
-                        host_word.box = {hl * to_points, t * to_points, hr * to_points, b * to_points};
-                        host_word.glued = leading;
-                        layout::Word mark_word = w;
-                        mark_word.glued = !leading;
-                        mark_word.text = mark_text.empty() ? "?" : mark_text;
-                        mark_word.box = {found->l * to_points, found->t * to_points, found->r * to_points,
-                                         found->b * to_points};
-                        // A superscript digit is about 0.7 of the em of its (smaller) font.
-                        mark_word.size = (found->b - found->t) / 0.7 * to_points;
-                        mark_word.bold = false;
-                        const std::size_t at = out.words.words.size();
-                        marks.push_back({leading ? at + 1 : at, leading ? at : at + 1, w, found->l, found->t,
-                                         found->r, found->b});
-                        if (stroke >= 0)
-                            measured.push_back({leading ? at + 1 : at, stroke, 0});
-                        if (leading) {
-                            out.words.words.push_back(std::move(mark_word));
-                            out.words.words.push_back(std::move(host_word));
-                        } else {
-                            out.words.words.push_back(std::move(host_word));
-                            out.words.words.push_back(std::move(mark_word));
-                        }
-                        continue;
-                    }
-                }
-            }
-            if (stroke >= 0)
-                measured.push_back({out.words.words.size(), stroke, 0});
-            out.words.words.push_back(std::move(w));
-        } while (it->Next(level));
+    if (!it) {
+        paragraphs.finish();
+        return pass;
     }
-    if (!paragraph.empty()) {
-        if (join_next)
-            paragraph += '-';
-        out.paragraphs.push_back(std::move(paragraph));
-    }
+    const auto level = tesseract::RIL_WORD;
+    LineGeometry line;
+    do {
+        if (it->Empty(level))
+            continue;
+        if (it->IsAtBeginningOf(tesseract::RIL_PARA))
+            paragraphs.start_paragraph();
+        if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+            float descenders = 0;
+            float ascenders = 0;
+            it->RowAttributes(&line.row_height, &descenders, &ascenders);
+            if (!it->Baseline(tesseract::RIL_TEXTLINE, &line.x1, &line.y1, &line.x2, &line.y2))
+                line.x1 = line.x2 = line.y1 = line.y2 = 0;
+        }
+        const TextPtr text(it->GetUTF8Text(level));
+        if (!text || *text == '\0')
+            continue;
+        std::string word = text.get();
+        if (word.find_first_not_of(" \t\n") == std::string::npos)
+            continue;
+        PixelBox px;
+        it->BoundingBox(level, &px.l, &px.t, &px.r, &px.b);
+        const FontGuess font = font_of(*it);
+        words::Word w = word_of(*it, font, px, line.row_height, to_points);
+        pass.confidence_sum += w.confidence;
 
-    // 6. bold from stroke width: Tesseract's LSTM engine reports no font attributes.
-    if (measured.size() >= 5) {
-        std::vector<double> ratios;
-        ratios.reserve(measured.size());
-        for (const Measured& m : measured)
-            ratios.push_back(m.stroke_per_px);
-        const double typical = median(ratios);
-        for (const Measured& m : measured)
-            if (typical > 0 && m.stroke_per_px >= typical * bold_stroke_ratio)
-                out.words.words[m.word].bold = true;
-    }
+        double stroke = -1;
+        if (!font.known && line.row_height > 0) {
+            const Strokes s = measure_strokes(binary, px.l, px.t, px.r, px.b);
+            if (s.runs >= 8)
+                stroke = s.width / line.row_height;
+        }
+        paragraphs.add_word(word, it->IsAtFinalElement(tesseract::RIL_TEXTLINE, level));
+        w.text = std::move(word);
+        if (split_note_mark(*it, binary, px, line, w, stroke, to_points, pass, out))
+            continue;
+        if (stroke >= 0)
+            pass.measured.push_back({out.words.words.size(), stroke, 0});
+        out.words.words.push_back(std::move(w));
+    } while (it->Next(level));
+    paragraphs.finish();
+    return pass;
+}
 
-    // 7. provenance: mean confidence and ALTO.
+OcrEngine::FontGuess OcrEngine::font_of(const tesseract::ResultIterator& it)
+{
+    bool bold = false, italic = false, underlined = false, mono = false, serif = false, smallcaps = false;
+    int pointsize = 0, font_id = -1;
+    it.WordFontAttributes(&bold, &italic, &underlined, &mono, &serif, &smallcaps, &pointsize, &font_id);
+    return {font_id >= 0 && bold, font_id >= 0 && italic, font_id >= 0};
+}
+
+words::Word OcrEngine::word_of(const tesseract::ResultIterator& it, const FontGuess& font, const PixelBox& px,
+                                float row_height, double to_points)
+{
+    words::Word w;
+    w.box = {px.l * to_points, px.t * to_points, px.r * to_points, px.b * to_points};
+    // The line's ascender-to-descender height is close to the em size of the font.
+    w.size = row_height > 0 ? row_height * to_points : (px.b - px.t) * to_points;
+    w.bold = font.bold;
+    w.italic = font.italic;
+    w.confidence = std::clamp(static_cast<double>(it.Confidence(tesseract::RIL_WORD)), 0.0, 100.0);
+    return w;
+}
+
+bool OcrEngine::split_note_mark(const tesseract::ResultIterator& it, const Pix* binary, const PixelBox& px,
+                                const LineGeometry& line, words::Word& w, double stroke, double to_points,
+                                WordPass& pass, RecognisedPage& out)
+{
+    // A raised, small blob at the end of a word (a note mark) or at its start (a note's
+    // label) becomes a word of its own, so layout analysis sees a superscript. The blobs
+    // come from the page image: Tesseract's symbol boxes are too loose for this.
+    if (line.row_height <= 0 || line.x2 == line.x1)
+        return false;
+    const int l = px.l, t = px.t, r = px.r, b = px.b;
+    const double mid = (l + r) / 2.0;
+    const double base = line.y1 + (line.y2 - line.y1) * (mid - line.x1) / (line.x2 - line.x1);
+    const std::optional<Glyph> found = find_mark(binary, l, t, r, b, base, line.row_height);
+    if (!found)
+        return false;
+    auto& words = out.words.words;
+    if (found->text == "whole") {
+        if (w.text.size() > 4)
+            return false;
+        const std::size_t at = words.size();
+        pass.marks.push_back({at, at, w, found->l, found->t, found->r, found->b});
+        w.size = (found->b - found->t) / 0.7 * to_points;
+        w.box = {found->l * to_points, found->t * to_points, found->r * to_points, found->b * to_points};
+        words.push_back(std::move(w));
+        return true;
+    }
+    const bool leading = found->l <= l + 1 && found->r < r;
+    const MarkSplit split = split_mark_glyphs(word_glyphs(it), *found, leading);
+    const Glyph& host = split.host;
+    if (host.text.empty())
+        return false;
+    words::Word host_word = w;
+    host_word.text = host.text;
+    const int hl = leading ? std::max(l, found->r + 1) : l;
+    const int hr = leading ? r : std::min(r, found->l - 1);
+    host_word.box = {hl * to_points, t * to_points, hr * to_points, b * to_points};
+    host_word.glued = leading;
+    words::Word mark_word = w;
+    mark_word.glued = !leading;
+    mark_word.text = split.mark.empty() ? "?" : split.mark;
+    mark_word.box = {found->l * to_points, found->t * to_points, found->r * to_points, found->b * to_points};
+    // A superscript digit is about 0.7 of the em of its (smaller) font.
+    mark_word.size = (found->b - found->t) / 0.7 * to_points;
+    mark_word.bold = false;
+    const std::size_t at = words.size();
+    pass.marks.push_back({leading ? at + 1 : at, leading ? at : at + 1, w, found->l, found->t, found->r, found->b});
+    if (stroke >= 0)
+        pass.measured.push_back({leading ? at + 1 : at, stroke, 0});
+    if (leading) {
+        words.push_back(std::move(mark_word));
+        words.push_back(std::move(host_word));
+    } else {
+        words.push_back(std::move(host_word));
+        words.push_back(std::move(mark_word));
+    }
+    return true;
+}
+
+void OcrEngine::mark_bold_words(const std::vector<Measured>& measured, std::vector<words::Word>& words)
+{
+    if (measured.size() < 5)
+        return;
+    std::vector<double> ratios;
+    ratios.reserve(measured.size());
+    for (const Measured& m : measured)
+        ratios.push_back(m.stroke_per_px);
+    const double typical = median(ratios);
+    for (const Measured& m : measured)
+        if (typical > 0 && m.stroke_per_px >= typical * bold_stroke_ratio)
+            words[m.word].bold = true;
+}
+
+void OcrEngine::record_provenance(double confidence_sum, RecognisedPage& out)
+{
+    const int page_no = out.info.page;
     const auto n = out.words.words.size();
     out.info.mean_confidence = n > 0 ? confidence_sum / static_cast<double>(n) : 0;
     out.info.low_confidence = n > 0 && out.info.mean_confidence < config_.low_confidence;
@@ -564,20 +700,17 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi)
                                    page_no, {}});
     else if (out.info.low_confidence)
         out.diagnostics.push_back({core::Severity::Warning, "ocr.low-confidence",
-                                   "mean OCR word confidence " + std::to_string(static_cast<int>(
-                                                                     out.info.mean_confidence + 0.5)) +
+                                   "mean OCR word confidence " +
+                                       std::to_string(static_cast<int>(out.info.mean_confidence + 0.5)) +
                                        " is low; check the text",
                                    file_, page_no, {}});
     const TextPtr alto(api_->GetAltoText(page_no - 1));
     if (alto)
         out.info.alto_xml = build_alto_document(alto.get(), file_ + " (page " + std::to_string(page_no) + ")",
                                                 tesseract::TessBaseAPI::Version());
-    read_marks_again(gray.get(), marks, out.words.words);
-    api_->Clear();
-    return out;
 }
 
-void OcrEngine::read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<layout::Word>& words)
+void OcrEngine::read_marks_again(Pix* gray, const std::vector<Mark>& marks, std::vector<words::Word>& words)
 {
     if (marks.empty())
         return;

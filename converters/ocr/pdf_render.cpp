@@ -112,6 +112,23 @@ double page_ink_share(PopplerPage* page)
     return darkness / (255.0 * r.width * r.height);
 }
 
+double ink_share(const Pix* grey)
+{
+    Pix* p = const_cast<Pix*>(grey);
+    const int w = pixGetWidth(p), h = pixGetHeight(p);
+    if (w <= 0 || h <= 0 || pixGetDepth(p) != 8)
+        return -1;
+    const l_uint32* data = pixGetData(p);
+    const l_int32 wpl = pixGetWpl(p);
+    double darkness = 0;
+    for (int y = 0; y < h; ++y) {
+        const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+        for (int x = 0; x < w; ++x)
+            darkness += 255 - GET_DATA_BYTE(line, x);
+    }
+    return darkness / (255.0 * w * h);
+}
+
 RecognisedPage ocr_pdf_page(PopplerDocument* doc, int page_no, OcrEngine& engine,
                             const core::ConvertOptions& options, const std::string& file)
 {

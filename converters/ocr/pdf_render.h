@@ -29,6 +29,8 @@ PixPtr render_pdf_page(PopplerPage* page, double dpi, const core::Limits& limits
 // Mean darkness of the rendered page, 0 (white) .. 1 (black), from a coarse rendering: how much
 // ink the page carries, whatever draws it (text, vector art or a scanned image).
 double page_ink_share(PopplerPage* page);
+// The same for a page already rendered as 8-bit grey.
+double ink_share(const Pix* grey);
 
 // Renders 1-based `page_no` of `doc` at options.ocr_dpi and recognises it with `engine`.
 RecognisedPage ocr_pdf_page(PopplerDocument* doc, int page_no, OcrEngine& engine,

@@ -1,9 +1,10 @@
 #include "pdf_converter.h"
 
 #include "layout/layout_builder.h"
-#include "layout/ocr_decision.h"
+#include "words/ocr_decision.h"
 #include "pdf_text_layer.h"
 #include "poppler_handles.h"
+#include "poppler_messages.h"
 
 #include "core/language.h"
 #include "core/text.h"
@@ -36,6 +37,22 @@ std::string xmp_title(const std::string& xmp)
     return {};
 }
 
+// Poppler's errors while it read `page` (0: the document as a whole) as one warning.
+void report_poppler_errors(PopplerMessages& messages, int page, core::Diagnostics& diags)
+{
+    const std::vector<std::string> errors = messages.take();
+    if (errors.empty())
+        return;
+    std::string text = "Poppler reported " + errors.front();
+    if (errors.size() > 1)
+        text += " (and " + std::to_string(errors.size() - 1) + " more)";
+    text += "; text may be missing";
+    if (page > 0)
+        diags.warn("pdf.poppler-error", text, page);
+    else
+        diags.warn("pdf.poppler-error", text);
+}
+
 } // namespace
 
 bool PdfConverter::accepts(const core::Input& input) const { return input.type == core::MediaType::Pdf; }
@@ -46,6 +63,7 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
     pages_needing_ocr_.clear();
     if (input.bytes.empty())
         throw core::ConversionError("pdf.empty", input.display_name, "the file is empty");
+    PopplerMessages poppler_says;
 
     // 1. open (Poppler reconstructs a damaged cross-reference table itself)
     // The input outlives the Poppler document (both end with this call): no copy of the bytes.
@@ -54,6 +72,7 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
     DocumentPtr pdf(poppler_document_new_from_bytes(bytes.get(), options.password.empty() ? nullptr : options.password.c_str(),
                                                     &raw_err));
     const ErrorPtr err(raw_err);
+    poppler_says.listen();
     if (!pdf) {
         if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED) {
             throw core::ConversionError("pdf.encrypted", input.display_name,
@@ -84,10 +103,11 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
     hints.language = core::normalise_language_tag(xmp_language(xmp));
     if (hints.title.empty())
         hints.title = core::clean_text(xmp_title(xmp));
+    report_poppler_errors(poppler_says, 0, diags);
 
     // 3. pages, one at a time; their words are dropped once the layout has its lines
     layout::LayoutBuilder builder(hints);
-    std::unique_ptr<layout::PageOcrProvider> ocr;
+    std::unique_ptr<words::PageOcrProvider> ocr;
     bool ocr_tried = false;
     int ocr_pages = 0;
     std::string ocr_reasons; // "page 2: no text layer; page 3: ..." for the INFO line below
@@ -97,37 +117,48 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
             diags.warn("pdf.page-unreadable", "Poppler cannot read this page; it is skipped", i + 1);
             continue;
         }
-        layout::PageWords words = read_page_words(text, pdf.get(), page.get(), i + 1);
-        // One rule (layout::decide_ocr) for every page; once OCR is set up it also knows the
+        words::PageWords words = read_page_words(text, pdf.get(), page.get(), i + 1);
+        // One rule (words::decide_ocr) for every page; once OCR is set up it also knows the
         // page's ink, which tells a blank page from an image of text.
-        layout::PageTextStats stats = layout::measure_page_words(words, ocr ? ocr->page_ink(i + 1) : -1);
-        layout::OcrDecision decision = layout::decide_ocr(stats, options.ocr);
+        words::PageTextStats stats = words::measure_page_words(words, ocr ? ocr->page_ink(i + 1) : -1);
+        words::OcrDecision decision = words::decide_ocr(stats, options.ocr, hints.language);
         if (decision.ocr && !ocr_tried && ocr_factory_) {
             ocr_tried = true;
             ocr = ocr_factory_(input, options);
+            poppler_says.listen(); // the OCR module opened its own poppler-glib document
             if (ocr) {
                 stats.ink = ocr->page_ink(i + 1);
-                decision = layout::decide_ocr(stats, options.ocr);
+                decision = words::decide_ocr(stats, options.ocr, hints.language);
             }
         }
-        const layout::OcrDecision needs =
-            options.ocr == core::OcrMode::Auto ? decision : layout::decide_ocr(stats, core::OcrMode::Auto);
+        const words::OcrDecision needs =
+            options.ocr == core::OcrMode::Auto ? decision : words::decide_ocr(stats, core::OcrMode::Auto, hints.language);
         if (needs.ocr)
             pages_needing_ocr_.push_back(i + 1);
         if (decision.ocr) {
-            std::optional<layout::PageWords> recognised;
-            if (ocr)
-                recognised = ocr->recognise_page(i + 1, words);
+            std::optional<words::PageWords> recognised;
+            bool ocr_failed = false;
+            if (ocr) {
+                // A page OCR cannot render or read (over the page budget, damaged image) keeps
+                // its text layer; the other pages go on.
+                try {
+                    recognised = ocr->recognise_page(i + 1, words);
+                } catch (const core::ConversionError& e) {
+                    diags.warn(e.diagnostic().code, e.diagnostic().message + "; the page keeps its text layer", i + 1);
+                    ocr_failed = true;
+                }
+            }
             if (recognised) {
                 words = std::move(*recognised);
                 words.from_ocr = true;
                 if (++ocr_pages <= 5)
                     ocr_reasons += (ocr_reasons.empty() ? "" : "; ") + std::string("page ") + std::to_string(i + 1) +
                                    ": " + (decision.explanation.empty() ? "OCR asked for" : decision.explanation);
-            } else if (needs.ocr) {
+            } else if (needs.ocr && !ocr_failed) {
                 diags.warn("pdf.no-text-layer", "no usable text layer (" + needs.explanation + ") and no OCR available", i + 1);
             }
         }
+        report_poppler_errors(poppler_says, i + 1, diags);
         builder.add_page(words);
     }
 

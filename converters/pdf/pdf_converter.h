@@ -4,7 +4,7 @@
 // (by the pipeline, from the OCR module) it supplies their words instead.
 
 #include "core/converter.h"
-#include "layout/page_ocr_provider.h"
+#include "words/page_ocr_provider.h"
 
 #include <functional>
 #include <memory>
@@ -15,7 +15,7 @@ namespace colophon::pdf {
 // Creates an OCR provider for one document; called at most once per conversion, and only
 // when some page needs OCR and OCR is not disabled.
 using OcrProviderFactory =
-    std::function<std::unique_ptr<layout::PageOcrProvider>(const core::Input&, const core::ConvertOptions&)>;
+    std::function<std::unique_ptr<words::PageOcrProvider>(const core::Input&, const core::ConvertOptions&)>;
 
 class PdfConverter : public core::Converter
 {

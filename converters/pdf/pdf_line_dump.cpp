@@ -22,7 +22,7 @@ int dump_lines(const std::string& path, std::ostream& out)
     const TextLayer text(input.bytes, {}, input.display_name);
     for (int i = 0; i < poppler_document_get_n_pages(pdf.get()); ++i) {
         const PagePtr page(poppler_document_get_page(pdf.get(), i));
-        const layout::PageWords words = read_page_words(text, pdf.get(), page.get(), i + 1);
+        const words::PageWords words = read_page_words(text, pdf.get(), page.get(), i + 1);
         out << "=== page " << i + 1 << " (" << words.width << "x" << words.height << ")\n";
         for (const layout::TextLine& l : layout::build_lines(words)) {
             char buf[160];

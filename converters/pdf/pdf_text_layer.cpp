@@ -9,7 +9,7 @@ namespace colophon::pdf {
 namespace {
 
 // Resolves a GoTo action's destination to (page, top-from-page-top).
-void resolve_dest(PopplerDocument* doc, const PopplerDest* dest, layout::LinkArea& area)
+void resolve_dest(PopplerDocument* doc, const PopplerDest* dest, words::LinkArea& area)
 {
     if (!dest)
         return;
@@ -32,14 +32,14 @@ void resolve_dest(PopplerDocument* doc, const PopplerDest* dest, layout::LinkAre
     }
 }
 
-void read_links(PopplerDocument* doc, PopplerPage* page, layout::PageWords& out)
+void read_links(PopplerDocument* doc, PopplerPage* page, words::PageWords& out)
 {
     const LinkMappingPtr links(poppler_page_get_link_mapping(page));
     for (GList* l = links.get(); l; l = l->next) {
         const auto* m = static_cast<PopplerLinkMapping*>(l->data);
         if (!m || !m->action)
             continue;
-        layout::LinkArea area;
+        words::LinkArea area;
         // Link rectangles are in PDF user space (origin bottom-left).
         area.box = {m->area.x1, out.height - m->area.y2, m->area.x2, out.height - m->area.y1};
         if (area.box.y0 > area.box.y1)
@@ -59,13 +59,20 @@ void read_links(PopplerDocument* doc, PopplerPage* page, layout::PageWords& out)
 
 } // namespace
 
-layout::PageWords read_page_words(const TextLayer& text, PopplerDocument* doc, PopplerPage* page, int page_no)
+words::PageWords read_page_words(const TextLayer& text, PopplerDocument* doc, PopplerPage* page, int page_no)
 {
-    layout::PageWords out;
+    words::PageWords out;
     out.page = page_no;
     poppler_page_get_size(page, &out.width, &out.height);
-    out.words = text.words(page_no);
+    PageText upright = text.words(page_no);
+    out.words = std::move(upright.words);
     read_links(doc, page, out);
+    // links were read on the page as shown; the words were turned upright
+    const PageTurn turn{upright.turn.quarter, out.width, out.height};
+    for (words::LinkArea& l : out.links)
+        l.box = turn.upright(l.box);
+    out.width = turn.upright_width();
+    out.height = turn.upright_height();
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "text_layer.h"
 
 #include "font_style.h"
+#include "poppler_messages.h"
 
 #include "core/diagnostics.h"
 
@@ -12,25 +13,14 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 
 namespace colophon::pdf {
 
 namespace {
-
-// Poppler's core reads its settings from one process-wide object; poppler-glib creates it on
-// its first document, and so may we, whichever comes first.
-void ensure_global_params()
-{
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (!globalParams)
-            globalParams = std::make_unique<GlobalParams>();
-    });
-}
 
 bool is_space(Unicode c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 || c == 0x200B || c == 0x3000; }
 
@@ -72,7 +62,7 @@ Style style_of(const TextFontInfo* info)
 
 TextLayer::TextLayer(std::string_view bytes, const std::string& password, const std::string& file)
 {
-    ensure_global_params();
+    params_ = std::make_unique<GlobalParamsIniter>(poppler_error_callback());
     std::optional<GooString> pw;
     if (!password.empty())
         pw.emplace(password);
@@ -86,24 +76,36 @@ TextLayer::TextLayer(std::string_view bytes, const std::string& password, const 
 
 TextLayer::~TextLayer() = default;
 
-std::vector<layout::Word> TextLayer::words(int page_no) const
+PageText TextLayer::words(int page_no) const
 {
-    std::vector<layout::Word> out;
+    PageText page;
+    const bool sideways = doc_->getPageRotate(page_no) % 180 != 0;
+    page.turn.width = sideways ? doc_->getPageCropHeight(page_no) : doc_->getPageCropWidth(page_no);
+    page.turn.height = sideways ? doc_->getPageCropWidth(page_no) : doc_->getPageCropHeight(page_no);
+    std::vector<words::Word>& out = page.words;
     TextOutputDev dev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false, /*append=*/false);
     if (!dev.isOk())
-        return out;
+        return page;
     doc_->displayPage(&dev, page_no, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
     const std::unique_ptr<TextWordList> list = dev.makeWordList();
     if (!list)
-        return out;
+        return page;
 
+    // 1. the direction most of the page's text runs in
+    std::array<int, 4> chars{};
+    for (int k = 0; k < list->getLength(); ++k)
+        chars[static_cast<std::size_t>(list->get(k)->getRotation() & 3)] += list->get(k)->getLength();
+    page.turn.quarter = dominant_quarter(chars);
+
+    // 2. glyphs into words: neighbours are judged along each word's own direction, boxes are
+    // given in the page's upright frame
     std::unordered_map<const TextFontInfo*, Style> styles;
     auto style = [&](const TextFontInfo* info) -> const Style& {
         auto it = styles.find(info);
         return it != styles.end() ? it->second : styles.emplace(info, style_of(info)).first->second;
     };
 
-    layout::Word cur;
+    words::Word cur;
     bool open = false;
     const TextFontInfo* cur_info = nullptr;
     double last_x0 = 0, last_x1 = 0, last_cy = 0;
@@ -118,22 +120,25 @@ std::vector<layout::Word> TextLayer::words(int page_no) const
     for (int k = 0; k < list->getLength(); ++k) {
         const TextWord* word = list->get(k);
         const double size = word->getFontSize();
+        const PageTurn own{word->getRotation() & 3, page.turn.width, page.turn.height};
         for (int i = 0; i < word->getLength(); ++i) {
             const Unicode c = *word->getChar(i);
             if (is_space(c)) {
                 flush();
                 continue;
             }
-            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-            word->getCharBBox(i, &x0, &y0, &x1, &y1);
+            core::Box shown;
+            word->getCharBBox(i, &shown.x0, &shown.y0, &shown.x1, &shown.y1);
+            const core::Box along = own.upright(shown);
+            const core::Box box = page.turn.upright(shown);
             const TextFontInfo* info = word->getFontInfo(i);
             const Style& st = style(info);
-            const double cy = (y0 + y1) / 2;
+            const double cy = (along.y0 + along.y1) / 2;
             // Poppler's words can glue glyphs that are not neighbours on the page, and words
             // without a space between them may be one word in print.
             if (open) {
                 const double em = std::max(1.0, cur.size);
-                if (x0 < last_x0 - 0.5 * em || x0 - last_x1 > 0.4 * em || std::abs(cy - last_cy) > 0.6 * em)
+                if (along.x0 < last_x0 - 0.5 * em || along.x0 - last_x1 > 0.4 * em || std::abs(cy - last_cy) > 0.6 * em)
                     flush();
             }
             if (open && (info != cur_info || std::abs(size - cur.size) > 0.01)) {
@@ -141,7 +146,7 @@ std::vector<layout::Word> TextLayer::words(int page_no) const
                     flush();
             }
             if (!open) {
-                cur.box = {x0, y0, x1, y1};
+                cur.box = box;
                 cur.font = st.font;
                 cur.size = size;
                 cur.bold = st.bold;
@@ -149,13 +154,13 @@ std::vector<layout::Word> TextLayer::words(int page_no) const
                 cur_info = info;
                 open = true;
             } else {
-                cur.box.x0 = std::min(cur.box.x0, x0);
-                cur.box.y0 = std::min(cur.box.y0, y0);
-                cur.box.x1 = std::max(cur.box.x1, x1);
-                cur.box.y1 = std::max(cur.box.y1, y1);
+                cur.box.x0 = std::min(cur.box.x0, box.x0);
+                cur.box.y0 = std::min(cur.box.y0, box.y0);
+                cur.box.x1 = std::max(cur.box.x1, box.x1);
+                cur.box.y1 = std::max(cur.box.y1, box.y1);
             }
-            last_x0 = x0;
-            last_x1 = x1;
+            last_x0 = along.x0;
+            last_x1 = along.x1;
             last_cy = cy;
             if (c >= 0x20) // a control character keeps its place in the word, not its code
                 append_utf8(cur.text, c);
@@ -165,7 +170,7 @@ std::vector<layout::Word> TextLayer::words(int page_no) const
             flush();
     }
     flush();
-    return out;
+    return page;
 }
 
 } // namespace colophon::pdf

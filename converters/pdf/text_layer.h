@@ -6,7 +6,8 @@
 // Poppler's core API (libpoppler-private-dev) changes between releases: this file is the one
 // to adapt to a new one.
 
-#include "layout/page_words.h"
+#include "words/page_words.h"
+#include "page_turn.h"
 
 #include <memory>
 #include <string>
@@ -14,8 +15,16 @@
 #include <vector>
 
 class PDFDoc;
+class GlobalParamsIniter;
 
 namespace colophon::pdf {
+
+// One page's words, turned upright (see page_turn.h).
+struct PageText
+{
+    std::vector<words::Word> words;
+    PageTurn turn; // the turn that made the page's dominant text direction upright
+};
 
 class TextLayer
 {
@@ -28,14 +37,18 @@ public:
     TextLayer& operator=(const TextLayer&) = delete;
 
     // The words of page `page_no` (1-based), in Poppler's reading order, in points from the
-    // top-left corner of the crop box (as poppler-glib places links). Words are split at white
-    // space, where consecutive glyphs are not neighbours on the page, and wherever the font or
+    // top-left corner of the crop box as shown (as poppler-glib places links), then turned so
+    // that the page's dominant text direction is upright. Words are split at white space, where
+    // consecutive glyphs are not neighbours along their own direction, and wherever the font or
     // size changes, so a superscript note mark glued to its word ("own.1") is its own Word.
     // The text is valid UTF-8 without control characters; a glyph whose code is one keeps its
     // box in an empty word.
-    std::vector<layout::Word> words(int page_no) const;
+    PageText words(int page_no) const;
 
 private:
+    // Poppler's process-wide settings, counted: they live while any document needs them
+    // (poppler-glib frees them with its last document).
+    std::unique_ptr<GlobalParamsIniter> params_;
     std::unique_ptr<PDFDoc> doc_;
 };
 

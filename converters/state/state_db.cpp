@@ -9,6 +9,10 @@ namespace colophon::state {
 namespace {
 
 constexpr const char* schema = R"sql(
+CREATE TABLE IF NOT EXISTS settings(
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS runs(
   id INTEGER PRIMARY KEY,
   started_at TEXT NOT NULL,
@@ -146,6 +150,22 @@ std::int64_t StateDb::begin_run(const std::string& command, const std::string& s
     sql::Statement s = db_.prepare("INSERT INTO runs(started_at, command, shard, jobs) VALUES(?,?,?,?)");
     s.bind(1, utc_now_iso()).bind(2, command).bind(3, shard).bind(4, jobs).run();
     return db_.last_insert_rowid();
+}
+
+std::optional<std::string> StateDb::setting(const std::string& name)
+{
+    sql::Statement s = db_.prepare("SELECT value FROM settings WHERE name=?");
+    s.bind(1, name);
+    if (!s.step())
+        return std::nullopt;
+    return s.text(0);
+}
+
+void StateDb::set_setting(const std::string& name, const std::string& value)
+{
+    sql::Statement s = db_.prepare("INSERT INTO settings(name, value) VALUES(?,?) "
+                                   "ON CONFLICT(name) DO UPDATE SET value=excluded.value");
+    s.bind(1, name).bind(2, value).run();
 }
 
 void StateDb::finish_run(std::int64_t run_id, const std::string& summary_json)

@@ -50,6 +50,10 @@ public:
     std::int64_t begin_run(const std::string& command, const std::string& shard, int jobs);
     void finish_run(std::int64_t run_id, const std::string& summary_json);
 
+    // Facts about the output folder that every run must agree on (the catalogue root).
+    std::optional<std::string> setting(const std::string& name);
+    void set_setting(const std::string& name, const std::string& value);
+
     // Adds a planned document not yet known, or refreshes the path, identifier and catalogue of a
     // known one, and returns its state before this run. Runs in the caller's transaction, if any:
     // the batch plans thousands of documents per transaction without holding them in memory.

@@ -138,6 +138,7 @@ json build_json(const core::Document& doc)
         {"links", std::move(links)},
         {"extraction", {{"software", std::string("colophon ") + core::version},
                         {"method", doc.extraction.method},
+                        {"page_type", doc.extraction.page_type},
                         {"source_format", doc.extraction.source_format},
                         {"pages", doc.extraction.page_count},
                         {"ocr_engine", doc.extraction.ocr_engine},

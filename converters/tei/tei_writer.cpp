@@ -15,6 +15,9 @@ namespace {
 
 using xml::to_xml;
 
+// Scheme of the page-type classCode: colophon's own list of web page kinds (README, TEI mapping).
+constexpr const char* page_type_scheme = "https://colophon/page-type";
+
 // Thin helpers over the libxml2 tree API; every node belongs to the document once linked.
 class TeiBuilder
 {
@@ -353,9 +356,12 @@ void build_encoding_desc(TeiBuilder& tb, xmlNode* header, const core::Document& 
     }
 }
 
-void build_profile_desc(TeiBuilder& tb, xmlNode* header, const core::Metadata& m)
+// The description of the text: abstract, language, keywords and the kind of page it was read from.
+void build_profile_desc(TeiBuilder& tb, xmlNode* header, const core::Document& doc)
 {
-    const bool has_profile = !m.abstract.empty() || !m.language.empty() || !m.keywords.empty();
+    const core::Metadata& m = doc.meta;
+    const bool has_profile =
+        !m.abstract.empty() || !m.language.empty() || !m.keywords.empty() || !doc.extraction.page_type.empty();
     if (!has_profile)
         return;
     xmlNode* profile = tb.element(header, "profileDesc");
@@ -363,11 +369,17 @@ void build_profile_desc(TeiBuilder& tb, xmlNode* header, const core::Metadata& m
         tb.inlines(tb.element(tb.element(profile, "abstract"), "p"), m.abstract);
     if (!m.language.empty())
         tb.set(tb.element(tb.element(profile, "langUsage"), "language"), "ident", m.language);
+    if (m.keywords.empty() && doc.extraction.page_type.empty())
+        return;
+    xmlNode* text_class = tb.element(profile, "textClass");
     if (!m.keywords.empty()) {
-        xmlNode* keywords = tb.element(tb.element(profile, "textClass"), "keywords");
+        xmlNode* keywords = tb.element(text_class, "keywords");
         for (const std::string& k : m.keywords)
             tb.text_element(keywords, "term", k);
     }
+    // The kind of page the text was read from, in colophon's own scheme (see README, TEI mapping).
+    if (!doc.extraction.page_type.empty())
+        tb.set(tb.text_element(text_class, "classCode", doc.extraction.page_type), "scheme", page_type_scheme);
 }
 
 void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
@@ -379,7 +391,7 @@ void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
     build_series_stmt(tb, file_desc, doc.meta);
     build_source_desc(tb, file_desc, doc.meta);
     build_encoding_desc(tb, header, doc);
-    build_profile_desc(tb, header, doc.meta);
+    build_profile_desc(tb, header, doc);
 }
 
 void build_notes(TeiBuilder& tb, xmlNode* text, const std::vector<core::Note>& notes)

@@ -119,6 +119,10 @@ def encrypted_pdf(user_pw=b"secret", owner_pw=b"owner"):
 valid = simple_pdf()
 write("pdf-truncated", "input.pdf", valid[: len(valid) // 2])
 
+# The "%PDF-1.4" line cut off: the file starts with the binary comment of the second line, every
+# offset is 9 bytes off. Poppler rebuilds the cross-reference table and reads it.
+write("pdf-no-header-line", "input.pdf", valid[len(b"%PDF-1.4\n"):])
+
 # Every xref offset points into the middle of nowhere, and startxref past the end of the file.
 garbage = bytearray(valid)
 start = garbage.index(b"xref\n")
@@ -227,7 +231,9 @@ write("archive-symlink", "input.tar.gz", targz(bag_entries([("input/data/link", 
 good = targz(bag_entries())
 write("archive-truncated", "input.tar.gz", good[: len(good) // 2], "verify")
 
-# Zip bomb: 80 MiB of zeros deflate to ~80 KB (ratio ~1000, default limit 200, checked after 64 MiB).
+# Zip bomb: 80 MiB of zeros deflate to ~80 KB, and the headers (local and central directory) claim
+# the entry holds 1 KiB. Honest sizes would make it a legitimate, if silly, bag: the verifier judges
+# expansion against what the archive declares, so this one must stop at the first byte past 1 KiB.
 zeros = b"\0" * (80 << 20)
 zbuf = io.BytesIO()
 with zipfile.ZipFile(zbuf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -235,4 +241,17 @@ with zipfile.ZipFile(zbuf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
                        ("input/manifest-sha256.txt", manifest([("data/zeros.bin", zeros)]))]:
         z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
                    compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-write("archive-zip-bomb", "input.zip", zbuf.getvalue(), "verify")
+bomb = bytearray(zbuf.getvalue())
+claimed = struct.pack("<I", 1024)
+name = b"input/data/zeros.bin"
+for sig, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+    at = 0
+    while True:
+        at = bomb.find(sig, at)
+        if at < 0:
+            break
+        name_at = at + (30 if sig == b"PK\x03\x04" else 46)
+        if bomb[name_at:name_at + len(name)] == name:
+            bomb[at + size_at:at + size_at + 4] = claimed
+        at += 4
+write("archive-zip-bomb", "input.zip", bytes(bomb), "verify")

@@ -8,6 +8,7 @@
 
 #include "batch/batch_job.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -25,6 +26,7 @@ struct BatchArgs
     std::string bagging_date;
     std::string corpus;
     std::string manifest;
+    std::string root;
     std::string shard = "1/1";
     std::string progress = "auto";
     bool retry_failed = false;
@@ -98,6 +100,8 @@ std::string command_line(const BatchArgs& a)
     cmd += " -o " + a.output + " --to " + a.to;
     if (!a.manifest.empty())
         cmd += " --manifest " + a.manifest;
+    if (!a.root.empty())
+        cmd += " --root " + a.root;
     if (!a.corpus.empty())
         cmd += " --corpus " + a.corpus;
     if (a.shard != "1/1")
@@ -122,7 +126,10 @@ int run_batch(BatchArgs& args)
             throw std::invalid_argument("nothing to convert: give directories, files, @lists or --manifest");
         s.sources = args.sources;
         s.manifest = args.manifest;
+        s.root = args.root;
         s.output_dir = args.output;
+        if (std::count(args.sources.begin(), args.sources.end(), "@-") > 1)
+            throw std::invalid_argument("standard input ('@-') can be read once");
         s.jobs = args.jobs_option && args.jobs_option->count() > 0 ? args.options.jobs : 0;
         s.document.formats.clear();
         for (const std::string& f : split_commas(args.to)) {
@@ -170,7 +177,11 @@ Runner add_batch_command(CLI::App& app)
     auto args = std::make_shared<BatchArgs>();
     CLI::App* cmd = app.add_subcommand(
         "batch", "Convert a catalogue (folders, @lists, a CSV/TSV manifest) in parallel, resumably, with reports");
-    cmd->add_option("sources", args->sources, "Folders (recursive), files, or @list.txt files of paths");
+    cmd->add_option("sources", args->sources,
+                    "Folders (recursive), files, or @list.txt files of paths (@- reads the list from standard input)");
+    cmd->add_option("--root", args->root,
+                    "Catalogue root: outputs are named by each input's path below it (default: the root of the "
+                    "output folder's first run, else the current folder when it holds every source)");
     cmd->add_option("-o,--output", args->output, "Output folder (outputs, state database, reports)")->required();
     cmd->add_option("--to", args->to, "Outputs per document, comma-separated: tei, text, json, package")
         ->check([](const std::string& v) {

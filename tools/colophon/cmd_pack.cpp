@@ -1,6 +1,8 @@
 // colophon pack INPUT... -o DIR [--id ID] [--format tar.gz|zip|dir]: convert each input and
 // write one BagIt package per input (original + TEI/text/JSON + METS/PREMIS). A document that
 // fails to convert is still packaged with its original and the failure (--keep-failed, default).
+// "-" packs standard input (spooled to a temporary file in DIR, since the original is streamed
+// into the package after conversion). DIR is created when missing.
 
 #include "cli_common.h"
 #include "commands.h"
@@ -15,10 +17,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstring>
+#include <algorithm>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <memory>
-#include <optional>
+#include <unistd.h>
 
 namespace colophon::cli {
 
@@ -61,6 +67,54 @@ std::string sniff_file(const std::string& path)
                                                                          : std::string(core::media_type_name(t));
 }
 
+// Standard input copied to a temporary file in the output directory, removed afterwards.
+class SpooledInput
+{
+public:
+    explicit SpooledInput(const std::filesystem::path& dir)
+    {
+        std::string pattern = (dir / ".stdin.tmp-XXXXXX").string();
+        const int fd = ::mkstemp(pattern.data());
+        if (fd < 0)
+            throw std::runtime_error(dir.string() + ": cannot spool standard input: " + std::strerror(errno));
+        path_ = pattern;
+        std::vector<char> buf(1 << 20);
+        for (;;) {
+            const std::size_t n = std::fread(buf.data(), 1, buf.size(), stdin);
+            if (n > 0 && ::write(fd, buf.data(), n) != static_cast<ssize_t>(n)) {
+                ::close(fd);
+                throw std::runtime_error(path_.string() + ": cannot spool standard input: " + std::strerror(errno));
+            }
+            if (n < buf.size())
+                break;
+        }
+        ::close(fd);
+    }
+    ~SpooledInput()
+    {
+        std::error_code ec;
+        std::filesystem::remove(path_, ec);
+    }
+    SpooledInput(const SpooledInput&) = delete;
+    SpooledInput& operator=(const SpooledInput&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// The name standard input is kept under in the package: "stdin" with the extension of its type.
+std::string stdin_name(const std::string& mime)
+{
+    static const std::pair<const char*, const char*> extensions[] = {
+        {"text/html", ".html"}, {"application/pdf", ".pdf"}, {"image/png", ".png"},
+        {"image/jpeg", ".jpg"}, {"image/tiff", ".tiff"},     {"application/xml", ".xml"}};
+    for (const auto& [type, ext] : extensions)
+        if (mime == type)
+            return std::string("stdin") + ext;
+    return "stdin";
+}
+
 struct PackOutcome
 {
     std::string status; // "ok", "warnings", "failed", "not-packaged"
@@ -69,35 +123,45 @@ struct PackOutcome
     int exit_code = exit_ok;
 };
 
-PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& converter, const std::string& path)
+// `path`: the file to pack; `shown`: the name given on the command line ("-" for standard input).
+PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& converter, const std::string& path,
+                     const std::string& shown)
 {
     const Trace trace(args.verbosity.verbose);
     StageClock clock(trace);
-    core::Diagnostics diags(path);
+    core::Diagnostics diags(shown);
     std::optional<core::Diagnostic> fatal;
     archive::PackageContents contents;
     contents.original_path = path;
-    contents.original_name = std::filesystem::path(path).filename().string();
     contents.options = args.package;
     contents.options.id = args.id;
     contents.original_mime = sniff_file(path);
+    contents.original_name =
+        shown == "-" ? stdin_name(contents.original_mime) : std::filesystem::path(path).filename().string();
     contents.document.extraction.source_format = contents.original_mime;
+    contents.times.received = archive::utc_timestamp();
     try {
         {
-            const core::Input input = core::read_input(path, args.options.limits.max_input_bytes);
+            core::Input input = core::read_input(path, args.options.limits.max_input_bytes);
+            input.display_name = shown;
             clock.done("read " + describe_input(input));
             contents.document = converter.convert(input, diags);
-        }
+        } // the input's bytes are freed here: the packager streams the original from its file
+        contents.times.converted = archive::utc_timestamp();
         clock.done("convert: " + describe_document(contents.document));
         for (const std::string& line : describe_decisions(contents.document, diags))
             trace.say(line);
         if (contents.document.extraction.source_format.empty())
             contents.document.extraction.source_format = contents.original_mime;
-        const pipeline::Rendered rendered = pipeline::DocumentConverter::render_all(contents.document, diags);
-        contents.tei_xml = rendered.tei;
-        contents.plain_text = rendered.text;
-        contents.json = rendered.json;
+        pipeline::Rendered rendered = pipeline::DocumentConverter::render_all(contents.document, diags);
+        contents.times.validated = archive::utc_timestamp();
         clock.done("render tei (schema-valid), text, json");
+        // METS needs the metadata and the OCR pages, not the body: free it before packing.
+        contents.document.body.clear();
+        contents.document.notes.clear();
+        contents.tei_xml = std::move(rendered.tei);
+        contents.plain_text = std::move(rendered.text);
+        contents.json = std::move(rendered.json);
         contents.outcome.tei_valid = true; // render_all validates and throws when invalid
         contents.outcome.validation_detail = "valid against colophon-tei.xsd";
         contents.outcome.status =
@@ -105,6 +169,7 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
     } catch (const core::ConversionError& e) {
         diags.add(e.diagnostic());
         fatal = e.diagnostic();
+        contents.times.converted = archive::utc_timestamp(); // when it failed
         contents.tei_xml.clear();
         contents.plain_text.clear();
         contents.json.clear();
@@ -142,7 +207,7 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
         clock.done("package written");
         out.package = r.path.string();
         if (!args.verbosity.quiet && !args.json)
-            std::cerr << (failed ? "packed (original only, conversion failed): " : "packed: ") << path << " -> "
+            std::cerr << (failed ? "packed (original only, conversion failed): " : "packed: ") << shown << " -> "
                       << r.path.string() << '\n';
     } catch (const core::ConversionError& e) {
         std::cerr << core::format_diagnostic(e.diagnostic()) << '\n';
@@ -164,8 +229,14 @@ int run_pack(const PackArgs& args)
         return exit_usage;
     }
     std::error_code ec;
+    std::filesystem::create_directories(args.output_dir, ec);
     if (!std::filesystem::is_directory(args.output_dir, ec)) {
-        std::cerr << "ERROR: " << args.output_dir << ": output directory does not exist\n";
+        std::cerr << "ERROR: " << args.output_dir << ": cannot create the output directory"
+                  << (ec ? ": " + ec.message() : std::string()) << '\n';
+        return exit_usage;
+    }
+    if (std::count(args.inputs.begin(), args.inputs.end(), "-") > 1) {
+        std::cerr << "ERROR: standard input ('-') can be packed once\n";
         return exit_usage;
     }
     try {
@@ -181,7 +252,16 @@ int run_pack(const PackArgs& args)
     for (const auto& input : args.inputs) {
         PackArgs one = args;
         one.package.format = *archive::parse_package_format(args.format);
-        const PackOutcome o = pack_one(one, converter, input);
+        std::optional<SpooledInput> spooled;
+        if (input == "-") {
+            try {
+                spooled.emplace(args.output_dir);
+            } catch (const std::exception& e) {
+                std::cerr << "ERROR: " << e.what() << '\n';
+                return exit_usage;
+            }
+        }
+        const PackOutcome o = pack_one(one, converter, spooled ? spooled->path().string() : input, input);
         if (args.json)
             std::cout << nlohmann::json{{"input", input}, {"status", o.status}, {"package", o.package}, {"codes", o.codes}}.dump()
                       << '\n';
@@ -196,8 +276,11 @@ Runner add_pack_command(CLI::App& app)
 {
     auto args = std::make_shared<PackArgs>();
     CLI::App* cmd = app.add_subcommand("pack", "Convert inputs and write one BagIt archival package per input");
-    cmd->add_option("inputs", args->inputs, "Input files")->required()->check(CLI::ExistingFile);
-    cmd->add_option("-o,--output", args->output_dir, "Directory for the packages")->capture_default_str();
+    cmd->add_option("inputs", args->inputs, "Input files ('-' for standard input)")
+        ->required()
+        ->check(CLI::ExistingFile | CLI::IsMember({"-"}));
+    cmd->add_option("-o,--output", args->output_dir, "Directory for the packages (created when missing)")
+        ->capture_default_str();
     cmd->add_option("--id", args->id, "Package identifier (one input only; [A-Za-z0-9._-])");
     cmd->add_option("--format", args->format, "Package format")
         ->check(CLI::IsMember({"tar.gz", "zip", "dir"}))

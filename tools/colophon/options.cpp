@@ -20,7 +20,8 @@ void add_conversion_options(CLI::App& cmd, core::ConvertOptions& options)
         ->transform(CLI::CheckedTransformer(ocr_modes, CLI::ignore_case))
         ->default_str("auto")
         ->option_text("MODE:{auto,always,never}=auto");
-    cmd.add_option("--lang", options.ocr_languages, "OCR languages (Tesseract language packs), e.g. eng+rus")
+    cmd.add_option("--lang", options.ocr_languages,
+                   "OCR languages (Tesseract language packs), e.g. eng+rus; auto: each page in its own script")
         ->capture_default_str();
     cmd.add_option("--dpi", options.ocr_dpi, "Rendering resolution for OCR (72-1200)")
         ->check(CLI::Range(72, 1200))

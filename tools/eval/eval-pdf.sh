@@ -1,37 +1,38 @@
 #!/bin/sh
-# Converts every born-digital PDF of the generated corpus (not scan_*), scores the predictions
-# with the shared scorer and compares speed with pdftotext on the same files.
-#   tools/eval/eval-pdf.sh [BUILD_DIR] [CORPUS_DIR]
+# Scores colophon's PDF conversion on every PDF dev set in one run, per producer
+# (tools/eval/eval_pdf.py: pdf-gen and pdf-gen2 with ../shared/eval/score_pdf.py plus provenance
+# and abstract accuracy; pdf-real against pdftotext and its gt/), then compares speed with
+# pdftotext on pdf-gen's born-digital files.
+#   tools/eval/eval-pdf.sh [--scans] [--sets pdf-gen,pdf-gen2,pdf-real] [--no-speed] [BUILD_DIR]
+#   --scans   also the scanned PDFs (scan_*, pdf-real's image-only pages) through OCR: ~3 s a
+#             page, about 15 minutes on two shared cores; run it with nice
+# Results: BUILD_DIR/eval-pdf/{summary.json,per-doc.csv,<set>/pred/*.json,<set>/diagnostics.txt}
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
+scans=""
+sets="pdf-gen,pdf-gen2,pdf-real"
+speed=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --scans) scans=--scans; shift ;;
+    --sets) sets=$2; shift 2 ;;
+    --no-speed) speed=0; shift ;;
+    -*) echo "eval-pdf: unknown option $1" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
 build=${1:-$root/build/dev}
-corpus=${2:-$root/../shared/corpora/pdf-gen}
-scorer=$root/../shared/eval/score_pdf.py
+shared=${COLOPHON_SHARED_DIR:-$root/../shared}
 out=$build/eval-pdf
-rm -rf "$out" && mkdir -p "$out/pred"
+[ -d "$shared/corpora" ] || { echo "eval-pdf: $shared/corpora not found (set COLOPHON_SHARED_DIR)" >&2; exit 2; }
+[ -x "$build/tools/eval/colophon-eval-pdf" ] || { echo "eval-pdf: build $build/tools/eval/colophon-eval-pdf first" >&2; exit 2; }
+rm -rf "$out" && mkdir -p "$out"
+python3 "$root/tools/eval/eval_pdf.py" --build "$build" --shared "$shared" --out "$out" --sets "$sets" $scans
+
+[ "$speed" = 1 ] || exit 0
+corpus=$shared/corpora/pdf-gen
 files=$(ls "$corpus"/*.pdf | grep -v '/scan_')
-ids=$(for f in $files; do basename "$f" .pdf; done | paste -sd, -)
-echo "== colophon"
-"$build/tools/eval/colophon-eval-pdf" "$out/pred" $files 2>"$out/diagnostics.txt" | tee "$out/speed.txt"
-# colophon's document JSON -> the scorer's own shape (footnotes, links[].uri, headings)
-python3 "$root/tools/eval/scorer_json.py" --dir "$out/pred"
-python3 "$scorer" --gt-dir "$corpus" --pred-dir "$out/pred" --ids "$ids" --csv "$out/per-doc.csv" > "$out/scores.json"
-python3 - "$out/scores.json" <<'PY'
-import json, sys
-a = json.load(open(sys.argv[1]))
-keys = ["body_f1", "order_sim", "furniture_leak", "footnote_leak", "title_exact", "author_p", "author_r",
-        "affil_acc", "date_exact", "head_p", "head_r", "subtitle_sim"]
-for k in keys:
-    v = a.get(k)
-    print("%-16s %s" % (k, "-" if v is None else "%.4f" % v))
-for k in ("fn_micro", "link_micro"):
-    m = a.get(k)
-    if m:
-        print("%-16s P %.4f R %.4f (tp %d pred %d ref %d)" % (k, m["p"], m["r"], m["tp"], m["pred"], m["ref"]))
-print("missing", a.get("missing_predictions"))
-PY
-echo "per-doc CSV: $out/per-doc.csv"
-echo "== speed, CPU seconds (user+sys) on the same files; wall time is unreliable on a shared machine"
+echo "== speed on pdf-gen born-digital, CPU seconds (user+sys) on the same files; wall time is unreliable on a shared machine"
 cpu() { /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}'; }
 pages=$(for f in $files; do pdfinfo "$f" | awk '/^Pages:/{print $2}'; done | paste -sd+ - | bc)
 c=$(cpu "$build/tools/eval/colophon-eval-pdf" "$out/pred-speed" $files)

@@ -1,7 +1,8 @@
 // colophon-eval-html: runs the HTML converter over a directory of pages (<id>.html or
 // <id>.html.gz) and writes <id>.txt with the article body text for ../shared/eval/score_html.py.
 // `--parse-only` times libxml2's parse alone (charset + parse), for comparison with the full run.
-// `--show FILE` prints the Document of one page for inspection.
+// `--show FILE` prints the Document of one page for inspection. With `--out`, `pages.tsv` beside
+// the texts lists each page's recognised page type and extraction method (tools/eval/html_report.py).
 
 #include "core/text.h"
 #include "html/html_converter.h"
@@ -10,6 +11,7 @@
 #include <zlib.h>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -116,6 +118,15 @@ long peak_rss_kb()
     return ru.ru_maxrss;
 }
 
+// Resident set size now, in kB (Linux /proc), to tell the pages held in memory from the peak.
+long current_rss_kb()
+{
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -173,6 +184,8 @@ int main(int argc, char** argv)
         pages.emplace_back(page_id(f), read_file(f));
     if (!out_dir.empty())
         fs::create_directories(out_dir);
+    const long loaded_rss_kb = current_rss_kb();
+    std::string pages_tsv = "id\tpage_type\tmethod\n";
     int failed = 0;
     std::size_t bytes = 0;
     if (tei && !parse_only) {
@@ -196,6 +209,8 @@ int main(int argc, char** argv)
                 if (tei)
                     pipeline::DocumentConverter::render_tei(doc, diags);
                 text = body_text(doc);
+                if (r == 0)
+                    pages_tsv += id + "\t" + doc.extraction.page_type + "\t" + doc.extraction.method + "\n";
             } catch (const core::ConversionError& e) {
                 ++failed;
                 std::cerr << core::format_diagnostic(e.diagnostic()) << "\n";
@@ -205,13 +220,15 @@ int main(int argc, char** argv)
                 out << text;
             }
         }
+    if (!out_dir.empty())
+        std::ofstream(out_dir / "pages.tsv", std::ios::binary) << pages_tsv;
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double cpu = cpu_seconds() - cpu_start;
     const double n = static_cast<double>(pages.size()) * repeat;
     std::printf("%s: %zu pages x %d: wall %.3f s, CPU %.3f s = %.1f docs/s of CPU (%.1f MB/s), %.2f ms/doc, "
-                "%d failed, peak RSS %.1f MB\n",
+                "%d failed, peak RSS %.1f MB (pages held %.1f MB)\n",
                 parse_only ? "parse-only" : (tei ? "full (convert+TEI+validate)" : "convert"), pages.size(), repeat,
                 secs, cpu, n / cpu, static_cast<double>(bytes) / 1e6 / cpu, 1000.0 * cpu / n, failed,
-                static_cast<double>(peak_rss_kb()) / 1024.0);
+                static_cast<double>(peak_rss_kb()) / 1024.0, static_cast<double>(loaded_rss_kb) / 1024.0);
     return failed > 0 ? 1 : 0;
 }

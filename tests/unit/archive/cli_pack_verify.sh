@@ -48,4 +48,14 @@ grep -q "cut.tar.gz" "$tmp/cut.txt" || fail "truncation report does not name the
 # 5. usage errors exit 2
 "$colophon" pack "$tmp/page.html" -o "$tmp/a" --id '../x' -q > /dev/null 2>&1; [ $? -eq 2 ] || fail "bad --id"
 "$colophon" pack "$tmp/page.html" -o "$tmp/a" --bagging-date yesterday -q > /dev/null 2>&1; [ $? -eq 2 ] || fail "bad date"
+# 6. pack -o creates the folder; "-" packs standard input; batch reads a list from "@-"
+"$colophon" pack - -o "$tmp/new/dir" --bagging-date 2026-01-02 -q < "$tmp/page.html" > /dev/null
+rc=$?; [ $rc -eq 0 ] || [ $rc -eq 3 ] || fail "pack - exit code $rc"
+pkg=$(ls "$tmp"/new/dir/*.tar.gz) || fail "pack -o did not create the folder"
+tar tzf "$pkg" | grep -q "/data/original/stdin.html$" || fail "standard input not kept as stdin.html"
+"$colophon" verify -q "$pkg" || fail "verify of the standard-input package"
+[ -z "$(ls -A "$tmp/new/dir" | grep -v '\.tar\.gz$')" ] || fail "pack - left its spooled copy behind"
+printf '%s\n' "$tmp/page.html" | "$colophon" batch @- -o "$tmp/from-stdin" --root "$tmp" -q
+rc=$?; [ $rc -eq 0 ] || [ $rc -eq 3 ] || fail "batch @- exit code $rc"
+[ -f "$tmp/from-stdin/page.html.tei.xml" ] || fail "batch @- did not convert the listed file"
 echo "OK"

@@ -43,7 +43,9 @@ inline PackageContents sample_contents(const std::filesystem::path& original)
     core::OcrPage page;
     page.page = 2;
     page.mean_confidence = 91;
-    page.alto_xml = "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\"/>\n";
+    // The smallest ALTO 4.4 document the official schema accepts (the verifier checks it).
+    page.alto_xml = "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\"><Layout>"
+                    "<Page ID=\"page_2\" PHYSICAL_IMG_NR=\"2\" HEIGHT=\"100\" WIDTH=\"80\"/></Layout></alto>\n";
     c.document.extraction.ocr_pages.push_back(page);
     c.tei_xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/></TEI>\n";
     c.plain_text = "On the Preservation of Small Magazines\n\nA short lede.\n";

@@ -201,13 +201,13 @@ TEST(BatchCli, EveryInputOfAMixedCatalogueIsAccountedFor)
         }
         return nlohmann::json();
     };
-    EXPECT_EQ(by_key("hostile/zero-bytes.html")["code"], "input.empty");
-    EXPECT_EQ(by_key("hostile/too-large.html")["code"], "input.too-large");
-    EXPECT_EQ(by_key("hostile/spreadsheet.xlsx")["status"], "unsupported");
-    EXPECT_NE(by_key("hostile/truncated.pdf")["status"], "ok");
+    EXPECT_EQ(by_key("src/hostile/zero-bytes.html")["code"], "input.empty");
+    EXPECT_EQ(by_key("src/hostile/too-large.html")["code"], "input.too-large");
+    EXPECT_EQ(by_key("src/hostile/spreadsheet.xlsx")["status"], "unsupported");
+    EXPECT_NE(by_key("src/hostile/truncated.pdf")["status"], "ok");
     // The two copies: one is the duplicate of the other, when this build converts HTML at all
     // (inputs no converter reads are failures of their own, never duplicates).
-    const bool reads_html = by_key("pages/other.html")["status"] != "unsupported";
+    const bool reads_html = by_key("src/pages/other.html")["status"] != "unsupported";
     EXPECT_EQ(duplicates, reads_html ? 1 : 0);
 
     EXPECT_EQ(static_cast<std::int64_t>(read_gzip_lines(tmp / "out/corpus.jsonl.gz").size()), successes);

@@ -12,6 +12,11 @@ using colophon::testing::write_file;
 
 namespace {
 
+batch::CatalogueRoot root_at(const std::filesystem::path& p)
+{
+    return {p, batch::reserved_output_names({"report.json", "report.csv", "report.html", "colophon-state.sqlite"})};
+}
+
 std::vector<std::string> keys(const batch::InputSet& set)
 {
     std::vector<std::string> out;
@@ -29,11 +34,11 @@ TEST(BatchInputs, WalksDirectoriesRecursivelyAndSkipsHiddenFiles)
     write_file(dir / "src/sub/a.html", "x");
     write_file(dir / "src/.DS_Store", "x");
     write_file(dir / "src/.git/config", "x");
-    const auto set = batch::collect_inputs({(dir / "src").string()}, "");
+    const auto set = batch::collect_inputs({(dir / "src").string()}, "", {}, root_at(dir / "src"));
     EXPECT_EQ(keys(set), (std::vector<std::string>{"b.pdf", "sub/a.html"}));
     EXPECT_EQ(set.hidden_skipped, 2u);
-    EXPECT_EQ(set.inputs[1].output_stem, "sub/a");
-    EXPECT_EQ(set.inputs[1].identifier, "a");
+    EXPECT_EQ(set.inputs[1].output_stem, "sub/a.html");
+    EXPECT_EQ(set.inputs[1].identifier, "a.html");
 }
 
 TEST(BatchInputs, NeverDescendsIntoTheOutputDirectory)
@@ -41,21 +46,39 @@ TEST(BatchInputs, NeverDescendsIntoTheOutputDirectory)
     TempDir dir;
     write_file(dir / "a.html", "x");
     write_file(dir / "out/a.tei.xml", "x");
-    const auto set = batch::collect_inputs({dir.path().string()}, "", dir / "out");
+    const auto set = batch::collect_inputs({dir.path().string()}, "", dir / "out", root_at(dir.path()));
     EXPECT_EQ(keys(set), (std::vector<std::string>{"a.html"}));
 }
 
-TEST(BatchInputs, KeepsExtensionsWhenStemsWouldCollide)
+// Output stems keep the extension whatever else is in the catalogue ("other.pdf" alone would once
+// have lost it), so adding "other.html" later renames nothing.
+TEST(BatchInputs, OutputStemsKeepTheExtensionAndDependOnTheDocumentAlone)
 {
     TempDir dir;
     write_file(dir / "src/report.html", "x");
     write_file(dir / "src/report.pdf", "x");
     write_file(dir / "src/other.pdf", "x");
-    const auto set = batch::collect_inputs({(dir / "src").string()}, "");
+    const auto set = batch::collect_inputs({(dir / "src").string()}, "", {}, root_at(dir.path()));
     ASSERT_EQ(set.inputs.size(), 3u);
-    EXPECT_EQ(set.inputs[0].output_stem, "other");
-    EXPECT_EQ(set.inputs[1].output_stem, "report.html");
-    EXPECT_EQ(set.inputs[2].output_stem, "report.pdf");
+    EXPECT_EQ(set.inputs[0].output_stem, "src/other.pdf");
+    EXPECT_EQ(set.inputs[1].output_stem, "src/report.html");
+    EXPECT_EQ(set.inputs[2].output_stem, "src/report.pdf");
+    const auto alone = batch::collect_inputs({(dir / "src/other.pdf").string()}, "", {}, root_at(dir.path()));
+    EXPECT_EQ(alone.inputs.at(0).output_stem, "src/other.pdf");
+}
+
+TEST(BatchInputs, StemsOfBatchFileNamesAreEscapedOneToOne)
+{
+    const auto reserved = batch::reserved_output_names({"report.json", "report.html", "colophon-state.sqlite"});
+    EXPECT_TRUE(reserved.count("report"));
+    EXPECT_TRUE(reserved.count("report.html"));
+    EXPECT_EQ(batch::output_stem_for("report", reserved), "_report");
+    EXPECT_EQ(batch::output_stem_for("_report", reserved), "__report");
+    EXPECT_EQ(batch::output_stem_for("report.html", reserved), "_report.html");
+    EXPECT_EQ(batch::output_stem_for("report/a.pdf", reserved), "_report/a.pdf");
+    EXPECT_EQ(batch::output_stem_for("shelf/report", reserved), "shelf/report");
+    EXPECT_EQ(batch::output_stem_for(".colophon/x.pdf", reserved), "_.colophon/x.pdf");
+    EXPECT_EQ(batch::output_stem_for("reports.html", reserved), "reports.html");
 }
 
 TEST(BatchInputs, ReadsFileListsAndReportsMissingFilesAsInputs)
@@ -63,7 +86,7 @@ TEST(BatchInputs, ReadsFileListsAndReportsMissingFilesAsInputs)
     TempDir dir;
     write_file(dir / "a.html", "x");
     write_file(dir / "list.txt", "# catalogue\n" + (dir / "a.html").string() + "\n" + (dir / "gone.pdf").string() + "\n\n");
-    const auto set = batch::collect_inputs({"@" + (dir / "list.txt").string()}, "");
+    const auto set = batch::collect_inputs({"@" + (dir / "list.txt").string()}, "", {}, root_at(dir.path()));
     EXPECT_EQ(keys(set), (std::vector<std::string>{"a.html", "gone.pdf"}));
 }
 
@@ -73,7 +96,8 @@ TEST(BatchInputs, ManifestEntriesUseIdentifiersAndWinOverDirectories)
     write_file(dir / "cat/a.html", "x");
     write_file(dir / "cat/b.html", "x");
     write_file(dir / "cat/manifest.csv", "path,identifier,title\na.html,rec-1,Catalogued\n");
-    const auto set = batch::collect_inputs({(dir / "cat").string()}, (dir / "cat/manifest.csv").string());
+    const auto set =
+        batch::collect_inputs({(dir / "cat").string()}, (dir / "cat/manifest.csv").string(), {}, root_at(dir.path()));
     // a.html comes once, from the manifest; the directory adds b.html (the manifest is no document).
     EXPECT_EQ(keys(set), (std::vector<std::string>{"cat/b.html", "rec-1"}));
     const auto& rec = set.inputs[1];
@@ -128,7 +152,20 @@ TEST(BatchInputs, AFileReachedThroughLinksIsOneInput)
     write_file(dir / "src/b.html", "y");
     std::filesystem::create_symlink("sub/a.html", dir / "src/link-to-a.html");
     std::filesystem::create_directory_symlink("src/sub", dir / "sub-link");
-    const auto set = batch::collect_inputs({(dir / "src").string(), (dir / "sub-link").string()}, "");
+    const auto set =
+        batch::collect_inputs({(dir / "sub-link").string(), (dir / "src").string()}, "", {}, root_at(dir.path()));
     ASSERT_EQ(set.inputs.size(), 2u) << ::testing::PrintToString(keys(set));
     EXPECT_EQ(set.inputs[0].key, "src/b.html");
+    // Named by its canonical path, although the link's folder was listed first.
+    EXPECT_EQ(set.inputs[1].key, "src/sub/a.html");
+}
+
+TEST(BatchInputs, AnIdentifierThatEqualsAnotherInputsPathIsASetupError)
+{
+    TempDir dir;
+    write_file(dir / "a.html", "x");
+    write_file(dir / "b.html", "y");
+    write_file(dir / "manifest.csv", "path,identifier\nb.html,a.html\n");
+    EXPECT_THROW(batch::collect_inputs({(dir / "a.html").string()}, (dir / "manifest.csv").string(), {}, root_at(dir.path())),
+                 std::runtime_error);
 }

@@ -72,6 +72,7 @@ protected:
     {
         BatchSettings s;
         s.sources = {src_.string()};
+        s.root = src_;
         s.output_dir = out_;
         s.jobs = 2;
         s.document.formats = {OutputFormat::Tei, OutputFormat::Json};
@@ -124,9 +125,10 @@ TEST_F(BatchJobTest, EveryInputIsAccountedForWithReasons)
         for (const std::string& o : rec.outputs)
             EXPECT_TRUE(std::filesystem::exists(out_ / o)) << o;
     }
-    EXPECT_TRUE(std::filesystem::exists(out_ / "a.tei.xml") || std::filesystem::exists(out_ / "sub/copy-of-a.tei.xml"));
-    EXPECT_TRUE(std::filesystem::exists(out_ / "sub/b.json"));
-    EXPECT_FALSE(std::filesystem::exists(out_ / "broken.tei.xml"));
+    EXPECT_TRUE(std::filesystem::exists(out_ / "a.html.tei.xml") ||
+                std::filesystem::exists(out_ / "sub/copy-of-a.html.tei.xml"));
+    EXPECT_TRUE(std::filesystem::exists(out_ / "sub/b.html.json"));
+    EXPECT_FALSE(std::filesystem::exists(out_ / "broken.html.tei.xml"));
 
     // Reports: one row per input in each.
     const auto report = nlohmann::json::parse(read_file(out_ / "report.json"));
@@ -203,10 +205,10 @@ TEST_F(BatchJobTest, NewCopiesOfDocumentsConvertedEarlierAreDuplicates)
 TEST_F(BatchJobTest, MissingOutputsAreRebuiltOnResume)
 {
     run(settings());
-    std::filesystem::remove(out_ / "sub/b.tei.xml");
+    std::filesystem::remove(out_ / "sub/b.html.tei.xml");
     const BatchResult again = run(settings());
     EXPECT_EQ(again.converted, 1);
-    EXPECT_TRUE(std::filesystem::exists(out_ / "sub/b.tei.xml"));
+    EXPECT_TRUE(std::filesystem::exists(out_ / "sub/b.html.tei.xml"));
 }
 
 TEST_F(BatchJobTest, ManifestRecordsOverrideExtractedMetadata)

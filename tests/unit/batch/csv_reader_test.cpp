@@ -59,3 +59,20 @@ TEST(CsvReader, TabSeparatedExports)
     const auto t = parse_csv("path\ttitle\na.pdf\tA, B\n", '\t');
     EXPECT_EQ(t.rows[1], (CsvRow{"a.pdf", "A, B"}));
 }
+
+TEST(CsvReader, UnquotedSeparatorsMakeExtraFieldsThatTheCallerCanCount)
+{
+    const auto t = parse_csv("path,authors\r\na.pdf,Doe, Jane\r\n\r\nb.pdf,\"Roe, John\"\r\n");
+    ASSERT_EQ(t.rows.size(), 3u);
+    EXPECT_EQ(t.rows[1].size(), 3u);
+    EXPECT_EQ(t.row_lines[1], 2);
+    EXPECT_EQ(t.rows[2], (CsvRow{"b.pdf", "Roe, John"}));
+    EXPECT_EQ(t.row_lines[2], 4);
+}
+
+TEST(CsvReader, LineNumbersCountLineBreaksInsideQuotes)
+{
+    const auto t = parse_csv("a,b\n\"x\ny\nz\",1\nlast,2\n");
+    ASSERT_EQ(t.rows.size(), 3u);
+    EXPECT_EQ(t.row_lines[2], 5);
+}

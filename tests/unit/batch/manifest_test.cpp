@@ -85,3 +85,56 @@ TEST(Manifest, CatalogueRoundTripsThroughJson)
     EXPECT_EQ(back.rights, "public domain");
     EXPECT_EQ(back.extra.at("box"), "7");
 }
+
+TEST(Manifest, ARowWithMoreFieldsThanTheHeaderIsAnErrorNamingTheLine)
+{
+    TempDir dir;
+    // "Jane Doe, John Roe" unquoted: the date would become "John Roe" without the check.
+    write_file(dir / "m.csv", "path,authors,date\na.pdf,Jane Doe,2020-01-01\nb.pdf,Jane Doe, John Roe,2021-02-03\n");
+    try {
+        batch::read_manifest(dir / "m.csv");
+        FAIL() << "expected an error";
+    } catch (const std::runtime_error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("m.csv: line 3"), std::string::npos) << what;
+        EXPECT_NE(what.find("4 fields where the header has 3"), std::string::npos) << what;
+    }
+    write_file(dir / "short.tsv", "path\ttitle\tdate\na.pdf\tOnly a title\n");
+    EXPECT_THROW(batch::read_manifest(dir / "short.tsv"), std::runtime_error);
+}
+
+TEST(Manifest, UnreadableCatalogueFieldsAreWarningsNamingFieldAndValue)
+{
+    core::Document doc;
+    doc.meta.language = "de";
+    doc.meta.canonical_url = "https://example.org/found";
+    batch::CatalogueRecord rec;
+    rec.date = "sometime in spring";
+    rec.language = "en/de";
+    rec.source_url = "see the shelf list";
+    core::Diagnostics diags("m.csv");
+    batch::apply_catalogue(rec, doc, &diags);
+    EXPECT_EQ(doc.meta.date.text, "sometime in spring");
+    EXPECT_TRUE(doc.meta.date.iso.empty());
+    EXPECT_EQ(doc.meta.language, "de");
+    EXPECT_EQ(doc.meta.canonical_url, "https://example.org/found");
+    std::vector<std::string> messages;
+    for (const auto& d : diags.items()) {
+        EXPECT_EQ(d.code, "batch.catalogue-field");
+        messages.push_back(d.message);
+    }
+    ASSERT_EQ(messages.size(), 3u);
+    EXPECT_NE(messages[0].find("'date' value 'sometime in spring'"), std::string::npos) << messages[0];
+    EXPECT_NE(messages[1].find("'language' value 'en/de'"), std::string::npos) << messages[1];
+    EXPECT_NE(messages[2].find("'source' value 'see the shelf list'"), std::string::npos) << messages[2];
+}
+
+TEST(Manifest, ThePathAsCataloguedIsKept)
+{
+    TempDir dir;
+    write_file(dir / "cat/m.csv", "path,identifier\nshelf/1998/a.pdf,rec-1\n");
+    const auto entries = batch::read_manifest(dir / "cat/m.csv");
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].record.path, "shelf/1998/a.pdf");
+    EXPECT_EQ(batch::catalogue_from_json(batch::catalogue_to_json(entries[0].record)).path, "shelf/1998/a.pdf");
+}

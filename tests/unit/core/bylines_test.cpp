@@ -69,6 +69,20 @@ TEST(Bylines, OcrMisreadCapitalIInNameIsRepaired)
     EXPECT_TRUE(parse_byline("Kwame likes long walks", true).empty());
 }
 
+TEST(Bylines, OcrSpeckAfterGivenNameIsNoFullStop)
+{
+    using colophon::core::repair_ocr_name;
+    EXPECT_EQ(repair_ocr_name("Ewa. Achterberg"), "Ewa Achterberg");
+    EXPECT_EQ(repair_ocr_name("J. Smith"), "J. Smith");            // an initial
+    EXPECT_EQ(repair_ocr_name("Md. Khalid Hossain"), "Md. Khalid Hossain"); // an abbreviation
+    const auto a = parse_byline("By Ewa. Achterberg and Ewa. Quiroga", true);
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_EQ(a[0].name, "Ewa Achterberg");
+    EXPECT_EQ(a[1].name, "Ewa Quiroga");
+    // born-digital text is taken as printed
+    EXPECT_EQ(parse_byline("By Ewa. Achterberg", false).at(0).name, "Ewa. Achterberg");
+}
+
 TEST(Bylines, NameThenAffiliationSplits)
 {
     using colophon::core::split_name_affiliation;

@@ -1,8 +1,11 @@
 #include "layout/furniture.h"
 
+#include "synthetic_page.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace colophon::layout;
@@ -140,4 +143,87 @@ TEST(Furniture, LetterlessOcrSpeckAtThePageEdgeIsFurniture)
     EXPECT_TRUE(furniture[0][1]);
     pages[0].from_ocr = false;
     EXPECT_FALSE(find_furniture(pages, 11)[0][1]);
+}
+
+namespace {
+
+// One page built from (y, text, size) lines through the real line builder.
+PageLines web_page(const std::vector<std::tuple<double, std::string, double>>& rows)
+{
+    colophon::testing::PageMaker pm(1);
+    for (const auto& [y, text, size] : rows)
+        pm.line(57, y, text, {size, false, false});
+    PageLines pl;
+    pl.page = 1;
+    pl.width = 612;
+    pl.height = 792;
+    pl.lines = build_lines(pm.page());
+    return pl;
+}
+
+std::vector<std::string> furniture_texts(const PageLines& pl)
+{
+    std::vector<std::string> out;
+    const auto flags = find_furniture({pl}, 11);
+    for (std::size_t i = 0; i < pl.lines.size(); ++i)
+        if (flags[0][i])
+            out.push_back(pl.lines[i].text());
+    return out;
+}
+
+} // namespace
+
+TEST(Furniture, NavigationBarAndTheMastheadAboveItAreFurnitureOnASinglePage)
+{
+    const PageLines pl = web_page({{40, "The Estmark Observer", 20},
+                                   {66, "WORLD \u00b7 ECONOMY \u00b7 TRADE \u00b7 ENERGY \u00b7 OPINION", 9},
+                                   {84, "Why the river basin strategy is stalling", 24},
+                                   {120, "Body text of the article starts here and runs on for a while.", 11},
+                                   {134, "More body text of the article follows on the next line here.", 11}});
+    EXPECT_EQ(furniture_texts(pl), (std::vector<std::string>{"The Estmark Observer",
+                                                              "WORLD \u00b7 ECONOMY \u00b7 TRADE \u00b7 ENERGY \u00b7 OPINION"}));
+}
+
+TEST(Furniture, RunningHeaderWithNumbersIsNoNavigationBar)
+{
+    const PageLines pl = web_page({{40, "Trade Review | Vol. 3 | No. 2 | Spring 2021", 9},
+                                   {52, "Why the river basin strategy is stalling", 11},
+                                   {66, "Body text of the article starts here and runs on for a while.", 11}});
+    EXPECT_TRUE(furniture_texts(pl).empty());
+}
+
+TEST(Furniture, CopyrightNoticeIsFurnitureUnlessItsParagraphRunsOn)
+{
+    const PageLines pl = web_page({{300, "Body text of the article ends here with a full sentence.", 11},
+                                   {330, "\u00a9 2025 The Estmark Observer. All rights reserved.", 8},
+                                   {500, "Copyright \u00a9 2010 A. Author et al. This is an open access article distributed", 8},
+                                   {510, "under the Creative Commons Attribution License, which permits use.", 8}});
+    EXPECT_EQ(furniture_texts(pl), (std::vector<std::string>{"\u00a9 2025 The Estmark Observer. All rights reserved."}));
+}
+
+TEST(Furniture, OtherHalfOfARepeatedRunningHeaderIsFurniture)
+{
+    // page 1 prints only the series; page 2 adds the short title on the same baseline, over the
+    // other column
+    std::vector<PageLines> pages;
+    for (int p = 1; p <= 2; ++p) {
+        colophon::testing::PageMaker pm(p);
+        pm.line(57, 49, "North Sea Research Group | Analysis No. 22", {8, false, false});
+        if (p == 2)
+            pm.line(425, 49, "After the summit: what comes next\u2026", {8, false, true});
+        // two columns: the header's halves fall into one each
+        for (int i = 0; i < 20; ++i)
+            for (const double x : {57.0, 317.0})
+                pm.line(x, 64 + 14.0 * i, std::string(p == 1 ? "First" : "Second") + " page text runs on here",
+                        {10.5, false, false});
+        PageLines pl;
+        pl.page = p;
+        pl.width = 612;
+        pl.height = 792;
+        pl.lines = build_lines(pm.page());
+        pages.push_back(std::move(pl));
+    }
+    const auto flags = find_furniture(pages, 10.5);
+    for (std::size_t i = 0; i < pages[1].lines.size(); ++i)
+        EXPECT_EQ(flags[1][i], pages[1].lines[i].box.y0 < 60) << pages[1].lines[i].text();
 }

@@ -8,8 +8,8 @@
 
 using namespace colophon;
 using namespace colophon::layout;
-using colophon::layout::testing::PageMaker;
-using colophon::layout::testing::Style;
+using colophon::testing::PageMaker;
+using colophon::testing::Style;
 
 namespace {
 
@@ -295,4 +295,52 @@ TEST(LayoutBuilder, ShortLastLineWithNoteMarkIsNotAHeading)
             EXPECT_EQ(core::plain_text(b).find("measurement"), std::string::npos) << core::plain_text(b);
         }
     }
+}
+
+namespace {
+
+std::vector<core::Diagnostic> warnings_of(std::vector<PageMaker>& pages)
+{
+    LayoutBuilder b;
+    for (auto& p : pages)
+        b.add_page(p.page());
+    core::Diagnostics diags("test");
+    b.finish(diags);
+    return diags.items();
+}
+
+bool has_code(const std::vector<core::Diagnostic>& ds, const std::string& code, int page)
+{
+    for (const core::Diagnostic& d : ds)
+        if (d.code == code && d.page == page)
+            return true;
+    return false;
+}
+
+} // namespace
+
+// A large line half way down the page is read as the title; the heading and body lines above
+// it become "front matter" that no field holds: they may go, but never without a word.
+TEST(LayoutBuilder, BodyLinesTakenAsFrontMatterAreReported)
+{
+    std::vector<PageMaker> pages{PageMaker(1)};
+    PageMaker& p = pages[0];
+    p.line(50, 40, "Results of the regional survey", {12, true, false});
+    p.line(50, 60, "The survey asked every district office how many requests it had answered last year.");
+    p.line(50, 74, "Most of them answered within the month, and a few needed two reminders to do so.");
+    p.line(50, 200, "Table 3: Requests", title_style);
+    filler(p, 240, 12);
+    EXPECT_TRUE(has_code(warnings_of(pages), "layout.text-dropped", 1));
+}
+
+// A kicker and a date above the title are front matter too, but no running text is lost.
+TEST(LayoutBuilder, KickerAboveTheTitleIsNoLoss)
+{
+    std::vector<PageMaker> pages{PageMaker(1)};
+    PageMaker& p = pages[0];
+    p.line(50, 40, "POLICY BRIEF", small);
+    p.line(50, 80, "A Study of Things", title_style);
+    p.line(50, 110, "By Jane Doe");
+    filler(p, 140, 12);
+    EXPECT_FALSE(has_code(warnings_of(pages), "layout.text-dropped", 1));
 }

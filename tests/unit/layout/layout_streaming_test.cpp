@@ -14,8 +14,8 @@
 
 using namespace colophon;
 using namespace colophon::layout;
-using colophon::layout::testing::PageMaker;
-using colophon::layout::testing::Style;
+using colophon::testing::PageMaker;
+using colophon::testing::Style;
 
 namespace {
 
@@ -38,7 +38,7 @@ std::string varied_line(int page, int line, int words = 14)
 // Page k: running header, the end of paragraph k-1 (continued from the page before, after a word
 // hyphenated across the break), paragraph k opening indented, then body lines to the foot, the
 // last one ending "inter-"; a page number at the bottom.
-PageWords make_page(int k, int n_pages)
+words::PageWords make_page(int k, int n_pages)
 {
     const Style small{8, false, false};
     PageMaker pm(k);

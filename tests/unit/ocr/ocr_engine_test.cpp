@@ -35,10 +35,10 @@ const RecognisedPage& scanned_page()
     return *page;
 }
 
-std::vector<const layout::Word*> words_in(const RecognisedPage& p, std::initializer_list<std::string> texts)
+std::vector<const words::Word*> words_in(const RecognisedPage& p, std::initializer_list<std::string> texts)
 {
-    std::vector<const layout::Word*> out;
-    for (const layout::Word& w : p.words.words)
+    std::vector<const words::Word*> out;
+    for (const words::Word& w : p.words.words)
         if (std::find(texts.begin(), texts.end(), w.text) != texts.end())
             out.push_back(&w);
     return out;
@@ -91,7 +91,7 @@ TEST(OcrEngine, WordsHaveBoxesInPointsOnThePage)
     EXPECT_NEAR(p.words.width, 420, 3);
     EXPECT_NEAR(p.words.height, 595, 3);
     ASSERT_GT(p.words.words.size(), 80U);
-    for (const layout::Word& w : p.words.words) {
+    for (const words::Word& w : p.words.words) {
         EXPECT_GE(w.box.x0, 0);
         EXPECT_LE(w.box.x1, p.words.width + 0.01);
         EXPECT_LT(w.box.y0, w.box.y1);
@@ -136,7 +136,7 @@ TEST(OcrEngine, BoldIsEstimatedFromStrokeWidth)
         EXPECT_TRUE(w->bold) << w->text;
     int bold_body = 0;
     int body = 0;
-    for (const layout::Word& w : p.words.words)
+    for (const words::Word& w : p.words.words)
         if (w.size < 13) {
             ++body;
             bold_body += w.bold ? 1 : 0;
@@ -155,8 +155,8 @@ TEST(OcrEngine, RaisedNoteMarksBecomeWordsOfTheirOwn)
         const bool before = words[i].text == "1" && words[i + 1].text == "Figures";
         if (!after && !before)
             continue;
-        const layout::Word& host = after ? words[i] : words[i + 1];
-        const layout::Word& mark = after ? words[i + 1] : words[i];
+        const words::Word& host = after ? words[i] : words[i + 1];
+        const words::Word& mark = after ? words[i + 1] : words[i];
         EXPECT_LT(mark.box.y1, host.box.y1 - 0.15 * host.size) << host.text;
         EXPECT_LT(mark.size, 0.85 * host.size) << host.text;
         ++found;
@@ -171,7 +171,7 @@ TEST(OcrEngine, ConfidenceIsRecordedPerPage)
     EXPECT_GT(p.info.mean_confidence, 80);
     EXPECT_LE(p.info.mean_confidence, 100);
     EXPECT_FALSE(p.info.low_confidence);
-    for (const layout::Word& w : p.words.words) {
+    for (const words::Word& w : p.words.words) {
         EXPECT_GE(w.confidence, 0);
         EXPECT_LE(w.confidence, 100);
     }

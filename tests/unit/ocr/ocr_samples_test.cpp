@@ -6,7 +6,7 @@
 #include "ocr/pdf_render.h"
 
 #include "core/text.h"
-#include "layout/ocr_decision.h"
+#include "words/ocr_decision.h"
 
 #include "test_files.h"
 
@@ -149,8 +149,8 @@ TEST(OcrSamples, MixedPdfOcrsOnlyTheScannedPage)
         char* raw = poppler_page_get_text(page.get());
         const std::string layer = raw ? raw : "";
         g_free(raw);
-        const layout::OcrDecision d =
-            layout::decide_ocr(layout::measure_page_text(layer, page_ink_share(page.get())), core::OcrMode::Auto);
+        const words::OcrDecision d =
+            words::decide_ocr(words::measure_page_text(layer, page_ink_share(page.get())), core::OcrMode::Auto);
         if (d.ocr)
             ocr_pages.push_back(i + 1);
         else

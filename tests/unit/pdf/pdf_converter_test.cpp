@@ -144,19 +144,19 @@ TEST(PdfConverter, ImageOnlyPageIsListedForOcr)
 namespace {
 
 // Supplies fixed words for every page it is asked about, to prove the hook is used.
-class FakeOcr : public layout::PageOcrProvider
+class FakeOcr : public words::PageOcrProvider
 {
 public:
     explicit FakeOcr(int& calls) : calls_(calls) {}
-    std::optional<layout::PageWords> recognise_page(int page_no, const layout::PageWords& text_layer) override
+    std::optional<words::PageWords> recognise_page(int page_no, const words::PageWords& text_layer) override
     {
-        layout::PageWords out;
+        words::PageWords out;
         out.page = page_no;
         out.width = text_layer.width;
         out.height = text_layer.height;
         double x = 72;
         for (const char* w : {"Recognised", "words", "from", "the", "fake", "engine."}) {
-            layout::Word word;
+            words::Word word;
             word.text = w;
             word.size = 10;
             word.box = {x, 100, x + 40, 110};
@@ -189,4 +189,57 @@ TEST(PdfConverter, OcrProviderSuppliesWordsForPagesWithoutText)
     EXPECT_EQ(doc.extraction.method, "ocr");
     ASSERT_FALSE(doc.body.empty());
     EXPECT_EQ(core::plain_text(doc.body[0]), "Recognised words from the fake engine.");
+}
+
+namespace {
+
+// An OCR engine that cannot draw the page (over the page budget, a damaged image).
+class FailingOcr : public words::PageOcrProvider
+{
+public:
+    std::optional<words::PageWords> recognise_page(int page_no, const words::PageWords&) override
+    {
+        throw core::ConversionError("ocr.render-budget", "scan-bad.pdf",
+                                    "page " + std::to_string(page_no) + ": drawing it took too long");
+    }
+};
+
+bool has_code(const core::Diagnostics& diags, const std::string& code, int page)
+{
+    for (const auto& d : diags.items())
+        if (d.code == code && d.page == page)
+            return true;
+    return false;
+}
+
+} // namespace
+
+// A page OCR fails on costs that page's OCR, with a warning naming it, not the document.
+TEST(PdfConverter, PageOcrCannotReadKeepsItsTextLayer)
+{
+    const fs::path file = pdf_real / "pdfjs_scan-bad.pdf";
+    if (!fs::exists(file))
+        GTEST_SKIP() << "shared corpus absent: " << file;
+    pdf::PdfConverter conv([](const core::Input&, const core::ConvertOptions&) { return std::make_unique<FailingOcr>(); });
+    const core::Input input = core::read_input(file.string(), 1u << 28);
+    core::Diagnostics diags(file.string());
+    const core::Document doc = conv.convert(input, {}, diags);
+    EXPECT_EQ(doc.extraction.method, "pdf-text");
+    EXPECT_TRUE(has_code(diags, "ocr.render-budget", 1));
+}
+
+// Poppler's own reports of damage end in a warning naming the page, not in a clean exit.
+TEST(PdfConverter, PopplerErrorsAreWarnings)
+{
+    const fs::path file = fs::path(COLOPHON_SOURCE_DIR) / "samples" / "bad" / "pdf-huge-length" / "input.pdf";
+    const core::Input input = core::read_input(file.string(), 1u << 28);
+    core::Diagnostics diags(file.string());
+    pdf::PdfConverter conv;
+    conv.convert(input, {}, diags);
+    EXPECT_TRUE(has_code(diags, "pdf.poppler-error", 1));
+    // a sound file says nothing
+    core::Diagnostics quiet("two-columns");
+    conv.convert(core::read_input((samples / "two-columns" / "input.pdf").string(), 1u << 28), {}, quiet);
+    for (const auto& d : quiet.items())
+        EXPECT_NE(d.code, "pdf.poppler-error") << d.message;
 }

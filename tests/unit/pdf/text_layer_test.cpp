@@ -16,16 +16,16 @@ namespace {
 
 const fs::path samples = fs::path(COLOPHON_SOURCE_DIR) / "samples" / "pdf";
 
-std::vector<layout::Word> words_of(const fs::path& path, int page)
+std::vector<words::Word> words_of(const fs::path& path, int page)
 {
     const core::Input input = core::read_input(path.string(), 50u * 1024 * 1024);
     const pdf::TextLayer layer(input.bytes, {}, path.string());
-    return layer.words(page);
+    return layer.words(page).words;
 }
 
-const layout::Word* find_word(const std::vector<layout::Word>& words, std::string_view text)
+const words::Word* find_word(const std::vector<words::Word>& words, std::string_view text)
 {
-    const auto it = std::find_if(words.begin(), words.end(), [&](const layout::Word& w) { return w.text == text; });
+    const auto it = std::find_if(words.begin(), words.end(), [&](const words::Word& w) { return w.text == text; });
     return it == words.end() ? nullptr : &*it;
 }
 
@@ -35,7 +35,7 @@ TEST(TextLayer, WordsCarryBoxesFontsAndStyles)
 {
     const auto words = words_of(samples / "one-column" / "input.pdf", 1);
     ASSERT_GT(words.size(), 100u);
-    for (const layout::Word& w : words) {
+    for (const words::Word& w : words) {
         EXPECT_EQ(w.text.find(' '), std::string::npos) << w.text;
         EXPECT_TRUE(core::is_valid_utf8(w.text)) << w.text;
         EXPECT_LT(w.box.x0, w.box.x1) << w.text;
@@ -44,14 +44,14 @@ TEST(TextLayer, WordsCarryBoxesFontsAndStyles)
         EXPECT_EQ(w.font.find('+'), std::string::npos) << "subset tag kept: " << w.font;
     }
     // "*Nothing* in the charter": an italic run is its own word in an italic font
-    const layout::Word* nothing = find_word(words, "Nothing");
+    const words::Word* nothing = find_word(words, "Nothing");
     ASSERT_NE(nothing, nullptr);
     EXPECT_TRUE(nothing->italic);
-    const layout::Word* in = find_word(words, "charter");
+    const words::Word* in = find_word(words, "charter");
     ASSERT_NE(in, nullptr);
     EXPECT_FALSE(in->italic);
     // the title is set larger than the body
-    const layout::Word* why = find_word(words, "Why");
+    const words::Word* why = find_word(words, "Why");
     ASSERT_NE(why, nullptr);
     EXPECT_GT(why->size, in->size * 1.2);
 }
@@ -60,10 +60,10 @@ TEST(TextLayer, NoteMarkGluedToItsWordIsItsOwnWord)
 {
     const auto words = words_of(samples / "one-column" / "input.pdf", 1);
     // "... on its own.^[note]": the superscript "1" follows "own." without a space
-    const auto own = std::find_if(words.begin(), words.end(), [](const layout::Word& w) { return w.text == "own."; });
+    const auto own = std::find_if(words.begin(), words.end(), [](const words::Word& w) { return w.text == "own."; });
     ASSERT_NE(own, words.end());
     ASSERT_NE(own + 1, words.end());
-    const layout::Word& mark = *(own + 1);
+    const words::Word& mark = *(own + 1);
     EXPECT_EQ(mark.text, "1");
     EXPECT_LT(mark.size, own->size);
     EXPECT_LT(mark.box.y0, own->box.y0); // raised

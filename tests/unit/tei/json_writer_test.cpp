@@ -23,6 +23,7 @@ TEST(JsonWriter, MapsMetadataBlocksNotesAndLinks)
     EXPECT_EQ(j["links"][1]["url"], "https://example.org/x");
     EXPECT_EQ(j["links"][1]["text"], "a link");
     EXPECT_EQ(j["originally_published_in"]["title"], "Eurasia Daily Monitor");
+    EXPECT_EQ(j["extraction"]["page_type"], "article");
 }
 
 TEST(JsonWriter, CarriesTheBodyText)

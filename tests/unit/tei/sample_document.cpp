@@ -42,6 +42,7 @@ core::Document sample_document()
     m.abstract = {Inline::make_text("A lede with "), Inline::make_span(InlineKind::Italic, {Inline::make_text("emphasis")})};
     doc.extraction.method = "html";
     doc.extraction.source_format = "text/html";
+    doc.extraction.page_type = "article";
 
     doc.body.push_back(paragraph({Inline::make_text("Before the first heading, the "),
                                   Inline::make_text("20"),

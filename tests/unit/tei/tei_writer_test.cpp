@@ -70,6 +70,18 @@ TEST(TeiWriter, MapsTheHeaderContract)
     EXPECT_NE(xml.find("<persName>Jane Doe</persName>"), std::string::npos);
     EXPECT_NE(xml.find("<affiliation>Director, Example Council</affiliation>"), std::string::npos);
     EXPECT_NE(xml.find("<language ident=\"en\"/>"), std::string::npos);
+    EXPECT_NE(xml.find("<classCode scheme=\"https://colophon/page-type\">article</classCode>"), std::string::npos);
+}
+
+TEST(TeiWriter, PageTypeWithoutKeywordsIsValid)
+{
+    core::Document doc;
+    doc.extraction.page_type = "forum";
+    const std::string xml = tei_of(doc);
+    EXPECT_NE(xml.find("<classCode scheme=\"https://colophon/page-type\">forum</classCode>"), std::string::npos) << xml;
+    EXPECT_EQ(xml.find("<keywords"), std::string::npos) << xml;
+    core::Diagnostics diags("page type only");
+    EXPECT_TRUE(valid_against_own_schema(doc, diags));
 }
 
 // The original as published goes to sourceDesc/biblStruct; publicationStmt is the archival copy.

@@ -1,0 +1,47 @@
+#pragma once
+// What an element's class names and id say about it, read as words: "post-share_buttons" is
+// post, share, buttons; "newsCaption" is news, caption. Hints are weighed over every name of the
+// element, never found as substrings: a Drupal "field--label-hidden" (a field whose label is
+// hidden), a page builder's "elementor-widget-wrap" or a utility "overflow-hidden" name no chrome.
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace colophon::html {
+
+// One class name (or the id), lower-cased, split into words on '-', '_', ':' and camelCase humps.
+// Dropped: BEM modifiers ("card--hidden" -> card), CSS-module hashes ("Main_Main__ZphPe" ->
+// main, main), and behaviour hooks ("js-tooltip": the name says a script attaches to it).
+struct ClassName
+{
+    std::string joined; // the words joined with '-' ("sr-only", "visually-hidden")
+    std::vector<std::string> words;
+};
+
+std::vector<ClassName> class_names(const xmlNode *node);
+
+struct HintContext
+{
+    // On a forum the posts are marked up as comments: comment words name content there.
+    bool comments_are_content = false;
+};
+
+// The word that names `node` page chrome ("nav", "share", "related", "visually-hidden"), empty
+// when none does. A visibility word counts only as a whole name or its first word ("hidden",
+// "sr-only", "hide-for-mobile"; not "overflow-hidden" or "field--label-hidden").
+std::string chrome_hint(const xmlNode *node, const HintContext &context = {});
+
+// The word that names `node` article metadata ("byline", "author", "dateline"); empty when none.
+std::string metadata_hint(const xmlNode *node);
+
+// True when a whole name can only mean chrome, even around long text ("comments", "sidebar",
+// "related-posts"): such an element is chrome even when it holds most of the page's paragraphs.
+bool has_strong_chrome_name(const xmlNode *node, const HintContext &context = {});
+
+// True when one word of the names is in `words` (a small table of the caller's).
+bool has_name_word(const xmlNode *node, std::initializer_list<std::string_view> words);
+
+} // namespace colophon::html

@@ -1,0 +1,196 @@
+#include "html/html_page_type.h"
+
+#include "core/text.h"
+#include "html/html_dom.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace colophon::html {
+
+namespace {
+
+using nlohmann::json;
+
+// JSON-LD nests objects in @graph, arrays and properties; deeper than this is not a page's own.
+constexpr int max_jsonld_depth = 8;
+
+// What main content means, one row per kind of page. (wcxb-dev README: a thread's posts, every
+// card of a listing or collection, every section of a service page, a product's description
+// and specifications, documentation without its sidebar)
+constexpr std::array<PageProfile, 7> profiles = {{
+    {"article", false, false},
+    {"forum", true, false},
+    {"listing", false, true},
+    {"collection", false, true},
+    {"product", false, false},
+    {"service", false, false},
+    {"documentation", false, true},
+}};
+
+const PageProfile &profile(std::string_view type)
+{
+    for (const PageProfile &p : profiles)
+        if (type == p.type)
+            return p;
+    return profiles.front();
+}
+
+// schema.org types, most specific first within each kind; the first declared type found wins.
+struct TypeRow
+{
+    std::string_view schema_type;
+    std::string_view page_type;
+};
+constexpr std::array<TypeRow, 16> schema_kinds = {{
+    {"DiscussionForumPosting", "forum"},
+    {"QAPage", "forum"},
+    {"Product", "product"},
+    {"ProductGroup", "product"},
+    {"CollectionPage", "collection"},
+    {"ItemList", "listing"},
+    {"SearchResultsPage", "listing"},
+    {"TechArticle", "documentation"},
+    {"APIReference", "documentation"},
+    {"NewsArticle", "article"},
+    {"BlogPosting", "article"},
+    {"Article", "article"},
+    {"ScholarlyArticle", "article"},
+    {"Report", "article"},
+    {"Service", "service"},
+    {"FAQPage", "service"},
+}};
+
+// Words of the address path that name a kind of page ("/t/slug/123", "/docs/", "/products/x").
+struct PathRow
+{
+    std::string_view segment;
+    std::string_view page_type;
+};
+constexpr std::array<PathRow, 22> path_kinds = {{
+    {"forum", "forum"},
+    {"forums", "forum"},
+    {"thread", "forum"},
+    {"threads", "forum"},
+    {"topic", "forum"},
+    {"t", "forum"},
+    {"discussion", "forum"},
+    {"questions", "forum"},
+    {"docs", "documentation"},
+    {"documentation", "documentation"},
+    {"reference", "documentation"},
+    {"api", "documentation"},
+    {"manual", "documentation"},
+    {"product", "product"},
+    {"products", "product"},
+    {"dp", "product"},
+    {"collections", "collection"},
+    {"category", "collection"},
+    {"categories", "collection"},
+    {"services", "service"},
+    {"solutions", "service"},
+    {"pricing", "service"},
+}};
+
+void collect_types(const json &j, std::vector<std::string> &out, std::string &body, int depth)
+{
+    if (depth > max_jsonld_depth)
+        return;
+    if (j.is_array()) {
+        for (const json &x : j)
+            collect_types(x, out, body, depth + 1);
+        return;
+    }
+    if (!j.is_object())
+        return;
+    if (const auto t = j.find("@type"); t != j.end()) {
+        if (t->is_string())
+            out.push_back(t->get<std::string>());
+        else if (t->is_array())
+            for (const json &x : *t)
+                if (x.is_string())
+                    out.push_back(x.get<std::string>());
+    }
+    if (const auto b = j.find("articleBody");
+        b != j.end() && b->is_string() && body.size() < b->get_ref<const std::string &>().size())
+        body = b->get<std::string>();
+    for (const auto &[key, value] : j.items())
+        if (value.is_object() || value.is_array())
+            collect_types(value, out, body, depth + 1);
+}
+
+// "https://schema.org/Product" -> "Product"
+std::string type_name(std::string_view itemtype)
+{
+    const auto slash = itemtype.find_last_of('/');
+    return std::string(
+        core::trim(slash == std::string_view::npos ? itemtype : itemtype.substr(slash + 1)));
+}
+
+std::vector<std::string> path_segments(const std::string &url)
+{
+    std::string_view path = url;
+    if (const auto scheme = path.find("://"); scheme != std::string_view::npos) {
+        path.remove_prefix(scheme + 3);
+        const auto slash = path.find('/');
+        path = slash == std::string_view::npos ? std::string_view() : path.substr(slash);
+    }
+    if (const auto q = path.find_first_of("?#"); q != std::string_view::npos)
+        path = path.substr(0, q);
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        const auto j = std::min(path.find('/', i), path.size());
+        if (j > i)
+            out.push_back(core::to_lower(std::string(path.substr(i, j - i))));
+        i = j + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+PageSignals read_page_signals(xmlDoc *doc)
+{
+    PageSignals s;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    for (xmlNode *n = root; n != nullptr; n = next_in_order(n, root)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const std::string_view tag = tag_of(n);
+        if (tag == "script" && attr_view(n, "type").find("ld+json") != std::string_view::npos) {
+            std::string text;
+            append_raw_text(n, text);
+            const json j = json::parse(text, nullptr, false);
+            if (!j.is_discarded())
+                collect_types(j, s.schema_types, s.article_body, 0);
+        } else if (tag == "meta" && attr_view(n, "property") == "og:type") {
+            s.og_type = core::to_lower(std::string(core::trim(attr_view(n, "content"))));
+        }
+        if (const std::string_view itemtype = attr_view(n, "itemtype"); !itemtype.empty())
+            s.schema_types.push_back(type_name(itemtype));
+    }
+    return s;
+}
+
+const PageProfile &classify_page(const PageSignals &signals, const std::string &url)
+{
+    // 1. the address: forum threads, documentation and shops name their sections
+    for (const std::string &segment : path_segments(url))
+        for (const PathRow &row : path_kinds)
+            if (segment == row.segment)
+                return profile(row.page_type);
+    // 2. declared types, in the table's order of precedence
+    for (const TypeRow &row : schema_kinds)
+        if (std::find(signals.schema_types.begin(), signals.schema_types.end(), row.schema_type) !=
+            signals.schema_types.end())
+            return profile(row.page_type);
+    if (signals.og_type == "product")
+        return profile("product");
+    return profile("article");
+}
+
+} // namespace colophon::html

@@ -1,0 +1,275 @@
+// Main-content rules that hold on every kind of page: content the parser's error recovery moves
+// into a control or a hidden element, page types, the fallback chain, class/id hints by token.
+// One behaviour per test, on small pages written for the purpose.
+
+#include "html/html_class_hints.h"
+#include "html/html_page_type.h"
+#include "html_test_util.h"
+#include "xml/xml_handles.h"
+
+#include <libxml/HTMLparser.h>
+
+#include <gtest/gtest.h>
+
+namespace colophon::html::test {
+namespace {
+
+// Three paragraphs of running text (about 750 letters).
+const std::string article_text =
+    "<p>The committee met on several occasions during the spring and discussed the budget, the "
+    "staffing plan "
+    "and the long-term strategy of the institute in considerable detail.</p>"
+    "<p>Several members argued that the proposals needed more work, while others preferred to "
+    "adopt them at once "
+    "and revise the details later in the year.</p>"
+    "<p>In the end the chair asked for a written report on each of the three proposals, to be "
+    "circulated to the "
+    "members a fortnight before the autumn meeting, where a final decision would be taken.</p>";
+
+std::string page(const std::string &body)
+{
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta "
+           "charset=\"utf-8\"><title>Minutes</title></head><body>" +
+           body + "</body></html>";
+}
+
+bool has_text(const core::Document &d, const std::string &needle)
+{
+    return body_text(d).find(needle) != std::string::npos;
+}
+
+TEST(HtmlSwallowedContent, PageInsideAButtonLeftWithAnOpenDivIsKept)
+{
+    // <div> is left open inside <button>: libxml2's recovery puts the rest of the page in the
+    // button
+    const auto d = convert_html(
+        page("<header><button class=\"menu-button\"><div><span>Menu</span><div></button>"
+             "</header><main><h1>Minutes</h1>" +
+             article_text + "</main>"));
+    EXPECT_TRUE(has_text(d, "written report on each of the three proposals")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, HiddenSegmentHoldingThePageIsKept)
+{
+    // streamed server rendering sends the page in a hidden segment a script moves into place
+    const auto d = convert_html(page(
+        "<div id=\"app\"><p>Loading</p></div><div hidden id=\"S:0\"><article><h1>Minutes</h1>" +
+        article_text + "</article></div>"));
+    EXPECT_TRUE(has_text(d, "written report on each of the three proposals")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, NoscriptHoldingThePageIsKept)
+{
+    // a page rendered by scripts, with its text for readers without them
+    const auto d =
+        convert_html(page("<section id=\"splash\"><div class=\"dots\"></div></section><noscript>"
+                          "<div id=\"main-outlet\" role=\"main\"><h1>Minutes</h1>" +
+                          article_text + "</div></noscript>"));
+    EXPECT_TRUE(has_text(d, "written report on each of the three proposals")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, NoscriptNoticeStaysOut)
+{
+    const auto d = convert_html(
+        page("<main><h1>Minutes</h1>" + article_text +
+             "</main><noscript><p>Please enable JavaScript in your browser to use every "
+             "feature of this site.</p></noscript>"));
+    EXPECT_TRUE(has_text(d, "written report on each")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "enable JavaScript")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, HiddenDialogStaysOutEvenWhenLongerThanTheArticle)
+{
+    const auto d =
+        convert_html(page("<article><h1>Minutes</h1><p>The committee met on several occasions "
+                          "during the spring and discussed the "
+                          "budget and the staffing plan of the institute.</p></article>"
+                          "<div class=\"consent\" role=\"dialog\" aria-hidden=\"true\">" +
+                          article_text + "</div>"));
+    EXPECT_TRUE(has_text(d, "discussed the budget and the staffing plan")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "written report on each")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, ButtonWithALabelIsStillDropped)
+{
+    const auto d = convert_html(
+        page("<main><h1>Minutes</h1>" + article_text +
+             "<p><button>Show the full list of members of the committee</button></p></main>"));
+    EXPECT_FALSE(has_text(d, "Show the full list")) << body_text(d);
+}
+
+} // namespace
+} // namespace colophon::html::test
+
+namespace colophon::html::test {
+namespace {
+
+// The chrome word of the first element of `fragment`.
+std::string hint_of(const std::string &fragment)
+{
+    const std::string html = "<html><body>" + fragment + "</body></html>";
+    const xml::XmlDocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), "t.html",
+                                            "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
+    xmlNode *body = xmlDocGetRootElement(doc.get())->children;
+    return chrome_hint(body->children);
+}
+
+TEST(HtmlClassHints, ChromeWordsAreWordsOfTheName)
+{
+    EXPECT_EQ(hint_of("<div class=\"post-share_buttons\">x</div>"), "share");
+    EXPECT_EQ(hint_of("<div class=\"navFooter\">x</div>"), "nav");
+    EXPECT_EQ(hint_of("<div class=\"read-more-big__container\">x</div>"), "read-more");
+    EXPECT_EQ(hint_of("<div class=\"shared-content\">x</div>"), ""); // not a substring
+    EXPECT_EQ(hint_of("<div class=\"smg-zone-widget-custom-cta-letter\">x</div>"), "cta");
+}
+
+TEST(HtmlClassHints, VisibilityWordsCountOnlyAsAWholeNameOrItsFirstWord)
+{
+    EXPECT_EQ(hint_of("<div class=\"visually-hidden\">x</div>"), "visually-hidden");
+    EXPECT_EQ(hint_of("<div class=\"hidden\">x</div>"), "hidden");
+    EXPECT_EQ(hint_of("<div class=\"field field--label-hidden\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"relative overflow-hidden\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"kt-accordion-panel-hidden\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"hidden md:block\">x</div>"), ""); // shown on wider screens
+}
+
+TEST(HtmlClassHints, PageBuilderWidgetsAreNoChrome)
+{
+    EXPECT_EQ(hint_of("<div class=\"elementor-widget elementor-widget-text-editor\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"widget-span widget-type-cell\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"widget sidebar-widget\">x</div>"), "sidebar");
+}
+
+TEST(HtmlClassHints, ScriptHooksAndModuleHashesAreNotNames)
+{
+    EXPECT_EQ(hint_of("<div class=\"js-dataTooltip\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"mdx-table_root__adKqa\">x</div>"),
+              ""); // "adKqa" is a hash, not "ad"
+    EXPECT_EQ(hint_of("<div class=\"ad-slot\">x</div>"), "ad");
+}
+
+TEST(HtmlClassHints, PageBuilderWidgetsKeepTheirText)
+{
+    const auto d = convert_html(page(
+        "<main><h1>Minutes</h1><div class=\"elementor-widget-wrap elementor-element-populated\">" +
+        article_text + "</div></main>"));
+    EXPECT_TRUE(has_text(d, "written report on each")) << body_text(d);
+}
+
+} // namespace
+} // namespace colophon::html::test
+
+namespace colophon::html::test {
+namespace {
+
+TEST(HtmlPageType, AddressNamesTheKind)
+{
+    const PageSignals none;
+    EXPECT_STREQ(classify_page(none, "https://example.org/t/some-thread/1234").type, "forum");
+    EXPECT_STREQ(classify_page(none, "https://example.org/docs/install").type, "documentation");
+    EXPECT_STREQ(classify_page(none, "https://shop.example.org/products/blue-socks").type,
+                 "product");
+    EXPECT_STREQ(classify_page(none, "https://shop.example.org/collections/all").type,
+                 "collection");
+    EXPECT_STREQ(classify_page(none, "https://example.org/2024/05/a-story").type, "article");
+}
+
+TEST(HtmlPageType, DeclaredTypesNameTheKind)
+{
+    PageSignals s;
+    s.schema_types = {"WebPage", "BreadcrumbList", "DiscussionForumPosting"};
+    EXPECT_STREQ(classify_page(s, "").type, "forum");
+    s.schema_types = {"Organization", "Product", "Offer"};
+    EXPECT_STREQ(classify_page(s, "").type, "product");
+    s.schema_types = {"CollectionPage"};
+    EXPECT_STREQ(classify_page(s, "").type, "collection");
+    s.schema_types = {};
+    s.og_type = "product";
+    EXPECT_STREQ(classify_page(s, "").type, "product");
+}
+
+TEST(HtmlPageType, IsRecordedInTheDocument)
+{
+    const auto d =
+        convert_html("<html><head><script "
+                     "type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+                     "\"DiscussionForumPosting\",\"headline\":\"Minutes\"}</script></"
+                     "head><body><main><h1>Minutes</h1>" +
+                     article_text + "</main></body></html>");
+    EXPECT_EQ(d.extraction.page_type, "forum");
+}
+
+TEST(HtmlPageType, ForumPostsMarkedAsCommentsAreContent)
+{
+    const std::string post =
+        "<div class=\"comment\"><p>I had the same trouble with the installer on two machines "
+        "and solved it by removing the old configuration folder first.</p></div>";
+    const auto d = convert_html(
+        "<html><head><link rel=\"canonical\" href=\"https://example.org/forum/thread-9\">"
+        "</head><body><main><h1>Installer fails</h1>" +
+        article_text + post + "</main></body></html>");
+    EXPECT_TRUE(has_text(d, "removing the old configuration folder")) << body_text(d);
+}
+
+TEST(HtmlPageType, EveryCardOfACollectionIsContent)
+{
+    std::string cards;
+    for (const char *name : {"Linen sheets", "Cotton sheets", "Flannel sheets", "Silk sheets"})
+        cards += std::string("<li class=\"card\"><h3><a href=\"/p/1\">") + name +
+                 "</a></h3><p><a href=\"/p/1\">Soft, breathable and made to last.</a></p></li>";
+    const auto d = convert_html(
+        "<html><head><link rel=\"canonical\" href=\"https://shop.example.org/collections/sheets\">"
+        "</head><body><nav><a href=\"/\">Home</a></nav><main><h1>Sheets</h1><ul>" +
+        cards + "</ul></main><footer><p>Shipping and returns</p></footer></body></html>");
+    EXPECT_EQ(d.extraction.page_type, "collection");
+    EXPECT_TRUE(has_text(d, "Flannel sheets")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "Silk sheets")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "Shipping and returns")) << body_text(d);
+}
+
+TEST(HtmlPageType, DocumentationKeepsItsLinkedReferenceLists)
+{
+    const auto d = convert_html(
+        "<html><head><link rel=\"canonical\" href=\"https://example.org/docs/parser\"></head>"
+        "<body><nav><a href=\"/docs\">Contents</a></nav><main><h1>Parser</h1>" +
+        article_text +
+        "<pre>parse(text, options)</pre><h2>See also</h2><ul><li><a href=\"/docs/tokenize\">"
+        "tokenize()</a></li><li><a href=\"/docs/walk\">walk()</a></li></ul></main></body></html>");
+    EXPECT_EQ(d.extraction.page_type, "documentation");
+    EXPECT_TRUE(has_text(d, "parse(text, options)")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "tokenize()")) << body_text(d);
+}
+
+TEST(HtmlFallback, WiderReadingWhenTheMainPassKeepsNothing)
+{
+    // every block is a link-dense teaser: the article pass keeps nothing, the wider reading all
+    std::string teasers;
+    for (int k = 0; k < 6; ++k)
+        teasers += "<div><a href=\"/a" + std::to_string(k) + "\">Report number " +
+                   std::to_string(k) + " on the state of the regional economy</a></div>";
+    const auto d = convert_html(page("<main>" + teasers + "</main>"));
+    EXPECT_EQ(d.extraction.method, "html-wider");
+    EXPECT_TRUE(has_text(d, "Report number 5")) << body_text(d);
+}
+
+TEST(HtmlFallback, DeclaredArticleBodyWhenThePageShowsNone)
+{
+    const auto d = convert_html(
+        "<html><head><script "
+        "type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"The committee "
+        "met on several occasions during the spring.\\nIt discussed the budget and the staffing "
+        "plan of the institute "
+        "in considerable detail.\"}</script></head><body><div id=\"root\"></div><nav><a "
+        "href=\"/\">Home</a></nav></body></html>");
+    EXPECT_EQ(d.extraction.method, "html-schema-article-body");
+    EXPECT_TRUE(has_text(d, "the staffing plan of the institute")) << body_text(d);
+}
+
+TEST(HtmlFallback, MainPassResultIsKeptWhenItHasText)
+{
+    const auto d = convert_html(page("<article><h1>Minutes</h1>" + article_text + "</article>"));
+    EXPECT_EQ(d.extraction.method, "html");
+}
+
+} // namespace
+} // namespace colophon::html::test
