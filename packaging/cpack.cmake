@@ -1,4 +1,4 @@
-# The Debian package: `cpack -G DEB` in a build folder (tests/packaging/deb_test.sh builds one,
+# The Debian package: `cpack -G DEB` in a build folder (tests/packaging/install_test.sh builds one,
 # unpacks it into a scratch root and runs it). Library dependencies come from dpkg-shlibdeps; the
 # OCR language data is a package of its own that the program needs at run time.
 set(CPACK_PACKAGE_NAME colophon)
@@ -16,6 +16,14 @@ set(CPACK_DEBIAN_PACKAGE_LICENSE Apache-2.0)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 if(COLOPHON_WITH_OCR)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "tesseract-ocr-eng")
+  # --lang auto (the default) reads a page in its own script: osd tells the script, the script's
+  # pack reads it; a missing pack is a warning, not a failure, so these are recommended, not needed.
+  # The Hunspell dictionaries decide line-end hyphens in their languages (loaded only when needed).
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+      "tesseract-ocr-osd, tesseract-ocr-rus, tesseract-ocr-bel, tesseract-ocr-ukr, tesseract-ocr-ell, \
+tesseract-ocr-jpn, tesseract-ocr-chi-sim, tesseract-ocr-chi-tra, tesseract-ocr-kor, tesseract-ocr-heb, \
+tesseract-ocr-ara, hunspell-en-us, hunspell-ru, hunspell-be, hunspell-uk, hunspell-de-de, hunspell-fr, \
+hunspell-es, hunspell-pl")
   set(CPACK_DEBIAN_PACKAGE_SUGGESTS "tesseract-ocr-all")
 endif()
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)

@@ -77,6 +77,10 @@ if [ -n "$deb" ]; then
   for lib in libxml2 libpoppler libtesseract libarchive libsqlite3 libicu tesseract-ocr-eng; do
     check "Depends names $lib" bash -c "grep -q '$lib' <<<'$depends'"
   done
+  recommends=$(dpkg-deb -f "$deb" Recommends)
+  for pack in tesseract-ocr-osd hunspell-en-us; do # what --lang auto and de-hyphenation use
+    check "Recommends names $pack" bash -c "grep -q '$pack' <<<'$recommends'"
+  done
   root="$work/root"
   dpkg-deb -x "$deb" "$root"
   check "the package holds /usr/bin/colophon" test -x "$root/usr/bin/colophon"
