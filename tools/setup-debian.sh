@@ -22,8 +22,10 @@ packages=(
   # de-hyphenation dictionaries (Hunspell), loaded only when a line-end hyphen needs one
   libhunspell-dev hunspell-en-us hunspell-ru hunspell-be hunspell-uk hunspell-de-de hunspell-fr
   hunspell-es hunspell-pl
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev python3 jing time
+  # tests and benchmarks (python3-jsonschema: the JSON Schema test; zsh: the zsh completion test)
+  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema jing time zsh
+  # man pages (help2man, groff to check them) and the Debian package (cpack -G DEB: dpkg-shlibdeps, file)
+  help2man groff-base dpkg-dev file
   # the script and orientation samples' generator (samples/scripts/make-samples.sh)
   libpango1.0-dev fonts-dejavu-core fonts-noto-cjk qpdf
   # headless browser for the batch report page test (skipped when absent)

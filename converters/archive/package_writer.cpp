@@ -312,7 +312,7 @@ void PackageBuild::plan_target()
         throw core::ConversionError("archive.write-failed", output_dir_.string(), "output directory does not exist");
     if (fs::exists(fs::symlink_status(final_path_, ec)) && !c_.options.overwrite)
         throw core::ConversionError("archive.exists", final_path_.string(),
-                                    "package already exists (use overwrite to replace it)");
+                                    "package already exists (colophon pack --overwrite replaces it)");
 }
 
 // 3. temporary output beside the final name, and the sink for the chosen format

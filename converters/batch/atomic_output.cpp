@@ -1,5 +1,7 @@
 #include "batch/atomic_output.h"
 
+#include "core/gcc_workarounds.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -23,7 +25,9 @@ namespace {
 int make_temp(const fs::path& path, fs::path& tmp)
 {
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see core/gcc_workarounds.h
     std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0)
         fail(path, "create temporary file");

@@ -119,35 +119,9 @@ std::string corpus_record_path(const std::string& output_stem)
 
 nlohmann::json build_corpus_record(const core::Document& doc, const pool::DocumentJob& job)
 {
-    const nlohmann::json full = tei::build_json(doc);
-    nlohmann::json authors = nlohmann::json::array();
-    for (const core::Author& a : doc.meta.authors)
-        authors.push_back(a.name);
-    nlohmann::json notes = nlohmann::json::array();
-    for (const nlohmann::json& n : full["footnotes"])
-        notes.push_back({{"label", n["label"]}, {"text", n["text"]}});
-    std::string source = doc.meta.canonical_url;
-    if (source.empty())
-        source = doc.meta.original_source.url;
-    nlohmann::json out = {{"id", job.identifier},
-                          {"key", job.key},
-                          {"title", doc.meta.title},
-                          {"authors", std::move(authors)},
-                          {"date", doc.meta.date.iso},
-                          {"language", doc.meta.language},
-                          {"source", source},
-                          {"publisher", doc.meta.publisher},
-                          {"text", tei::body_text(doc)},
-                          {"notes", std::move(notes)},
-                          {"links", full["links"]}};
-    if (!job.catalogue.empty()) {
-        const nlohmann::json cat = nlohmann::json::parse(job.catalogue, nullptr, false);
-        for (const char* field : {"collection", "rights"}) {
-            if (cat.is_object() && cat.contains(field))
-                out[field] = cat[field];
-        }
-    }
-    return out;
+    // The document JSON's own names (schemas/colophon-document.schema.json); the catalogue's
+    // rights and collection are in the Document's metadata by now (apply_catalogue).
+    return tei::build_corpus_record(doc, job.identifier, job.key);
 }
 
 namespace {

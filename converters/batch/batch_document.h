@@ -30,8 +30,7 @@ struct DocumentSettings
 // Where a document's corpus line is kept (one gzip member), relative to the output directory.
 std::string corpus_record_path(const std::string& output_stem);
 
-// The corpus line of one document: id, title, authors, date, language, source, text, notes,
-// links, and the catalogue fields.
+// The corpus line of one document: tei::build_corpus_record with the batch's id and key.
 nlohmann::json build_corpus_record(const core::Document& doc, const pool::DocumentJob& job);
 
 // Runs in a worker; throws nothing the pool would not record (it catches the rest).

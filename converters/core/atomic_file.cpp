@@ -1,6 +1,8 @@
 #include "core/fd_write.h"
 #include "core/atomic_file.h"
 
+#include "core/gcc_workarounds.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -46,7 +48,9 @@ private:
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes)
 {
     const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see gcc_workarounds.h
     std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
     FileDescriptor fd(::mkstemp(tmpl.data()));
     if (fd.get() < 0)
         fail(path, "create temporary file");

@@ -114,6 +114,17 @@ std::string repair_utf8(std::string_view s)
     return out;
 }
 
+bool needs_utf8_repair(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const UChar32 c = next_code_point(s, i);
+        if (c < 0 || c == 0xFFFE || c == 0xFFFF || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+            return true;
+    }
+    return false;
+}
+
 std::string to_nfc(std::string_view s)
 {
     const std::string valid = is_valid_utf8(s) ? std::string(s) : repair_utf8(s);

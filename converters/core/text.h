@@ -19,6 +19,8 @@ bool is_valid_utf8(std::string_view s);
 // Replaces every invalid UTF-8 sequence with U+FFFD; also drops C0 controls except TAB, LF, CR,
 // which XML 1.0 cannot carry.
 std::string repair_utf8(std::string_view s);
+// Whether repair_utf8 would change `s` (so that valid text can be used as it is, without a copy).
+bool needs_utf8_repair(std::string_view s);
 
 std::string to_lower(std::string_view s); // Unicode-aware (ICU)
 bool contains_ci(std::string_view haystack, std::string_view needle); // ASCII case-insensitive

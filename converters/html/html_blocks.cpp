@@ -1,5 +1,6 @@
 #include "html/html_blocks.h"
 
+#include "core/gcc_workarounds.h"
 #include "core/text.h"
 #include "html/html_dom.h"
 #include "html/html_links.h"
@@ -74,7 +75,9 @@ void inline_node(xmlNode* n, BlockContext& ctx, std::vector<Inline>& out, int de
     if (n->type != XML_ELEMENT_NODE || skipped(n, ctx))
         return;
     if (depth > ctx.max_depth) {
+        COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see core/gcc_workarounds.h
         out.push_back(Inline::make_text(" " + text_of(n) + " "));
+        COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
         return;
     }
     const std::string_view t = tag_of(n);

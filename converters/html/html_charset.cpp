@@ -109,9 +109,9 @@ bool convert_to_utf8(std::string_view bytes, const std::string& charset, std::st
     const std::unique_ptr<void, IconvClose> cd(raw);
     out.clear();
     out.reserve(bytes.size() + bytes.size() / 2);
-    std::string in(bytes);
-    char* src = in.data();
-    std::size_t src_left = in.size();
+    // iconv's input parameter is not const, but it only reads through it: no copy of the page.
+    char* src = const_cast<char*>(bytes.data());
+    std::size_t src_left = bytes.size();
     char buf[16384];
     int bad = 0;
     while (src_left > 0) {
@@ -123,7 +123,7 @@ bool convert_to_utf8(std::string_view bytes, const std::string& charset, std::st
             if (errno == E2BIG)
                 continue;
             // An undecodable byte: keep going with a replacement character, give up when most are bad.
-            if (++bad > 64 && static_cast<std::size_t>(bad) > in.size() / 20)
+            if (++bad > 64 && static_cast<std::size_t>(bad) > bytes.size() / 20)
                 return false;
             out += "\xEF\xBF\xBD";
             ++src;
@@ -185,21 +185,28 @@ DecodedHtml decode_html(std::string_view bytes)
                 d.charset = "WINDOWS-1252";
         }
     }
+    // repair_utf8 also drops C0 controls that XML cannot carry; clean UTF-8 is used as it is.
+    const auto use_utf8 = [&](DecodedHtml& r) {
+        r.original = bytes;
+        if (!valid_utf8 || core::needs_utf8_repair(bytes))
+            r.converted = core::repair_utf8(bytes);
+        r.repaired = !valid_utf8;
+    };
     if (d.charset == "UTF-8") {
-        // repair_utf8 also drops C0 controls that XML cannot carry.
-        d.utf8 = core::repair_utf8(bytes);
-        d.repaired = !valid_utf8;
+        use_utf8(d);
         return d;
     }
     std::string out;
     if (convert_to_utf8(bytes, d.charset, out)) {
-        d.utf8 = core::repair_utf8(out);
+        d.original = bytes;
+        if (core::needs_utf8_repair(out))
+            out = core::repair_utf8(out);
+        d.converted = std::move(out);
         return d;
     }
     d.charset = "UTF-8";
     d.how = "default";
-    d.utf8 = core::repair_utf8(bytes);
-    d.repaired = !valid_utf8;
+    use_utf8(d);
     return d;
 }
 

@@ -55,16 +55,11 @@ bool looks_binary(std::string_view bytes)
     return n > 0 && bad * 10 > n;
 }
 
-xml::XmlDocPtr parse_html(const std::string& utf8, const std::string& url)
+xml::XmlDocPtr parse_html(std::string_view utf8, const std::string& url)
 {
-    xml::init_secure_xml();
-    const xml::HtmlParserCtxtPtr ctxt(htmlNewParserCtxt());
-    if (!ctxt)
-        return nullptr;
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                      HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
-    const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT_MAX));
-    return xml::XmlDocPtr(htmlCtxtReadMemory(ctxt.get(), utf8.data(), size, url.c_str(), "UTF-8", opts));
+    return parse_html_utf8(utf8, url, opts);
 }
 
 xmlNode* find_body(xmlDoc* doc)
@@ -124,13 +119,14 @@ DecodedHtml read_page_text(const core::Input& input, const core::ConvertOptions&
     if (looks_binary(input.bytes))
         throw ConversionError("html.binary", input.display_name, "the file is binary data, not an HTML page");
     DecodedHtml decoded = decode_html(input.bytes);
+    diags.info("html.charset", "read as " + decoded.charset + " (" + decoded.how + ")");
     if (decoded.repaired)
         diags.warn("html.invalid-encoding", "invalid " + decoded.charset + " byte sequences were replaced");
     return decoded;
 }
 
 // 2. The parsed tree; refuses a page without any element.
-xml::XmlDocPtr parse_page(const std::string& utf8, const core::Input& input)
+xml::XmlDocPtr parse_page(std::string_view utf8, const core::Input& input)
 {
     xml::XmlDocPtr tree = parse_html(utf8, input.display_name.empty() ? "input.html" : input.display_name);
     if (!tree || xmlDocGetRootElement(tree.get()) == nullptr)
@@ -296,7 +292,7 @@ bool HtmlConverter::accepts(const core::Input& input) const
 std::size_t parse_only(const std::string& bytes)
 {
     const DecodedHtml decoded = decode_html(bytes);
-    const xml::XmlDocPtr doc = parse_html(decoded.utf8, "input.html");
+    const xml::XmlDocPtr doc = parse_html(decoded.utf8(), "input.html");
     std::size_t n = 0;
     xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     for (xmlNode* e = root; e != nullptr; e = next_in_order(e, root))
@@ -308,10 +304,11 @@ std::size_t parse_only(const std::string& bytes)
 ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions& options, core::Diagnostics& diags)
 {
     ScoredPage page;
-    // 1. bytes -> UTF-8
-    const DecodedHtml decoded = read_page_text(input, options, diags);
-    // 2. parse
-    page.tree = parse_page(decoded.utf8, input);
+    // 1.-2. bytes -> UTF-8 -> tree; a converted copy of the page goes as soon as the tree is built
+    {
+        const DecodedHtml decoded = read_page_text(input, options, diags);
+        page.tree = parse_page(decoded.utf8(), input);
+    }
     // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts), the kind of page
     page.declared = collect_page_meta(page.tree.get());
     page.signals = read_page_signals(page.tree.get());

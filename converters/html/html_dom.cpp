@@ -1,12 +1,53 @@
 #include "html/html_dom.h"
 
+#include <libxml/HTMLparser.h>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstring>
 #include <array>
 
 namespace colophon::html {
+
+namespace {
+
+// The page handed to libxml2 a piece at a time: it keeps only what it has not parsed yet, where
+// reading memory would copy the whole page first.
+struct PageReader
+{
+    std::string_view rest;
+};
+
+int read_page(void* context, char* buffer, int len)
+{
+    auto* reader = static_cast<PageReader*>(context);
+    const std::size_t n = std::min(reader->rest.size(), static_cast<std::size_t>(std::max(len, 0)));
+    std::memcpy(buffer, reader->rest.data(), n);
+    reader->rest.remove_prefix(n);
+    return static_cast<int>(n);
+}
+
+int close_page(void*)
+{
+    return 0;
+}
+
+} // namespace
+
+xml::XmlDocPtr parse_html_utf8(std::string_view utf8, const std::string& url, int options)
+{
+    xml::init_secure_xml();
+    const xml::HtmlParserCtxtPtr ctxt(htmlNewParserCtxt());
+    if (!ctxt)
+        return nullptr;
+    // Read a piece at a time, the pieces are decoded as they come and dropped once parsed.
+    PageReader reader{utf8};
+    return xml::XmlDocPtr(htmlCtxtReadIO(ctxt.get(), read_page, close_page, &reader, url.c_str(), "UTF-8", options));
+}
+
 
 std::string_view tag_of(const xmlNode* node)
 {

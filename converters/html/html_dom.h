@@ -1,12 +1,20 @@
 #pragma once
 // Small, allocation-light helpers over libxml2's HTML tree shared by the HTML stages.
 
+#include "xml/xml_handles.h"
+
 #include <libxml/tree.h>
 
 #include <string>
 #include <string_view>
 
 namespace colophon::html {
+
+// Parses a page that is valid UTF-8 (decode_html's result), fed to libxml2 a piece at a time: read
+// from memory, libxml2 would copy the page and run the copy through its UTF-8 decoder into a
+// second buffer, three pages' worth before the tree is built. `options` must hold
+// HTML_PARSE_IGNORE_ENC (the bytes are UTF-8 whatever a <meta charset> says).
+xml::XmlDocPtr parse_html_utf8(std::string_view utf8, const std::string& url, int options);
 
 // Lower-case element name as the HTML parser stores it; empty for non-elements.
 std::string_view tag_of(const xmlNode* node);

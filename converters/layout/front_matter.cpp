@@ -1,6 +1,7 @@
 #include "front_matter.h"
 
 #include "core/bylines.h"
+#include "core/gcc_workarounds.h"
 #include "core/text.h"
 #include "dehyphenation.h"
 #include "footnotes.h"
@@ -396,8 +397,11 @@ void FrontMatterReader::take_title(std::size_t t0, std::size_t t1)
     for (std::size_t i = t0; i < t1; ++i) {
         if (role_[i] != Role::Body)
             continue;
-        if (!(ocr_ && is_speck_line(lines_[i])))
+        if (!(ocr_ && is_speck_line(lines_[i]))) {
+            COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see core/gcc_workarounds.h
             title += (title.empty() ? "" : " ") + strip_sup_words(lines_[i]);
+            COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
+        }
         role_[i] = Role::Front;
     }
     meta_.title = core::clean_text(title);

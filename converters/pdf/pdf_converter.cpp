@@ -110,6 +110,7 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
     std::unique_ptr<words::PageOcrProvider> ocr;
     bool ocr_tried = false;
     int ocr_pages = 0;
+    std::string ocr_reasons; // "page 2: no text layer; page 3: ..." for the INFO line below
     for (int i = 0; i < n_pages; ++i) {
         const PagePtr page(poppler_document_get_page(pdf.get(), i));
         if (!page) {
@@ -150,7 +151,9 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
             if (recognised) {
                 words = std::move(*recognised);
                 words.from_ocr = true;
-                ++ocr_pages;
+                if (++ocr_pages <= 5)
+                    ocr_reasons += (ocr_reasons.empty() ? "" : "; ") + std::string("page ") + std::to_string(i + 1) +
+                                   ": " + (decision.explanation.empty() ? "OCR asked for" : decision.explanation);
             } else if (needs.ocr && !ocr_failed) {
                 diags.warn("pdf.no-text-layer", "no usable text layer (" + needs.explanation + ") and no OCR available", i + 1);
             }
@@ -158,6 +161,11 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
         report_poppler_errors(poppler_says, i + 1, diags);
         builder.add_page(words);
     }
+
+    // One decision line for the document (one per page would fill the diagnostics of a long scan).
+    if (ocr_pages > 0)
+        diags.info("pdf.ocr-pages", "OCR ran on " + std::to_string(ocr_pages) + " of " + std::to_string(n_pages) +
+                                        " pages (" + ocr_reasons + (ocr_pages > 5 ? "; ..." : "") + ")");
 
     // 4. layout analysis
     core::Document doc = builder.finish(diags);

@@ -65,12 +65,14 @@ core::Document DocumentConverter::convert(const core::Input& input, core::Diagno
     return doc;
 }
 
-std::string DocumentConverter::render_tei(const core::Document& doc, core::Diagnostics& diags)
+namespace {
+
+// Validates a TEI tree (schema and note references) and serialises it; invalid = ConversionError.
+std::string validated_tei(const xmlDoc* tree, core::Diagnostics& diags)
 {
-    const xml::XmlDocPtr tree = tei::build_tei(doc);
     core::Diagnostics problems(diags.file());
-    const bool valid = validate::SchemaValidator::tei().validate(tree.get(), problems) &&
-                       validate::check_note_references(tree.get(), problems);
+    const bool valid = validate::SchemaValidator::tei().validate(tree, problems) &&
+                       validate::check_note_references(tree, problems);
     if (!valid) {
         for (const core::Diagnostic& d : problems.items())
             diags.add(d);
@@ -80,7 +82,15 @@ std::string DocumentConverter::render_tei(const core::Document& doc, core::Diagn
         first.file = diags.file();
         throw core::ConversionError(first);
     }
-    return tei::write_tei(tree.get());
+    return tei::write_tei(tree);
+}
+
+} // namespace
+
+std::string DocumentConverter::render_tei(const core::Document& doc, core::Diagnostics& diags)
+{
+    const xml::XmlDocPtr tree = tei::build_tei(doc);
+    return validated_tei(tree.get(), diags);
 }
 
 std::string DocumentConverter::render(const core::Document& doc, OutputFormat format, core::Diagnostics& diags)
@@ -94,6 +104,15 @@ std::string DocumentConverter::render(const core::Document& doc, OutputFormat fo
         return tei::write_json(doc);
     }
     return {};
+}
+
+std::string DocumentConverter::render(core::Document&& doc, OutputFormat format, core::Diagnostics& diags)
+{
+    if (format != OutputFormat::Tei)
+        return render(static_cast<const core::Document&>(doc), format, diags);
+    const xml::XmlDocPtr tree = tei::build_tei(doc);
+    doc = core::Document{}; // the tree holds everything the TEI needs
+    return validated_tei(tree.get(), diags);
 }
 
 Rendered DocumentConverter::render_all(const core::Document& doc, core::Diagnostics& diags)

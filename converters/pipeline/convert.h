@@ -46,6 +46,9 @@ public:
     // throws ConversionError `tei.schema-invalid` instead of producing output.
     static std::string render_tei(const core::Document& doc, core::Diagnostics& diags);
     static std::string render(const core::Document& doc, OutputFormat format, core::Diagnostics& diags);
+    // The same for a document not needed afterwards: it is released as soon as the output is
+    // built from it, so a large document, its TEI tree and the serialised TEI are never all held.
+    static std::string render(core::Document&& doc, OutputFormat format, core::Diagnostics& diags);
     static Rendered render_all(const core::Document& doc, core::Diagnostics& diags);
 
     const core::ConvertOptions& options() const { return options_; }

@@ -3,12 +3,8 @@
 #ifdef COLOPHON_HAVE_HTML
 #include "html/html_converter.h"
 #endif
-#ifdef COLOPHON_HAVE_PDF
-#include "pdf/pdf_converter.h"
-#endif
-#ifdef COLOPHON_HAVE_OCR
-#include "ocr/ocr_converter.h"
-#include "ocr/pdf_ocr_provider.h"
+#ifdef COLOPHON_HAVE_MEDIA_MODULE
+#include "pipeline/media_loader.h"
 #endif
 
 namespace colophon::pipeline {
@@ -19,14 +15,9 @@ std::vector<std::unique_ptr<core::Converter>> make_converters()
 #ifdef COLOPHON_HAVE_HTML
     out.push_back(std::make_unique<html::HtmlConverter>());
 #endif
-#if defined(COLOPHON_HAVE_PDF) && defined(COLOPHON_HAVE_OCR)
-    // Pages without a usable text layer are recognised by the OCR module.
-    out.push_back(std::make_unique<pdf::PdfConverter>(ocr::make_pdf_ocr_provider));
-#elif defined(COLOPHON_HAVE_PDF)
-    out.push_back(std::make_unique<pdf::PdfConverter>());
-#endif
-#ifdef COLOPHON_HAVE_OCR
-    out.push_back(std::make_unique<ocr::OcrConverter>());
+#ifdef COLOPHON_HAVE_MEDIA_MODULE
+    // PDF and page images: loaded on first use (pipeline/media_module.h says why).
+    out.push_back(make_lazy_media_converter());
 #endif
     return out;
 }

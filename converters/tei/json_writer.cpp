@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "core/version.h"
+#include "tei/text_writer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +21,7 @@ void collect_links(const std::vector<core::Inline>& inlines, json& links)
 {
     for (const core::Inline& in : inlines) {
         if (in.kind == core::InlineKind::Link)
-            links.push_back({{"text", clean(in.children)}, {"uri", in.target}});
+            links.push_back({{"text", clean(in.children)}, {"url", in.target}});
         else
             collect_links(in.children, links);
     }
@@ -85,15 +86,11 @@ json build_json(const core::Document& doc)
         blocks.push_back({{"type", "paragraph"}, {"text", clean(m.abstract)}, {"role", "abstract"}});
     for (const core::Block& b : doc.body)
         add_blocks(b, blocks);
-    json paragraphs = json::array();
-    json headings = json::array();
-    for (const json& b : blocks)
-        (b["type"] == "heading" ? headings : paragraphs).push_back(b["text"]);
 
     // Every hyperlink of the article: the "originally published in" link first, then the text's.
     json links = json::array();
     if (!m.original_source.url.empty())
-        links.push_back({{"text", m.original_source.title}, {"uri", m.original_source.url}});
+        links.push_back({{"text", m.original_source.title}, {"url", m.original_source.url}});
     collect_links(m.abstract, links);
     for (const core::Block& b : doc.body)
         collect_block_links(b, links);
@@ -118,24 +115,26 @@ json build_json(const core::Document& doc)
     for (const core::OcrPage& p : doc.extraction.ocr_pages)
         ocr_pages.push_back({{"page", p.page}, {"mean_confidence", p.mean_confidence}, {"low_confidence", p.low_confidence}});
 
+    // Key names are those of schemas/colophon-document.schema.json, shared with the corpus lines.
     return {
         {"title", m.title},
         {"subtitle", m.subtitle},
         {"authors", std::move(authors)},
         {"date", m.date.iso},
         {"date_text", m.date.text},
+        {"language", m.language},
         {"publisher", m.publisher},
         {"series", m.series},
+        {"url", m.canonical_url},
         {"originally_published_in", {{"title", m.original_source.title}, {"url", m.original_source.url},
                                      {"text", m.original_source.text}}},
-        {"url", m.canonical_url},
-        {"language", m.language},
+        {"collection", m.collection},
+        {"rights", m.rights},
         {"keywords", m.keywords},
         {"abstract", clean(m.abstract)},
+        {"text", body_text(doc)},
         {"blocks", std::move(blocks)},
-        {"body_paragraphs", std::move(paragraphs)},
-        {"headings", std::move(headings)},
-        {"footnotes", std::move(notes)},
+        {"notes", std::move(notes)},
         {"links", std::move(links)},
         {"extraction", {{"software", std::string("colophon ") + core::version},
                         {"method", doc.extraction.method},
@@ -146,6 +145,17 @@ json build_json(const core::Document& doc)
                         {"ocr_languages", doc.extraction.ocr_languages},
                         {"ocr_pages", std::move(ocr_pages)}}},
     };
+}
+
+json build_corpus_record(const core::Document& doc, const std::string& id, const std::string& key)
+{
+    json record = build_json(doc);
+    // The text stands for the blocks; how it was extracted stays with the document's own JSON.
+    record.erase("blocks");
+    record.erase("extraction");
+    record["id"] = id;
+    record["key"] = key;
+    return record;
 }
 
 std::string write_json(const core::Document& doc)

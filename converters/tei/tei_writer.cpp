@@ -4,6 +4,9 @@
 #include "core/uri.h"
 #include "core/version.h"
 
+#include <libxml/dict.h>
+
+#include <cctype>
 #include <string_view>
 
 namespace colophon::tei {
@@ -219,69 +222,127 @@ void build_body(TeiBuilder& tb, xmlNode* body, const std::vector<core::Block>& b
         current();
 }
 
-void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
+// An author with the role the page gives and the affiliation printed with the name.
+void build_author(TeiBuilder& tb, xmlNode* parent, const core::Author& a)
 {
-    const core::Metadata& m = doc.meta;
-    xmlNode* header = tb.element(tei, "teiHeader");
-    xmlNode* file_desc = tb.element(header, "fileDesc");
+    xmlNode* author = tb.element(parent, "author");
+    if (!a.role.empty())
+        tb.set(author, "role", a.role);
+    tb.text_element(author, "persName", a.name);
+    if (!a.affiliation.empty())
+        tb.text_element(author, "affiliation", a.affiliation);
+}
 
+// titleStmt: the work's title and authors, as the electronic file is titled after it.
+void build_title_stmt(TeiBuilder& tb, xmlNode* file_desc, const core::Metadata& m)
+{
     xmlNode* title_stmt = tb.element(file_desc, "titleStmt");
     tb.set(tb.text_element(title_stmt, "title", m.title), "type", "main");
     if (!m.subtitle.empty())
         tb.set(tb.text_element(title_stmt, "title", m.subtitle), "type", "sub");
-    for (const core::Author& a : m.authors) {
-        xmlNode* author = tb.element(title_stmt, "author");
-        if (!a.role.empty())
-            tb.set(author, "role", a.role);
-        tb.text_element(author, "persName", a.name);
-        if (!a.affiliation.empty())
-            tb.text_element(author, "affiliation", a.affiliation);
-    }
+    for (const core::Author& a : m.authors)
+        build_author(tb, title_stmt, a);
+}
 
-    // publicationStmt: a publisher (possibly unknown, hence empty) must precede date and idno.
+// publicationStmt: the archival copy, not the original (that is sourceDesc). It is not published;
+// who holds it is not known to the converter (an empty authority), its licence is the
+// catalogue's rights statement.
+void build_publication_stmt(TeiBuilder& tb, xmlNode* file_desc, const core::Metadata& m)
+{
     xmlNode* pub = tb.element(file_desc, "publicationStmt");
-    tb.text_element(pub, "publisher", m.publisher);
+    tb.element(pub, "authority");
+    if (!m.rights.empty())
+        tb.text_element(tb.element(pub, "availability"), "licence", m.rights);
+}
+
+// seriesStmt: the library collection the archival copy belongs to (from the catalogue).
+void build_series_stmt(TeiBuilder& tb, xmlNode* file_desc, const core::Metadata& m)
+{
+    if (!m.collection.empty())
+        tb.text_element(tb.element(file_desc, "seriesStmt"), "title", m.collection);
+}
+
+// sourceDesc/biblStruct: the original as published. analytic = the article (title, authors with
+// affiliations), monogr = where it appeared (URL, publisher or site, date), series = the series
+// line, relatedItem = "originally published in".
+void build_source_desc(TeiBuilder& tb, xmlNode* file_desc, const core::Metadata& m)
+{
+    xmlNode* bibl = tb.element(tb.element(file_desc, "sourceDesc"), "biblStruct");
+
+    xmlNode* analytic = tb.element(bibl, "analytic");
+    xmlNode* title = tb.text_element(analytic, "title", m.title);
+    tb.set(title, "level", "a");
+    tb.set(title, "type", "main");
+    if (!m.subtitle.empty()) {
+        xmlNode* sub = tb.text_element(analytic, "title", m.subtitle);
+        tb.set(sub, "level", "a");
+        tb.set(sub, "type", "sub");
+    }
+    for (const core::Author& a : m.authors)
+        build_author(tb, analytic, a);
+
+    // monogr: a publisher (possibly unknown, hence empty) keeps the imprint non-empty.
+    xmlNode* monogr = tb.element(bibl, "monogr");
+    if (!m.canonical_url.empty())
+        tb.set(tb.text_element(monogr, "idno", core::escape_uri(m.canonical_url)), "type", "URL");
+    xmlNode* imprint = tb.element(monogr, "imprint");
+    tb.text_element(imprint, "publisher", m.publisher);
     if (!m.date.iso.empty()) {
-        xmlNode* date = tb.text_element(pub, "date", m.date.text.empty() ? m.date.iso : m.date.text);
+        xmlNode* date = tb.text_element(imprint, "date", m.date.text.empty() ? m.date.iso : m.date.text);
         tb.set(date, "when", m.date.iso);
     }
-    if (!m.canonical_url.empty())
-        tb.set(tb.text_element(pub, "idno", core::escape_uri(m.canonical_url)), "type", "URL");
 
     if (!m.series.empty())
-        tb.text_element(tb.element(file_desc, "seriesStmt"), "title", m.series);
+        tb.set(tb.text_element(tb.element(bibl, "series"), "title", m.series), "level", "s");
 
-    xmlNode* source_desc = tb.element(file_desc, "sourceDesc");
     const core::OriginalSource& src = m.original_source;
     if (!src.title.empty()) {
-        xmlNode* bibl = tb.element(source_desc, "bibl");
-        tb.set(bibl, "type", "originallyPublishedIn");
+        xmlNode* related = tb.element(bibl, "relatedItem");
+        tb.set(related, "type", "originallyPublishedIn");
+        xmlNode* earlier = tb.element(related, "bibl");
         // Keep the line as printed ("Originally published in the <title>X</title>").
         if (const auto at = src.text.find(src.title); at != std::string::npos && at > 0)
-            tb.add_text(bibl, src.text.substr(0, at));
-        tb.set(tb.text_element(bibl, "title", src.title), "level", "j");
+            tb.add_text(earlier, src.text.substr(0, at));
+        tb.set(tb.text_element(earlier, "title", src.title), "level", "j");
         if (!src.url.empty())
-            tb.set(tb.element(bibl, "ptr"), "target", core::escape_uri(src.url));
-    } else {
-        tb.text_element(source_desc, "p",
-                        "Converted from a " + std::string(doc.extraction.source_format.empty()
-                                                              ? "born-digital document"
-                                                              : doc.extraction.source_format + " document") +
-                            ".");
+            tb.set(tb.element(earlier, "ptr"), "target", core::escape_uri(src.url));
     }
+}
 
+// application/@version must be a TEI version number ("5.3.0", not "Tesseract 5.3.0"): the first
+// run of digits and dots in the engine's version string, or "0" when it has none.
+std::string tei_version_number(const std::string& text)
+{
+    const auto start = text.find_first_of("0123456789");
+    if (start == std::string::npos)
+        return "0";
+    auto end = start;
+    int dots = 0;
+    while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) ||
+                                 (text[end] == '.' && dots < 3 && end + 1 < text.size() &&
+                                  std::isdigit(static_cast<unsigned char>(text[end + 1]))))) {
+        dots += text[end] == '.';
+        ++end;
+    }
+    return text.substr(start, end - start);
+}
+
+void build_encoding_desc(TeiBuilder& tb, xmlNode* header, const core::Document& doc)
+{
     xmlNode* encoding = tb.element(header, "encodingDesc");
     xmlNode* app_info = tb.element(encoding, "appInfo");
     xmlNode* app = tb.element(app_info, "application");
     tb.set(app, "ident", "colophon");
-    tb.set(app, "version", core::version);
+    tb.set(app, "version", tei_version_number(core::version));
     tb.text_element(app, "label", "colophon");
-    tb.text_element(app, "desc", "Extraction method: " + (doc.extraction.method.empty() ? std::string("unknown")
-                                                                                        : doc.extraction.method) + ".");
+    const std::string method = doc.extraction.method.empty() ? std::string("unknown") : doc.extraction.method;
+    const std::string format =
+        doc.extraction.source_format.empty() ? std::string() : "; original: " + doc.extraction.source_format;
+    tb.text_element(app, "desc", "Extraction method: " + method + format + ".");
     if (!doc.extraction.ocr_engine.empty()) {
         xmlNode* ocr = tb.element(app_info, "application");
         tb.set(ocr, "ident", "ocr");
-        tb.set(ocr, "version", doc.extraction.ocr_engine);
+        tb.set(ocr, "version", tei_version_number(doc.extraction.ocr_engine));
         tb.text_element(ocr, "label", doc.extraction.ocr_engine);
         tb.text_element(ocr, "desc", "Optical character recognition, languages " + doc.extraction.ocr_languages + ".");
         for (const core::OcrPage& page : doc.extraction.ocr_pages) {
@@ -293,7 +354,12 @@ void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
             tb.set(desc, "type", page.low_confidence ? "ocr-page-low-confidence" : "ocr-page");
         }
     }
+}
 
+// The description of the text: abstract, language, keywords and the kind of page it was read from.
+void build_profile_desc(TeiBuilder& tb, xmlNode* header, const core::Document& doc)
+{
+    const core::Metadata& m = doc.meta;
     const bool has_profile =
         !m.abstract.empty() || !m.language.empty() || !m.keywords.empty() || !doc.extraction.page_type.empty();
     if (!has_profile)
@@ -314,6 +380,18 @@ void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
     // The kind of page the text was read from, in colophon's own scheme (see README, TEI mapping).
     if (!doc.extraction.page_type.empty())
         tb.set(tb.text_element(text_class, "classCode", doc.extraction.page_type), "scheme", page_type_scheme);
+}
+
+void build_header(TeiBuilder& tb, xmlNode* tei, const core::Document& doc)
+{
+    xmlNode* header = tb.element(tei, "teiHeader");
+    xmlNode* file_desc = tb.element(header, "fileDesc");
+    build_title_stmt(tb, file_desc, doc.meta);
+    build_publication_stmt(tb, file_desc, doc.meta);
+    build_series_stmt(tb, file_desc, doc.meta);
+    build_source_desc(tb, file_desc, doc.meta);
+    build_encoding_desc(tb, header, doc);
+    build_profile_desc(tb, header, doc);
 }
 
 void build_notes(TeiBuilder& tb, xmlNode* text, const std::vector<core::Note>& notes)
@@ -339,6 +417,9 @@ void build_notes(TeiBuilder& tb, xmlNode* text, const std::vector<core::Note>& n
 xml::XmlDocPtr build_tei(const core::Document& doc)
 {
     xml::XmlDocPtr tree(xmlNewDoc(to_xml("1.0")));
+    // Element and attribute names interned once (xmlFreeDoc frees the dictionary), not copied
+    // into every node: a large document has hundreds of thousands of nodes.
+    tree->dict = xmlDictCreate();
     TeiBuilder tb(tree.get());
     xmlNode* tei = tb.make_root();
     if (!doc.meta.language.empty())

@@ -51,13 +51,27 @@ XmlDocPtr parse_xml(std::string_view bytes, const std::string& url)
                                    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR));
 }
 
+namespace {
+
+int append_to_string(void* context, const char* bytes, int len)
+{
+    static_cast<std::string*>(context)->append(bytes, static_cast<std::size_t>(len));
+    return len;
+}
+
+} // namespace
+
 std::string serialize(const xmlDoc* doc)
 {
-    xmlChar* mem = nullptr;
-    int size = 0;
-    xmlDocDumpFormatMemoryEnc(const_cast<xmlDoc*>(doc), &mem, &size, "UTF-8", 1);
-    const XmlCharPtr owned(mem);
-    return owned ? std::string(from_xml(owned.get()), static_cast<std::size_t>(size)) : std::string();
+    // Written straight into the string: xmlDocDumpFormatMemoryEnc would grow a buffer of its own
+    // (up to twice the output) and then have it copied, three outputs' worth for a large document.
+    std::string out;
+    xmlSaveCtxtPtr save = xmlSaveToIO(append_to_string, nullptr, &out, "UTF-8", XML_SAVE_FORMAT);
+    if (save == nullptr)
+        return out;
+    xmlSaveDoc(save, const_cast<xmlDoc*>(doc));
+    xmlSaveClose(save);
+    return out;
 }
 
 std::string node_text(const xmlNode* node)

@@ -1,12 +1,15 @@
 // colophon convert INPUT [-o OUT] [--to tei|text|json] ...: one document to one output.
 
+#include "cli_common.h"
 #include "commands.h"
+#include "conversion_trace.h"
 #include "options.h"
+#include "std_streams.h"
 #include "watchdog.h"
 
-#include "core/atomic_file.h"
 #include "core/diagnostics.h"
 #include "pipeline/convert.h"
+#include "validate/schema_validator.h"
 
 #include <iostream>
 #include <memory>
@@ -21,8 +24,9 @@ struct ConvertArgs
     std::string input;
     std::string output = "-";
     std::string format = "tei";
-    bool quiet = false;
+    Verbosity verbosity;
     core::ConvertOptions options;
+    const CLI::App* cmd = nullptr;
 };
 
 std::string format_seconds(double s)
@@ -32,19 +36,32 @@ std::string format_seconds(double s)
     return out.str();
 }
 
-void print(const core::Diagnostics& diags, bool quiet)
+// Usage and set-up problems, found before anything is read or written (exit 2).
+bool check_command_line(const ConvertArgs& args, pipeline::OutputFormat format, const Trace& trace)
 {
-    for (const core::Diagnostic& d : diags.items()) {
-        if (quiet && d.severity != core::Severity::Error)
-            continue;
-        std::cerr << core::format_diagnostic(d) << '\n';
+    if (!check_inputs_exist("convert", {args.input}) || !check_output_parent("convert", args.output) ||
+        !check_ocr_languages(*args.cmd, args.options, "convert"))
+        return false;
+    if (format == pipeline::OutputFormat::Tei) {
+        try {
+            const auto t0 = std::chrono::steady_clock::now();
+            validate::SchemaValidator::tei();
+            trace.say("schema: " + validate::schema_dir().string() + "/colophon-tei.xsd compiled (" +
+                      Trace::elapsed(t0) + ")");
+        } catch (const std::exception& e) {
+            std::cerr << "colophon convert: " << e.what() << " [setup.schema-missing]\n";
+            return false;
+        }
     }
-    if (diags.dropped() > 0 && !quiet)
-        std::cerr << "WARNING: " << diags.file() << ": " << diags.dropped() << " more warnings not shown\n";
+    return true;
 }
 
 int run_convert(const ConvertArgs& args)
 {
+    const Trace trace(args.verbosity.verbose);
+    const pipeline::OutputFormat format = pipeline::parse_output_format(args.format);
+    if (!check_command_line(args, format, trace))
+        return exit_usage;
     core::Diagnostics diags(args.input);
     const Watchdog watchdog(args.options.limits.max_seconds,
                             "ERROR: " + args.input + ": conversion exceeded the time limit of " +
@@ -52,25 +69,41 @@ int run_convert(const ConvertArgs& args)
                                 " s (see --max-seconds) [limits.timeout]",
                             exit_failed);
     try {
-        const pipeline::OutputFormat format = pipeline::parse_output_format(args.format);
         const pipeline::DocumentConverter converter(args.options);
-        const core::Input input = core::read_input(args.input, args.options.limits.max_input_bytes);
-        const core::Document doc = converter.convert(input, diags);
-        const std::string out = pipeline::DocumentConverter::render(doc, format, diags);
-        if (args.output == "-")
-            std::cout << out << std::flush;
-        else
-            core::write_file_atomically(args.output, out);
+        // 1. read; the input's bytes go once the Document is built, the Document once the output's
+        //    tree is (a large page is never held in three forms at once)
+        std::string out;
+        {
+            StageClock clock(trace);
+            std::optional<core::Input> input(core::read_input(args.input, args.options.limits.max_input_bytes));
+            clock.done("read " + describe_input(*input));
+            // 2. convert
+            core::Document doc = converter.convert(*input, diags);
+            input.reset();
+            clock.done("convert: " + describe_document(doc));
+            for (const std::string& line : describe_decisions(doc, diags))
+                trace.say(line);
+            // 3. render (TEI: validated before it is returned)
+            out = pipeline::DocumentConverter::render(std::move(doc), format, diags);
+            clock.done("render " + args.format + (format == pipeline::OutputFormat::Tei ? ", schema-valid" : "") +
+                       ": " + std::to_string(out.size()) + " bytes");
+        }
+        // 4. write
+        const auto t0 = std::chrono::steady_clock::now();
+        write_output(args.output, out);
+        trace.say("write " + (args.output == "-" ? std::string("standard output") : args.output) + " (" +
+                  Trace::elapsed(t0) + ")");
     } catch (const core::ConversionError& e) {
         diags.add(e.diagnostic());
-        print(diags, args.quiet);
-        return exit_failed;
+        print_diagnostics(diags, args.verbosity);
+        return exit_code_for(diags, &e.diagnostic());
     } catch (const std::exception& e) {
+        print_diagnostics(diags, args.verbosity);
         std::cerr << "ERROR: " << args.input << ": " << e.what() << '\n';
         return exit_failed;
     }
-    print(diags, args.quiet);
-    return diags.has_warnings() ? exit_warnings : exit_ok;
+    print_diagnostics(diags, args.verbosity);
+    return exit_code_for(diags, nullptr);
 }
 
 } // namespace
@@ -80,12 +113,13 @@ Runner add_convert_command(CLI::App& app)
     auto args = std::make_shared<ConvertArgs>();
     CLI::App* cmd = app.add_subcommand("convert", "Convert one HTML page, PDF or page image to TEI, text or JSON");
     cmd->add_option("input", args->input, "Input file, or - for standard input")->required();
-    cmd->add_option("-o,--output", args->output, "Output file, or - for standard output (default)");
-    cmd->add_option("--to", args->format, "Output format")
+    cmd->add_option("-o,--output", args->output, "Output file, or - for standard output")->capture_default_str();
+    cmd->add_option("--to", args->format, "Output format: tei, text or json")
         ->check(CLI::IsMember({"tei", "text", "json"}))
         ->capture_default_str();
-    cmd->add_flag("-q,--quiet", args->quiet, "Print errors only");
+    add_common_flags(*cmd, args->verbosity);
     add_conversion_options(*cmd, args->options);
+    args->cmd = cmd;
     return [args] { return run_convert(*args); };
 }
 

@@ -4,7 +4,9 @@
 // "-" packs standard input (spooled to a temporary file in DIR, since the original is streamed
 // into the package after conversion). DIR is created when missing.
 
+#include "cli_common.h"
 #include "commands.h"
+#include "conversion_trace.h"
 #include "options.h"
 
 #include "archive/bag_names.h"
@@ -36,9 +38,10 @@ struct PackArgs
     std::string format = "tar.gz";
     bool keep_failed = true;
     bool json = false;
-    bool quiet = false;
+    Verbosity verbosity;
     archive::PackageOptions package;
     core::ConvertOptions options;
+    const CLI::App* cmd = nullptr;
 };
 
 // The stage a conversion error belongs to, from its stable code ("pdf.encrypted" -> convert).
@@ -117,13 +120,17 @@ struct PackOutcome
     std::string status; // "ok", "warnings", "failed", "not-packaged"
     std::string package;
     std::vector<std::string> codes;
+    int exit_code = exit_ok;
 };
 
 // `path`: the file to pack; `shown`: the name given on the command line ("-" for standard input).
 PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& converter, const std::string& path,
                      const std::string& shown)
 {
+    const Trace trace(args.verbosity.verbose);
+    StageClock clock(trace);
     core::Diagnostics diags(shown);
+    std::optional<core::Diagnostic> fatal;
     archive::PackageContents contents;
     contents.original_path = path;
     contents.options = args.package;
@@ -134,15 +141,21 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
     contents.document.extraction.source_format = contents.original_mime;
     contents.times.received = archive::utc_timestamp();
     try {
-        core::Input input = core::read_input(path, args.options.limits.max_input_bytes);
-        input.display_name = shown;
-        contents.document = converter.convert(input, diags);
-        input = core::Input{}; // the packager streams the original from its file
+        {
+            core::Input input = core::read_input(path, args.options.limits.max_input_bytes);
+            input.display_name = shown;
+            clock.done("read " + describe_input(input));
+            contents.document = converter.convert(input, diags);
+        } // the input's bytes are freed here: the packager streams the original from its file
         contents.times.converted = archive::utc_timestamp();
+        clock.done("convert: " + describe_document(contents.document));
+        for (const std::string& line : describe_decisions(contents.document, diags))
+            trace.say(line);
         if (contents.document.extraction.source_format.empty())
             contents.document.extraction.source_format = contents.original_mime;
         pipeline::Rendered rendered = pipeline::DocumentConverter::render_all(contents.document, diags);
         contents.times.validated = archive::utc_timestamp();
+        clock.done("render tei (schema-valid), text, json");
         // METS needs the metadata and the OCR pages, not the body: free it before packing.
         contents.document.body.clear();
         contents.document.notes.clear();
@@ -155,6 +168,7 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
             diags.has_warnings() ? archive::ConversionStatus::Warnings : archive::ConversionStatus::Success;
     } catch (const core::ConversionError& e) {
         diags.add(e.diagnostic());
+        fatal = e.diagnostic();
         contents.times.converted = archive::utc_timestamp(); // when it failed
         contents.tei_xml.clear();
         contents.plain_text.clear();
@@ -168,6 +182,7 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
         }
     } catch (const std::exception& e) {
         diags.error("pack.internal-error", e.what());
+        fatal = diags.items().back();
         contents.outcome.status = archive::ConversionStatus::Failed;
         contents.outcome.failed_stage = "convert";
         contents.outcome.failure_reason = e.what();
@@ -181,24 +196,24 @@ PackOutcome pack_one(const PackArgs& args, const pipeline::DocumentConverter& co
         out.codes.push_back(d.code);
     const bool failed = contents.outcome.status == archive::ConversionStatus::Failed;
     out.status = failed ? "failed" : diags.has_warnings() ? "warnings" : "ok";
-    if (!args.quiet || failed)
-        for (const auto& d : diags.items())
-            if (!args.quiet || d.severity == core::Severity::Error)
-                std::cerr << core::format_diagnostic(d) << '\n';
+    out.exit_code = exit_code_for(diags, fatal ? &*fatal : nullptr);
+    print_diagnostics(diags, args.verbosity);
     if (failed && !args.keep_failed) {
         out.status = "failed";
         return out;
     }
     try {
         const archive::PackageResult r = archive::write_package(contents, args.output_dir);
+        clock.done("package written");
         out.package = r.path.string();
-        if (!args.quiet && !args.json)
+        if (!args.verbosity.quiet && !args.json)
             std::cerr << (failed ? "packed (original only, conversion failed): " : "packed: ") << shown << " -> "
                       << r.path.string() << '\n';
     } catch (const core::ConversionError& e) {
         std::cerr << core::format_diagnostic(e.diagnostic()) << '\n';
         out.codes.push_back(e.diagnostic().code);
         out.status = "failed";
+        out.exit_code = worse_exit_code(out.exit_code, exit_failed);
     }
     return out;
 }
@@ -230,6 +245,8 @@ int run_pack(const PackArgs& args)
         std::cerr << "ERROR: " << e.diagnostic().message << '\n';
         return exit_usage;
     }
+    if (!check_ocr_languages(*args.cmd, args.options, "pack"))
+        return exit_usage;
     const pipeline::DocumentConverter converter(args.options);
     int rc = exit_ok;
     for (const auto& input : args.inputs) {
@@ -248,10 +265,7 @@ int run_pack(const PackArgs& args)
         if (args.json)
             std::cout << nlohmann::json{{"input", input}, {"status", o.status}, {"package", o.package}, {"codes", o.codes}}.dump()
                       << '\n';
-        if (o.status == "failed")
-            rc = exit_failed;
-        else if (o.status == "warnings" && rc == exit_ok)
-            rc = exit_warnings;
+        rc = worse_exit_code(rc, o.exit_code);
     }
     return rc;
 }
@@ -279,13 +293,17 @@ Runner add_pack_command(CLI::App& app)
     cmd->add_option("--contact-name", args->package.contact_name, "bag-info Contact-Name");
     cmd->add_option("--contact-email", args->package.contact_email, "bag-info Contact-Email");
     cmd->add_option("--contact-phone", args->package.contact_phone, "bag-info Contact-Phone");
-    cmd->add_flag("--keep-failed,!--no-keep-failed", args->keep_failed,
-                  "Package the original with a PREMIS failure event when conversion fails (default on)");
+    // Two flags, not CLI11's "--keep-failed,!--no-keep-failed": its help shows that as "{false}".
+    cmd->add_flag("--keep-failed", args->keep_failed,
+                  "When conversion fails, still package the original with a PREMIS failure event (the default)");
+    cmd->add_flag_callback("--no-keep-failed", [args] { args->keep_failed = false; },
+                           "Write no package for a document that fails to convert");
     cmd->add_flag("--no-mods", [args](std::int64_t) { args->package.include_mods = false; }, "Dublin Core only in METS");
     cmd->add_flag("--overwrite", args->package.overwrite, "Replace existing packages");
     cmd->add_flag("--json", args->json, "One JSON line per input on standard output");
-    cmd->add_flag("-q,--quiet", args->quiet, "Print errors only");
+    add_common_flags(*cmd, args->verbosity);
     add_conversion_options(*cmd, args->options);
+    args->cmd = cmd;
     return [args] { return run_pack(*args); };
 }
 

@@ -2,12 +2,16 @@
 // Payload-Oxum, every checksum, missing/unlisted files, fetch.txt, path safety, and for colophon
 // packages METS and TEI schema validity. Exit 0 only if every package is complete and valid.
 
+#include "cli_common.h"
 #include "commands.h"
+#include "std_streams.h"
 
 #include "archive/bag_verifier.h"
 #include "validate/schema_validator.h"
 #include "xml/xml_handles.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -21,29 +25,61 @@ struct VerifyArgs
     std::vector<std::string> packages;
     std::string external_schemas;
     bool json = false;
-    bool quiet = false;
+    Verbosity verbosity;
     bool no_tei_schema = false;
     archive::ReadLimits limits;
 };
 
+// METS/PREMIS/MODS schemas: $COLOPHON_EXTERNAL_SCHEMAS, then the copy installed beside colophon's
+// own schemas (<prefix>/share/colophon/schemas/external), then ../shared in a source checkout.
 std::string default_external_schemas()
 {
     if (const char* env = std::getenv("COLOPHON_EXTERNAL_SCHEMAS"))
         return env;
+    std::error_code ec;
+    try {
+        const std::filesystem::path installed = validate::schema_dir() / "external";
+        if (std::filesystem::exists(installed / "mets-bundle.xsd", ec))
+            return installed.string();
+    } catch (const std::exception&) {
+        // no schema folder at all: the TEI check below reports it
+    }
 #ifdef COLOPHON_SHARED_DIR
     const std::filesystem::path p = std::filesystem::path(COLOPHON_SHARED_DIR) / "schemas-external";
-    std::error_code ec;
     if (std::filesystem::exists(p / "mets-bundle.xsd", ec))
         return p.string();
 #endif
     return {};
 }
 
+// One package; "-" is an archive on standard input, spooled to a private temporary file first.
+archive::VerifyReport verify_one(const std::string& package, const archive::VerifyOptions& options)
+{
+    if (package != "-")
+        return archive::verify_package(package, options);
+    const SpooledStdin spooled(options.limits.max_total_bytes);
+    archive::VerifyReport report = archive::verify_package(spooled.path(), options);
+    report.package = "-";
+    // Standard input has no name to compare with the bag's top-level folder.
+    std::erase_if(report.issues, [](const archive::VerifyIssue& i) { return i.code == "archive.name-mismatch"; });
+    return report;
+}
+
 int run_verify(const VerifyArgs& args)
 {
+    if (!check_inputs_exist("verify", args.packages))
+        return exit_usage;
+    if (std::count(args.packages.begin(), args.packages.end(), "-") > 1) {
+        std::cerr << "colophon verify: standard input (-) can be named once\n";
+        return exit_usage;
+    }
+    const Trace trace(args.verbosity.verbose);
     archive::VerifyOptions options;
     options.limits = args.limits;
     options.external_schema_dir = args.external_schemas.empty() ? default_external_schemas() : args.external_schemas;
+    trace.say(options.external_schema_dir.empty()
+                  ? std::string("METS: no METS/PREMIS/MODS schemas found, METS checked for well-formedness and checksums")
+                  : "METS: validated against " + options.external_schema_dir.string() + "/mets-bundle.xsd");
     if (!args.no_tei_schema) {
         try {
             const validate::SchemaValidator& tei = validate::SchemaValidator::tei();
@@ -66,13 +102,23 @@ int run_verify(const VerifyArgs& args)
     }
     int rc = exit_ok;
     for (const auto& p : args.packages) {
-        const archive::VerifyReport report = archive::verify_package(p, options);
+        const auto t0 = std::chrono::steady_clock::now();
+        archive::VerifyReport report;
+        try {
+            report = verify_one(p, options);
+        } catch (const std::exception& e) {
+            std::cerr << "colophon verify: " << p << ": " << e.what() << '\n';
+            rc = worse_exit_code(rc, exit_failed);
+            continue;
+        }
+        trace.say("verified " + p + ": " + std::to_string(report.payload_files) + " payload files, " +
+                  std::to_string(report.payload_bytes) + " bytes (" + Trace::elapsed(t0) + ")");
         if (args.json)
             std::cout << archive::report_json(report) << '\n';
-        else if (!args.quiet || !report.ok())
+        else if (!args.verbosity.quiet || !report.ok())
             std::cout << archive::format_report(report);
         if (!report.ok())
-            rc = exit_failed;
+            rc = worse_exit_code(rc, exit_failed);
     }
     return rc;
 }
@@ -83,9 +129,11 @@ Runner add_verify_command(CLI::App& app)
 {
     auto args = std::make_shared<VerifyArgs>();
     CLI::App* cmd = app.add_subcommand("verify", "Verify BagIt packages (directory, .tar.gz or .zip)");
-    cmd->add_option("packages", args->packages, "Packages to verify")->required();
+    cmd->add_option("packages", args->packages, "Packages to verify (folder, .tar.gz or .zip; - for standard input)")
+        ->required();
     cmd->add_option("--external-schemas", args->external_schemas,
-                    "Directory with mets-bundle.xsd and catalog.xml for METS/PREMIS/MODS validation");
+                    "Directory with mets-bundle.xsd and catalog.xml for METS/PREMIS/MODS validation")
+        ->default_str("<prefix>/share/colophon/schemas/external, else ../shared in a checkout");
     cmd->add_option("--max-total-bytes", args->limits.max_total_bytes,
                     "Refuse archives that inflate to more than this many bytes")
         ->capture_default_str();
@@ -94,7 +142,7 @@ Runner add_verify_command(CLI::App& app)
         ->capture_default_str();
     cmd->add_flag("--no-tei-schema", args->no_tei_schema, "Check TEI for well-formedness only");
     cmd->add_flag("--json", args->json, "One JSON report per package on standard output");
-    cmd->add_flag("-q,--quiet", args->quiet, "Print reports of invalid packages only");
+    add_common_flags(*cmd, args->verbosity, "Print reports of invalid packages only");
     return [args] { return run_verify(*args); };
 }
 

@@ -1,21 +1,15 @@
 #pragma once
 // The colophon subcommands. Each registers its options on the parent app and returns the
-// function that runs it once parsing succeeded; that function returns the process exit code.
+// function that runs it once parsing succeeded; that function returns the process exit code
+// (exit_codes.h: one table for every subcommand).
+
+#include "exit_codes.h"
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
 
 namespace colophon::cli {
-
-// Exit codes shared by every subcommand.
-enum ExitCode : int
-{
-    exit_ok = 0,       // clean
-    exit_failed = 1,   // some documents failed
-    exit_usage = 2,    // usage or setup error
-    exit_warnings = 3, // everything converted, with warnings
-};
 
 using Runner = std::function<int()>;
 

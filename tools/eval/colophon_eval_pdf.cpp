@@ -1,5 +1,6 @@
-// Converts PDFs with the PdfConverter and writes one prediction JSON per file in the shape
-// ../shared/eval/score_pdf.py reads; prints pages and time so pages/s can be compared.
+// Converts PDFs with the PdfConverter and writes colophon's document JSON per file (eval-pdf.sh
+// turns it into the shape ../shared/eval/score_pdf.py reads with scorer_json.py); prints pages and
+// time so pages/s can be compared.
 //
 //   colophon-eval-pdf [--ocr] OUT_DIR FILE.pdf...
 //

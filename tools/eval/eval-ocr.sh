@@ -80,6 +80,7 @@ for scan in "$corpus"/scan_*.pdf; do
   "$ocr_text" --dpi "$dpi" "$scan" > "$dir/colophon-pdf.txt" 2>> "$dir/colophon.log"
   # The full pipeline, as a user runs it.
   "$colophon" convert "$scan" --to json -o "$dir/pred.json" 2> "$dir/convert.log" || echo '{}' > "$dir/pred.json"
+  python3 "$root/tools/eval/scorer_json.py" "$dir/pred.json" "$dir/pred.scorer.json"
   python3 "$root/tools/eval/ocr_cer.py" "$corpus/$id.json" "${hyps[@]}" |
     sed "s/^{/{\"id\": \"$id\", /" >> "$results"
 done
@@ -126,7 +127,7 @@ keys = ["body_f1", "order_sim", "fn_p", "fn_r", "furniture_leak", "title_exact",
 print(f"{'document':<12} " + " ".join(f"{k:>14}" for k in keys))
 for doc in sorted(by):
     out = subprocess.run([sys.executable, scorer, os.path.join(corpus, doc + ".json"),
-                          os.path.join(work, doc, "pred.json")], capture_output=True, text=True)
+                          os.path.join(work, doc, "pred.scorer.json")], capture_output=True, text=True)
     m = json.loads(out.stdout) if out.returncode == 0 else {}
     print(f"{doc:<12} " + " ".join(f"{'-' if m.get(k) is None else round(m[k], 3):>14}" for k in keys))
 PY

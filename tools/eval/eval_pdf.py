@@ -38,6 +38,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scorer_json import scorer_shape  # colophon's document JSON -> the shape score_pdf.py reads
+
 # An abstract counts as right when its normalised text is this similar to the lede: a
 # de-hyphenation or quote difference costs a few characters, a missing sentence costs more.
 ABSTRACT_SIM = 0.9
@@ -179,7 +182,7 @@ def generated_set(args, sp, name):
     for d in docs:
         gt = json.load(open(os.path.join(corpus, d["id"] + ".json"), encoding="utf8"))
         pp = os.path.join(pred_dir, d["id"] + ".json")
-        pred = json.load(open(pp, encoding="utf8")) if os.path.exists(pp) else {"body_paragraphs": []}
+        pred = scorer_shape(json.load(open(pp, encoding="utf8"))) if os.path.exists(pp) else {"body_paragraphs": []}
         r = sp.score_doc(gt, pred)
         r.update(extra_scores(sp, gt, pred))
         r["id"], r["group"], r["set"] = d["id"], d["group"], name
@@ -306,7 +309,7 @@ def real_set(args, sp):
     for pdf in pdfs:
         doc_id = os.path.basename(pdf)[:-4]
         pp = os.path.join(pred_dir, doc_id + ".json")
-        pred = json.load(open(pp, encoding="utf8")) if os.path.exists(pp) else None
+        pred = scorer_shape(json.load(open(pp, encoding="utf8"))) if os.path.exists(pp) else None
         row = {"id": doc_id, "group": pdf_producer(pdf), "set": "pdf-real", "converted": pred is not None}
         ref = pdftotext_words(pdf)
         if ref is not None and pred is not None:

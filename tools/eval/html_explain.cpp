@@ -34,12 +34,12 @@ std::string label_of(const xmlNode *e)
     const std::string_view id = html::attr_view(e, "id");
     const std::string_view cls = html::attr_view(e, "class");
     if (!id.empty())
-        s += "#" + std::string(id.substr(0, 40));
+        s.append("#").append(id.substr(0, 40));
     if (!cls.empty())
-        s += "." + std::string(cls.substr(0, 60));
+        s.append(".").append(cls.substr(0, 60));
     const std::string_view role = html::attr_view(e, "role");
     if (!role.empty())
-        s += "[role=" + std::string(role) + "]";
+        s.append("[role=").append(role).append("]");
     return s;
 }
 

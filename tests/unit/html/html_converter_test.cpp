@@ -64,14 +64,14 @@ TEST(HtmlCharset, DetectsUndeclaredCp1251)
     iconv_close(cd);
     const DecodedHtml dec = decode_html(bytes);
     EXPECT_EQ(dec.how, "detected");
-    EXPECT_NE(dec.utf8.find("Минский диалог"), std::string::npos) << dec.charset;
+    EXPECT_NE(dec.utf8().find("Минский диалог"), std::string::npos) << dec.charset;
 }
 
 TEST(HtmlCharset, BomWinsAndIsRemoved)
 {
     const DecodedHtml dec = decode_html("\xEF\xBB\xBF<p>caf\xC3\xA9</p>");
     EXPECT_EQ(dec.how, "bom");
-    EXPECT_EQ(dec.utf8, "<p>caf\xC3\xA9</p>");
+    EXPECT_EQ(dec.utf8(), "<p>caf\xC3\xA9</p>");
 }
 
 TEST(HtmlCharset, DeclaredLatin1ReadAsWindows1252)
@@ -79,7 +79,7 @@ TEST(HtmlCharset, DeclaredLatin1ReadAsWindows1252)
     EXPECT_EQ(declared_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"),
               "WINDOWS-1252");
     const DecodedHtml dec = decode_html("<meta charset=iso-8859-1><p>caf\xE9 \x93quoted\x94</p>");
-    EXPECT_NE(dec.utf8.find("café “quoted”"), std::string::npos);
+    EXPECT_NE(dec.utf8().find("café “quoted”"), std::string::npos);
 }
 
 TEST(HtmlCleaning, DropsChromeKeepsArticle)

@@ -53,9 +53,12 @@ TEST(PdfProvenance, OriginallyPublishedInAndItsLinkReachTheTeiHeader)
         EXPECT_EQ(doc.meta.original_source.title, series);
         EXPECT_EQ(doc.meta.original_source.url, uri);
         const std::string tei = tei::write_tei(tei::build_tei(doc).get());
-        EXPECT_NE(tei.find("<bibl type=\"originallyPublishedIn\">Originally published in the "
-                           "<title level=\"j\">" +
-                           series + "</title><ptr target=\"" + uri + "\"/></bibl>"),
+        // sourceDesc/biblStruct/relatedItem[@type='originallyPublishedIn']/bibl, the line as printed
+        const auto related = tei.find("<relatedItem type=\"originallyPublishedIn\">");
+        ASSERT_NE(related, std::string::npos);
+        EXPECT_NE(tei.find("<bibl>Originally published in the <title level=\"j\">" + series + "</title><ptr target=\"" +
+                               uri + "\"/></bibl>",
+                           related),
                   std::string::npos);
         ++checked;
     }
