@@ -288,155 +288,170 @@ std::string strip_site_suffix(const std::string& title, const std::string& site)
     return title;
 }
 
-PageMeta collect_page_meta(xmlDoc* doc)
+namespace {
+
+// Every declared value of the page, one list per source, so that merge_sources can order them by
+// how far each source is trusted (citation tags first, then JSON-LD, microdata, Open Graph...).
+struct MetaSources
 {
-    PageMeta m;
-    xmlNode* root = xmlDocGetRootElement(doc);
-    if (root == nullptr)
-        return m;
     std::vector<SourcedValue> t_citation, t_jsonld, t_micro, t_og, t_twitter, t_dc;
     std::vector<SourcedValue> d_citation, d_jsonld, d_og, d_micro, d_dc, d_meta;
     std::vector<SourcedValue> p_og, p_jsonld, p_citation, p_dc, p_app;
     std::vector<SourcedValue> u_canon, u_og, u_jsonld, u_citation;
     std::vector<SourcedValue> l_html, l_meta, l_jsonld, l_citation, l_og;
     std::vector<Author> a_citation, a_jsonld, a_micro, a_meta, a_dc;
-    add(l_html, std::string(attr_view(root, "lang")), "html");
-    if (l_html.empty())
-        add(l_html, std::string(attr_view(root, "xml:lang")), "html");
+};
 
-    for (xmlNode* n = root; n != nullptr; n = next_in_order(n, root)) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        const std::string_view t = tag_of(n);
-        if (t == "title" && m.title_tag.empty()) {
-            m.title_tag = text_of(n);
-        } else if (t == "meta") {
-            std::string key = lower_ascii(attr_view(n, "property"));
-            if (key.empty())
-                key = lower_ascii(attr_view(n, "name"));
-            if (key.empty())
-                key = lower_ascii(attr_view(n, "itemprop"));
-            const std::string http_equiv = lower_ascii(attr_view(n, "http-equiv"));
-            const std::string v = core::clean_text(attr_view(n, "content"));
-            if (v.empty())
-                continue;
-            if (http_equiv == "content-language")
-                add(l_meta, v, "meta");
-            if (key == "citation_title")
-                add(t_citation, v, "citation");
-            else if (key == "og:title")
-                add(t_og, v, "og");
-            else if (key == "twitter:title")
-                add(t_twitter, v, "twitter");
-            else if (key == "dc.title" || key == "dcterms.title")
-                add(t_dc, v, "dc");
-            else if (key == "citation_author" || key == "dc.creator" || key == "dcterms.creator") {
-                auto& target = key == "citation_author" ? a_citation : a_dc;
-                std::string name = v;
-                // Highwire writes "Last, First".
-                const auto comma = name.find(", ");
-                if (comma != std::string::npos && name.find(',', comma + 1) == std::string::npos &&
-                    name.size() - comma > 3)
-                    name = name.substr(comma + 2) + " " + name.substr(0, comma);
-                target.push_back({name, {}, {}});
-            } else if (key == "citation_author_institution" || key == "citation_author_affiliation") {
-                if (!a_citation.empty() && a_citation.back().affiliation.empty())
-                    a_citation.back().affiliation = v;
-            } else if (key == "author" || key == "article:author" || key == "parsely-author" ||
-                       key == "sailthru.author") {
-                if (!is_url(v)) {
-                    auto parsed = core::parse_byline(v);
-                    if (parsed.empty())
-                        a_meta.push_back({v, {}, {}});
-                    else
-                        a_meta.insert(a_meta.end(), parsed.begin(), parsed.end());
-                }
-            } else if (key == "citation_publication_date" || key == "citation_date" ||
-                       key == "citation_online_date" || key == "citation_cover_date") {
-                add(d_citation, v, "citation");
-            } else if (key == "article:published_time" || key == "og:published_time" ||
-                       key == "og:article:published_time") {
-                add(d_og, v, "og");
-            } else if (key == "dc.date" || key == "dcterms.date" || key == "dcterms.issued" ||
-                       key == "dc.date.issued" || key == "dcterms.created" || key == "dc.date.created") {
-                add(d_dc, v, "dc");
-            } else if (key == "date" || key == "pubdate" || key == "publish-date" || key == "publishdate" ||
-                       key == "sailthru.date" || key == "parsely-pub-date" || key == "publication_date" ||
-                       key == "datepublished" || key == "article.published" || key == "original-publish-date") {
-                add(d_meta, v, "meta");
-            } else if (key == "og:site_name") {
-                add(p_og, v, "og");
-            } else if (key == "citation_publisher" || key == "dc.publisher" || key == "dcterms.publisher") {
-                add(key == "citation_publisher" ? p_citation : p_dc, v, "citation");
-            } else if (key == "application-name") {
-                add(p_app, v, "meta");
-            } else if (key == "og:url") {
-                add(u_og, v, "og");
-            } else if (key == "citation_abstract_html_url" || key == "citation_public_url") {
-                add(u_citation, v, "citation");
-            } else if (key == "citation_language" || key == "dc.language" || key == "dcterms.language") {
-                add(l_citation, v, "citation");
-            } else if (key == "language" || key == "content-language") {
-                add(l_meta, v, "meta");
-            } else if (key == "og:locale") {
-                add(l_og, v, "og");
-            } else if (key == "citation_journal_title") {
-                m.journal = v;
-            } else if (key == "citation_volume") {
-                m.volume = v;
-            } else if (key == "citation_issue") {
-                m.issue = v;
-            } else if (key == "citation_abstract" || key == "dc.description" || key == "dcterms.abstract") {
-                if (m.abstract.empty() && (key != "dc.description" || !a_citation.empty()))
-                    m.abstract = v;
-            } else if (key == "description" || key == "og:description") {
-                if (m.description.empty())
-                    m.description = v;
-            } else if (key == "keywords" || key == "news_keywords" || key == "article:tag" ||
-                       key == "citation_keywords") {
-                std::size_t i = 0;
-                while (i <= v.size()) {
-                    const std::size_t j = std::min(v.find_first_of(",;", i), v.size());
-                    std::string w = core::clean_text(v.substr(i, j - i));
-                    if (!w.empty() && std::find(m.keywords.begin(), m.keywords.end(), w) == m.keywords.end())
-                        m.keywords.push_back(std::move(w));
-                    i = j + 1;
-                }
-            }
-        } else if (t == "link") {
-            const std::string rel = lower_ascii(attr_view(n, "rel"));
-            if (rel == "canonical")
-                add(u_canon, std::string(attr_view(n, "href")), "canonical");
-        } else if (t == "base" && m.base_href.empty()) {
-            m.base_href = core::clean_text(attr_view(n, "href"));
-        } else if (t == "script") {
-            const std::string type = lower_ascii(attr_view(n, "type"));
-            if (type.find("ld+json") != std::string::npos) {
-                std::string text;
-                append_raw_text(n, text);
-                read_jsonld(text, m, t_jsonld, d_jsonld, p_jsonld, u_jsonld, l_jsonld, a_jsonld);
-            }
-        } else if (t == "a" && lower_ascii(attr_view(n, "rel")).find("author") != std::string::npos) {
-            const std::string name = text_of(n);
-            if (core::looks_like_person_name(name))
-                m.rel_author_names.push_back(name);
-        }
-        if (has_attr(n, "itemscope")) {
-            const std::string_view type = attr_view(n, "itemtype");
-            if (type.find("Article") != std::string_view::npos || type.find("BlogPosting") != std::string_view::npos)
-                read_microdata(n, t_micro, d_micro, a_micro);
-        }
+// "a, b; c" into `keywords`, each once.
+void add_keywords(const std::string& v, std::vector<std::string>& keywords)
+{
+    std::size_t i = 0;
+    while (i <= v.size()) {
+        const std::size_t j = std::min(v.find_first_of(",;", i), v.size());
+        std::string w = core::clean_text(v.substr(i, j - i));
+        if (!w.empty() && std::find(keywords.begin(), keywords.end(), w) == keywords.end())
+            keywords.push_back(std::move(w));
+        i = j + 1;
     }
+}
+
+// One <meta> element: its key (property, name or itemprop) says which source list it joins.
+void read_meta_tag(xmlNode* n, PageMeta& m, MetaSources& s)
+{
+    std::string key = lower_ascii(attr_view(n, "property"));
+    if (key.empty())
+        key = lower_ascii(attr_view(n, "name"));
+    if (key.empty())
+        key = lower_ascii(attr_view(n, "itemprop"));
+    const std::string http_equiv = lower_ascii(attr_view(n, "http-equiv"));
+    const std::string v = core::clean_text(attr_view(n, "content"));
+    if (v.empty())
+        return;
+    if (http_equiv == "content-language")
+        add(s.l_meta, v, "meta");
+    if (key == "citation_title")
+        add(s.t_citation, v, "citation");
+    else if (key == "og:title")
+        add(s.t_og, v, "og");
+    else if (key == "twitter:title")
+        add(s.t_twitter, v, "twitter");
+    else if (key == "dc.title" || key == "dcterms.title")
+        add(s.t_dc, v, "dc");
+    else if (key == "citation_author" || key == "dc.creator" || key == "dcterms.creator") {
+        auto& target = key == "citation_author" ? s.a_citation : s.a_dc;
+        std::string name = v;
+        // Highwire writes "Last, First".
+        const auto comma = name.find(", ");
+        if (comma != std::string::npos && name.find(',', comma + 1) == std::string::npos &&
+            name.size() - comma > 3)
+            name = name.substr(comma + 2) + " " + name.substr(0, comma);
+        target.push_back({name, {}, {}});
+    } else if (key == "citation_author_institution" || key == "citation_author_affiliation") {
+        if (!s.a_citation.empty() && s.a_citation.back().affiliation.empty())
+            s.a_citation.back().affiliation = v;
+    } else if (key == "author" || key == "article:author" || key == "parsely-author" ||
+               key == "sailthru.author") {
+        if (!is_url(v)) {
+            auto parsed = core::parse_byline(v);
+            if (parsed.empty())
+                s.a_meta.push_back({v, {}, {}});
+            else
+                s.a_meta.insert(s.a_meta.end(), parsed.begin(), parsed.end());
+        }
+    } else if (key == "citation_publication_date" || key == "citation_date" ||
+               key == "citation_online_date" || key == "citation_cover_date") {
+        add(s.d_citation, v, "citation");
+    } else if (key == "article:published_time" || key == "og:published_time" ||
+               key == "og:article:published_time") {
+        add(s.d_og, v, "og");
+    } else if (key == "dc.date" || key == "dcterms.date" || key == "dcterms.issued" ||
+               key == "dc.date.issued" || key == "dcterms.created" || key == "dc.date.created") {
+        add(s.d_dc, v, "dc");
+    } else if (key == "date" || key == "pubdate" || key == "publish-date" || key == "publishdate" ||
+               key == "sailthru.date" || key == "parsely-pub-date" || key == "publication_date" ||
+               key == "datepublished" || key == "article.published" || key == "original-publish-date") {
+        add(s.d_meta, v, "meta");
+    } else if (key == "og:site_name") {
+        add(s.p_og, v, "og");
+    } else if (key == "citation_publisher" || key == "dc.publisher" || key == "dcterms.publisher") {
+        add(key == "citation_publisher" ? s.p_citation : s.p_dc, v, "citation");
+    } else if (key == "application-name") {
+        add(s.p_app, v, "meta");
+    } else if (key == "og:url") {
+        add(s.u_og, v, "og");
+    } else if (key == "citation_abstract_html_url" || key == "citation_public_url") {
+        add(s.u_citation, v, "citation");
+    } else if (key == "citation_language" || key == "dc.language" || key == "dcterms.language") {
+        add(s.l_citation, v, "citation");
+    } else if (key == "language" || key == "content-language") {
+        add(s.l_meta, v, "meta");
+    } else if (key == "og:locale") {
+        add(s.l_og, v, "og");
+    } else if (key == "citation_journal_title") {
+        m.journal = v;
+    } else if (key == "citation_volume") {
+        m.volume = v;
+    } else if (key == "citation_issue") {
+        m.issue = v;
+    } else if (key == "citation_abstract" || key == "dc.description" || key == "dcterms.abstract") {
+        if (m.abstract.empty() && (key != "dc.description" || !s.a_citation.empty()))
+            m.abstract = v;
+    } else if (key == "description" || key == "og:description") {
+        if (m.description.empty())
+            m.description = v;
+    } else if (key == "keywords" || key == "news_keywords" || key == "article:tag" ||
+               key == "citation_keywords") {
+        add_keywords(v, m.keywords);
+    }
+}
+
+// One element of the page: <title>, <meta>, <link rel=canonical>, <base>, JSON-LD scripts,
+// rel=author links, schema.org microdata items.
+void read_element(xmlNode* n, PageMeta& m, MetaSources& s)
+{
+    const std::string_view t = tag_of(n);
+    if (t == "title" && m.title_tag.empty()) {
+        m.title_tag = text_of(n);
+    } else if (t == "meta") {
+        read_meta_tag(n, m, s);
+    } else if (t == "link") {
+        const std::string rel = lower_ascii(attr_view(n, "rel"));
+        if (rel == "canonical")
+            add(s.u_canon, std::string(attr_view(n, "href")), "canonical");
+    } else if (t == "base" && m.base_href.empty()) {
+        m.base_href = core::clean_text(attr_view(n, "href"));
+    } else if (t == "script") {
+        const std::string type = lower_ascii(attr_view(n, "type"));
+        if (type.find("ld+json") != std::string::npos) {
+            std::string text;
+            append_raw_text(n, text);
+            read_jsonld(text, m, s.t_jsonld, s.d_jsonld, s.p_jsonld, s.u_jsonld, s.l_jsonld, s.a_jsonld);
+        }
+    } else if (t == "a" && lower_ascii(attr_view(n, "rel")).find("author") != std::string::npos) {
+        const std::string name = text_of(n);
+        if (core::looks_like_person_name(name))
+            m.rel_author_names.push_back(name);
+    }
+    if (has_attr(n, "itemscope")) {
+        const std::string_view type = attr_view(n, "itemtype");
+        if (type.find("Article") != std::string_view::npos || type.find("BlogPosting") != std::string_view::npos)
+            read_microdata(n, s.t_micro, s.d_micro, s.a_micro);
+    }
+}
+
+// The sources' values into `m` in order of trust; each source's authors as one set, each name once.
+void merge_sources(MetaSources& s, PageMeta& m)
+{
     auto cat = [](std::vector<SourcedValue>& into, std::initializer_list<std::vector<SourcedValue>*> parts) {
         for (auto* p : parts)
             into.insert(into.end(), p->begin(), p->end());
     };
-    cat(m.titles, {&t_citation, &t_jsonld, &t_micro, &t_og, &t_twitter, &t_dc});
-    cat(m.dates, {&d_citation, &d_jsonld, &d_og, &d_micro, &d_dc, &d_meta});
-    cat(m.publishers, {&p_og, &p_jsonld, &p_citation, &p_dc, &p_app});
-    cat(m.urls, {&u_canon, &u_og, &u_jsonld, &u_citation});
-    cat(m.languages, {&l_html, &l_meta, &l_citation, &l_jsonld, &l_og});
-    for (auto* set : {&a_citation, &a_jsonld, &a_micro, &a_meta, &a_dc}) {
+    cat(m.titles, {&s.t_citation, &s.t_jsonld, &s.t_micro, &s.t_og, &s.t_twitter, &s.t_dc});
+    cat(m.dates, {&s.d_citation, &s.d_jsonld, &s.d_og, &s.d_micro, &s.d_dc, &s.d_meta});
+    cat(m.publishers, {&s.p_og, &s.p_jsonld, &s.p_citation, &s.p_dc, &s.p_app});
+    cat(m.urls, {&s.u_canon, &s.u_og, &s.u_jsonld, &s.u_citation});
+    cat(m.languages, {&s.l_html, &s.l_meta, &s.l_citation, &s.l_jsonld, &s.l_og});
+    for (auto* set : {&s.a_citation, &s.a_jsonld, &s.a_micro, &s.a_meta, &s.a_dc}) {
         // the same person named by two tags of one source ("author" and "sailthru.author")
         std::vector<Author> unique;
         for (const Author& a : *set)
@@ -446,6 +461,24 @@ PageMeta collect_page_meta(xmlDoc* doc)
         if (!unique.empty())
             m.author_sets.push_back(std::move(unique));
     }
+}
+
+} // namespace
+
+PageMeta collect_page_meta(xmlDoc* doc)
+{
+    PageMeta m;
+    xmlNode* root = xmlDocGetRootElement(doc);
+    if (root == nullptr)
+        return m;
+    MetaSources s;
+    add(s.l_html, std::string(attr_view(root, "lang")), "html");
+    if (s.l_html.empty())
+        add(s.l_html, std::string(attr_view(root, "xml:lang")), "html");
+    for (xmlNode* n = root; n != nullptr; n = next_in_order(n, root))
+        if (n->type == XML_ELEMENT_NODE)
+            read_element(n, m, s);
+    merge_sources(s, m);
     return m;
 }
 
