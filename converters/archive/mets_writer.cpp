@@ -84,6 +84,15 @@ private:
             xmlNodeAddContent(n, to_xml(text));
         return n;
     }
+    // PREMIS writes every identifier as <KIND-Identifier> holding its Type and Value.
+    xmlNode* add_identifier(xmlNode* parent, const std::string& kind, const std::string& type,
+                            const std::string& value)
+    {
+        xmlNode* id = add(parent, premis_, (kind + "Identifier").c_str());
+        add(id, premis_, (kind + "IdentifierType").c_str(), type);
+        add(id, premis_, (kind + "IdentifierValue").c_str(), value);
+        return id;
+    }
     static void attr(xmlNode* n, const char* name, const std::string& value)
     {
         xmlNewProp(n, to_xml(name), to_xml(value));
@@ -332,9 +341,7 @@ void MetsBuilder::build_file_objects()
         xmlNode* obj = add(data, premis_, "object");
         ns_attr(obj, xsi_, "type", "premis:file");
         attr(obj, "version", "3.0");
-        xmlNode* oid = add(obj, premis_, "objectIdentifier");
-        add(oid, premis_, "objectIdentifierType", "UUID");
-        add(oid, premis_, "objectIdentifierValue", uuid("object/" + f.path));
+        add_identifier(obj, "object", "UUID", uuid("object/" + f.path));
         xmlNode* chars = add(obj, premis_, "objectCharacteristics");
         add(chars, premis_, "compositionLevel", "0");
         xmlNode* fixity = add(chars, premis_, "fixity");
@@ -364,13 +371,9 @@ void MetsBuilder::build_file_objects()
             xmlNode* rel = add(obj, premis_, "relationship");
             add(rel, premis_, "relationshipType", "derivation");
             add(rel, premis_, "relationshipSubType", "has source");
-            xmlNode* related = add(rel, premis_, "relatedObjectIdentifier");
-            add(related, premis_, "relatedObjectIdentifierType", "UUID");
-            add(related, premis_, "relatedObjectIdentifierValue", original_uuid);
-            xmlNode* rev = add(rel, premis_, "relatedEventIdentifier");
-            add(rev, premis_, "relatedEventIdentifierType", "UUID");
-            add(rev, premis_, "relatedEventIdentifierValue",
-                uuid(f.use == "text/ocr" ? "event/transcription" : "event/normalization"));
+            add_identifier(rel, "relatedObject", "UUID", original_uuid);
+            add_identifier(rel, "relatedEvent", "UUID",
+                           uuid(f.use == "text/ocr" ? "event/transcription" : "event/normalization"));
         }
     }
 }
@@ -384,9 +387,7 @@ void MetsBuilder::add_agent(xmlNode* amd, const std::string& key, const std::str
     xmlNode* data = xml_data(md, "PREMIS:AGENT");
     xmlNode* agent = add(data, premis_, "agent");
     attr(agent, "version", "3.0");
-    xmlNode* id = add(agent, premis_, "agentIdentifier");
-    add(id, premis_, "agentIdentifierType", type == "organization" ? "name" : "software");
-    add(id, premis_, "agentIdentifierValue", id_value);
+    add_identifier(agent, "agent", type == "organization" ? "name" : "software", id_value);
     add(agent, premis_, "agentName", name);
     add(agent, premis_, "agentType", type);
     if (!version.empty())
@@ -406,9 +407,7 @@ void MetsBuilder::add_event(xmlNode* amd, const std::string& key, const EventTyp
     xmlNode* data = xml_data(md, "PREMIS:EVENT");
     xmlNode* ev = add(data, premis_, "event");
     attr(ev, "version", "3.0");
-    xmlNode* id = add(ev, premis_, "eventIdentifier");
-    add(id, premis_, "eventIdentifierType", "UUID");
-    add(id, premis_, "eventIdentifierValue", uuid("event/" + key));
+    add_identifier(ev, "event", "UUID", uuid("event/" + key));
     xmlNode* type_node = add(ev, premis_, "eventType", type.label);
     attr(type_node, "authority", "eventType");
     attr(type_node, "authorityURI", event_type_scheme);
@@ -422,25 +421,17 @@ void MetsBuilder::add_event(xmlNode* amd, const std::string& key, const EventTyp
         xmlNode* od = add(out, premis_, "eventOutcomeDetail");
         add(od, premis_, "eventOutcomeDetailNote", note);
     }
-    const auto link_agent = [&](const std::string& value, const std::string& role) {
-        xmlNode* la = add(ev, premis_, "linkingAgentIdentifier");
-        add(la, premis_, "linkingAgentIdentifierType", "software");
-        add(la, premis_, "linkingAgentIdentifierValue", value);
+    const auto link_agent = [&](const char* id_type, const std::string& value, const std::string& role) {
+        xmlNode* la = add_identifier(ev, "linkingAgent", id_type, value);
         add(la, premis_, "linkingAgentRole", role);
     };
-    link_agent(agent_name(), "executing program");
+    link_agent("software", agent_name(), "executing program");
     if (with_tesseract && !contents().document.extraction.ocr_engine.empty())
-        link_agent(contents().document.extraction.ocr_engine, "executing program");
-    if (!contents().options.organization.empty()) {
-        xmlNode* la = add(ev, premis_, "linkingAgentIdentifier");
-        add(la, premis_, "linkingAgentIdentifierType", "name");
-        add(la, premis_, "linkingAgentIdentifierValue", contents().options.organization);
-        add(la, premis_, "linkingAgentRole", "implementer");
-    }
+        link_agent("software", contents().document.extraction.ocr_engine, "executing program");
+    if (!contents().options.organization.empty())
+        link_agent("name", contents().options.organization, "implementer");
     for (const auto& [object_path, role] : objects) {
-        xmlNode* lo = add(ev, premis_, "linkingObjectIdentifier");
-        add(lo, premis_, "linkingObjectIdentifierType", "UUID");
-        add(lo, premis_, "linkingObjectIdentifierValue", uuid("object/" + object_path));
+        xmlNode* lo = add_identifier(ev, "linkingObject", "UUID", uuid("object/" + object_path));
         add(lo, premis_, "linkingObjectRole", role);
     }
 }
@@ -459,16 +450,12 @@ void MetsBuilder::build_rights(xmlNode* amd)
     xmlNode* premis_rights = add(data, premis_, "rights");
     attr(premis_rights, "version", "3.0");
     xmlNode* statement = add(premis_rights, premis_, "rightsStatement");
-    xmlNode* id = add(statement, premis_, "rightsStatementIdentifier");
-    add(id, premis_, "rightsStatementIdentifierType", "UUID");
-    add(id, premis_, "rightsStatementIdentifierValue", uuid("rights/catalogue"));
+    add_identifier(statement, "rightsStatement", "UUID", uuid("rights/catalogue"));
     add(statement, premis_, "rightsBasis", "Other");
     xmlNode* other = add(statement, premis_, "otherRightsInformation");
     add(other, premis_, "otherRightsBasis", "Catalogue rights statement");
     add(other, premis_, "otherRightsNote", rights);
-    xmlNode* lo = add(statement, premis_, "linkingObjectIdentifier");
-    add(lo, premis_, "linkingObjectIdentifierType", "UUID");
-    add(lo, premis_, "linkingObjectIdentifierValue", uuid("object/" + in_.files.front().path));
+    add_identifier(statement, "linkingObject", "UUID", uuid("object/" + in_.files.front().path));
 }
 
 void MetsBuilder::build_events_and_agents()

@@ -38,9 +38,10 @@ private:
     int fd_;
 };
 
-[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what)
+// `err` is the errno of the call that failed.
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what, int err = errno)
 {
-    throw std::runtime_error(path.string() + ": cannot write (" + what + "): " + std::strerror(errno));
+    throw std::runtime_error(path.string() + ": cannot write (" + what + "): " + std::strerror(err));
 }
 
 } // namespace
@@ -56,10 +57,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         fail(path, "create temporary file");
     const std::filesystem::path tmp(tmpl);
     try {
-        if (const int err = write_fully(fd.get(), bytes)) {
-            errno = err;
-            fail(path, "write");
-        }
+        if (const int err = write_fully(fd.get(), bytes))
+            fail(path, "write", err);
         ::fchmod(fd.get(), 0644); // mkstemp creates 0600; outputs are ordinary files
         if (::fsync(fd.get()) != 0)
             fail(path, "sync");

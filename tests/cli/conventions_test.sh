@@ -5,14 +5,7 @@
 set -uo pipefail
 colophon="$1"
 src="$2"
-work="$(mktemp -d)"
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # check NAME CONDITION...
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+source "$src/tests/support/checks.sh"
 status_of() { "$@" >/dev/null 2>&1; echo $?; }
 
 clean="$src/samples/html/news-site/input.html"        # converts without warnings
@@ -99,5 +92,4 @@ check "batch -v gives each document's method and stage timings" grep -q '^\[[123
 "$colophon" verify -v "$pkg" >/dev/null 2>"$work/vv.err"
 check "verify -v says which METS schemas it used" grep -q '^colophon: METS: ' "$work/vv.err"
 
-echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+finish

@@ -3,14 +3,7 @@
 set -uo pipefail
 colophon="$1"
 src="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # check NAME CONDITION...
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+source "$src/tests/support/checks.sh"
 page="$work/page.html"
 cat >"$page" <<'HTML'
 <!DOCTYPE html><html lang="en"><head><title>A Test Page | Site</title></head><body>
@@ -63,5 +56,4 @@ check "time limit leaves no output" test ! -e "$work/big.xml"
 check "size limit refuses the input (1)" test $rc -eq 1
 check "size limit error is clear" grep -q "above the limit of 1000.*\[input.too-large\]" "$work/err"
 
-echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+finish

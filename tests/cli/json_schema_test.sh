@@ -7,14 +7,7 @@ colophon="$1"
 src="$2"
 schema="$src/schemas/colophon-document.schema.json"
 validate="python3 $src/tests/cli/validate_json.py $schema"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # check NAME CONDITION...
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+source "$src/tests/support/checks.sh"
 python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP: python3-jsonschema is not installed"; exit 77; }
 
 # 1. colophon convert --to json on the samples
@@ -55,5 +48,4 @@ for bad in renamed mixed no-text; do
   check "a record that is $bad is refused" bash -c "! $validate '$work/$bad.json' >/dev/null"
 done
 
-echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+finish

@@ -5,12 +5,7 @@ set -uo pipefail
 colophon="$1"
 src="$2"
 PATH="$(dirname "$colophon"):$PATH"
-passed=0
-failed=0
-check() { # check NAME CONDITION...
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+source "$src/tests/support/checks.sh"
 
 complete_bash() { # complete_bash WORD... -> the candidates for the last word
   bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _colophon; printf "%s\n" "${COMPREPLY[@]}"' \
@@ -40,5 +35,4 @@ else
   echo "note: zsh not installed, zsh completion not exercised"
 fi
 
-echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+finish

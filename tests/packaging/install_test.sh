@@ -8,14 +8,7 @@ set -uo pipefail
 build="$1"
 src="$2"
 shared="$3"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # check NAME CONDITION...
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+source "$src/tests/support/checks.sh"
 unset COLOPHON_SCHEMA_DIR COLOPHON_EXTERNAL_SCHEMAS
 have_shared=0
 [ -f "$shared/schemas-external/mets-bundle.xsd" ] && have_shared=1
@@ -99,5 +92,4 @@ if [ -n "$deb" ]; then
   fi
 fi
 
-echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+finish

@@ -2,6 +2,7 @@
 #include "batch/batch_merge.h"
 
 #include "fake_converter.h"
+#include "state_rows.h"
 #include "test_pages.h"
 
 #include <gtest/gtest.h>
@@ -16,6 +17,7 @@ using namespace colophon::pool;
 using namespace colophon::state;
 using colophon::pipeline::OutputFormat;
 using colophon::testing::html_page;
+using colophon::testing::state_rows;
 using colophon::testing::read_file;
 using colophon::testing::TempDir;
 using colophon::testing::write_file;
@@ -43,14 +45,6 @@ std::vector<std::string> read_gzip_lines(const std::filesystem::path& p)
         start = end == std::string::npos ? all.size() : end + 1;
     }
     return lines;
-}
-
-std::map<std::string, DocumentRecord> rows(const std::filesystem::path& out)
-{
-    StateDb db(out / state_file_name);
-    std::map<std::string, DocumentRecord> m;
-    db.for_each([&](const DocumentRecord& r) { m[r.key] = r; });
-    return m;
 }
 
 class BatchJobTest : public ::testing::Test
@@ -101,7 +95,7 @@ TEST_F(BatchJobTest, EveryInputIsAccountedForWithReasons)
     const BatchResult r = run(settings());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.counts.total, 8);
-    const auto m = rows(out_);
+    const auto m = state_rows(out_);
     ASSERT_EQ(m.size(), 8u);
     EXPECT_EQ(m.at("a.html").status, DocStatus::Ok);
     EXPECT_EQ(m.at("sub/b.html").status, DocStatus::Ok);
@@ -159,7 +153,7 @@ TEST_F(BatchJobTest, ResumeSkipsFinishedDocumentsAndRetriesFailuresOnRequest)
     const BatchResult again = run(settings());
     EXPECT_EQ(again.converted, 0);
     EXPECT_EQ(again.skipped, 8);
-    for (const auto& [key, rec] : rows(out_))
+    for (const auto& [key, rec] : state_rows(out_))
         EXPECT_EQ(rec.attempts, 1) << key;
     EXPECT_EQ(read_gzip_lines(out_ / "corpus.jsonl.gz").size(), 3u);
 
@@ -167,7 +161,7 @@ TEST_F(BatchJobTest, ResumeSkipsFinishedDocumentsAndRetriesFailuresOnRequest)
     retry.retry_failed = true;
     const BatchResult third = run(retry);
     EXPECT_EQ(third.converted, 4); // broken, crash, empty, letter.docx
-    const auto m = rows(out_);
+    const auto m = state_rows(out_);
     EXPECT_EQ(m.at("broken.html").attempts, 2);
     EXPECT_EQ(m.at("sub/b.html").attempts, 1);
 }
@@ -181,7 +175,7 @@ TEST_F(BatchJobTest, ChangedInputsAreConvertedAgainAndTouchedOnesAreNot)
     write_file(src_ / "noauthor.html", html_page("Gamma", "Now with an author."));
     const BatchResult again = run(settings());
     EXPECT_EQ(again.converted, 2);
-    const auto m = rows(out_);
+    const auto m = state_rows(out_);
     EXPECT_EQ(m.at("sub/b.html").attempts, 1);
     EXPECT_EQ(m.at("noauthor.html").attempts, 2);
     EXPECT_EQ(m.at("noauthor.html").status, DocStatus::Ok);
@@ -195,7 +189,7 @@ TEST_F(BatchJobTest, NewCopiesOfDocumentsConvertedEarlierAreDuplicates)
     write_file(src_ / "later/copy-of-b.html", html_page("Beta", "Second text."));
     const BatchResult again = run(settings());
     EXPECT_EQ(again.converted, 1);
-    const auto m = rows(out_);
+    const auto m = state_rows(out_);
     EXPECT_EQ(m.at("later/copy-of-b.html").status, DocStatus::Duplicate);
     EXPECT_EQ(m.at("later/copy-of-b.html").duplicate_of, "sub/b.html");
     EXPECT_TRUE(m.at("later/copy-of-b.html").outputs.empty());
@@ -220,7 +214,7 @@ TEST_F(BatchJobTest, ManifestRecordsOverrideExtractedMetadata)
     s.sources = {};
     s.manifest = (tmp_ / "manifest.csv").string();
     run(s);
-    const auto m = rows(out_);
+    const auto m = state_rows(out_);
     ASSERT_EQ(m.size(), 1u);
     const DocumentRecord& r = m.at("beta-001");
     EXPECT_EQ(r.title, "Beta, catalogued");
@@ -256,7 +250,7 @@ TEST_F(BatchJobTest, ShardsTogetherCoverTheCatalogueAndMerge)
     const auto lines = read_gzip_lines(tmp_ / "merged/corpus.jsonl.gz");
     EXPECT_EQ(static_cast<std::int64_t>(lines.size()), merged.counts.of(DocStatus::Ok) + merged.counts.of(DocStatus::Warnings));
     // Output links in the merged report point into the shard folders.
-    for (const auto& [key, rec] : rows(tmp_ / "merged")) {
+    for (const auto& [key, rec] : state_rows(tmp_ / "merged")) {
         for (const std::string& o : rec.outputs)
             EXPECT_TRUE(std::filesystem::exists(tmp_ / "merged" / o)) << o;
     }
@@ -288,7 +282,7 @@ TEST_F(BatchJobTest, PlanIsStreamedInChunksNotHeldInMemory)
     EXPECT_GT(r.parent_cpu_seconds, 0);
     EXPECT_GE(r.worker_cpu_seconds, r.conversion_cpu_seconds);
 
-    const auto m = rows(out_);
+    const auto m = state_rows(out_);
     ASSERT_EQ(m.size(), static_cast<std::size_t>(total));
     const bool p7_first = m.at("many/p7.html").status == DocStatus::Ok;
     EXPECT_EQ(m.at(p7_first ? "many/copy-of-p7.html" : "many/p7.html").status, DocStatus::Duplicate);

@@ -5,6 +5,7 @@
 #include "batch/batch_job.h"
 
 #include "fake_converter.h"
+#include "state_rows.h"
 #include "test_pages.h"
 
 #include <gtest/gtest.h>
@@ -18,20 +19,13 @@ using namespace colophon::batch;
 using namespace colophon::state;
 using colophon::pipeline::OutputFormat;
 using colophon::testing::html_page;
+using colophon::testing::state_rows;
 using colophon::testing::read_file;
 using colophon::testing::TempDir;
 using colophon::testing::write_file;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::map<std::string, DocumentRecord> rows(const fs::path& out)
-{
-    StateDb db(out / state_file_name);
-    std::map<std::string, DocumentRecord> m;
-    db.for_each([&](const DocumentRecord& r) { m[r.key] = r; });
-    return m;
-}
 
 class BatchNames : public ::testing::Test
 {
@@ -83,7 +77,7 @@ TEST_F(BatchNames, DocumentsNeverOverwriteTheBatchFilesOrEachOther)
 
     const BatchResult r = run(settings({shelf_.string(), "@" + (tmp_ / "list.txt").string()}));
     EXPECT_EQ(r.counts.total, 8);
-    const auto m = rows(out_);
+    const auto m = state_rows(out_);
     ASSERT_EQ(m.size(), 8u);
     // The batch's own files are its own: the report lists every document, the state opens.
     const auto report = nlohmann::json::parse(read_file(out_ / "report.json"));
@@ -123,7 +117,7 @@ TEST_F(BatchNames, TopLevelNamesOfBatchFilesAreEscaped)
     const BatchResult r = run(settings({(tmp_ / "report").string(), (tmp_ / "_report").string(),
                                         (tmp_ / "colophon-state.sqlite").string()}));
     EXPECT_EQ(r.counts.total, 3);
-    const auto m = rows(out_);
+    const auto m = state_rows(out_);
     EXPECT_EQ(m.at("report").outputs.at(1), "_report.json");
     EXPECT_EQ(m.at("_report").outputs.at(1), "__report.json");
     EXPECT_EQ(m.at("colophon-state.sqlite").outputs.at(1), "_colophon-state.sqlite.json");
@@ -140,14 +134,14 @@ TEST_F(BatchNames, ResumingWithAnotherSourceListKeepsNames)
     BatchSettings first = settings({shelf_.string()});
     first.root.clear(); // the first run picks the root (shelf's parent) and records it
     run(first);
-    const auto before = rows(out_);
+    const auto before = state_rows(out_);
     ASSERT_TRUE(before.count("shelf/drupal.html"));
     BatchSettings second = settings({shelf_.string(), (tmp_ / "more").string()});
     second.root.clear();
     const BatchResult r = run(second);
     EXPECT_EQ(r.skipped, 2);
     EXPECT_EQ(r.converted, 1);
-    const auto after = rows(out_);
+    const auto after = state_rows(out_);
     EXPECT_EQ(after.size(), 3u);
     EXPECT_EQ(after.at("shelf/drupal.html").attempts, 1);
     EXPECT_EQ(after.at("shelf/drupal.html").outputs, before.at("shelf/drupal.html").outputs);
