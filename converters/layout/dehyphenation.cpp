@@ -242,6 +242,25 @@ bool Vocabulary::keep_hyphen(const std::string& left, const std::string& right) 
 
 namespace {
 
+// The hyphen a layout engine adds when it breaks a word can come as a glyph run of its own
+// (WeasyPrint's CSS hyphenation sets U+2010 after "incom"): set flush against the word, it is
+// that word's line-end hyphen, so it is folded into it before the join is decided.
+void fold_detached_hyphen(std::vector<Tok>& toks, const std::vector<PendingHyphen>* pending)
+{
+    if (toks.size() < 2 || toks.back().space_before || toks.back().sup)
+        return;
+    const std::string& h = toks.back().text;
+    if (h != "-" && h != "\u2010" && h != "\u00ad")
+        return;
+    if (pending && !pending->empty() && pending->back().tok + 1 >= toks.size())
+        return; // the hyphen or its word is a join still to settle: leave the offsets as they are
+    Tok& word = toks[toks.size() - 2];
+    if (word.sup || word.text.empty() || ends_with_hyphen(word.text))
+        return;
+    word.text += h;
+    toks.pop_back();
+}
+
 // `vocab` decides at once; without it the join is recorded in `pending`.
 void append_words(std::vector<Tok>& toks, const TextLine& line, const Vocabulary* vocab, std::vector<PendingHyphen>* pending,
                   std::size_t skip_words)
@@ -249,6 +268,7 @@ void append_words(std::vector<Tok>& toks, const TextLine& line, const Vocabulary
     for (std::size_t i = skip_words; i < line.words.size(); ++i) {
         Tok t = tok_of(line.words[i], line.page);
         if (i == skip_words && !toks.empty()) {
+            fold_detached_hyphen(toks, pending);
             Tok& prev = toks.back();
             if (!prev.sup && ends_with_hyphen(prev.text) && !t.sup) {
                 const std::string left = drop_hyphen(prev.text);
