@@ -139,6 +139,10 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     std::vector<RawNote> notes = std::move(notes_);
     ParagraphBuilder& paras = *paragraphs_;
     paras.finish(notes);
+    if (any_ocr_) { // a word OCR split in the title is one the document prints whole
+        meta.title = mend_ocr_splits(meta.title, paras.vocabulary());
+        meta.subtitle = mend_ocr_splits(meta.subtitle, paras.vocabulary());
+    }
     std::vector<core::Author> authors_front = std::move(authors_front_);
 
     // 5. the author's bio at the end ("Jane Doe is a senior fellow at ..."), after OCR noise there

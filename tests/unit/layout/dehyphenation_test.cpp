@@ -148,9 +148,42 @@ TEST(Dehyphenation, UnicodeHyphensAtTheLineEndAreDecidedLikeHyphenMinus)
         EXPECT_EQ(joined({"a truck with incom|-", "plete documentation"}, deferred), "a truck with incomplete documentation");
         EXPECT_EQ(joined({"the decision|\u2010", "making of the board"}, deferred), "the decision\u2010making of the board");
         EXPECT_EQ(joined({"inter|-", "na|\u2010", "tional trade"}, deferred), "international trade");
+        // a speck OCR read at the start of the word's rest is no part of it
+        EXPECT_EQ(joined({"a truck with incom-", "\u2018plete documentation"}, deferred), "a truck with incomplete documentation");
+        EXPECT_EQ(joined({"the corri-", "_dor tracker"}, deferred), "the corridor tracker");
+        EXPECT_EQ(joined({"the self-", "\u201cmade\u201d man"}, deferred), "the self-\u201cmade\u201d man");
         // a dash set apart from the words keeps its spaces
         EXPECT_EQ(joined({"trade -", "and more"}, deferred), "trade - and more");
     }
+}
+
+} // namespace
+} // namespace colophon::layout
+
+namespace colophon::layout {
+namespace {
+
+// OCR splits a word at a wide capital ("N orthern"): the right part is no word, the two joined
+// are one, and the document prints it whole elsewhere.
+TEST(Dehyphenation, WordsOcrSplitAreJoinedWhenTheDocumentPrintsThemWhole)
+{
+    NEED_DICTIONARY("en");
+    Vocabulary v;
+    v.set_language("en");
+    v.add_line(line("the Northern corridor was meant to carry freight to the north"));
+    EXPECT_TRUE(v.split_by_ocr("N", "orthern"));
+    EXPECT_EQ(mend_ocr_splits("Rerouting the N orthern Meridian Corridor", v), "Rerouting the Northern Meridian Corridor");
+    EXPECT_FALSE(v.split_by_ocr("to", "the"));      // two words
+    EXPECT_FALSE(v.split_by_ocr("nor", "Thern"));   // a capital opens a word
+    EXPECT_FALSE(v.split_by_ocr("com", "mission")); // "commission" is no word this document prints
+    EXPECT_FALSE(v.split_by_ocr("N.", "orthern"));  // punctuation between them
+    std::vector<Tok> toks(2);
+    toks[0].text = "N";
+    toks[1].text = "orthern";
+    toks[1].space_before = true;
+    mend_ocr_splits(toks, v);
+    ASSERT_EQ(toks.size(), 1u);
+    EXPECT_EQ(toks[0].text, "Northern");
 }
 
 } // namespace
