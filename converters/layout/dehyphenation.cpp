@@ -130,6 +130,25 @@ std::string word_letters(std::string_view w)
     return std::string(w.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(e - b)));
 }
 
+// Bytes before the first letter or digit of the rest of a word broken across the line end: a
+// soft hyphen joins the word's parts, so a mark there ("incom-" / "‘plete", "corri-" / "_dor")
+// is a speck OCR read, never text.
+std::size_t leading_marks(std::string_view w)
+{
+    const auto* p = reinterpret_cast<const uint8_t*>(w.data());
+    const auto n = static_cast<int32_t>(w.size());
+    int32_t b = 0;
+    while (b < n) {
+        int32_t next = b;
+        UChar32 c = 0;
+        U8_NEXT(p, next, n, c);
+        if (c > 0 && u_isalnum(c))
+            break;
+        b = next;
+    }
+    return b == n ? 0 : static_cast<std::size_t>(b);
+}
+
 } // namespace
 
 const lexicon::SpellingDictionary* Vocabulary::dictionary() const
@@ -202,8 +221,10 @@ bool Vocabulary::keep_hyphen(const std::string& left, const std::string& right) 
 {
     if (left.empty() || right.empty())
         return true;
+    // what follows opens with a digit or punctuation ("pre-" "2020", "tax-" "(VAT)"): kept; but
+    // '_', '~' and '|' open no printed word, they are specks OCR read
     const unsigned char r0 = static_cast<unsigned char>(right.front());
-    if (r0 < 0x80 && !std::isalpha(r0))
+    if (r0 < 0x80 && !std::isalpha(r0) && r0 != '_' && r0 != '~' && r0 != '|')
         return true;
     const std::string l = letters_only_lower(left), r = letters_only_lower(right);
     const std::string joined = l + r, hyph = l + "-" + r;
@@ -240,7 +261,72 @@ bool Vocabulary::keep_hyphen(const std::string& left, const std::string& right) 
     return compound_first_part(l);
 }
 
+bool Vocabulary::split_by_ocr(const std::string& left, const std::string& right) const
+{
+    // both plain letters where they meet: no punctuation, no digits, the right part lower case
+    if (left.empty() || right.empty() || word_letters(left) != left || word_letters(right) != right ||
+        starts_upper(right))
+        return false;
+    const std::string joined = letters_only_lower(left + right);
+    if (joined.find('-') != std::string::npos || !plain_.count(joined))
+        return false;
+    const lexicon::SpellingDictionary* dict = dictionary();
+    return dict && !dict->knows(right) && dict->knows(left + right);
+}
+
+void mend_ocr_splits(std::vector<Tok>& toks, const Vocabulary& vocab)
+{
+    for (std::size_t k = 1; k < toks.size(); ++k) {
+        Tok& left = toks[k - 1];
+        const Tok& right = toks[k];
+        if (!right.space_before || left.sup || right.sup || left.uri != right.uri || !vocab.split_by_ocr(left.text, right.text))
+            continue;
+        left.text += right.text;
+        toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+    }
+}
+
+std::string mend_ocr_splits(const std::string& text, const Vocabulary& vocab)
+{
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at <= text.size();) {
+        std::size_t sp = text.find(' ', at);
+        if (sp == std::string::npos)
+            sp = text.size();
+        std::string w = text.substr(at, sp - at);
+        if (!words.empty() && !w.empty() && !words.back().empty() && vocab.split_by_ocr(words.back(), w))
+            words.back() += w;
+        else
+            words.push_back(std::move(w));
+        at = sp + 1;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        out += (i ? " " : "") + words[i];
+    return out;
+}
+
 namespace {
+
+// The hyphen a layout engine adds when it breaks a word can come as a glyph run of its own
+// (WeasyPrint's CSS hyphenation sets U+2010 after "incom"): set flush against the word, it is
+// that word's line-end hyphen, so it is folded into it before the join is decided.
+void fold_detached_hyphen(std::vector<Tok>& toks, const std::vector<PendingHyphen>* pending)
+{
+    if (toks.size() < 2 || toks.back().space_before || toks.back().sup)
+        return;
+    const std::string& h = toks.back().text;
+    if (h != "-" && h != "\u2010" && h != "\u00ad")
+        return;
+    if (pending && !pending->empty() && pending->back().tok + 1 >= toks.size())
+        return; // the hyphen or its word is a join still to settle: leave the offsets as they are
+    Tok& word = toks[toks.size() - 2];
+    if (word.sup || word.text.empty() || ends_with_hyphen(word.text))
+        return;
+    word.text += h;
+    toks.pop_back();
+}
 
 // `vocab` decides at once; without it the join is recorded in `pending`.
 void append_words(std::vector<Tok>& toks, const TextLine& line, const Vocabulary* vocab, std::vector<PendingHyphen>* pending,
@@ -249,6 +335,7 @@ void append_words(std::vector<Tok>& toks, const TextLine& line, const Vocabulary
     for (std::size_t i = skip_words; i < line.words.size(); ++i) {
         Tok t = tok_of(line.words[i], line.page);
         if (i == skip_words && !toks.empty()) {
+            fold_detached_hyphen(toks, pending);
             Tok& prev = toks.back();
             if (!prev.sup && ends_with_hyphen(prev.text) && !t.sup) {
                 const std::string left = drop_hyphen(prev.text);
@@ -256,7 +343,7 @@ void append_words(std::vector<Tok>& toks, const TextLine& line, const Vocabulary
                     if (vocab->keep_hyphen(left, strip_trailing_punct(t.text)))
                         prev.text += t.text;
                     else
-                        prev.text = left + t.text;
+                        prev.text = left + t.text.substr(leading_marks(t.text));
                 } else {
                     pending->push_back({toks.size() - 1, left.size(), prev.text.size() - left.size(), t.text.size()});
                     prev.text += t.text;
@@ -308,8 +395,9 @@ void settle_hyphens(std::vector<Tok>& toks, std::vector<PendingHyphen>& pending,
         const std::size_t at = j.hyphen - dropped;
         const std::string right = text.substr(at + j.hyphen_len, j.right_len);
         if (!vocab.keep_hyphen(text.substr(0, at), strip_trailing_punct(right))) {
-            text.erase(at, j.hyphen_len);
-            dropped += j.hyphen_len;
+            const std::size_t gone = j.hyphen_len + leading_marks(right);
+            text.erase(at, gone);
+            dropped += gone;
         }
     }
     pending.clear();

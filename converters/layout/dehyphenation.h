@@ -28,6 +28,9 @@ public:
     void add_line(const TextLine& l);
     // Whether "left-" at a line end followed by "right" keeps its hyphen.
     bool keep_hyphen(const std::string& left, const std::string& right) const;
+    // Whether OCR split one word in two ("N orthern"): "right" is no word of the language's
+    // dictionary, the two joined are one, and the document prints that word whole.
+    bool split_by_ocr(const std::string& left, const std::string& right) const;
 
 private:
     // Loaded when the first hyphen the document's own words cannot decide comes up.
@@ -51,6 +54,11 @@ void append_line(std::vector<Tok>& toks, const TextLine& line, const Vocabulary&
 // is recorded in `pending` for settle_hyphens.
 void append_line(std::vector<Tok>& toks, const TextLine& line, std::vector<PendingHyphen>& pending,
                  std::size_t skip_words = 0);
+
+// Joins the words of a run that OCR split in two (Vocabulary::split_by_ocr); the same for a
+// line of text.
+void mend_ocr_splits(std::vector<Tok>& toks, const Vocabulary& vocab);
+std::string mend_ocr_splits(const std::string& text, const Vocabulary& vocab);
 
 // Drops the hyphens of the recorded joins that the vocabulary reads as soft, in the order they
 // were made, and clears `pending`.

@@ -223,12 +223,34 @@ std::size_t extend_over_continued_note(const PageLines& page, const std::vector<
     return k;
 }
 
+bool all_digits(const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_ascii_digit); }
+
+// OCR misreads a note's number at the foot more often than the raised marks in the body ("4,"
+// for "1." in small print). On an OCR'd page, numbered note `label` does not count up from
+// `notes.back()`, this zone's note before it; when the body's raised marks name `label` and the
+// number before it but not the previous note's, the previous note's number was misread: it is
+// relabelled to the one before `label` and `label` opens a note.
+bool repair_misread_label(const PageLines& page, const std::set<std::string>& marks, const std::string& label,
+                          std::vector<RawNote>& notes)
+{
+    if (!page.from_ocr || notes.empty() || notes.back().page != page.page || !all_digits(label) ||
+        !all_digits(notes.back().label) || std::stoi(label) < 2)
+        return false;
+    const std::string before = std::to_string(std::stoi(label) - 1);
+    if (!marks.count(label) || !marks.count(before) || marks.count(notes.back().label))
+        return false;
+    notes.back().label = before;
+    return true;
+}
+
 // Lines [zone, end) are notes: labelled lines open notes marked like the first one (plain
 // numbers counting up), the others continue the last note.
 void take_zone_notes(const PageLines& page, std::size_t zone, std::size_t end, std::vector<Role>& role,
                      std::vector<RawNote>& notes)
 {
     const auto& lines = page.lines;
+    const std::set<std::string> marks = page.from_ocr ? raised_marks(page, role, zone) : std::set<std::string>{};
+    const std::size_t notes_before = notes.size();
     bool zone_sup = false;
     std::string prev_label;
     bool first_start = true;
@@ -242,9 +264,8 @@ void take_zone_notes(const PageLines& page, std::size_t zone, std::size_t end, s
             const bool numeric = std::all_of(label.begin(), label.end(), is_ascii_digit);
             if (sup != zone_sup)
                 label.clear();
-            else if (!sup && numeric && !prev_label.empty() &&
-                     std::all_of(prev_label.begin(), prev_label.end(), is_ascii_digit) &&
-                     std::stoi(label) != std::stoi(prev_label) + 1)
+            else if (!sup && numeric && all_digits(prev_label) && std::stoi(label) != std::stoi(prev_label) + 1 &&
+                     !(notes.size() > notes_before && repair_misread_label(page, marks, label, notes)))
                 label.clear();
         }
         if (!label.empty()) {

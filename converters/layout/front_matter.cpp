@@ -158,30 +158,11 @@ TextLine with_marks(const TextLine &marks, const TextLine &line)
     return out;
 }
 
-// OCR reads specks of a scan as marks ("|", "_", "~", "-."): a word without a letter or a digit
-// at either end of a line is one.
-bool is_speck_word(const LineWord &w)
-{
-    const core::TextStats st = core::text_stats(w.text);
-    return st.letters + st.digits == 0;
-}
-
 std::vector<TextLine> without_edge_specks(const std::vector<TextLine> &lines)
 {
     std::vector<TextLine> out = lines;
-    for (TextLine &l : out) {
-        while (!l.words.empty() && is_speck_word(l.words.back()))
-            l.words.pop_back();
-        std::size_t lead = 0;
-        while (lead < l.words.size() && is_speck_word(l.words[lead]))
-            ++lead;
-        l.words.erase(l.words.begin(), l.words.begin() + static_cast<std::ptrdiff_t>(lead));
-        if (!l.words.empty()) {
-            l.words.front().space_before = false;
-            l.box.x0 = l.words.front().box.x0;
-            l.box.x1 = l.words.back().box.x1;
-        }
-    }
+    for (TextLine &l : out)
+        trim_edge_specks(l);
     return out;
 }
 

@@ -65,6 +65,8 @@ void LayoutBuilder::add_page(const words::PageWords& page)
     pp.lines.from_ocr = page.from_ocr;
     any_ocr_ = any_ocr_ || page.from_ocr;
     pp.lines.lines = build_lines(page);
+    if (page.from_ocr) // specks at a line's ends are no words: "bud- -" is "bud-", a line of "|" none
+        std::erase_if(pp.lines.lines, [](TextLine& l) { return !trim_edge_specks(l); });
     pp.edges = find_edge_lines(pp.lines);
     pending_.push_back(std::move(pp));
     if (!calibrated_ && pending_.size() >= calibration_pages)
@@ -137,6 +139,10 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     std::vector<RawNote> notes = std::move(notes_);
     ParagraphBuilder& paras = *paragraphs_;
     paras.finish(notes);
+    if (any_ocr_) { // a word OCR split in the title is one the document prints whole
+        meta.title = mend_ocr_splits(meta.title, paras.vocabulary());
+        meta.subtitle = mend_ocr_splits(meta.subtitle, paras.vocabulary());
+    }
     std::vector<core::Author> authors_front = std::move(authors_front_);
 
     // 5. the author's bio at the end ("Jane Doe is a senior fellow at ..."), after OCR noise there

@@ -222,6 +222,7 @@ bool ParagraphBuilder::starts_new_block(const TextLine& l, bool heading, const F
 
 void ParagraphBuilder::add_page(const PageLines& page, const std::vector<Role>& role, std::vector<RawNote>& notes)
 {
+    ocr_ = ocr_ || page.from_ocr;
     // 1. the de-hyphenation vocabulary learns from body and note lines
     for (std::size_t i = 0; i < page.lines.size(); ++i)
         if (role[i] == Role::Body || role[i] == Role::Note)
@@ -316,14 +317,19 @@ Para ParagraphBuilder::unpack(const PackedPara& pp) const
     }
     std::vector<PendingHyphen> hyphens = pp.hyphens;
     settle_hyphens(p.toks, hyphens, vocab_);
+    if (ocr_)
+        mend_ocr_splits(p.toks, vocab_);
     return p;
 }
 
 void ParagraphBuilder::finish(std::vector<RawNote>& notes)
 {
     close_open_para();
-    for (RawNote& n : notes)
+    for (RawNote& n : notes) {
         settle_hyphens(n.toks, n.hyphens, vocab_);
+        if (ocr_)
+            mend_ocr_splits(n.toks, vocab_);
+    }
     // a "heading" that reads as prose (a lede set large) is a paragraph
     for (PackedPara& pp : paras_) {
         if (!pp.heading)

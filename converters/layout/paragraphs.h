@@ -47,6 +47,9 @@ public:
     // The same, releasing what was kept of it.
     Para take(std::size_t i);
 
+    // The words the document uses, after finish.
+    const Vocabulary& vocabulary() const { return vocab_; }
+
     // A column's margins as its body lines show them.
     struct FrameStats
     {
@@ -95,6 +98,7 @@ private:
     FrameStats prev_frame_;
     bool prev_heading_ = false;
     bool in_endnotes_ = false;
+    bool ocr_ = false; // some page was OCR'd: words it split are mended
 };
 
 } // namespace colophon::layout

@@ -2,6 +2,8 @@
 
 #include "line_bidi.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -669,6 +671,32 @@ std::vector<TextLine> build_lines(const words::PageWords& page)
         lines.push_back(std::move(line));
     }
     return lines;
+}
+
+namespace {
+
+bool is_speck_word(const LineWord& w)
+{
+    const core::TextStats st = core::text_stats(w.text);
+    return st.letters + st.digits == 0;
+}
+
+} // namespace
+
+bool trim_edge_specks(TextLine& l)
+{
+    while (!l.words.empty() && is_speck_word(l.words.back()))
+        l.words.pop_back();
+    std::size_t lead = 0;
+    while (lead < l.words.size() && is_speck_word(l.words[lead]))
+        ++lead;
+    l.words.erase(l.words.begin(), l.words.begin() + static_cast<std::ptrdiff_t>(lead));
+    if (l.words.empty())
+        return false;
+    l.words.front().space_before = false;
+    l.box.x0 = l.words.front().box.x0;
+    l.box.x1 = l.words.back().box.x1;
+    return true;
 }
 
 } // namespace colophon::layout

@@ -42,4 +42,9 @@ struct TextLine
 // Lines of one page in reading order.
 std::vector<TextLine> build_lines(const words::PageWords& page);
 
+// OCR reads specks of a scan as marks ("|", "_", "~", "-.", "°."): a word without a letter or
+// a digit at either end of an OCR'd line is one, and goes with the line's box. Returns whether
+// the line kept a word.
+bool trim_edge_specks(TextLine& line);
+
 } // namespace colophon::layout

@@ -88,3 +88,103 @@ TEST(Dehyphenation, UndeclaredLanguageIsToldByItsAlphabet)
 
 } // namespace
 } // namespace colophon::layout
+
+namespace colophon::layout {
+namespace {
+
+// A line whose words are separated by ' '; a '|' sets the next word flush against the one
+// before it, as a glyph run of its own ("incom|\u2010": the hyphen a layout engine adds).
+TextLine runs(const std::string& text)
+{
+    TextLine l = line(text);
+    std::vector<LineWord> out;
+    for (LineWord w : l.words) {
+        std::size_t bar = 0;
+        while ((bar = w.text.find('|')) != std::string::npos) {
+            LineWord head = w;
+            head.text = w.text.substr(0, bar);
+            out.push_back(head);
+            w.text = w.text.substr(bar + 1);
+            w.space_before = false;
+        }
+        out.push_back(w);
+    }
+    l.words = out;
+    return l;
+}
+
+std::string joined(const std::vector<std::string>& lines, bool deferred)
+{
+    Vocabulary v;
+    v.set_language("en");
+    std::vector<TextLine> ls;
+    for (const std::string& s : lines)
+        ls.push_back(runs(s));
+    for (const TextLine& l : ls)
+        v.add_line(l);
+    std::vector<Tok> toks;
+    std::vector<PendingHyphen> pending;
+    for (const TextLine& l : ls) {
+        if (deferred)
+            append_line(toks, l, pending);
+        else
+            append_line(toks, l, v);
+    }
+    settle_hyphens(toks, pending, v);
+    return tokens_text(toks);
+}
+
+// CSS hyphenation (WeasyPrint) sets U+2010 HYPHEN at the line end, a word processor U+00AD:
+// both are decided like '-', by the document's words and the dictionary of its language.
+TEST(Dehyphenation, UnicodeHyphensAtTheLineEndAreDecidedLikeHyphenMinus)
+{
+    NEED_DICTIONARY("en");
+    for (const bool deferred : {false, true}) {
+        EXPECT_EQ(joined({"a truck with incom\u2010", "plete documentation"}, deferred), "a truck with incomplete documentation");
+        EXPECT_EQ(joined({"a truck with incom\u00ad", "plete documentation"}, deferred), "a truck with incomplete documentation");
+        EXPECT_EQ(joined({"the decision\u2010", "making of the board"}, deferred), "the decision\u2010making of the board");
+        // the hyphen as a glyph run of its own, flush against its word
+        EXPECT_EQ(joined({"a truck with incom|\u2010", "plete documentation"}, deferred), "a truck with incomplete documentation");
+        EXPECT_EQ(joined({"a truck with incom|-", "plete documentation"}, deferred), "a truck with incomplete documentation");
+        EXPECT_EQ(joined({"the decision|\u2010", "making of the board"}, deferred), "the decision\u2010making of the board");
+        EXPECT_EQ(joined({"inter|-", "na|\u2010", "tional trade"}, deferred), "international trade");
+        // a speck OCR read at the start of the word's rest is no part of it
+        EXPECT_EQ(joined({"a truck with incom-", "\u2018plete documentation"}, deferred), "a truck with incomplete documentation");
+        EXPECT_EQ(joined({"the corri-", "_dor tracker"}, deferred), "the corridor tracker");
+        EXPECT_EQ(joined({"the self-", "\u201cmade\u201d man"}, deferred), "the self-\u201cmade\u201d man");
+        // a dash set apart from the words keeps its spaces
+        EXPECT_EQ(joined({"trade -", "and more"}, deferred), "trade - and more");
+    }
+}
+
+} // namespace
+} // namespace colophon::layout
+
+namespace colophon::layout {
+namespace {
+
+// OCR splits a word at a wide capital ("N orthern"): the right part is no word, the two joined
+// are one, and the document prints it whole elsewhere.
+TEST(Dehyphenation, WordsOcrSplitAreJoinedWhenTheDocumentPrintsThemWhole)
+{
+    NEED_DICTIONARY("en");
+    Vocabulary v;
+    v.set_language("en");
+    v.add_line(line("the Northern corridor was meant to carry freight to the north"));
+    EXPECT_TRUE(v.split_by_ocr("N", "orthern"));
+    EXPECT_EQ(mend_ocr_splits("Rerouting the N orthern Meridian Corridor", v), "Rerouting the Northern Meridian Corridor");
+    EXPECT_FALSE(v.split_by_ocr("to", "the"));      // two words
+    EXPECT_FALSE(v.split_by_ocr("nor", "Thern"));   // a capital opens a word
+    EXPECT_FALSE(v.split_by_ocr("com", "mission")); // "commission" is no word this document prints
+    EXPECT_FALSE(v.split_by_ocr("N.", "orthern"));  // punctuation between them
+    std::vector<Tok> toks(2);
+    toks[0].text = "N";
+    toks[1].text = "orthern";
+    toks[1].space_before = true;
+    mend_ocr_splits(toks, v);
+    ASSERT_EQ(toks.size(), 1u);
+    EXPECT_EQ(toks[0].text, "Northern");
+}
+
+} // namespace
+} // namespace colophon::layout

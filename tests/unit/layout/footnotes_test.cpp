@@ -147,3 +147,34 @@ TEST(Footnotes, OcrNotesWithAGluedLabelAndAWanderingSize)
     EXPECT_EQ(core::plain_text(doc.notes[0].blocks.at(0)), "A summary of the consultation is available.");
     EXPECT_EQ(doc.notes[1].label, "2");
 }
+
+// OCR reads the first note's "1." as "4," in small print; the body's raised marks 1, 2, 3 and
+// the notes 2 and 3 after it tell the misread number, so three notes rather than one.
+TEST(Footnotes, OcrMisreadNoteNumberIsToldByTheMarksInTheBody)
+{
+    for (const bool ocr : {true, false}) {
+        std::vector<PageMaker> pages{PageMaker(1)};
+        PageMaker& p = pages[0];
+        p.page().from_ocr = ocr;
+        double y = filler(p, 80, 36);
+        for (const char* mark : {"1", "2", "3"}) {
+            const double x = p.line(50, y, "A claim that needs a source.");
+            p.sup(x, y, mark);
+            y += 12;
+        }
+        p.line(50, 700, "4, Data available from the statistics office.", small);
+        p.line(50, 710, "2. For an earlier assessment, see the review.", small);
+        p.line(50, 720, "3. A summary of the consultation is available.", small);
+        const core::Document doc = build(pages);
+        if (!ocr) { // a text layer's digits are what the author wrote
+            ASSERT_EQ(doc.notes.size(), 1u);
+            EXPECT_EQ(doc.notes[0].label, "4");
+            continue;
+        }
+        ASSERT_EQ(doc.notes.size(), 3u);
+        EXPECT_EQ(doc.notes[0].label, "1");
+        EXPECT_EQ(core::plain_text(doc.notes[0].blocks.at(0)), "Data available from the statistics office.");
+        EXPECT_EQ(doc.notes[1].label, "2");
+        EXPECT_EQ(doc.notes[2].label, "3");
+    }
+}

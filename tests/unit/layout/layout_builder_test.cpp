@@ -344,3 +344,29 @@ TEST(LayoutBuilder, KickerAboveTheTitleIsNoLoss)
     filler(p, 140, 12);
     EXPECT_FALSE(has_code(warnings_of(pages), "layout.text-dropped", 1));
 }
+
+// OCR reads specks of a scan as marks at a line's ends ("bud- -", "~ will", a line of "|"):
+// they are no words, so the broken word is joined and the marks leave the text; a text layer's
+// marks are what was printed.
+TEST(LayoutBuilder, OcrSpecksAtTheLineEndsAreNoWords)
+{
+    for (const bool ocr : {true, false}) {
+        std::vector<PageMaker> pages{PageMaker(1)};
+        PageMaker& p = pages[0];
+        p.page().from_ocr = ocr;
+        double y = filler(p, 100, 2);
+        p.line(50, y, "Filler words keep this line of body text long enough to blame bud- -");
+        p.line(50, y + 12, "~ get rules that discourage long commitments and hold the line -");
+        p.line(300, y + 18, "|");
+        p.line(50, y + 24, "against filler words of body text that keep going until the end.");
+        const auto paras = paragraphs(build(pages));
+        ASSERT_EQ(paras.size(), 1u);
+        if (ocr) {
+            EXPECT_NE(paras[0].find("to blame budget rules that"), std::string::npos) << paras[0];
+            EXPECT_NE(paras[0].find("hold the line against filler"), std::string::npos) << paras[0];
+            EXPECT_EQ(paras[0].find('|'), std::string::npos) << paras[0];
+        } else {
+            EXPECT_NE(paras[0].find("bud- - ~ get"), std::string::npos) << paras[0];
+        }
+    }
+}
