@@ -11,6 +11,8 @@ packages=(
   libxml2-dev libxml2-utils zlib1g-dev libssl-dev libicu-dev libuchardet-dev
   libarchive-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
   libdeflate-dev libcsv-dev  # packages' parallel gzip; catalogue manifests (CSV/TSV)
+  libxgboost-dev  # the page-type model at run time (converters/learn)
+  python3-xgboost  # training it (tools/train; Debian's /usr/bin/python3)
   # PDF and OCR
   libpoppler-glib-dev libpoppler-private-dev libcairo2-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr

@@ -33,6 +33,7 @@ struct ConvertOptions
     std::string ocr_languages = "auto"; // Tesseract's "eng+rus", or "auto": each page in its script
     int ocr_dpi = 300;
     int jobs = 1;             // worker threads inside one document (OCR pages)
+    std::string page_type;    // web pages: the kind when the caller knows it ("forum", ...); empty: recognised
     Limits limits;
 };
 

@@ -16,6 +16,8 @@
 #include "html/html_main_text.h"
 #include "html/html_metadata.h"
 #include "html/html_notes.h"
+#include "html/html_page_features.h"
+#include "html/html_page_model.h"
 #include "xml/xml_handles.h"
 
 #include <algorithm>
@@ -312,7 +314,10 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
     // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts), the kind of page
     page.declared = collect_page_meta(page.tree.get());
     page.signals = read_page_signals(page.tree.get());
-    page.profile = &classify_page(page.signals, page_address(page.declared, options));
+    page.address = page_address(page.declared, options);
+    page.kind_features = page_features(page.tree.get(), page.signals, page.address);
+    page.profile = options.page_type.empty() ? &classify_page(page.kind_features, page.signals, page.address)
+                                             : &page_profile(options.page_type);
     // 4. clean and score
     HintContext hints;
     hints.comments_are_content = page.profile->comments_are_content;

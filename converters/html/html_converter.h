@@ -26,6 +26,8 @@ struct ScoredPage
     xml::XmlDocPtr tree;
     PageMeta declared;     // what the page declares for machines (read before cleaning)
     PageSignals signals;   // schema.org types, og:type, articleBody (read before cleaning)
+    std::string address;   // the page's own URL as declared, else the base URL given
+    std::vector<float> kind_features; // what the page-type model reads (html_page_features)
     const PageProfile* profile = nullptr; // the kind of page and what its main content is
     FactsTable facts;      // per-element facts, chrome marked
     xmlNode* body = nullptr;

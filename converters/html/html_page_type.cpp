@@ -31,14 +31,6 @@ constexpr std::array<PageProfile, 7> profiles = {{
     {"documentation", false, true},
 }};
 
-const PageProfile &profile(std::string_view type)
-{
-    for (const PageProfile &p : profiles)
-        if (type == p.type)
-            return p;
-    return profiles.front();
-}
-
 // schema.org types, most specific first within each kind; the first declared type found wins.
 struct TypeRow
 {
@@ -130,6 +122,8 @@ std::string type_name(std::string_view itemtype)
         core::trim(slash == std::string_view::npos ? itemtype : itemtype.substr(slash + 1)));
 }
 
+} // namespace
+
 std::vector<std::string> path_segments(const std::string &url)
 {
     std::string_view path = url;
@@ -150,8 +144,6 @@ std::vector<std::string> path_segments(const std::string &url)
     }
     return out;
 }
-
-} // namespace
 
 PageSignals read_page_signals(xmlDoc *doc)
 {
@@ -176,21 +168,49 @@ PageSignals read_page_signals(xmlDoc *doc)
     return s;
 }
 
-const PageProfile &classify_page(const PageSignals &signals, const std::string &url)
+std::span<const PageProfile> page_kinds()
+{
+    return profiles;
+}
+
+const PageProfile &page_profile(std::string_view type)
+{
+    for (const PageProfile &p : profiles)
+        if (type == p.type)
+            return p;
+    return profiles.front();
+}
+
+std::string_view kind_named_by_path_segment(std::string_view segment)
+{
+    for (const PathRow &row : path_kinds)
+        if (segment == row.segment)
+            return row.page_type;
+    return {};
+}
+
+std::string_view kind_of_schema_type(std::string_view schema_type)
+{
+    for (const TypeRow &row : schema_kinds)
+        if (schema_type == row.schema_type)
+            return row.page_type;
+    return {};
+}
+
+const PageProfile &declared_page_kind(const PageSignals &signals, const std::string &url)
 {
     // 1. the address: forum threads, documentation and shops name their sections
     for (const std::string &segment : path_segments(url))
-        for (const PathRow &row : path_kinds)
-            if (segment == row.segment)
-                return profile(row.page_type);
+        if (const std::string_view kind = kind_named_by_path_segment(segment); !kind.empty())
+            return page_profile(kind);
     // 2. declared types, in the table's order of precedence
     for (const TypeRow &row : schema_kinds)
         if (std::find(signals.schema_types.begin(), signals.schema_types.end(), row.schema_type) !=
             signals.schema_types.end())
-            return profile(row.page_type);
+            return page_profile(row.page_type);
     if (signals.og_type == "product")
-        return profile("product");
-    return profile("article");
+        return page_profile("product");
+    return page_profile("article");
 }
 
 } // namespace colophon::html

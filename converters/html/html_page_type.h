@@ -6,7 +6,9 @@
 
 #include <libxml/tree.h>
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace colophon::html {
@@ -31,8 +33,21 @@ struct PageProfile
     bool whole_region;         // every card, row and section of the main region is content
 };
 
-// The kind of page; "article" when nothing says otherwise. `url` is the page's address (may be
-// empty).
-const PageProfile &classify_page(const PageSignals &signals, const std::string &url);
+// The seven kinds, "article" first; the page-type model's classes in this order.
+std::span<const PageProfile> page_kinds();
+// The profile of a kind by name; "article"'s for a name that is none.
+const PageProfile &page_profile(std::string_view type);
+
+// What the page says it is, by rule (html_page_model's classify_page weighs it with the rest of
+// the page): the address's words (/t/, /docs/, /products/), then
+// declared schema.org types and og:type; "article" when nothing says otherwise. `url` is the
+// page's address (may be empty).
+const PageProfile &declared_page_kind(const PageSignals &signals, const std::string &url);
+
+// Pieces of the rule, for the model's features: the lower-cased segments of an address's path,
+// and the kind a path segment or schema.org type names (empty when none).
+std::vector<std::string> path_segments(const std::string &url);
+std::string_view kind_named_by_path_segment(std::string_view segment);
+std::string_view kind_of_schema_type(std::string_view schema_type);
 
 } // namespace colophon::html

@@ -4,6 +4,8 @@
 #include "pipeline/media_loader.h"
 #endif
 
+#include "html/html_page_type.h"
+
 #include <iostream>
 #include <map>
 
@@ -15,6 +17,14 @@ void add_conversion_options(CLI::App& cmd, core::ConvertOptions& options)
         {"auto", core::OcrMode::Auto}, {"always", core::OcrMode::Always}, {"never", core::OcrMode::Never}};
     cmd.add_option("--base-url", options.base_url, "Resolve relative links against this URL");
     cmd.add_option("--password", options.password, "Password of an encrypted PDF");
+    std::vector<std::string> kinds;
+    for (const html::PageProfile& kind : html::page_kinds())
+        kinds.emplace_back(kind.type);
+    cmd.add_option("--page-type", options.page_type,
+                   "Web pages: read every page as this kind instead of recognising it (a catalogue known to be "
+                   "forum threads, product pages, ...)")
+        ->check(CLI::IsMember(kinds))
+        ->option_text("KIND:{article,forum,listing,collection,product,service,documentation}");
     cmd.add_option("--ocr", options.ocr,
                    "When to run OCR: auto (pages without a usable text layer, and page images), always, never")
         ->transform(CLI::CheckedTransformer(ocr_modes, CLI::ignore_case))

@@ -3,10 +3,14 @@
 // `--parse-only` times libxml2's parse alone (charset + parse), for comparison with the full run.
 // `--show FILE` prints the Document of one page for inspection. With `--out`, `pages.tsv` beside
 // the texts lists each page's recognised page type and extraction method (tools/eval/html_report.py).
+// `--page-features FILE` writes the page-type model's features of every page (TSV) and converts
+// nothing (tools/train/train-page-type.py); `--page-types FILE` (TSV: id, kind) converts each page
+// as the kind given, to score a cross-validated model's guesses or the true kinds.
 
 #include "page_file.h"
 #include "core/text.h"
 #include "html/html_converter.h"
+#include "html/html_page_features.h"
 #include "pipeline/convert.h"
 
 
@@ -20,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -103,12 +108,57 @@ long current_rss_kb()
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
+// One row per page: its id, the kind its declarations name by rule (declared_page_kind), then
+// page_feature_names() in order; the first line names the columns and the line before it the
+// model's classes (page_kinds(), in order).
+int write_page_features(const std::vector<std::pair<std::string, std::string>>& pages, const fs::path& path)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << "# kinds:";
+    for (const html::PageProfile& kind : html::page_kinds())
+        out << " " << kind.type;
+    out << "\nid\tdeclared";
+    for (const std::string& name : html::page_feature_names())
+        out << "\t" << name;
+    out << "\n";
+    int failed = 0;
+    for (const auto& [id, data] : pages) {
+        core::Diagnostics diags(id);
+        try {
+            const html::ScoredPage page = html::read_scored_page(core::make_input(id, data), {}, diags);
+            out << id << "\t" << html::declared_page_kind(page.signals, page.address).type;
+            for (const float v : page.kind_features)
+                out << "\t" << v;
+            out << "\n";
+        } catch (const core::ConversionError& e) {
+            ++failed;
+            std::cerr << core::format_diagnostic(e.diagnostic()) << "\n";
+        }
+    }
+    out.close();
+    if (!out) {
+        std::cerr << "colophon-eval-html: cannot write " << path << "\n";
+        return 2;
+    }
+    return failed > 0 ? 1 : 0;
+}
+
+std::map<std::string, std::string> read_page_types(const fs::path& path)
+{
+    std::map<std::string, std::string> types;
+    std::ifstream in(path);
+    std::string id, kind;
+    while (in >> id >> kind)
+        types[id] = kind;
+    return types;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
-    fs::path input_dir, out_dir, show_file;
+    fs::path input_dir, out_dir, show_file, features_file, types_file;
     bool parse_only = false;
     bool tei = true;
     int repeat = 1;
@@ -121,10 +171,16 @@ int main(int argc, char** argv)
             out_dir = args[++i];
         else if (args[i] == "--show" && i + 1 < args.size())
             show_file = args[++i];
+        else if (args[i] == "--page-features" && i + 1 < args.size())
+            features_file = args[++i];
+        else if (args[i] == "--page-types" && i + 1 < args.size())
+            types_file = args[++i];
         else if (args[i] == "--repeat" && i + 1 < args.size())
             repeat = std::max(1, std::stoi(args[++i]));
         else if (args[i] == "--help" || args[i] == "-h") {
             std::cout << "usage: colophon-eval-html PAGES_DIR [--out DIR] [--parse-only | --no-tei] [--repeat N]\n"
+                         "                          [--page-types TSV]\n"
+                         "       colophon-eval-html PAGES_DIR --page-features TSV\n"
                          "  full mode converts, builds the TEI, validates it against the schema and serialises it\n"
                          "       colophon-eval-html --show FILE\n";
             return 0;
@@ -158,6 +214,9 @@ int main(int argc, char** argv)
     std::vector<std::pair<std::string, std::string>> pages;
     for (const auto& f : files)
         pages.emplace_back(page_id(f), eval::read_page_file(f));
+    if (!features_file.empty())
+        return write_page_features(pages, features_file);
+    const std::map<std::string, std::string> given_types = read_page_types(types_file);
     if (!out_dir.empty())
         fs::create_directories(out_dir);
     const long loaded_rss_kb = current_rss_kb();
@@ -181,7 +240,10 @@ int main(int argc, char** argv)
             core::Diagnostics diags(id);
             std::string text;
             try {
-                const core::Document doc = conv.convert(core::make_input(id, data), opts, diags);
+                core::ConvertOptions page_opts = opts;
+                if (const auto given = given_types.find(id); given != given_types.end())
+                    page_opts.page_type = given->second;
+                const core::Document doc = conv.convert(core::make_input(id, data), page_opts, diags);
                 if (tei)
                     pipeline::DocumentConverter::render_tei(doc, diags);
                 text = body_text(doc);

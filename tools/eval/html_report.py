@@ -14,6 +14,10 @@ scores its output with the reference scorer ``../shared/eval/score_html.py``:
                                 when that script exists and colophon-eval-html has --meta-out
                                 (METADATA HOOK below; the script belongs to issue 12 item 5)
 
+The page-type model (converters/html/models) is trained on both sets, so where the kind of page
+matters these numbers are in-sample; `tools/train/train-page-type.py --score` gives them with each
+page's kind guessed by a model that never saw its site.
+
 With --speed it also times libxml2's bare parse against the whole conversion (convert, TEI,
 schema validation, serialisation) on each set, CPU time on one core, and reports peak RSS.
 
@@ -203,7 +207,8 @@ def print_table(r):
     add("", "empty outputs (truth has text)", "%d of %d" % (len(w["empty"]), w["pages"]), "0")
     add("", "methods", methods(w["info"]))
     if "page_type_accuracy" in w:
-        add("", "page type recognised", "%.3f" % w["page_type_accuracy"])
+        add("", "page type recognised", "%.3f" % w["page_type_accuracy"],
+            "trained on these pages: see tools/train/train-page-type.py --score")
     m = w["metadata"]
     for f, target in META_TARGETS.items():
         add("", "metadata %s accuracy" % f, "%.3f" % m[f] if m and f in m else "n/a", ">= %.2f" % target)

@@ -165,27 +165,27 @@ namespace {
 TEST(HtmlPageType, AddressNamesTheKind)
 {
     const PageSignals none;
-    EXPECT_STREQ(classify_page(none, "https://example.org/t/some-thread/1234").type, "forum");
-    EXPECT_STREQ(classify_page(none, "https://example.org/docs/install").type, "documentation");
-    EXPECT_STREQ(classify_page(none, "https://shop.example.org/products/blue-socks").type,
+    EXPECT_STREQ(declared_page_kind(none, "https://example.org/t/some-thread/1234").type, "forum");
+    EXPECT_STREQ(declared_page_kind(none, "https://example.org/docs/install").type, "documentation");
+    EXPECT_STREQ(declared_page_kind(none, "https://shop.example.org/products/blue-socks").type,
                  "product");
-    EXPECT_STREQ(classify_page(none, "https://shop.example.org/collections/all").type,
+    EXPECT_STREQ(declared_page_kind(none, "https://shop.example.org/collections/all").type,
                  "collection");
-    EXPECT_STREQ(classify_page(none, "https://example.org/2024/05/a-story").type, "article");
+    EXPECT_STREQ(declared_page_kind(none, "https://example.org/2024/05/a-story").type, "article");
 }
 
 TEST(HtmlPageType, DeclaredTypesNameTheKind)
 {
     PageSignals s;
     s.schema_types = {"WebPage", "BreadcrumbList", "DiscussionForumPosting"};
-    EXPECT_STREQ(classify_page(s, "").type, "forum");
+    EXPECT_STREQ(declared_page_kind(s, "").type, "forum");
     s.schema_types = {"Organization", "Product", "Offer"};
-    EXPECT_STREQ(classify_page(s, "").type, "product");
+    EXPECT_STREQ(declared_page_kind(s, "").type, "product");
     s.schema_types = {"CollectionPage"};
-    EXPECT_STREQ(classify_page(s, "").type, "collection");
+    EXPECT_STREQ(declared_page_kind(s, "").type, "collection");
     s.schema_types = {};
     s.og_type = "product";
-    EXPECT_STREQ(classify_page(s, "").type, "product");
+    EXPECT_STREQ(declared_page_kind(s, "").type, "product");
 }
 
 TEST(HtmlPageType, IsRecordedInTheDocument)
