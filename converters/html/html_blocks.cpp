@@ -2,7 +2,7 @@
 
 #include "core/gcc_workarounds.h"
 #include "core/text.h"
-#include "html/html_dom.h"
+#include "dom/html_dom.h"
 #include "html/html_links.h"
 
 #include <algorithm>
@@ -44,7 +44,9 @@ bool skipped(const xmlNode* n, BlockContext& ctx)
 // Collapses whitespace runs of a text node to single spaces, keeping one at either end.
 std::string collapse(const xmlChar* content)
 {
-    return content == nullptr ? std::string() : collapse_spaces(reinterpret_cast<const char*>(content), false);
+    return content == nullptr
+               ? std::string()
+               : dom::collapse_spaces(reinterpret_cast<const char *>(content), false);
 }
 
 bool is_backlink_text(std::string_view t)
@@ -56,10 +58,11 @@ bool is_backlink_text(std::string_view t)
 
 bool is_backlink_element(const xmlNode* n)
 {
-    const std::string ci = class_and_id(n);
+    const std::string ci = dom::class_and_id(n);
     return ci.find("backlink") != std::string::npos || ci.find("backref") != std::string::npos ||
-           ci.find("back-link") != std::string::npos || ci.find("footnote-back") != std::string::npos ||
-           ci.find("to-top") != std::string::npos || attr_view(n, "role") == "doc-backlink";
+           ci.find("back-link") != std::string::npos ||
+           ci.find("footnote-back") != std::string::npos ||
+           ci.find("to-top") != std::string::npos || dom::attr_view(n, "role") == "doc-backlink";
 }
 
 void inlines_of(xmlNode* parent, BlockContext& ctx, std::vector<Inline>& out, int depth);
@@ -76,11 +79,11 @@ void inline_node(xmlNode* n, BlockContext& ctx, std::vector<Inline>& out, int de
         return;
     if (depth > ctx.max_depth) {
         COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see core/gcc_workarounds.h
-        out.push_back(Inline::make_text(" " + text_of(n) + " "));
+            out.push_back(Inline::make_text(" " + dom::text_of(n) + " "));
         COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
         return;
     }
-    const std::string_view t = tag_of(n);
+    const std::string_view t = dom::tag_of(n);
     if (ctx.in_note && is_backlink_element(n))
         return;
     if (t == "br") {
@@ -90,7 +93,7 @@ void inline_node(xmlNode* n, BlockContext& ctx, std::vector<Inline>& out, int de
     if (t == "img" || t == "hr" || t == "wbr" || t == "picture" || t == "source")
         return;
     if (t == "a") {
-        const std::string_view href = attr_view(n, "href");
+        const std::string_view href = dom::attr_view(n, "href");
         if (is_in_page(href, ctx.page_url)) {
             const std::string frag(fragment_of(href));
             const auto it = ctx.note_marks.find(frag);
@@ -98,7 +101,7 @@ void inline_node(xmlNode* n, BlockContext& ctx, std::vector<Inline>& out, int de
                 out.push_back(Inline::make_note_ref(it->second.note_id, it->second.label));
                 return;
             }
-            if (ctx.in_note && is_backlink_text(text_of(n)))
+            if (ctx.in_note && is_backlink_text(dom::text_of(n)))
                 return;
             inlines_of(n, ctx, out, depth + 1); // an in-page anchor that is not a note: plain text
             return;
@@ -122,7 +125,7 @@ void inline_node(xmlNode* n, BlockContext& ctx, std::vector<Inline>& out, int de
         kind = InlineKind::Superscript;
     else if (t == "sub")
         kind = InlineKind::Subscript;
-    const bool block = is_block_tag(t);
+    const bool block = dom::is_block_tag(t);
     if (block)
         out.push_back(Inline::make_text(" "));
     if (kind == InlineKind::Text) {
@@ -299,9 +302,9 @@ private:
         }
         if (c->type != XML_ELEMENT_NODE)
             return nullptr;
-        const std::string_view t = tag_of(c);
+        const std::string_view t = dom::tag_of(c);
         if (skipped(c, ctx_)) {
-            if (is_block_tag(t))
+            if (dom::is_block_tag(t))
                 flush();
             return nullptr;
         }
@@ -310,14 +313,14 @@ private:
             const xmlNode* nx = c->next;
             while (nx != nullptr && nx->type == XML_TEXT_NODE && core::trim(collapse(nx->content)).empty())
                 nx = nx->next;
-            if (!pend_.empty() && nx != nullptr && tag_of(nx) == "br") {
+            if (!pend_.empty() && nx != nullptr && dom::tag_of(nx) == "br") {
                 flush();
                 return nullptr;
             }
             pending(c);
             return nullptr;
         }
-        if (!is_block_tag(t) && t != "figure" && t != "img" && t != "picture") {
+        if (!dom::is_block_tag(t) && t != "figure" && t != "img" && t != "picture") {
             pending(c);
             return nullptr;
         }
@@ -327,17 +330,19 @@ private:
         const NodeFacts& f = (*ctx_.facts)[c];
         // A link-dense cluster inside the content (related links, tag lists); a long paragraph is
         // prose even when a hover card stuffed links into it.
-        if (ctx_.filter_chrome && !is_heading(c) && f.letters > 0 && f.link_letters * 2 > f.letters &&
-            f.good_letters * 2 < f.letters && !(t == "p" && f.letters >= linked_prose_min_letters))
+        if (ctx_.filter_chrome && !dom::is_heading(c) && f.letters > 0 &&
+            f.link_letters * 2 > f.letters && f.good_letters * 2 < f.letters &&
+            !(t == "p" && f.letters >= linked_prose_min_letters))
             return nullptr;
-        if (is_heading(c)) {
+        if (dom::is_heading(c)) {
             Block b;
             b.kind = BlockKind::Heading;
-            b.level = heading_level(c);
+            b.level = dom::heading_level(c);
             b.content = build_inlines(c, ctx_);
             if (has_visible(b.content))
                 emit(std::move(b), c);
-        } else if (t == "p" || t == "dt" || t == "dd" || t == "figcaption" || t == "address" || t == "summary") {
+        } else if (t == "p" || t == "dt" || t == "dd" || t == "figcaption" || t == "address" ||
+                   t == "summary") {
             if (has_block_children(c))
                 return c;
             Block b;
@@ -357,7 +362,7 @@ private:
             Block b;
             b.kind = BlockKind::Code;
             std::string raw;
-            append_raw_text(c, raw);
+            dom::append_raw_text(c, raw);
             while (!raw.empty() && (raw.back() == '\n' || raw.back() == ' '))
                 raw.pop_back();
             while (!raw.empty() && raw.front() == '\n')
@@ -381,8 +386,8 @@ private:
     static bool has_block_children(const xmlNode* n)
     {
         for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
-            const std::string_view t = tag_of(c);
-            if (!t.empty() && t != "br" && is_block_tag(t))
+            const std::string_view t = dom::tag_of(c);
+            if (!t.empty() && t != "br" && dom::is_block_tag(t))
                 return true;
         }
         return false;
@@ -392,38 +397,38 @@ private:
     {
         Block b;
             b.kind = BlockKind::List;
-        b.ordered = tag_of(l) == "ol";
-        for (xmlNode* li = l->children; li != nullptr; li = li->next) {
-            if (li->type != XML_ELEMENT_NODE || skipped(li, ctx_))
-                continue;
-            if (tag_of(li) != "li") {
-                if (tag_of(li) == "ul" || tag_of(li) == "ol") {
-                    Block item;
-            item.kind = BlockKind::Item;
-                    std::vector<Block> nested;
-                    Builder(ctx_, nested).list(li, depth + 1);
-                    item.children = std::move(nested);
-                    if (!item.children.empty())
-                        b.children.push_back(std::move(item));
-                }
-                continue;
-            }
-            Block item;
-            item.kind = BlockKind::Item;
-            set_source(item, li);
-            std::vector<Inline> content;
-            for (xmlNode* k = li->children; k != nullptr; k = k->next) {
-                const std::string_view kt = tag_of(k);
-                if ((kt == "ul" || kt == "ol") && !skipped(k, ctx_)) {
-                    Builder(ctx_, item.children).list(k, depth + 1);
+            b.ordered = dom::tag_of(l) == "ol";
+            for (xmlNode *li = l->children; li != nullptr; li = li->next) {
+                if (li->type != XML_ELEMENT_NODE || skipped(li, ctx_))
+                    continue;
+                if (dom::tag_of(li) != "li") {
+                    if (dom::tag_of(li) == "ul" || dom::tag_of(li) == "ol") {
+                        Block item;
+                        item.kind = BlockKind::Item;
+                        std::vector<Block> nested;
+                        Builder(ctx_, nested).list(li, depth + 1);
+                        item.children = std::move(nested);
+                        if (!item.children.empty())
+                            b.children.push_back(std::move(item));
+                    }
                     continue;
                 }
-                inline_node(k, ctx_, content, depth + 1);
-            }
-            normalize_inlines(content);
-            item.content = std::move(content);
-            if (has_visible(item.content) || !item.children.empty())
-                b.children.push_back(std::move(item));
+                Block item;
+                item.kind = BlockKind::Item;
+                set_source(item, li);
+                std::vector<Inline> content;
+                for (xmlNode *k = li->children; k != nullptr; k = k->next) {
+                    const std::string_view kt = dom::tag_of(k);
+                    if ((kt == "ul" || kt == "ol") && !skipped(k, ctx_)) {
+                        Builder(ctx_, item.children).list(k, depth + 1);
+                        continue;
+                    }
+                    inline_node(k, ctx_, content, depth + 1);
+                }
+                normalize_inlines(content);
+                item.content = std::move(content);
+                if (has_visible(item.content) || !item.children.empty())
+                    b.children.push_back(std::move(item));
         }
         if (!b.children.empty())
             emit(std::move(b), l);
@@ -436,22 +441,23 @@ private:
         std::vector<xmlNode*> rows;
         bool layout = false;
         for (xmlNode* n = tb->children; n != nullptr; n = n->next) {
-            const std::string_view t = tag_of(n);
+            const std::string_view t = dom::tag_of(n);
             if (t == "tr")
                 rows.push_back(n);
             else if (t == "thead" || t == "tbody" || t == "tfoot")
                 for (xmlNode* r = n->children; r != nullptr; r = r->next)
-                    if (tag_of(r) == "tr")
+                    if (dom::tag_of(r) == "tr")
                         rows.push_back(r);
         }
         for (xmlNode* r : rows)
             for (xmlNode* cell = r->children; cell != nullptr && !layout; cell = cell->next) {
-                const std::string_view ct = tag_of(cell);
+                const std::string_view ct = dom::tag_of(cell);
                 if (ct != "td" && ct != "th")
                     continue;
                 for (xmlNode* k = cell->children; k != nullptr; k = k->next) {
-                    const std::string_view kt = tag_of(k);
-                    if (kt == "table" || kt == "p" || kt == "div" || kt == "ul" || kt == "ol" || is_heading(k)) {
+                    const std::string_view kt = dom::tag_of(k);
+                    if (kt == "table" || kt == "p" || kt == "div" || kt == "ul" || kt == "ol" ||
+                        dom::is_heading(k)) {
                         layout = true;
                         break;
                     }
@@ -475,7 +481,7 @@ private:
             row.kind = BlockKind::Row;
             set_source(row, r);
             for (xmlNode* cell = r->children; cell != nullptr; cell = cell->next) {
-                const std::string_view ct = tag_of(cell);
+                const std::string_view ct = dom::tag_of(cell);
                 if (ct != "td" && ct != "th")
                     continue;
                 Block c;
@@ -496,14 +502,14 @@ private:
         xmlNode* img = nullptr;
         xmlNode* caption = nullptr;
         bool other = false;
-        for (xmlNode* n = fig; n != nullptr; n = next_in_order(n, fig)) {
-            const std::string_view t = tag_of(n);
+        for (xmlNode *n = fig; n != nullptr; n = dom::next_in_order(n, fig)) {
+            const std::string_view t = dom::tag_of(n);
             if (t == "img" && img == nullptr)
                 img = n;
             else if (t == "figcaption" && caption == nullptr)
                 caption = n;
             else if (t == "blockquote" || t == "table" || t == "pre" || t == "p" || t == "ul" || t == "ol")
-                other = other || caption == nullptr || !is_ancestor(caption, n);
+                other = other || caption == nullptr || !dom::is_ancestor(caption, n);
         }
         if (other && img == nullptr) {
             container(fig, depth + 1);
@@ -512,9 +518,9 @@ private:
         Block b;
             b.kind = BlockKind::Figure;
         if (img != nullptr) {
-            std::string_view src = attr_view(img, "src");
+            std::string_view src = dom::attr_view(img, "src");
             if (src.empty() || src.starts_with("data:"))
-                src = attr_view(img, "data-src");
+                src = dom::attr_view(img, "data-src");
             b.target = resolve_link(src, ctx_.base_url);
         }
         if (caption != nullptr && !skipped(caption, ctx_))

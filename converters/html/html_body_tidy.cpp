@@ -3,9 +3,9 @@
 #include "core/bylines.h"
 #include "core/dates.h"
 #include "core/text.h"
+#include "dom/html_dom.h"
 #include "html/html_blocks.h"
 #include "html/html_byline.h"
-#include "html/html_dom.h"
 
 #include <algorithm>
 #include <array>
@@ -187,7 +187,7 @@ bool is_promotion_line(const core::Block &b)
 
 bool is_ui_text(const std::string &t)
 {
-    const int letters = count_letters(t);
+    const int letters = dom::count_letters(t);
     int digits = 0;
     for (const char c : t)
         digits += c >= '0' && c <= '9';

@@ -3,8 +3,8 @@
 #include "core/bylines.h"
 #include "core/dates.h"
 #include "core/text.h"
+#include "dom/html_dom.h"
 #include "html/html_cleaning.h"
-#include "html/html_dom.h"
 #include "html/html_links.h"
 
 #include <algorithm>
@@ -31,7 +31,8 @@ xmlNode* next_element(xmlNode* n)
     for (xmlNode* s = n->next; s != nullptr; s = s->next) {
         if (s->type == XML_ELEMENT_NODE)
             return s;
-        if (s->type == XML_TEXT_NODE && count_letters(reinterpret_cast<const char*>(s->content)) > 0)
+        if (s->type == XML_TEXT_NODE &&
+            dom::count_letters(reinterpret_cast<const char *>(s->content)) > 0)
             return nullptr;
     }
     return nullptr;
@@ -39,9 +40,9 @@ xmlNode* next_element(xmlNode* n)
 
 bool token_hint(const xmlNode* n, std::initializer_list<std::string_view> words)
 {
-    if (attr_view(n, "class").empty() && attr_view(n, "id").empty())
+    if (dom::attr_view(n, "class").empty() && dom::attr_view(n, "id").empty())
         return false;
-    const std::string ci = class_and_id(n);
+    const std::string ci = dom::class_and_id(n);
     for (std::string_view w : words)
         if (ci.find(w) != std::string::npos)
             return true;
@@ -52,9 +53,9 @@ bool token_hint(const xmlNode* n, std::initializer_list<std::string_view> words)
 // for the block around them), so theirs are counted here.
 int letters_of(FactsTable& facts, const xmlNode* n)
 {
-    if (is_block_tag(tag_of(n)))
+    if (dom::is_block_tag(dom::tag_of(n)))
         return facts[n].raw_letters;
-    return count_letters(text_of(n));
+    return dom::count_letters(dom::text_of(n));
 }
 
 // Cheap check on the first words before the whole text is assembled: provenance lines start with
@@ -62,8 +63,9 @@ int letters_of(FactsTable& facts, const xmlNode* n)
 bool starts_like_provenance(const xmlNode* n)
 {
     const xmlNode* t = n;
-    while (t != nullptr && !(t->type == XML_TEXT_NODE && count_letters(reinterpret_cast<const char*>(t->content)) > 0))
-        t = next_in_order(const_cast<xmlNode*>(t), n);
+    while (t != nullptr && !(t->type == XML_TEXT_NODE &&
+                             dom::count_letters(reinterpret_cast<const char *>(t->content)) > 0))
+        t = dom::next_in_order(const_cast<xmlNode *>(t), n);
     if (t == nullptr)
         return false;
     const std::string_view s = core::trim(reinterpret_cast<const char*>(t->content));
@@ -93,18 +95,18 @@ VisibleTitle find_visible_title(FactsTable& facts, xmlNode* content, const std::
     VisibleTitle vt;
     std::vector<xmlNode*> h1s, titled;
     for (xmlNode* e : facts.elements()) {
-        if (tag_of(e) == "h1")
+        if (dom::tag_of(e) == "h1")
             h1s.push_back(e);
-        else if (is_heading(e) && token_hint(e, {"title", "headline"}))
+        else if (dom::is_heading(e) && token_hint(e, {"title", "headline"}))
             titled.push_back(e);
     }
-    auto matches = [&](xmlNode* h) {
-        const std::string t = text_of(h);
+    auto matches = [&](xmlNode *h) {
+        const std::string t = dom::text_of(h);
         return std::any_of(declared.begin(), declared.end(), [&](const std::string& d) { return similar_title(t, d); });
     };
     for (auto* list : {&h1s, &titled}) {
         for (xmlNode* h : *list)
-            if (matches(h) && count_letters(text_of(h)) > 0) {
+            if (matches(h) && dom::count_letters(dom::text_of(h)) > 0) {
                 vt.title = h;
                 break;
             }
@@ -114,8 +116,9 @@ VisibleTitle find_visible_title(FactsTable& facts, xmlNode* content, const std::
     if (vt.title == nullptr) {
         // the first h1 in or just before the content
         for (xmlNode* h : h1s)
-            if (!facts[h].excluded && count_letters(text_of(h)) > 0 &&
-                (is_ancestor(content, h) || is_ancestor(h->parent->parent, content) || declared.empty())) {
+            if (!facts[h].excluded && dom::count_letters(dom::text_of(h)) > 0 &&
+                (dom::is_ancestor(content, h) || dom::is_ancestor(h->parent->parent, content) ||
+                 declared.empty())) {
                 vt.title = h;
                 break;
             }
@@ -125,7 +128,8 @@ VisibleTitle find_visible_title(FactsTable& facts, xmlNode* content, const std::
     // A subtitle: the next heading right after the title, or an element that says it is one.
     xmlNode* next = next_element(vt.title);
     if (next == nullptr && vt.title->parent != nullptr &&
-        (tag_of(vt.title->parent) == "hgroup" || tag_of(vt.title->parent) == "div" || tag_of(vt.title->parent) == "header")) {
+        (dom::tag_of(vt.title->parent) == "hgroup" || dom::tag_of(vt.title->parent) == "div" ||
+         dom::tag_of(vt.title->parent) == "header")) {
         // <header><h1>..</h1></header><h2>..</h2> is the same thing one level up
         xmlNode* only = vt.title->parent;
         if (next_element(vt.title) == nullptr)
@@ -133,12 +137,13 @@ VisibleTitle find_visible_title(FactsTable& facts, xmlNode* content, const std::
         (void)only;
     }
     if (next != nullptr) {
-        const int level = heading_level(next);
+        const int level = dom::heading_level(next);
         const bool hinted = token_hint(next, {"subtitle", "sub-title", "subhead", "dek", "deck", "strapline", "kicker"});
-        const std::string text = text_of(next);
-        const int letters = count_letters(text);
-        if ((level > heading_level(vt.title) || (hinted && level == 0 && tag_of(next) != "p") ||
-             (hinted && tag_of(next) == "p" && letters < 200)) &&
+        const std::string text = dom::text_of(next);
+        const int letters = dom::count_letters(text);
+        if ((level > dom::heading_level(vt.title) ||
+             (hinted && level == 0 && dom::tag_of(next) != "p") ||
+             (hinted && dom::tag_of(next) == "p" && letters < 200)) &&
             letters > 0 && letters < 250)
             vt.subtitle = next;
     }
@@ -152,20 +157,20 @@ xmlNode* article_region(xmlNode* content, xmlNode* title)
 {
     xmlNode* region = content;
     for (xmlNode* p = content; p != nullptr; p = p->parent) {
-        const std::string_view t = tag_of(p);
-        if (t == "article" || t == "main" || attr_view(p, "role") == "main") {
+        const std::string_view t = dom::tag_of(p);
+        if (t == "article" || t == "main" || dom::attr_view(p, "role") == "main") {
             region = p;
             break;
         }
         if (t == "body")
             break;
     }
-    if (title != nullptr && !is_ancestor(region, title)) {
+    if (title != nullptr && !dom::is_ancestor(region, title)) {
         // widen to the lowest common ancestor, unless that is the whole page
         for (xmlNode* p = region->parent; p != nullptr; p = p->parent) {
-            if (tag_of(p) == "body" || tag_of(p) == "html")
+            if (dom::tag_of(p) == "body" || dom::tag_of(p) == "html")
                 break;
-            if (is_ancestor(p, title)) {
+            if (dom::is_ancestor(p, title)) {
                 region = p;
                 break;
             }
@@ -188,51 +193,53 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
     };
     for (xmlNode* n = region; n != nullptr;) {
         if (n->type != XML_ELEMENT_NODE) {
-            n = next_skipping_children(n, region);
+            n = dom::next_skipping_children(n, region);
             continue;
         }
         const NodeFacts& f = facts[n];
         if (f.metadata) {
-            n = next_skipping_children(n, region);
+            n = dom::next_skipping_children(n, region);
             continue;
         }
-        const std::string_view t = tag_of(n);
+        const std::string_view t = dom::tag_of(n);
         const bool hinted = token_hint(n, {"byline", "author", "writer", "contributor"}) &&
                             !token_hint(n, {"author-bio", "authorbio", "author-box", "about-author", "author-info"});
-        const bool rel_author = t == "a" && attr_view(n, "rel").find("author") != std::string_view::npos;
+        const bool rel_author =
+            t == "a" && dom::attr_view(n, "rel").find("author") != std::string_view::npos;
         const int hinted_letters = hinted || rel_author ? letters_of(facts, n) : 0;
         if ((hinted || rel_author) && hinted_letters > 0 && hinted_letters < 160) {
-            const std::string text = text_of(n);
+            const std::string text = dom::text_of(n);
             auto found = core::parse_byline(text);
             if (found.empty() && core::looks_like_person_name(text))
                 found.push_back({text, {}, {}});
             if (!found.empty()) {
                 add_all(found);
                 // only take the line out of the body when it sits outside the running text
-                if (!is_ancestor(content, n) || hinted_letters < 120)
+                if (!dom::is_ancestor(content, n) || hinted_letters < 120)
                     facts[n].metadata = true;
-                n = next_skipping_children(n, region);
+                n = dom::next_skipping_children(n, region);
                 continue;
             }
         }
         // A pure wrapper says what its one child says; skipping it keeps chains of wrappers linear.
-        if ((t == "p" || t == "div" || t == "span" || t == "address") && f.raw_letters > 0 && f.raw_letters < 120 &&
-            !is_pure_wrapper(n)) {
-            const std::string text = text_of(n);
+        if ((t == "p" || t == "div" || t == "span" || t == "address") && f.raw_letters > 0 &&
+            f.raw_letters < 120 && !dom::is_pure_wrapper(n)) {
+            const std::string text = dom::text_of(n);
             bool child_has_it = false;
             for (xmlNode* c = n->children; c != nullptr && !child_has_it; c = c->next)
-                child_has_it = c->type == XML_ELEMENT_NODE && core::has_byline_prefix(text_of(c));
+                child_has_it =
+                    c->type == XML_ELEMENT_NODE && core::has_byline_prefix(dom::text_of(c));
             if (!child_has_it && core::has_byline_prefix(text)) {
                 const auto found = core::parse_byline(text);
                 if (!found.empty()) {
                     add_all(found);
                     facts[n].metadata = true;
-                    n = next_skipping_children(n, region);
+                    n = dom::next_skipping_children(n, region);
                     continue;
                 }
             }
         }
-        n = next_in_order(n, region);
+        n = dom::next_in_order(n, region);
     }
     return authors;
 }
@@ -276,11 +283,11 @@ std::optional<core::PublicationDate> extract_visible_date(FactsTable& facts, xml
                                                           const std::string& language)
 {
     // 1. <time datetime>
-    for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
-        if (tag_of(n) != "time")
+    for (xmlNode *n = region; n != nullptr; n = dom::next_in_order(n, region)) {
+        if (dom::tag_of(n) != "time")
             continue;
-        const std::string text = text_of(n);
-        auto d = core::parse_date(attr_view(n, "datetime"), language);
+        const std::string text = dom::text_of(n);
+        auto d = core::parse_date(dom::attr_view(n, "datetime"), language);
         if (!d)
             d = core::find_date(text, language);
         if (d) {
@@ -292,13 +299,13 @@ std::optional<core::PublicationDate> extract_visible_date(FactsTable& facts, xml
         }
     }
     // 2. short elements that say they hold a date
-    for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
+    for (xmlNode *n = region; n != nullptr; n = dom::next_in_order(n, region)) {
         if (n->type != XML_ELEMENT_NODE || !token_hint(n, {"date", "posted-on", "published", "time", "dateline", "meta"}))
             continue;
         const int letters = letters_of(facts, n);
         if (letters == 0 || letters > 60)
             continue;
-        const std::string text = text_of(n);
+        const std::string text = dom::text_of(n);
         auto d = core::parse_date(text, language);
         if (!d)
             d = core::find_date(text, language);
@@ -316,23 +323,23 @@ std::optional<core::OriginalSource> extract_provenance(FactsTable& facts, xmlNod
     const auto candidate = [](std::string_view t) {
         return t == "p" || t == "div" || t == "span" || t == "em" || t == "i" || t == "small" || t == "aside";
     };
-    for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
-        if (!candidate(tag_of(n)))
+    for (xmlNode *n = region; n != nullptr; n = dom::next_in_order(n, region)) {
+        if (!candidate(dom::tag_of(n)))
             continue;
         // a pure wrapper around another candidate: that one says the same (keeps chains linear)
-        if (is_pure_wrapper(n) && candidate(tag_of(first_element_child(n))))
+        if (dom::is_pure_wrapper(n) && candidate(dom::tag_of(dom::first_element_child(n))))
             continue;
         if (facts[n].raw_letters == 0 || facts[n].raw_letters > 250 || !starts_like_provenance(n))
             continue;
-        const std::string text = text_of(n);
+        const std::string text = dom::text_of(n);
         if (!is_provenance_text(text))
             continue;
         core::OriginalSource src;
         src.text = text;
-        for (xmlNode* k = n; k != nullptr; k = next_in_order(k, n))
-            if (tag_of(k) == "a") {
-                src.title = text_of(k);
-                src.url = resolve_link(attr_view(k, "href"), ctx.base_url);
+        for (xmlNode *k = n; k != nullptr; k = dom::next_in_order(k, n))
+            if (dom::tag_of(k) == "a") {
+                src.title = dom::text_of(k);
+                src.url = resolve_link(dom::attr_view(k, "href"), ctx.base_url);
                 break;
             }
         if (src.title.empty()) {
@@ -359,10 +366,10 @@ std::optional<core::OriginalSource> extract_provenance(FactsTable& facts, xmlNod
 xmlNode* find_marked_lede(FactsTable& facts, xmlNode* region, xmlNode* content)
 {
     (void)content;
-    for (xmlNode* n = region; n != nullptr; n = next_in_order(n, region)) {
+    for (xmlNode *n = region; n != nullptr; n = dom::next_in_order(n, region)) {
         if (n->type != XML_ELEMENT_NODE || facts[n].excluded || facts[n].metadata)
             continue;
-        const std::string_view t = tag_of(n);
+        const std::string_view t = dom::tag_of(n);
         if (t != "p" && t != "div" && t != "h2" && t != "h3" && t != "section")
             continue;
         const int letters = facts[n].raw_letters;
@@ -373,8 +380,9 @@ xmlNode* find_marked_lede(FactsTable& facts, xmlNode* region, xmlNode* content)
             // a wrapper of the whole body is not a lede, but a scholarly abstract may be all the
             // running text a landing page has
             const bool abstract = token_hint(n, {"abstract"});
-            if (abstract ? (is_ancestor(n, content) && n != content)
-                         : (is_ancestor(n, content) || facts[n].good_letters * 2 > facts[content].good_letters))
+            if (abstract ? (dom::is_ancestor(n, content) && n != content)
+                         : (dom::is_ancestor(n, content) ||
+                            facts[n].good_letters * 2 > facts[content].good_letters))
                 continue;
             return n;
         }
@@ -454,16 +462,18 @@ bool take_author_notes(std::vector<core::Block>& body, core::Metadata& meta)
         return !publisher.empty() && (subject == publisher || subject.starts_with(publisher + " ") ||
                                       publisher.starts_with(subject + " "));
     };
-    auto text_of = [](const core::Block& b) {
+    auto paragraph_text = [](const core::Block &b) {
         return b.kind == core::BlockKind::Paragraph ? core::plain_text(b.content) : std::string();
     };
     const std::size_t before = body.size();
     // 1. a note about an author, wherever the page put it (a bio box by the byline or at the end)
-    std::erase_if(body, [&](const core::Block& b) { return body.size() > 2 && take_author_note(text_of(b), meta.authors); });
+    std::erase_if(body, [&](const core::Block &b) {
+        return body.size() > 2 && take_author_note(paragraph_text(b), meta.authors);
+    });
     // 2. notes about the publisher closing the text
     bool closing = false;
     while (body.size() > 2) {
-        const auto intro = introduction(text_of(body.back()));
+        const auto intro = introduction(paragraph_text(body.back()));
         if (!intro || !is_publisher(lower(intro->subject)))
             break;
         body.pop_back();

@@ -1,6 +1,6 @@
 #include "html/html_class_hints.h"
 
-#include "html/html_dom.h"
+#include "dom/html_dom.h"
 
 #include <algorithm>
 #include <array>
@@ -190,7 +190,7 @@ template <typename F> bool any_compound(const ClassName &name, F f)
 // True when a responsive class shows the element again on some screens ("md:block").
 bool shown_on_some_screen(const xmlNode *node)
 {
-    const std::string_view cls = attr_view(node, "class");
+    const std::string_view cls = dom::attr_view(node, "class");
     std::size_t colon = cls.find(':');
     while (colon != std::string_view::npos) {
         std::size_t end = colon + 1;
@@ -208,14 +208,14 @@ bool shown_on_some_screen(const xmlNode *node)
 std::vector<ClassName> class_names(const xmlNode *node)
 {
     std::vector<ClassName> out;
-    add_names(attr_view(node, "class"), out);
-    add_names(attr_view(node, "id"), out);
+    add_names(dom::attr_view(node, "class"), out);
+    add_names(dom::attr_view(node, "id"), out);
     return out;
 }
 
 std::string chrome_hint(const xmlNode *node, const HintContext &context)
 {
-    if (attr_view(node, "class").empty() && attr_view(node, "id").empty())
+    if (dom::attr_view(node, "class").empty() && dom::attr_view(node, "id").empty())
         return {};
     for (const ClassName &name : class_names(node)) {
         // "hidden", "sr-only", "hide-for-mobile"; not "overflow-hidden" or "field--label-hidden"

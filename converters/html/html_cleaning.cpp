@@ -1,7 +1,7 @@
 #include "html/html_cleaning.h"
 
+#include "dom/html_dom.h"
 #include "html/html_class_hints.h"
-#include "html/html_dom.h"
 
 #include <algorithm>
 #include <array>
@@ -75,12 +75,13 @@ bool may_hold_the_page(std::string_view t)
 int paragraph_letters(const xmlNode* n)
 {
     int letters = 0;
-    for (const xmlNode* c = n->children; c != nullptr; c = next_in_order(const_cast<xmlNode*>(c), n)) {
+    for (const xmlNode *c = n->children; c != nullptr;
+         c = dom::next_in_order(const_cast<xmlNode *>(c), n)) {
         if (c->type != XML_TEXT_NODE || c->content == nullptr)
             continue;
         for (const xmlNode* p = c->parent; p != nullptr && p != n; p = p->parent)
-            if (tag_of(p) == "p") {
-                letters += count_letters(reinterpret_cast<const char*>(c->content));
+            if (dom::tag_of(p) == "p") {
+                letters += dom::count_letters(reinterpret_cast<const char *>(c->content));
                 break;
             }
     }
@@ -111,11 +112,11 @@ class SwallowCheck
 
 bool is_hidden(const xmlNode* n)
 {
-    if (has_attr(n, "hidden"))
+    if (dom::has_attr(n, "hidden"))
         return true;
-    if (attr_view(n, "aria-hidden") == "true")
+    if (dom::attr_view(n, "aria-hidden") == "true")
         return true;
-    const std::string_view style = attr_view(n, "style");
+    const std::string_view style = dom::attr_view(n, "style");
     if (!style.empty()) {
         std::string compact;
         for (const char c : style)
@@ -129,8 +130,10 @@ bool is_hidden(const xmlNode* n)
 
 bool contains_article(const xmlNode* n)
 {
-    for (const xmlNode* c = n->children; c != nullptr; c = next_in_order(const_cast<xmlNode*>(c), n))
-        if (tag_of(c) == "article" || tag_of(c) == "main" || attr_view(c, "itemprop") == "articleBody")
+    for (const xmlNode *c = n->children; c != nullptr;
+         c = dom::next_in_order(const_cast<xmlNode *>(c), n))
+        if (dom::tag_of(c) == "article" || dom::tag_of(c) == "main" ||
+            dom::attr_view(c, "itemprop") == "articleBody")
             return true;
     return false;
 }
@@ -145,8 +148,8 @@ bool boilerplate_role(std::string_view role)
 bool inside_article(const xmlNode* n)
 {
     for (const xmlNode* p = n->parent; p != nullptr; p = p->parent) {
-        const std::string_view t = tag_of(p);
-        if (t == "article" || t == "main" || attr_view(p, "role") == "main")
+        const std::string_view t = dom::tag_of(p);
+        if (t == "article" || t == "main" || dom::attr_view(p, "role") == "main")
             return true;
     }
     return false;
@@ -157,8 +160,8 @@ bool inside_article(const xmlNode* n)
 bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
 {
     const NodeFacts& f = facts[n];
-    for (xmlNode* c = n->children; c != nullptr; c = next_in_order(c, n)) {
-        if (c->type != XML_ELEMENT_NODE || tag_of(c) != "blockquote")
+    for (xmlNode *c = n->children; c != nullptr; c = dom::next_in_order(c, n)) {
+        if (c->type != XML_ELEMENT_NODE || dom::tag_of(c) != "blockquote")
             continue;
         const NodeFacts& q = facts[c];
         if (q.letters >= quoted_post_min_letters && q.letters * 10 >= f.letters * quoted_post_tenths &&
@@ -172,7 +175,7 @@ bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
 const char* chrome_rule(FactsTable& facts, xmlNode* n, int page_para, const HintContext& hints)
 {
     const NodeFacts& f = facts[n];
-    const std::string_view t = tag_of(n);
+    const std::string_view t = dom::tag_of(n);
     // Whatever its markup says, an element holding most of the page's running text is content.
     const bool main_text = f.para_letters * 10 >= page_para * main_text_page_tenths &&
                            f.para_letters > main_text_min_letters &&
@@ -185,13 +188,13 @@ const char* chrome_rule(FactsTable& facts, xmlNode* n, int page_para, const Hint
         return "page header";
     if (t == "form" && f.para_letters * 10 < page_para * chrome_form_page_tenths)
         return "form";
-    if (boilerplate_role(attr_view(n, "role")))
+    if (boilerplate_role(dom::attr_view(n, "role")))
         return "ARIA role";
     if (t != "body" && t != "html" && t != "article" && t != "main" && !chrome_hint(n, hints).empty() &&
         !wraps_quoted_post(facts, n))
         return "class hint";
-    if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters && !metadata_hint(n).empty() &&
-        !is_heading(n))
+    if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters &&
+        !metadata_hint(n).empty() && !dom::is_heading(n))
         return "metadata hint";
     return nullptr;
 }
@@ -204,7 +207,7 @@ void free_subtree(xmlNode* node)
         return;
     xmlUnlinkNode(node);
     std::vector<xmlNode*> nodes;
-    for (xmlNode* n = node; n != nullptr; n = next_in_order(n, node))
+    for (xmlNode *n = node; n != nullptr; n = dom::next_in_order(n, node))
         nodes.push_back(n);
     for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
         if (*it != node)
@@ -218,7 +221,8 @@ namespace {
 // A dialog, a cookie notice, a menu: hidden until the reader asks, and chrome when shown.
 bool is_named_chrome(const xmlNode* n)
 {
-    return boilerplate_role(attr_view(n, "role")) || attr_view(n, "aria-modal") == "true" || !chrome_hint(n).empty();
+    return boilerplate_role(dom::attr_view(n, "role")) ||
+           dom::attr_view(n, "aria-modal") == "true" || !chrome_hint(n).empty();
 }
 
 } // namespace
@@ -236,13 +240,13 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
         if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
             doomed.push_back(n);
         } else if (n->type == XML_ELEMENT_NODE && n != root) {
-            const bool control = may_hold_the_page(tag_of(n));
+            const bool control = may_hold_the_page(dom::tag_of(n));
             if ((control || (is_hidden(n) && !is_named_chrome(n))) && swallow.holds_the_page(n)) {
                 // the parser's error recovery moved the page into it: keep the page
                 if (control)
                     xmlNodeSetName(n, reinterpret_cast<const xmlChar*>("div"));
                 ++report.unwrapped;
-            } else if (never_content(tag_of(n)) || is_hidden(n)) {
+            } else if (never_content(dom::tag_of(n)) || is_hidden(n)) {
                 doomed.push_back(n);
                 descend = false;
             } else if (depth >= max_depth && descend) {
@@ -268,7 +272,7 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
         ++report.removed;
     }
     for (xmlNode* d : too_deep) {
-        const std::string text = text_of(d);
+        const std::string text = dom::text_of(d);
         while (d->children != nullptr)
             free_subtree(d->children);
         xmlNodeAddContentLen(d, reinterpret_cast<const xmlChar*>(text.data()), static_cast<int>(text.size()));
@@ -282,17 +286,17 @@ void mark_boilerplate(FactsTable& facts, xmlNode* root, const HintContext& hints
     const int page_para = std::max(1, facts[root].para_letters);
     for (xmlNode* n = root; n != nullptr;) {
         if (n->type != XML_ELEMENT_NODE) {
-            n = next_skipping_children(n, root);
+            n = dom::next_skipping_children(n, root);
             continue;
         }
         NodeFacts& f = facts[n];
         if (const char* rule = n == root ? nullptr : chrome_rule(facts, n, page_para, hints)) {
             f.excluded = true;
             f.excluded_by = rule;
-            n = next_skipping_children(n, root);
+            n = dom::next_skipping_children(n, root);
             continue;
         }
-        n = next_in_order(n, root);
+        n = dom::next_in_order(n, root);
     }
 }
 

@@ -4,12 +4,12 @@
 #include "core/dates.h"
 #include "core/language.h"
 #include "core/text.h"
+#include "dom/html_charset.h"
+#include "dom/html_dom.h"
 #include "html/html_blocks.h"
 #include "html/html_body_tidy.h"
 #include "html/html_byline.h"
-#include "html/html_charset.h"
 #include "html/html_cleaning.h"
-#include "html/html_dom.h"
 #include "html/html_facts.h"
 #include "html/html_fallback.h"
 #include "html/html_links.h"
@@ -61,14 +61,14 @@ xml::XmlDocPtr parse_html(std::string_view utf8, const std::string& url)
 {
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                      HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
-    return parse_html_utf8(utf8, url, opts);
+    return dom::parse_html_utf8(utf8, url, opts);
 }
 
 xmlNode* find_body(xmlDoc* doc)
 {
     xmlNode* root = xmlDocGetRootElement(doc);
     for (xmlNode* n = root ? root->children : nullptr; n != nullptr; n = n->next)
-        if (tag_of(n) == "body")
+        if (dom::tag_of(n) == "body")
             return n;
     return root;
 }
@@ -112,7 +112,8 @@ void merge_authors(std::vector<core::Author>& into, const std::vector<core::Auth
 
 
 // 1. The page's bytes as UTF-8; refuses what cannot be an HTML page.
-DecodedHtml read_page_text(const core::Input& input, const core::ConvertOptions& options, core::Diagnostics& diags)
+dom::DecodedHtml read_page_text(const core::Input &input, const core::ConvertOptions &options,
+                                core::Diagnostics &diags)
 {
     if (input.bytes.size() > options.limits.max_input_bytes)
         throw ConversionError("input.too-large", input.display_name, "the page is larger than the input limit");
@@ -120,7 +121,7 @@ DecodedHtml read_page_text(const core::Input& input, const core::ConvertOptions&
         throw ConversionError("html.empty", input.display_name, "the file is empty");
     if (looks_binary(input.bytes))
         throw ConversionError("html.binary", input.display_name, "the file is binary data, not an HTML page");
-    DecodedHtml decoded = decode_html(input.bytes);
+    dom::DecodedHtml decoded = dom::decode_html(input.bytes);
     diags.info("html.charset", "read as " + decoded.charset + " (" + decoded.how + ")");
     if (decoded.repaired)
         diags.warn("html.invalid-encoding", "invalid " + decoded.charset + " byte sequences were replaced");
@@ -195,9 +196,9 @@ void take_title(const VisibleTitle& vt, const std::vector<std::string>& declared
                 core::Metadata& meta)
 {
     if (vt.title != nullptr) {
-        meta.title = text_of(vt.title);
+        meta.title = dom::text_of(vt.title);
         if (vt.subtitle != nullptr)
-            meta.subtitle = text_of(vt.subtitle);
+            meta.subtitle = dom::text_of(vt.subtitle);
     } else if (!declared.empty()) {
         meta.title = declared.front();
     }
@@ -252,7 +253,7 @@ void take_marked_lede(FactsTable& facts, xmlNode* region, xmlNode* content, Bloc
         return;
     std::vector<xmlNode*> paras;
     for (xmlNode* c = lede->children; c != nullptr; c = c->next)
-        if (tag_of(c) == "p")
+        if (dom::tag_of(c) == "p")
             paras.push_back(c);
     if (paras.empty()) {
         meta.abstract = build_inlines(lede, ctx);
@@ -293,11 +294,11 @@ bool HtmlConverter::accepts(const core::Input& input) const
 
 std::size_t parse_only(const std::string& bytes)
 {
-    const DecodedHtml decoded = decode_html(bytes);
+    const dom::DecodedHtml decoded = dom::decode_html(bytes);
     const xml::XmlDocPtr doc = parse_html(decoded.utf8(), "input.html");
     std::size_t n = 0;
     xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    for (xmlNode* e = root; e != nullptr; e = next_in_order(e, root))
+    for (xmlNode *e = root; e != nullptr; e = dom::next_in_order(e, root))
         ++n;
     return n;
 }
@@ -308,7 +309,7 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
     ScoredPage page;
     // 1.-2. bytes -> UTF-8 -> tree; a converted copy of the page goes as soon as the tree is built
     {
-        const DecodedHtml decoded = read_page_text(input, options, diags);
+        const dom::DecodedHtml decoded = read_page_text(input, options, diags);
         page.tree = parse_page(decoded.utf8(), input);
     }
     // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts), the kind of page

@@ -1,6 +1,6 @@
 #include "html/html_facts.h"
 
-#include "html/html_dom.h"
+#include "dom/html_dom.h"
 
 namespace colophon::html {
 
@@ -8,7 +8,7 @@ const std::vector<xmlNode*>& FactsTable::index(xmlNode* root)
 {
     order_.clear();
     facts_.clear();
-    for (xmlNode* n = root; n != nullptr; n = next_in_order(n, root)) {
+    for (xmlNode *n = root; n != nullptr; n = dom::next_in_order(n, root)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         order_.push_back(n);

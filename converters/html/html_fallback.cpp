@@ -1,8 +1,8 @@
 #include "html/html_fallback.h"
 
 #include "core/text.h"
+#include "dom/html_dom.h"
 #include "html/html_body_tidy.h"
-#include "html/html_dom.h"
 #include "html/html_main_text.h"
 
 #include <string_view>
@@ -21,14 +21,14 @@ int letters_of(const std::vector<core::Block> &blocks)
 {
     int n = 0;
     for (const core::Block &b : blocks)
-        n += count_letters(core::plain_text(b));
+        n += dom::count_letters(core::plain_text(b));
     return n;
 }
 
 bool in_chrome_element(const xmlNode *n, const xmlNode *body)
 {
     for (const xmlNode *p = n; p != nullptr && p != body; p = p->parent) {
-        const std::string_view t = tag_of(p);
+        const std::string_view t = dom::tag_of(p);
         if (t == "nav" || t == "header" || t == "footer" || t == "aside" || t == "menu")
             return true;
     }
@@ -69,13 +69,13 @@ std::vector<core::Block> visible_paragraphs(FactsTable &facts, xmlNode *body, Bl
     ctx.filter_chrome = false;
     std::vector<core::Block> blocks;
     for (xmlNode *e : facts.elements()) {
-        if (tag_of(e) != "p" || in_chrome_element(e, body))
+        if (dom::tag_of(e) != "p" || in_chrome_element(e, body))
             continue;
         core::Block p;
         p.kind = core::BlockKind::Paragraph;
         // exclusion marks are ignored here: read the text as it stands
-        p.content.push_back(core::Inline::make_text(text_of(e)));
-        if (count_letters(core::plain_text(p)) > 0)
+        p.content.push_back(core::Inline::make_text(dom::text_of(e)));
+        if (dom::count_letters(core::plain_text(p)) > 0)
             blocks.push_back(std::move(p));
     }
     return blocks;
@@ -85,7 +85,7 @@ std::vector<core::Block> visible_paragraphs(FactsTable &facts, xmlNode *body, Bl
 
 bool body_is_nearly_empty(const core::Document &doc)
 {
-    return letters_of(doc.body) + count_letters(core::plain_text(doc.meta.abstract)) <
+    return letters_of(doc.body) + dom::count_letters(core::plain_text(doc.meta.abstract)) <
            nearly_empty_letters;
 }
 

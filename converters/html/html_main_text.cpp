@@ -1,6 +1,6 @@
 #include "html/html_main_text.h"
 
-#include "html/html_dom.h"
+#include "dom/html_dom.h"
 
 #include <algorithm>
 #include <vector>
@@ -67,7 +67,7 @@ bool is_listing(FactsTable& facts, const xmlNode* e)
 {
     int articles = 0;
     for (const xmlNode* c = e->children; c != nullptr; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && tag_of(c) == "article" && !facts[c].excluded)
+        if (c->type == XML_ELEMENT_NODE && dom::tag_of(c) == "article" && !facts[c].excluded)
             ++articles;
     return articles >= listing_min_articles;
 }
@@ -88,24 +88,25 @@ std::vector<Own> own_text(FactsTable& facts, xmlNode* root, bool respect_exclusi
     std::vector<char> in_link(elements.size(), 0);
     for (std::size_t k = 0; k < elements.size(); ++k) {
         const long pi = facts.index_of(elements[k]->parent);
-        in_link[k] = static_cast<char>(tag_of(elements[k]) == "a" || (pi >= 0 && in_link[static_cast<std::size_t>(pi)]));
+        in_link[k] = static_cast<char>(dom::tag_of(elements[k]) == "a" ||
+                                       (pi >= 0 && in_link[static_cast<std::size_t>(pi)]));
     }
     for (xmlNode* n = root; n != nullptr;) {
         if (n->type == XML_ELEMENT_NODE) {
             if (respect_exclusions && n != root && facts[n].excluded) {
-                n = next_skipping_children(n, root);
+                n = dom::next_skipping_children(n, root);
                 continue;
             }
-            n = next_in_order(n, root);
+            n = dom::next_in_order(n, root);
             continue;
         }
         if (n->type == XML_TEXT_NODE && n->content != nullptr) {
-            const int letters = count_letters(reinterpret_cast<const char*>(n->content));
+            const int letters = dom::count_letters(reinterpret_cast<const char *>(n->content));
             if (letters > 0) {
                 const long pk = facts.index_of(n->parent);
                 const bool linked = pk >= 0 && in_link[static_cast<std::size_t>(pk)];
                 xmlNode* block = n->parent;
-                while (block != nullptr && block != root && !is_block_tag(tag_of(block)))
+                while (block != nullptr && block != root && !dom::is_block_tag(dom::tag_of(block)))
                     block = block->parent;
                 const long i = facts.index_of(block);
                 if (i >= 0) {
@@ -118,7 +119,7 @@ std::vector<Own> own_text(FactsTable& facts, xmlNode* root, bool respect_exclusi
                 }
             }
         }
-        n = next_skipping_children(n, root);
+        n = dom::next_skipping_children(n, root);
     }
     return own;
 }
@@ -136,12 +137,13 @@ void sum_subtrees(FactsTable& facts, xmlNode* root, bool respect_exclusions, con
         if (respect_exclusions && f.excluded && e != root)
             continue;
         const Own& o = own[k];
-        const std::string_view t = tag_of(e);
+        const std::string_view t = dom::tag_of(e);
         // An item of a numbered list whose linked lead runs on into a sentence of its own
         // ("<li><b><a>Lead</a>.</b> More text.</li>") is an enumerated point, not a teaser:
         // its lead counts as text.
-        const bool enumerated_point = t == "li" && e->parent != nullptr && tag_of(e->parent) == "ol" &&
-                                      o.letters - o.link_letters >= enumerated_point_own_letters && o.sentence_end;
+        const bool enumerated_point =
+            t == "li" && e->parent != nullptr && dom::tag_of(e->parent) == "ol" &&
+            o.letters - o.link_letters >= enumerated_point_own_letters && o.sentence_end;
         if (o.letters > 0) {
             f.letters += o.letters;
             f.link_letters += o.link_letters;
@@ -149,9 +151,10 @@ void sum_subtrees(FactsTable& facts, xmlNode* root, bool respect_exclusions, con
                 f.score += o.letters - o.link_letters;
                 f.good_letters += o.letters;
                 f.para_letters += o.letters;
-            } else if (is_heading(e)) {
+            } else if (dom::is_heading(e)) {
                 // neutral: titles and subheadings are neither evidence for nor against
-                if (tag_of(e) != "h1" && o.link_letters * 10 >= o.letters * linked_heading_tenths)
+                if (dom::tag_of(e) != "h1" &&
+                    o.link_letters * 10 >= o.letters * linked_heading_tenths)
                     linked_heading[k] += o.letters;
             } else if (o.link_letters * 2 > o.letters) {
                 f.score -= o.letters;
@@ -188,7 +191,7 @@ void sum_subtrees(FactsTable& facts, xmlNode* root, bool respect_exclusions, con
             continue;
         NodeFacts& pf = facts[e->parent];
         linked_heading[static_cast<std::size_t>(pi)] += linked_heading[k];
-        if (tag_of(e) == "article")
+        if (dom::tag_of(e) == "article")
             ++article_children[static_cast<std::size_t>(pi)];
         pf.letters += f.letters;
         pf.link_letters += f.link_letters;
@@ -223,7 +226,8 @@ xmlNode* find_main_region(FactsTable& facts, xmlNode* root)
 {
     xmlNode* main = nullptr;
     for (xmlNode* e : facts.elements())
-        if (!facts[e].excluded && (tag_of(e) == "main" || attr_view(e, "role") == "main") &&
+        if (!facts[e].excluded &&
+            (dom::tag_of(e) == "main" || dom::attr_view(e, "role") == "main") &&
             (main == nullptr || facts[e].letters > facts[main].letters))
             main = e;
     return main != nullptr && facts[main].letters * 2 >= facts[root].letters * main_region_min_halves ? main : root;
@@ -251,12 +255,14 @@ xmlNode* find_main_content(FactsTable& facts, xmlNode* root)
         const NodeFacts& f = facts[e];
         if (f.excluded || f.good_letters == 0)
             continue;
-        if (attr_view(e, "itemprop") == "articleBody" && (!body_prop || f.good_letters > facts[body_prop].good_letters))
+        if (dom::attr_view(e, "itemprop") == "articleBody" &&
+            (!body_prop || f.good_letters > facts[body_prop].good_letters))
             body_prop = e;
-        const std::string_view t = tag_of(e);
+        const std::string_view t = dom::tag_of(e);
         if (t == "article" && !is_listing(facts, e) && (!article || f.good_letters > facts[article].good_letters))
             article = e;
-        if ((t == "main" || attr_view(e, "role") == "main") && (!main || f.good_letters > facts[main].good_letters))
+        if ((t == "main" || dom::attr_view(e, "role") == "main") &&
+            (!main || f.good_letters > facts[main].good_letters))
             main = e;
     }
     const NodeFacts& bf = facts[best];
@@ -266,14 +272,15 @@ xmlNode* find_main_content(FactsTable& facts, xmlNode* root)
         const NodeFacts& sf = facts[s];
         if (s == best)
             return best;
-        if (is_ancestor(s, best)) {
+        if (dom::is_ancestor(s, best)) {
             // A wider semantic container adds little but the lede and headings it frames.
             if (sf.score >= wider_container_score_share * bf.score)
                 return s;
-        } else if (is_ancestor(best, s)) {
+        } else if (dom::is_ancestor(best, s)) {
             if (sf.good_letters * 4 >= bf.good_letters * narrower_container_quarters)
                 return s;
-        } else if (s == body_prop && sf.good_letters * 2 >= bf.good_letters * beside_article_body_halves) {
+        } else if (s == body_prop &&
+                   sf.good_letters * 2 >= bf.good_letters * beside_article_body_halves) {
             return s;
         }
     }

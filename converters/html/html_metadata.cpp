@@ -2,7 +2,7 @@
 
 #include "core/bylines.h"
 #include "core/text.h"
-#include "html/html_dom.h"
+#include "dom/html_dom.h"
 
 #include <nlohmann/json.hpp>
 
@@ -232,30 +232,31 @@ void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>
 std::string itemprop_value(const xmlNode* n)
 {
     for (const char* a : {"content", "datetime", "href", "src"})
-        if (has_attr(n, a))
-            return core::clean_text(attr_view(n, a));
-    return text_of(n);
+        if (dom::has_attr(n, a))
+            return core::clean_text(dom::attr_view(n, a));
+    return dom::text_of(n);
 }
 
 void read_microdata(xmlNode* scope, std::vector<SourcedValue>& titles, std::vector<SourcedValue>& dates,
                     std::vector<Author>& authors)
 {
-    for (xmlNode* n = scope->children ? scope : nullptr; n != nullptr; n = next_in_order(n, scope)) {
+    for (xmlNode *n = scope->children ? scope : nullptr; n != nullptr;
+         n = dom::next_in_order(n, scope)) {
         if (n == scope || n->type != XML_ELEMENT_NODE)
             continue;
-        const std::string_view prop = attr_view(n, "itemprop");
+        const std::string_view prop = dom::attr_view(n, "itemprop");
         if (prop.empty())
             continue;
-        if (prop == "headline" || (prop == "name" && titles.empty() && has_attr(n->parent, "itemscope") &&
-                                   n->parent == scope))
+        if (prop == "headline" || (prop == "name" && titles.empty() &&
+                                   dom::has_attr(n->parent, "itemscope") && n->parent == scope))
             add(titles, itemprop_value(n), "microdata");
         else if (prop == "datePublished")
             add(dates, itemprop_value(n), "microdata");
         else if (prop == "author" || prop == "creator") {
             Author au;
-            if (has_attr(n, "itemscope")) {
-                for (xmlNode* k = n; k != nullptr; k = next_in_order(k, n))
-                    if (attr_view(k, "itemprop") == "name") {
+            if (dom::has_attr(n, "itemscope")) {
+                for (xmlNode *k = n; k != nullptr; k = dom::next_in_order(k, n))
+                    if (dom::attr_view(k, "itemprop") == "name") {
                         au.name = itemprop_value(k);
                         break;
                     }
@@ -318,13 +319,13 @@ void add_keywords(const std::string& v, std::vector<std::string>& keywords)
 // One <meta> element: its key (property, name or itemprop) says which source list it joins.
 void read_meta_tag(xmlNode* n, PageMeta& m, MetaSources& s)
 {
-    std::string key = lower_ascii(attr_view(n, "property"));
+    std::string key = lower_ascii(dom::attr_view(n, "property"));
     if (key.empty())
-        key = lower_ascii(attr_view(n, "name"));
+        key = lower_ascii(dom::attr_view(n, "name"));
     if (key.empty())
-        key = lower_ascii(attr_view(n, "itemprop"));
-    const std::string http_equiv = lower_ascii(attr_view(n, "http-equiv"));
-    const std::string v = core::clean_text(attr_view(n, "content"));
+        key = lower_ascii(dom::attr_view(n, "itemprop"));
+    const std::string http_equiv = lower_ascii(dom::attr_view(n, "http-equiv"));
+    const std::string v = core::clean_text(dom::attr_view(n, "content"));
     if (v.empty())
         return;
     if (http_equiv == "content-language")
@@ -409,31 +410,32 @@ void read_meta_tag(xmlNode* n, PageMeta& m, MetaSources& s)
 // rel=author links, schema.org microdata items.
 void read_element(xmlNode* n, PageMeta& m, MetaSources& s)
 {
-    const std::string_view t = tag_of(n);
+    const std::string_view t = dom::tag_of(n);
     if (t == "title" && m.title_tag.empty()) {
-        m.title_tag = text_of(n);
+        m.title_tag = dom::text_of(n);
     } else if (t == "meta") {
         read_meta_tag(n, m, s);
     } else if (t == "link") {
-        const std::string rel = lower_ascii(attr_view(n, "rel"));
+        const std::string rel = lower_ascii(dom::attr_view(n, "rel"));
         if (rel == "canonical")
-            add(s.u_canon, std::string(attr_view(n, "href")), "canonical");
+            add(s.u_canon, std::string(dom::attr_view(n, "href")), "canonical");
     } else if (t == "base" && m.base_href.empty()) {
-        m.base_href = core::clean_text(attr_view(n, "href"));
+        m.base_href = core::clean_text(dom::attr_view(n, "href"));
     } else if (t == "script") {
-        const std::string type = lower_ascii(attr_view(n, "type"));
+        const std::string type = lower_ascii(dom::attr_view(n, "type"));
         if (type.find("ld+json") != std::string::npos) {
             std::string text;
-            append_raw_text(n, text);
+            dom::append_raw_text(n, text);
             read_jsonld(text, m, s.t_jsonld, s.d_jsonld, s.p_jsonld, s.u_jsonld, s.l_jsonld, s.a_jsonld);
         }
-    } else if (t == "a" && lower_ascii(attr_view(n, "rel")).find("author") != std::string::npos) {
-        const std::string name = text_of(n);
+    } else if (t == "a" &&
+               lower_ascii(dom::attr_view(n, "rel")).find("author") != std::string::npos) {
+        const std::string name = dom::text_of(n);
         if (core::looks_like_person_name(name))
             m.rel_author_names.push_back(name);
     }
-    if (has_attr(n, "itemscope")) {
-        const std::string_view type = attr_view(n, "itemtype");
+    if (dom::has_attr(n, "itemscope")) {
+        const std::string_view type = dom::attr_view(n, "itemtype");
         if (type.find("Article") != std::string_view::npos || type.find("BlogPosting") != std::string_view::npos)
             read_microdata(n, s.t_micro, s.d_micro, s.a_micro);
     }
@@ -472,10 +474,10 @@ PageMeta collect_page_meta(xmlDoc* doc)
     if (root == nullptr)
         return m;
     MetaSources s;
-    add(s.l_html, std::string(attr_view(root, "lang")), "html");
+    add(s.l_html, std::string(dom::attr_view(root, "lang")), "html");
     if (s.l_html.empty())
-        add(s.l_html, std::string(attr_view(root, "xml:lang")), "html");
-    for (xmlNode* n = root; n != nullptr; n = next_in_order(n, root))
+        add(s.l_html, std::string(dom::attr_view(root, "xml:lang")), "html");
+    for (xmlNode *n = root; n != nullptr; n = dom::next_in_order(n, root))
         if (n->type == XML_ELEMENT_NODE)
             read_element(n, m, s);
     merge_sources(s, m);

@@ -1,7 +1,7 @@
 #include "html/html_notes.h"
 
 #include "core/text.h"
-#include "html/html_dom.h"
+#include "dom/html_dom.h"
 #include "html/html_links.h"
 
 #include <algorithm>
@@ -41,7 +41,7 @@ bool looks_like_mark(std::string_view label)
 
 bool note_hint(const xmlNode* n)
 {
-    const std::string ci = class_and_id(n);
+    const std::string ci = dom::class_and_id(n);
     return ci.find("footnote") != std::string::npos || ci.find("endnote") != std::string::npos ||
            ci.find("fn") != std::string::npos || ci.find("note") != std::string::npos ||
            ci.find("ref") != std::string::npos || ci.find("cite") != std::string::npos;
@@ -52,17 +52,17 @@ bool is_endnote_area(const xmlNode* n)
 {
     int up = 0;
     for (const xmlNode* p = n; p != nullptr && up < 5; p = p->parent, ++up) {
-        const std::string_view role = attr_view(p, "role");
+        const std::string_view role = dom::attr_view(p, "role");
         if (role == "doc-endnote" || role == "doc-endnotes")
             return true;
         if (role == "doc-footnote" || role == "doc-footnotes")
             return false;
-        const std::string_view epub = attr_view(p, "epub:type");
+        const std::string_view epub = dom::attr_view(p, "epub:type");
         if (epub.find("endnote") != std::string_view::npos)
             return true;
         if (epub.find("footnote") != std::string_view::npos)
             return false;
-        const std::string ci = class_and_id(p);
+        const std::string ci = dom::class_and_id(p);
         if (ci.find("endnote") != std::string::npos)
             return true;
         if (ci.find("footnote") != std::string::npos)
@@ -73,9 +73,10 @@ bool is_endnote_area(const xmlNode* n)
 
 bool is_notes_heading(const xmlNode* h)
 {
-    if (!is_heading(h) && tag_of(h) != "p" && tag_of(h) != "strong" && tag_of(h) != "b" && tag_of(h) != "div")
+    if (!dom::is_heading(h) && dom::tag_of(h) != "p" && dom::tag_of(h) != "strong" &&
+        dom::tag_of(h) != "b" && dom::tag_of(h) != "div")
         return false;
-    std::string t = core::to_lower(core::clean_text(text_of(h)));
+    std::string t = core::to_lower(core::clean_text(dom::text_of(h)));
     while (!t.empty() && (t.back() == ':' || t.back() == '.'))
         t.pop_back();
     static const char* names[] = {"notes", "footnotes", "endnotes", "references", "sources", "notes and references",
@@ -89,10 +90,10 @@ xmlNode* note_item(xmlNode* target)
 {
     xmlNode* n = target;
     for (int up = 0; n != nullptr && up < 4; ++up, n = n->parent) {
-        const std::string_view t = tag_of(n);
+        const std::string_view t = dom::tag_of(n);
         if (t == "li" || t == "dd" || t == "aside" || t == "p" || t == "div" || t == "section" || t == "td" ||
             t == "tr" || t == "footer") {
-            if (count_letters(text_of(n)) > 0)
+            if (dom::count_letters(dom::text_of(n)) > 0)
                 return n;
         }
     }
@@ -138,11 +139,11 @@ IdIndex index_ids(FactsTable& facts)
 {
     IdIndex ids;
     for (xmlNode* e : facts.elements()) {
-        const std::string_view id = attr_view(e, "id");
+        const std::string_view id = dom::attr_view(e, "id");
         if (!id.empty())
             ids.emplace(id, e);
-        if (tag_of(e) == "a") {
-            const std::string_view name = attr_view(e, "name");
+        if (dom::tag_of(e) == "a") {
+            const std::string_view name = dom::attr_view(e, "name");
             if (!name.empty())
                 ids.emplace(name, e);
         }
@@ -154,11 +155,12 @@ IdIndex index_ids(FactsTable& facts)
 // superscript, in brackets or with a note class.
 bool is_note_mark(const xmlNode* n, const std::string& label)
 {
-    const bool semantic = attr_view(n, "role") == "doc-noteref" ||
-                          attr_view(n, "epub:type").find("noteref") != std::string_view::npos;
-    const bool in_sup = tag_of(n->parent) == "sup" || (n->children && tag_of(n->children) == "sup") ||
-                        (n->parent && tag_of(n->parent->parent) == "sup");
-    const std::string raw = core::clean_text(text_of(n));
+    const bool semantic = dom::attr_view(n, "role") == "doc-noteref" ||
+                          dom::attr_view(n, "epub:type").find("noteref") != std::string_view::npos;
+    const bool in_sup = dom::tag_of(n->parent) == "sup" ||
+                        (n->children && dom::tag_of(n->children) == "sup") ||
+                        (n->parent && dom::tag_of(n->parent->parent) == "sup");
+    const std::string raw = core::clean_text(dom::text_of(n));
     const bool bracketed = raw.size() >= 3 && raw.front() == '[' && raw.back() == ']';
     return semantic || (looks_like_mark(label) && (in_sup || bracketed || note_hint(n) || note_hint(n->parent)));
 }
@@ -170,24 +172,24 @@ std::vector<FoundNote> find_note_marks(xmlNode* content, const IdIndex& ids, Blo
     FactsTable& facts = *ctx.facts;
     std::vector<FoundNote> found;
     std::unordered_map<const xmlNode*, std::size_t> item_index;
-    for (xmlNode* n = content; n != nullptr; n = next_in_order(n, content)) {
-        if (tag_of(n) != "a")
+    for (xmlNode *n = content; n != nullptr; n = dom::next_in_order(n, content)) {
+        if (dom::tag_of(n) != "a")
             continue;
-        const std::string_view href = attr_view(n, "href");
+        const std::string_view href = dom::attr_view(n, "href");
         if (!is_in_page(href, ctx.page_url))
             continue;
         const std::string frag(fragment_of(href));
         const auto it = ids.find(frag);
         if (it == ids.end())
             continue;
-        const std::string label = mark_label(text_of(n));
+        const std::string label = mark_label(dom::text_of(n));
         if (!is_note_mark(n, label))
             continue;
         xmlNode* target = it->second;
-        if (is_ancestor(target, n) || facts.index_of(target) <= facts.index_of(n))
+        if (dom::is_ancestor(target, n) || facts.index_of(target) <= facts.index_of(n))
             continue;
         xmlNode* item = note_item(target);
-        if (item == nullptr || is_ancestor(item, n) || is_heading(item))
+        if (item == nullptr || dom::is_ancestor(item, n) || dom::is_heading(item))
             continue;
         if (facts[item].letters > note_max_letters)
             continue;
@@ -226,7 +228,7 @@ core::Note build_note(const FoundNote& f, std::vector<std::string>& taken, const
     BlockContext note_ctx = ctx;
     note_ctx.in_note = true;
     note_ctx.filter_chrome = false;
-    const std::string_view t = tag_of(f.item);
+    const std::string_view t = dom::tag_of(f.item);
     if (t == "p" || t == "dd" || t == "td") {
         core::Block p;
         p.kind = core::BlockKind::Paragraph;
@@ -249,11 +251,13 @@ void take_notes_out_of_body(const std::vector<FoundNote>& found, xmlNode* conten
         for (int up = 0; section != nullptr && up < 3 && section != content; ++up) {
             bool only_notes = true;
             for (xmlNode* c = section->children; c != nullptr && only_notes; c = c->next) {
-                if (c->type == XML_TEXT_NODE && count_letters(reinterpret_cast<const char*>(c->content)) == 0)
+                if (c->type == XML_TEXT_NODE &&
+                    dom::count_letters(reinterpret_cast<const char *>(c->content)) == 0)
                     continue;
                 if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE)
                     continue;
-                if (facts[c].metadata || is_notes_heading(c) || tag_of(c) == "hr" || count_letters(text_of(c)) == 0)
+                if (facts[c].metadata || is_notes_heading(c) || dom::tag_of(c) == "hr" ||
+                    dom::count_letters(dom::text_of(c)) == 0)
                     continue;
                 only_notes = false;
             }

@@ -1,7 +1,7 @@
 #include "html/html_page_features.h"
 
+#include "dom/html_dom.h"
 #include "html/html_class_hints.h"
-#include "html/html_dom.h"
 
 #include <algorithm>
 #include <array>
@@ -60,7 +60,7 @@ bool skipped_subtree(std::string_view tag)
 std::string_view enclosing_text_tag(const xmlNode* text)
 {
     for (const xmlNode* p = text->parent; p != nullptr && p->type == XML_ELEMENT_NODE; p = p->parent) {
-        const std::string_view t = tag_of(p);
+        const std::string_view t = dom::tag_of(p);
         if (t == "p" || t == "li" || t == "a" || t == "h1" || t == "h2" || t == "h3" || t == "pre" || t == "td")
             return t;
     }
@@ -124,7 +124,7 @@ void tally_repeats(const xmlNode* parent, Tally& t)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         const std::vector<ClassName> names = class_names(c);
-        std::string signature(tag_of(c));
+        std::string signature(dom::tag_of(c));
         if (!names.empty())
             signature += "." + names.front().joined;
         ++signatures[signature];
@@ -141,27 +141,27 @@ Tally tally_tree(xmlNode* root)
     Tally t;
     for (xmlNode* n = root; n != nullptr;) {
         if (n->type == XML_ELEMENT_NODE) {
-            const std::string_view tag = tag_of(n);
+            const std::string_view tag = dom::tag_of(n);
             if (skipped_subtree(tag)) {
-                n = next_skipping_children(n, root);
+                n = dom::next_skipping_children(n, root);
                 continue;
             }
             ++t.tags[tag];
             tally_names(n, t);
             tally_repeats(n, t);
             if (tag == "p") {
-                const int letters = count_letters(text_of(n));
+                const int letters = dom::count_letters(dom::text_of(n));
                 t.paragraphs_with_text += letters > 0 ? 1 : 0;
                 t.prose_paragraphs += letters >= prose_paragraph_letters ? 1 : 0;
             }
         } else if (n->type == XML_TEXT_NODE && n->content != nullptr) {
             const std::string_view text(reinterpret_cast<const char*>(n->content));
-            const int letters = count_letters(text);
+            const int letters = dom::count_letters(text);
             t.letters += letters;
             t.letters_in[enclosing_text_tag(n)] += letters;
             t.prices += count_prices(text);
         }
-        n = next_in_order(n, root);
+        n = dom::next_in_order(n, root);
     }
     return t;
 }

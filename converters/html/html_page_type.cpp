@@ -1,7 +1,7 @@
 #include "html/html_page_type.h"
 
 #include "core/text.h"
-#include "html/html_dom.h"
+#include "dom/html_dom.h"
 
 #include <nlohmann/json.hpp>
 
@@ -149,20 +149,21 @@ PageSignals read_page_signals(xmlDoc *doc)
 {
     PageSignals s;
     xmlNode *root = xmlDocGetRootElement(doc);
-    for (xmlNode *n = root; n != nullptr; n = next_in_order(n, root)) {
+    for (xmlNode *n = root; n != nullptr; n = dom::next_in_order(n, root)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        const std::string_view tag = tag_of(n);
-        if (tag == "script" && attr_view(n, "type").find("ld+json") != std::string_view::npos) {
+        const std::string_view tag = dom::tag_of(n);
+        if (tag == "script" &&
+            dom::attr_view(n, "type").find("ld+json") != std::string_view::npos) {
             std::string text;
-            append_raw_text(n, text);
+            dom::append_raw_text(n, text);
             const json j = json::parse(text, nullptr, false);
             if (!j.is_discarded())
                 collect_types(j, s.schema_types, s.article_body, 0);
-        } else if (tag == "meta" && attr_view(n, "property") == "og:type") {
-            s.og_type = core::to_lower(std::string(core::trim(attr_view(n, "content"))));
+        } else if (tag == "meta" && dom::attr_view(n, "property") == "og:type") {
+            s.og_type = core::to_lower(std::string(core::trim(dom::attr_view(n, "content"))));
         }
-        if (const std::string_view itemtype = attr_view(n, "itemtype"); !itemtype.empty())
+        if (const std::string_view itemtype = dom::attr_view(n, "itemtype"); !itemtype.empty())
             s.schema_types.push_back(type_name(itemtype));
     }
     return s;

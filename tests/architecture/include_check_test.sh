@@ -25,7 +25,7 @@ echo '#include "batch/batch_job.h"' >"$tmp/converters/layout/upward.cpp"
 expect_breach "layout including batch" "converters/layout/upward.cpp:1: includes batch/"
 rm "$tmp/converters/layout/upward.cpp"
 
-echo '#include "html/html_dom.h"' >"$tmp/tests/unit/layout/sideways_test.cpp"
+echo '#include "html/html_blocks.h"' >"$tmp/tests/unit/layout/sideways_test.cpp"
 expect_breach "a layout test including html" "tests/unit/layout/sideways_test.cpp:1: includes html/"
 rm "$tmp/tests/unit/layout/sideways_test.cpp"
 

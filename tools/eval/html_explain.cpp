@@ -8,13 +8,12 @@
 //   --find TEXT      show only the ancestors of elements whose own text contains TEXT
 //   --exclusions     one line per excluded element: rule, class word, letters, text (TSV)
 
-#include "page_file.h"
 #include "core/text.h"
+#include "dom/html_dom.h"
 #include "html/html_class_hints.h"
 #include "html/html_converter.h"
-#include "html/html_dom.h"
 #include "html/html_main_text.h"
-
+#include "page_file.h"
 
 #include <cstdio>
 #include <fstream>
@@ -30,14 +29,14 @@ namespace {
 
 std::string label_of(const xmlNode *e)
 {
-    std::string s(html::tag_of(e));
-    const std::string_view id = html::attr_view(e, "id");
-    const std::string_view cls = html::attr_view(e, "class");
+    std::string s(dom::tag_of(e));
+    const std::string_view id = dom::attr_view(e, "id");
+    const std::string_view cls = dom::attr_view(e, "class");
     if (!id.empty())
         s.append("#").append(id.substr(0, 40));
     if (!cls.empty())
         s.append(".").append(cls.substr(0, 60));
-    const std::string_view role = html::attr_view(e, "role");
+    const std::string_view role = dom::attr_view(e, "role");
     if (!role.empty())
         s.append("[role=").append(role).append("]");
     return s;
@@ -104,7 +103,7 @@ int main(int argc, char **argv)
                 const html::NodeFacts &f = facts[e];
                 if (!f.excluded || f.raw_letters == 0)
                     continue;
-                std::string text = html::text_of(e).substr(0, 400);
+                std::string text = dom::text_of(e).substr(0, 400);
                 for (char &c : text)
                     if (c == '\t' || c == '\n')
                         c = ' ';

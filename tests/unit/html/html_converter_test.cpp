@@ -1,6 +1,5 @@
 // Behaviours of the HTML converter, one per test, on small pages written for the purpose.
 
-#include "html/html_charset.h"
 #include "html/html_notes.h"
 #include "html_test_util.h"
 
@@ -29,8 +28,6 @@ TEST(HtmlCharset, Windows1251PageComesOutRight)
                        "<h1>Белорусско-китайские отношения</h1><p>Визит президента привлёк огромное внимание "
                        "международных средств массовой информации и политиков.</p></article></body></html>";
     std::string cp1251;
-    ASSERT_TRUE(convert_to_utf8(std::string_view("x"), "UTF-8", cp1251));
-    // build the cp1251 bytes with iconv in the other direction
     {
         iconv_t cd = iconv_open("WINDOWS-1251", "UTF-8");
         ASSERT_NE(cd, reinterpret_cast<iconv_t>(-1));
@@ -46,40 +43,6 @@ TEST(HtmlCharset, Windows1251PageComesOutRight)
     const auto d = convert_html(cp1251);
     EXPECT_EQ(d.meta.title, "Белорусско-китайские отношения");
     EXPECT_NE(body_text(d).find("Визит президента привлёк"), std::string::npos);
-}
-
-TEST(HtmlCharset, DetectsUndeclaredCp1251)
-{
-    const std::string utf8 = "<p>Минский диалог: международные отношения, безопасность и экономика в регионе "
-                             "Восточной Европы. Эксперты обсуждают последствия санкций.</p>";
-    std::string bytes;
-    iconv_t cd = iconv_open("WINDOWS-1251", "UTF-8");
-    std::string in = utf8;
-    bytes.assign(in.size(), '\0');
-    char* src = in.data();
-    char* dst = bytes.data();
-    std::size_t sl = in.size(), dl = bytes.size();
-    iconv(cd, &src, &sl, &dst, &dl);
-    bytes.resize(bytes.size() - dl);
-    iconv_close(cd);
-    const DecodedHtml dec = decode_html(bytes);
-    EXPECT_EQ(dec.how, "detected");
-    EXPECT_NE(dec.utf8().find("Минский диалог"), std::string::npos) << dec.charset;
-}
-
-TEST(HtmlCharset, BomWinsAndIsRemoved)
-{
-    const DecodedHtml dec = decode_html("\xEF\xBB\xBF<p>caf\xC3\xA9</p>");
-    EXPECT_EQ(dec.how, "bom");
-    EXPECT_EQ(dec.utf8(), "<p>caf\xC3\xA9</p>");
-}
-
-TEST(HtmlCharset, DeclaredLatin1ReadAsWindows1252)
-{
-    EXPECT_EQ(declared_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"),
-              "WINDOWS-1252");
-    const DecodedHtml dec = decode_html("<meta charset=iso-8859-1><p>caf\xE9 \x93quoted\x94</p>");
-    EXPECT_NE(dec.utf8().find("café “quoted”"), std::string::npos);
 }
 
 TEST(HtmlCleaning, DropsChromeKeepsArticle)

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace colophon::html {
+namespace colophon::dom {
 
 // Parses a page that is valid UTF-8 (decode_html's result), fed to libxml2 a piece at a time: read
 // from memory, libxml2 would copy the page and run the copy through its UTF-8 decoder into a
@@ -59,4 +59,4 @@ xmlNode* first_element_child(const xmlNode* node);
 // Detaches and frees a node with its subtree.
 void remove_node(xmlNode* node);
 
-} // namespace colophon::html
+} // namespace colophon::dom

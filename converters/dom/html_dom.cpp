@@ -1,4 +1,4 @@
-#include "html/html_dom.h"
+#include "dom/html_dom.h"
 
 #include <libxml/HTMLparser.h>
 
@@ -10,7 +10,7 @@
 #include <cstring>
 #include <array>
 
-namespace colophon::html {
+namespace colophon::dom {
 
 namespace {
 
@@ -261,4 +261,4 @@ xmlNode* first_element_child(const xmlNode* node)
     return nullptr;
 }
 
-} // namespace colophon::html
+} // namespace colophon::dom

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace colophon::html {
+namespace colophon::dom {
 
 struct DecodedHtml
 {
@@ -34,4 +34,4 @@ DecodedHtml decode_html(std::string_view bytes);
 // bytes do not decode.
 bool convert_to_utf8(std::string_view bytes, const std::string& charset, std::string& out);
 
-} // namespace colophon::html
+} // namespace colophon::dom

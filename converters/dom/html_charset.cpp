@@ -1,4 +1,4 @@
-#include "html/html_charset.h"
+#include "dom/html_charset.h"
 
 #include "core/text.h"
 
@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <memory>
 
-namespace colophon::html {
+namespace colophon::dom {
 
 namespace {
 
@@ -210,4 +210,4 @@ DecodedHtml decode_html(std::string_view bytes)
     return d;
 }
 
-} // namespace colophon::html
+} // namespace colophon::dom

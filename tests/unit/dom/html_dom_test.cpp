@@ -1,0 +1,73 @@
+// The helpers the HTML stages walk a parsed page with.
+
+#include "dom/html_dom.h"
+
+#include <gtest/gtest.h>
+#include <libxml/HTMLparser.h>
+
+namespace colophon::dom::test {
+namespace {
+
+constexpr int parse_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                              HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC;
+
+xmlNode *find_element(xmlNode *root, std::string_view tag)
+{
+    for (xmlNode *n = root; n; n = next_in_order(n, root))
+        if (is_element(n, tag))
+            return n;
+    return nullptr;
+}
+
+TEST(HtmlDom, TextIsCollapsedAcrossInlineElementsAndNoBreakSpaces)
+{
+    const auto doc =
+        parse_html_utf8("<p>  One\xC2\xA0\xC2\xA0<b>two</b>\n\t three </p>", "", parse_options);
+    xmlNode *p = find_element(xmlDocGetRootElement(doc.get()), "p");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(text_of(p), "One two three");
+    EXPECT_EQ(count_letters(text_of(p)), 11);
+}
+
+TEST(HtmlDom, AttributesAndHeadingsReadWithoutCopies)
+{
+    const auto doc = parse_html_utf8("<h3 class=\"Title\" id=\"Main\">x</h3>", "", parse_options);
+    xmlNode *h = find_element(xmlDocGetRootElement(doc.get()), "h3");
+    ASSERT_NE(h, nullptr);
+    EXPECT_TRUE(is_heading(h));
+    EXPECT_EQ(heading_level(h), 3);
+    EXPECT_EQ(attr_view(h, "class"), "Title");
+    EXPECT_FALSE(has_attr(h, "href"));
+    EXPECT_EQ(class_and_id(h), "title main");
+}
+
+TEST(HtmlDom, DeepTreeIsWalkedWithoutRecursion)
+{
+    std::string page;
+    for (int i = 0; i < 5000; ++i)
+        page += "<div>";
+    page += "deep";
+    const auto doc = parse_html_utf8(page, "", parse_options | XML_PARSE_HUGE);
+    xmlNode *root = xmlDocGetRootElement(doc.get());
+    ASSERT_NE(root, nullptr);
+    EXPECT_EQ(text_of(root), "deep");
+}
+
+TEST(HtmlDom, SkippingChildrenLeavesTheSubtreeOut)
+{
+    const auto doc =
+        parse_html_utf8("<div><nav><a>menu</a></nav><p>text</p></div>", "", parse_options);
+    xmlNode *root = xmlDocGetRootElement(doc.get());
+    xmlNode *nav = find_element(root, "nav");
+    ASSERT_NE(nav, nullptr);
+    xmlNode *after = next_skipping_children(nav, root);
+    while (after && after->type != XML_ELEMENT_NODE)
+        after = next_in_order(after, root);
+    ASSERT_NE(after, nullptr);
+    EXPECT_EQ(tag_of(after), "p");
+    remove_node(nav);
+    EXPECT_EQ(find_element(root, "a"), nullptr);
+}
+
+} // namespace
+} // namespace colophon::dom::test
