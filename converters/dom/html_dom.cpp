@@ -37,6 +37,17 @@ int close_page(void*)
 
 } // namespace
 
+namespace {
+
+// A child of <html> that belongs in <body>: any element but <head>. Bare text there is left
+// alone: it is what the parser makes of markup it could not read (a huge attribute's value).
+bool is_stray(const xmlNode *n)
+{
+    return n->type == XML_ELEMENT_NODE && tag_of(n) != "head" && tag_of(n) != "body";
+}
+
+} // namespace
+
 xml::XmlDocPtr parse_html_utf8(std::string_view utf8, const std::string& url, int options)
 {
     xml::init_secure_xml();
@@ -48,6 +59,55 @@ xml::XmlDocPtr parse_html_utf8(std::string_view utf8, const std::string& url, in
     return xml::XmlDocPtr(htmlCtxtReadIO(ctxt.get(), read_page, close_page, &reader, url.c_str(), "UTF-8", options));
 }
 
+xmlNode *body_with_strays(xmlDoc *doc)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *body = nullptr;
+    for (xmlNode *n = root ? root->children : nullptr; n != nullptr && body == nullptr; n = n->next)
+        if (tag_of(n) == "body")
+            body = n;
+    if (body == nullptr)
+        return root;
+    xmlNode *const first_in_body = body->children;
+    bool after_body = false;
+    auto adopt = [&](xmlNode *n) {
+        xmlUnlinkNode(n);
+        if (after_body || first_in_body == nullptr)
+            xmlAddChild(body, n); // may merge a text node into its neighbour and free it
+        else
+            xmlAddPrevSibling(first_in_body, n);
+    };
+    for (xmlNode *n = root->children; n != nullptr;) {
+        xmlNode *const next = n->next;
+        if (n == body)
+            after_body = true;
+        else if (is_stray(n))
+            adopt(n);
+        n = next;
+    }
+    // A second <html> after the first one's end: two documents in one file, or the parser's
+    // recovery starting over after markup it could not read (a huge attribute's value, whose
+    // rest and the scripts after it it reads as text). The one showing more text is the page.
+    const int body_letters = count_letters(text_of(body));
+    for (xmlNode *top = root->next; top != nullptr; top = top->next) {
+        if (top->type != XML_ELEMENT_NODE || count_letters(text_of(top)) <= body_letters)
+            continue;
+        for (xmlNode *n = top->children; n != nullptr;) {
+            xmlNode *const next = n->next;
+            if (tag_of(n) == "body") {
+                for (xmlNode *c = n->children; c != nullptr;) {
+                    xmlNode *const c_next = c->next;
+                    adopt(c);
+                    c = c_next;
+                }
+            } else if (is_stray(n)) {
+                adopt(n);
+            }
+            n = next;
+        }
+    }
+    return body;
+}
 
 std::string_view tag_of(const xmlNode* node)
 {

@@ -16,6 +16,12 @@ namespace colophon::dom {
 // HTML_PARSE_IGNORE_ENC (the bytes are UTF-8 whatever a <meta charset> says).
 xml::XmlDocPtr parse_html_utf8(std::string_view utf8, const std::string& url, int options);
 
+// The page's <body>, holding everything the page shows: elements the parser's error recovery
+// left beside it under <html> (after a premature </body>, before a late <body>) are moved into
+// it in their order, and so is a second <html>'s content when it shows more text than the
+// first. The root element when there is no <body>.
+xmlNode *body_with_strays(xmlDoc *doc);
+
 // Lower-case element name as the HTML parser stores it; empty for non-elements.
 std::string_view tag_of(const xmlNode* node);
 bool is_element(const xmlNode* node, std::string_view name);

@@ -24,6 +24,15 @@ constexpr int label_min_letters = 3;
 constexpr std::size_t label_max_bytes = 30;
 // "Image 2 of 5" gallery counters are shorter than this.
 constexpr std::size_t gallery_counter_max_bytes = 20;
+// Serialized data (a script's JSON, an attribute's value the parser spilled into the text):
+// at least this many '":' / '",' pairs, one in every this many bytes or more often. Prose
+// quotes a speaker and goes on ("... he said", ...) a few times a page, never this densely.
+constexpr int data_min_pairs = 8;
+constexpr std::size_t data_bytes_per_pair = 60;
+// ... or encoded data (a data: URL, base64): at least this many bytes, most of them in runs of
+// ASCII without a space of this length or longer, which no language's words reach.
+constexpr std::size_t encoded_min_bytes = 200;
+constexpr std::size_t encoded_run_bytes = 60;
 // An unrendered shortcode wraps a few words; a longer bracketed text is something else.
 constexpr std::size_t shortcode_max_bytes = 400;
 // A dateline or byline is a short line among the first few blocks. (article-extraction-benchmark)
@@ -185,6 +194,34 @@ bool is_promotion_line(const core::Block &b)
 
 } // namespace
 
+// Text for machines, not readers, that the page or the parser's recovery left in a paragraph:
+// JSON (quoted keys and values, densely) or encoded bytes (percent-encoded markup, base64) in
+// long runs without spaces. (Program text is not judged here: documentation and service pages
+// set code samples inside their paragraphs.)
+bool is_machine_text(const std::string &t)
+{
+    int pairs = 0;
+    for (std::size_t i = 0; i + 1 < t.size(); ++i)
+        pairs += t[i] == '"' && (t[i + 1] == ':' || t[i + 1] == ',');
+    if (pairs >= data_min_pairs &&
+        t.size() <= static_cast<std::size_t>(pairs) * data_bytes_per_pair)
+        return true;
+    if (t.size() < encoded_min_bytes)
+        return false;
+    std::size_t in_long_runs = 0, run = 0;
+    for (std::size_t i = 0; i <= t.size(); ++i) {
+        const auto c = i < t.size() ? static_cast<unsigned char>(t[i]) : ' ';
+        if (c > ' ' && c < 0x80) {
+            ++run;
+            continue;
+        }
+        if (run >= encoded_run_bytes)
+            in_long_runs += run;
+        run = 0;
+    }
+    return in_long_runs * 2 > t.size();
+}
+
 bool is_ui_text(const std::string &t)
 {
     const int letters = dom::count_letters(t);
@@ -196,7 +233,7 @@ bool is_ui_text(const std::string &t)
     if (t.find(' ') == std::string::npos &&
         (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")))
         return true;
-    if (is_shortcode_element(t))
+    if (is_shortcode_element(t) || is_machine_text(t))
         return true;
     if (t.size() > label_max_bytes)
         return false;

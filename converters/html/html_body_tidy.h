@@ -32,7 +32,8 @@ void drop_closing_promotion(std::vector<core::Block> &body);
 void take_italic_lede(core::Document &doc);
 
 // True when a paragraph's text is page furniture rather than prose: counters ("1.2K"),
-// separators, a bare URL, an unrendered CMS shortcode, or a one- or two-word interface label.
+// separators, a bare URL, an unrendered CMS shortcode, text for machines (JSON or encoded
+// data spilled into the text), or a one- or two-word interface label.
 bool is_ui_text(const std::string &text);
 
 } // namespace colophon::html

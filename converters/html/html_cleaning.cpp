@@ -32,6 +32,10 @@ constexpr int quoted_post_tenths = 8;
 // a tenth or two)
 constexpr int swallowed_min_paragraph_letters = 400;
 constexpr int swallowed_page_tenths = 5;
+// On a page of cards and rows with (almost) no paragraphs, the test of a hidden element weighs
+// all its text.
+// (wcxb-dev: a listing inside a display:none wrapper that scripts reveal)
+constexpr int swallowed_min_text_letters = 1000;
 
 bool never_content(std::string_view t)
 {
@@ -88,6 +92,22 @@ int paragraph_letters(const xmlNode* n)
     return letters;
 }
 
+// Letters of the text under `n` outside elements that are never content (scripts, styles, ...).
+int text_letters(const xmlNode *n)
+{
+    int letters = 0;
+    for (const xmlNode *c = n->children; c != nullptr;) {
+        if (c->type == XML_ELEMENT_NODE && never_content(dom::tag_of(c))) {
+            c = dom::next_skipping_children(const_cast<xmlNode *>(c), n);
+            continue;
+        }
+        if (c->type == XML_TEXT_NODE && c->content != nullptr)
+            letters += dom::count_letters(reinterpret_cast<const char *>(c->content));
+        c = dom::next_in_order(const_cast<xmlNode *>(c), n);
+    }
+    return letters;
+}
+
 // A control or hidden element that holds most of the page's paragraphs has swallowed the page
 // (the parser's error recovery extends an element left open); one holding a cookie notice or a
 // collapsed menu holds a small part of them.
@@ -95,19 +115,28 @@ class SwallowCheck
 {
   public:
     explicit SwallowCheck(const xmlNode* root) : root_(root) {}
-    bool holds_the_page(const xmlNode* n)
+    // A control is judged by paragraphs only: a <select>'s options are never the page.
+    bool holds_the_page(const xmlNode *n, bool control)
     {
-        const int own = paragraph_letters(n);
-        if (own < swallowed_min_paragraph_letters)
+        if (page_paragraphs_ < 0)
+            page_paragraphs_ = paragraph_letters(root_);
+        if (control || page_paragraphs_ >= swallowed_min_paragraph_letters) {
+            const int own = paragraph_letters(n);
+            return own >= swallowed_min_paragraph_letters &&
+                   own * 10 >= page_paragraphs_ * swallowed_page_tenths;
+        }
+        const int own = text_letters(n);
+        if (own < swallowed_min_text_letters)
             return false;
-        if (page_ < 0)
-            page_ = paragraph_letters(root_);
-        return own * 10 >= page_ * swallowed_page_tenths;
+        if (page_text_ < 0)
+            page_text_ = text_letters(root_);
+        return own * 10 >= page_text_ * swallowed_page_tenths;
     }
 
   private:
     const xmlNode* root_;
-    int page_ = -1;
+    int page_paragraphs_ = -1;
+    int page_text_ = -1;
 };
 
 bool is_hidden(const xmlNode* n)
@@ -241,7 +270,8 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
             doomed.push_back(n);
         } else if (n->type == XML_ELEMENT_NODE && n != root) {
             const bool control = may_hold_the_page(dom::tag_of(n));
-            if ((control || (is_hidden(n) && !is_named_chrome(n))) && swallow.holds_the_page(n)) {
+            if ((control || (is_hidden(n) && !is_named_chrome(n))) &&
+                swallow.holds_the_page(n, control)) {
                 // the parser's error recovery moved the page into it: keep the page
                 if (control)
                     xmlNodeSetName(n, reinterpret_cast<const xmlChar*>("div"));

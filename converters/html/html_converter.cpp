@@ -64,15 +64,6 @@ xml::XmlDocPtr parse_html(std::string_view utf8, const std::string& url)
     return dom::parse_html_utf8(utf8, url, opts);
 }
 
-xmlNode* find_body(xmlDoc* doc)
-{
-    xmlNode* root = xmlDocGetRootElement(doc);
-    for (xmlNode* n = root ? root->children : nullptr; n != nullptr; n = n->next)
-        if (dom::tag_of(n) == "body")
-            return n;
-    return root;
-}
-
 std::string first_value(const std::vector<SourcedValue>& v)
 {
     return v.empty() ? std::string() : v.front().value;
@@ -164,7 +155,7 @@ xmlNode* clean_and_score(xmlDoc* tree, FactsTable& facts, int max_depth, const H
     if (cleaning.flattened)
         diags.warn("html.too-deep",
                    "elements nested deeper than " + std::to_string(max_depth) + " levels were flattened into text");
-    xmlNode* body = find_body(tree);
+    xmlNode *body = dom::body_with_strays(tree);
     facts.index(body);
     compute_text_stats(facts, body, false);
     mark_boilerplate(facts, body, hints);

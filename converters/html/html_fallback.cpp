@@ -81,6 +81,35 @@ std::vector<core::Block> visible_paragraphs(FactsTable &facts, xmlNode *body, Bl
     return blocks;
 }
 
+bool holds_a_block(const xmlNode *e)
+{
+    for (const xmlNode *c = e->children; c != nullptr;
+         c = dom::next_in_order(const_cast<xmlNode *>(c), e))
+        if (c->type == XML_ELEMENT_NODE && dom::is_block_tag(dom::tag_of(c)) &&
+            dom::tag_of(c) != "br")
+            return true;
+    return false;
+}
+
+// 4. on a page of cards and rows without paragraphs: the text of every innermost block (a card's
+// title, its price, a row's cells) outside navigation, header, footer and asides
+std::vector<core::Block> visible_text(FactsTable &facts, xmlNode *body)
+{
+    std::vector<core::Block> blocks;
+    for (xmlNode *e : facts.elements()) {
+        if (!dom::is_block_tag(dom::tag_of(e)) || holds_a_block(e) || in_chrome_element(e, body))
+            continue;
+        std::string text = dom::text_of(e);
+        if (dom::count_letters(text) == 0)
+            continue;
+        core::Block p;
+        p.kind = core::BlockKind::Paragraph;
+        p.content.push_back(core::Inline::make_text(std::move(text)));
+        blocks.push_back(std::move(p));
+    }
+    return blocks;
+}
+
 } // namespace
 
 bool body_is_nearly_empty(const core::Document &doc)
@@ -104,7 +133,9 @@ void rescue_nearly_empty_body(core::Document &doc, FactsTable &facts, xmlNode *b
         return;
     if (take(declared_reading(signals), "html-schema-article-body"))
         return;
-    take(visible_paragraphs(facts, body, ctx), "html-visible-paragraphs");
+    if (take(visible_paragraphs(facts, body, ctx), "html-visible-paragraphs"))
+        return;
+    take(visible_text(facts, body), "html-visible-text");
 }
 
 } // namespace colophon::html

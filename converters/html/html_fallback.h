@@ -3,7 +3,8 @@
 // text, wider readings are tried in order and the first that yields text is kept, its name in
 // Extraction::method: the whole main region without the link filter ("html-wider"), the
 // schema.org articleBody the page declares ("html-schema-article-body"), then every visible
-// paragraph outside navigation, header, footer and asides ("html-visible-paragraphs").
+// paragraph outside navigation, header, footer and asides ("html-visible-paragraphs"), and last,
+// on pages without paragraphs, the text of every innermost block there ("html-visible-text").
 
 #include "core/document.h"
 #include "html/html_blocks.h"

@@ -69,5 +69,36 @@ TEST(HtmlDom, SkippingChildrenLeavesTheSubtreeOut)
     EXPECT_EQ(find_element(root, "a"), nullptr);
 }
 
+TEST(HtmlDom, ContentAfterAPrematureEndOfBodyIsBodyContent)
+{
+    const auto doc =
+        parse_html_utf8("<html><head><title>t</title></head><body><p>menu</p></body></html>"
+                        "<div><p>The article the page goes on to show.</p></div></body></html>",
+                        "", parse_options);
+    xmlNode *body = body_with_strays(doc.get());
+    ASSERT_NE(body, nullptr);
+    EXPECT_EQ(tag_of(body), "body");
+    EXPECT_EQ(text_of(body), "menu The article the page goes on to show.");
+}
+
+TEST(HtmlDom, ContentBeforeALateBodyComesFirst)
+{
+    const auto doc =
+        parse_html_utf8("<html><div>Before the body tag.</div><body><p>After it.</p></body></html>",
+                        "", parse_options);
+    xmlNode *body = body_with_strays(doc.get());
+    EXPECT_EQ(text_of(body), "Before the body tag. After it.");
+}
+
+TEST(HtmlDom, ASecondHtmlElementAfterTheFirstIsBodyContent)
+{
+    const auto doc = parse_html_utf8(
+        "<!DOCTYPE html><html><body><p>Menu.</p></body></html>"
+        "<html><head><title>again</title></head><body><div><p>The article.</p></div>"
+        "</body></html>",
+        "", parse_options);
+    EXPECT_EQ(text_of(body_with_strays(doc.get())), "Menu. The article.");
+}
+
 } // namespace
 } // namespace colophon::dom::test

@@ -2,6 +2,7 @@
 // into a control or a hidden element, page types, the fallback chain, class/id hints by token.
 // One behaviour per test, on small pages written for the purpose.
 
+#include "html/html_body_tidy.h"
 #include "html/html_class_hints.h"
 #include "html/html_page_type.h"
 #include "html_test_util.h"
@@ -31,6 +32,16 @@ std::string page(const std::string &body)
     return "<!DOCTYPE html><html lang=\"en\"><head><meta "
            "charset=\"utf-8\"><title>Minutes</title></head><body>" +
            body + "</body></html>";
+}
+
+// A grid of product cards without a single paragraph (about 1,400 letters).
+std::string product_cards()
+{
+    std::string cards;
+    for (int k = 0; k < 24; ++k)
+        cards += "<div class=\"card\"><h3>Dark roast coffee blend number " + std::to_string(k) +
+                 "</h3><div><span>Whole bean, twelve ounces</span> <span>$19.99</span></div></div>";
+    return cards;
 }
 
 bool has_text(const core::Document &d, const std::string &needle)
@@ -88,6 +99,26 @@ TEST(HtmlSwallowedContent, HiddenDialogStaysOutEvenWhenLongerThanTheArticle)
                           article_text + "</div>"));
     EXPECT_TRUE(has_text(d, "discussed the budget and the staffing plan")) << body_text(d);
     EXPECT_FALSE(has_text(d, "written report on each")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, HiddenWrapperHoldingACardGridIsKept)
+{
+    // a listing a script reveals: no paragraphs anywhere, so all text is weighed
+    const auto d = convert_html(page("<header><nav><a href=\"/\">Home</a><a href=\"/shop\">Shop</a>"
+                                     "</nav></header><div id=\"app\" style=\"display: none\">" +
+                                     product_cards() + "</div>"));
+    EXPECT_TRUE(has_text(d, "Dark roast coffee blend number 23")) << body_text(d);
+}
+
+TEST(HtmlSwallowedContent, SelectOptionsAreNeverThePage)
+{
+    std::string options;
+    for (int k = 0; k < 80; ++k)
+        options += "<option>Department of household goods " + std::to_string(k) + "</option>";
+    const auto d = convert_html(
+        page("<form><select name=\"dept\">" + options + "</select></form>" + product_cards()));
+    EXPECT_TRUE(has_text(d, "Dark roast coffee blend number 3")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "Department of household goods")) << body_text(d);
 }
 
 TEST(HtmlSwallowedContent, ButtonWithALabelIsStillDropped)
@@ -263,6 +294,47 @@ TEST(HtmlFallback, DeclaredArticleBodyWhenThePageShowsNone)
         "href=\"/\">Home</a></nav></body></html>");
     EXPECT_EQ(d.extraction.method, "html-schema-article-body");
     EXPECT_TRUE(has_text(d, "the staffing plan of the institute")) << body_text(d);
+}
+
+TEST(HtmlFallback, InnermostBlocksWhenThePageHasNoParagraphs)
+{
+    // the only text sits in cards the class hints call chrome: every reading before the last
+    // keeps nothing, the innermost blocks outside navigation keep the cards
+    const auto d =
+        convert_html(page("<nav><a href=\"/\">Home</a></nav><div class=\"sidebar-widget\">" +
+                          product_cards() + "</div>"));
+    EXPECT_EQ(d.extraction.method, "html-visible-text");
+    EXPECT_TRUE(has_text(d, "Dark roast coffee blend number 0")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "Whole bean, twelve ounces $19.99")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "Home")) << body_text(d);
+}
+
+TEST(HtmlMachineText, JsonAndEncodedDataAreNoParagraphs)
+{
+    std::string json = "{";
+    for (int k = 0; k < 10; ++k)
+        json += "\"item" + std::to_string(k) + "\":\"B0CXGXT6W" + std::to_string(k) + "\",";
+    EXPECT_TRUE(is_ui_text(json + "}"));
+    std::string encoded =
+        "39;none'%20fill-rule='evenodd'%3e%3cg%3e%3cg%20transform='translate(-639.0";
+    while (encoded.size() < 400)
+        encoded += "%20-417.000000)%20translate(639.000000,%20417.000000)'%3e%3crect%20width='141'";
+    EXPECT_TRUE(is_ui_text(encoded));
+}
+
+TEST(HtmlMachineText, ProseQuotesAndDiagramsStay)
+{
+    EXPECT_FALSE(
+        is_ui_text("\"We are ready,\" she said. \"The budget is agreed,\" he replied, \"and the "
+                   "staff plan too.\" Then the meeting went on to the long-term strategy of the "
+                   "institute, and \"the rest\", as the chair put it, \"can wait\"."));
+    std::string diagram;
+    for (int k = 0; k < 80; ++k)
+        diagram += "\u2500";
+    EXPECT_FALSE(is_ui_text("\u250c" + diagram +
+                            "\u2510 \u2502 Data ingestion and normalisation layer "
+                            "\u2502 \u251c" +
+                            diagram + "\u2524"));
 }
 
 TEST(HtmlFallback, MainPassResultIsKeptWhenItHasText)
