@@ -52,7 +52,8 @@ constexpr std::array<std::string_view, 20> compound_words = {
     "site-footer",     "mobile-menu",  "edit-link",       "about-author", "about-the-author",
     "photo-credit",    "image-credit", "sponsored-links", "print-only",   "newsletter-signup"};
 // Whole names that hide an element from view (never a word of a longer name: "hidden-xs",
-// "overflow-hidden" and "accordion-panel-hidden" are shown somewhere).
+// "hide-on-mobile", "overflow-hidden" and "accordion-panel-hidden" are shown somewhere, and
+// "hide-last-connector" styles a part of what is shown).
 constexpr std::array<std::string_view, 10> visibility_names = {"hidden",
                                                                "hide",
                                                                "invisible",
@@ -218,8 +219,9 @@ std::string chrome_hint(const xmlNode *node, const HintContext &context)
     if (dom::attr_view(node, "class").empty() && dom::attr_view(node, "id").empty())
         return {};
     for (const ClassName &name : class_names(node)) {
-        // "hidden", "sr-only", "hide-for-mobile"; not "overflow-hidden" or "field--label-hidden"
-        if (in(visibility_names, name.joined) || in(visibility_names, name.words.front())) {
+        // "hidden", "sr-only"; not "overflow-hidden", "field--label-hidden", "hide-for-mobile"
+        // (shown on a desktop screen) or "hide-last-message-connector" (a style modifier)
+        if (in(visibility_names, name.joined)) {
             if (!shown_on_some_screen(node))
                 return name.joined;
             continue;

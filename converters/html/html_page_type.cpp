@@ -23,7 +23,7 @@ constexpr int max_jsonld_depth = 8;
 // and specifications, documentation without its sidebar)
 constexpr std::array<PageProfile, 7> profiles = {{
     {"article", false, false},
-    {"forum", true, false},
+    {"forum", true, true},
     {"listing", false, true},
     {"collection", false, true},
     {"product", false, false},

@@ -337,6 +337,54 @@ TEST(HtmlMachineText, ProseQuotesAndDiagramsStay)
                             diagram + "\u2524"));
 }
 
+TEST(HtmlClassHints, HidingWordOpeningAStyleModifierHidesNothing)
+{
+    // "hide-last-message-connector" styles the replies' thread lines; "hidden" hides
+    const auto d =
+        convert_html(page("<main><h1>Minutes</h1>" + article_text +
+                          "<div class=\"hide-last-message-connector\"><p>A reply that "
+                          "agrees with the chair about the report and asks for the "
+                          "figures of last year as well.</p></div><div class=\"hidden\"><p>"
+                          "Log in to reply to this thread and follow it.</p></div></main>"));
+    EXPECT_TRUE(has_text(d, "asks for the figures of last year")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "Log in to reply")) << body_text(d);
+}
+
+TEST(HtmlPageKind, EveryPostOfAThreadIsContent)
+{
+    // each post its own <article>, inside wrappers of their own: reading the longest post as
+    // the article would lose the replies
+    std::string posts;
+    const char *replies[] = {
+        "I would start with a hardtail and upgrade the fork later on, it is "
+        "the cheapest way to learn what you really need on the trail.",
+        "Rent a few bikes at the local shop first; the fit matters more than "
+        "the brand and most shops will take the rental fee off the price.",
+        "Second hand is fine for a first bike if someone who knows bikes looks "
+        "at the frame and the suspension with you before you pay."};
+    posts +=
+        "<div class=\"thread\"><div class=\"post-wrap\"><article class=\"post\"><p>I am looking "
+        "to get into mountain biking and have been trying to find out which bike to get.</p>";
+    for (int k = 0; k < 16; ++k)
+        posts += "<p>I want a good entry-level bike and do not want to waste money on something I "
+                 "will outgrow within a season, so any advice on what to look for is welcome.</p>";
+    posts += "</article></div>";
+    for (const char *r : replies)
+        posts += std::string("<div class=\"replies\"><div><article class=\"post\"><p>") + r +
+                 "</p></article></div></div>";
+    posts += "</div>";
+    HtmlConverter conv;
+    core::ConvertOptions opts;
+    opts.page_type = "forum";
+    core::Diagnostics diags("thread.html");
+    const core::Document d = conv.convert(
+        core::make_input("thread.html", page("<main>" + posts + "</main>")), opts, diags);
+    EXPECT_EQ(d.extraction.page_type, "forum");
+    EXPECT_TRUE(has_text(d, "which bike to get")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "upgrade the fork later on")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "looks at the frame and the suspension")) << body_text(d);
+}
+
 TEST(HtmlFallback, MainPassResultIsKeptWhenItHasText)
 {
     const auto d = convert_html(page("<article><h1>Minutes</h1>" + article_text + "</article>"));
