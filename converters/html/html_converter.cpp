@@ -330,9 +330,10 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     xmlNode* body = page.body;
     const std::string base = take_declared_metadata(pm, options, doc.meta);
     doc.extraction.page_type = page.profile->type;
-    // 5. main content: the densest article-like element, or the whole main region on pages of
-    // cards and rows
-    xmlNode* content = page.profile->whole_region ? find_main_region(facts, body) : find_main_content(facts, body);
+    // 5. main content: the densest article-like element, the page's declared main, or the whole
+    // main region on pages of cards and rows
+    const ContentExtent extent = page.profile->extent;
+    xmlNode *content = find_content(facts, body, extent);
     // 6. what the page shows about the article
     const std::vector<std::string> declared = declared_titles(pm, doc.meta.publisher);
     const VisibleTitle vt = find_visible_title(facts, content, declared);
@@ -342,7 +343,7 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     ctx.base_url = base;
     ctx.page_url = doc.meta.canonical_url;
     ctx.max_depth = options.limits.max_nesting_depth;
-    ctx.filter_chrome = !page.profile->whole_region;
+    ctx.filter_chrome = extent != ContentExtent::whole_region;
     take_title(vt, declared, pm, doc.meta);
     if (auto src = extract_provenance(facts, region, ctx))
         doc.meta.original_source = *src;

@@ -25,12 +25,20 @@ struct PageSignals
 
 PageSignals read_page_signals(xmlDoc *doc);
 
+// How much of a page its main content spans.
+enum class ContentExtent
+{
+    densest_element, // the element densest in running text (one article, one product)
+    declared_main,   // the page's <main> when it holds most of the text, else the densest element
+    whole_region,    // every card, row and post of the main region (or of the whole body)
+};
+
 // What main content means for one kind of page.
 struct PageProfile
 {
     const char *type;          // "article", "forum", ...
     bool comments_are_content; // a thread's posts are marked up as comments
-    bool whole_region;         // every card, row and section of the main region is content
+    ContentExtent extent;
 };
 
 // The seven kinds, "article" first; the page-type model's classes in this order.

@@ -271,6 +271,50 @@ TEST(HtmlPageType, DocumentationKeepsItsLinkedReferenceLists)
     EXPECT_TRUE(has_text(d, "tokenize()")) << body_text(d);
 }
 
+TEST(HtmlPageType, ServicePageKeepsEverySectionOfItsMain)
+{
+    std::string sections =
+        "<section><h1>Bookkeeping for small charities</h1><p>Accounts you can trust, on "
+        "time.</p></section>"
+        "<section><h2>What we do</h2><ul><li>Monthly ledgers</li><li>Gift aid claims</li>"
+        "<li>Annual returns</li></ul></section>"
+        "<section><h2>How it works</h2>" +
+        article_text +
+        "</section><section><h2>Pricing</h2><p>From forty pounds a month, billed quarterly.</p>"
+        "</section><section><h2>Guides</h2><ul>";
+    for (const char *guide : {"Gift aid for beginners", "Restricted and unrestricted funds",
+                              "Preparing for an independent examination", "Trustee reports"})
+        sections += std::string("<li><a href=\"/guides/1\">") + guide +
+                    ": a short guide for treasurers</a></li>";
+    sections += "</ul></section>";
+    HtmlConverter conv;
+    core::ConvertOptions opts;
+    opts.page_type = "service";
+    core::Diagnostics diags("service.html");
+    const core::Document d = conv.convert(
+        core::make_input("service.html", page("<nav><a href=\"/\">Home</a></nav><main>" + sections +
+                                              "</main><footer><p>Registered office</p></footer>")),
+        opts, diags);
+    EXPECT_TRUE(has_text(d, "written report")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "Gift aid claims")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "From forty pounds a month")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "Registered office")) << body_text(d);
+}
+
+TEST(HtmlMainContent, DeclaredMainInsideAWiderElementIsTheContent)
+{
+    // The wrapper scores best (the article and the long notice together), but the page declares
+    // its main content, which holds more than a quarter of the wrapper's running text.
+    std::string notice;
+    for (int k = 0; k < 8; ++k)
+        notice += "<p>We process the data you give us under the terms of our general policy, which "
+                  "explains how long records are kept and whom to contact.</p>";
+    const auto d = convert_html(page("<div class=\"wrap\"><main><h1>Minutes</h1>" + article_text +
+                                     "</main><div class=\"extra\">" + notice + "</div></div>"));
+    EXPECT_TRUE(has_text(d, "written report")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "whom to contact")) << body_text(d);
+}
+
 TEST(HtmlFallback, WiderReadingWhenTheMainPassKeepsNothing)
 {
     // every block is a link-dense teaser: the article pass keeps nothing, the wider reading all
