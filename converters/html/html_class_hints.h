@@ -27,6 +27,8 @@ struct HintContext
 {
     // On a forum the posts are marked up as comments: comment words name content there.
     bool comments_are_content = false;
+    // On a product page the customers' reviews are not the product's description.
+    bool reviews_are_chrome = false;
 };
 
 // The word that names `node` page chrome ("nav", "share", "related", "visually-hidden"), empty

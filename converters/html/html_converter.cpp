@@ -313,6 +313,7 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
     // 4. clean and score
     HintContext hints;
     hints.comments_are_content = page.profile->comments_are_content;
+    hints.reviews_are_chrome = page.profile->reviews_are_chrome;
     page.body = clean_and_score(page.tree.get(), page.facts, options.limits.max_nesting_depth, hints, diags);
     return page;
 }

@@ -22,13 +22,13 @@ constexpr int max_jsonld_depth = 8;
 // card of a listing or collection, every section of a service page, a product's description
 // and specifications, documentation without its sidebar)
 constexpr std::array<PageProfile, 7> profiles = {{
-    {"article", false, ContentExtent::densest_element},
-    {"forum", true, ContentExtent::whole_region},
-    {"listing", false, ContentExtent::whole_region},
-    {"collection", false, ContentExtent::whole_region},
-    {"product", false, ContentExtent::densest_element},
-    {"service", false, ContentExtent::declared_main},
-    {"documentation", false, ContentExtent::whole_region},
+    {"article", false, false, ContentExtent::densest_element},
+    {"forum", true, false, ContentExtent::whole_region},
+    {"listing", false, false, ContentExtent::whole_region},
+    {"collection", false, false, ContentExtent::whole_region},
+    {"product", false, true, ContentExtent::densest_element},
+    {"service", false, false, ContentExtent::declared_main},
+    {"documentation", false, false, ContentExtent::whole_region},
 }};
 
 // schema.org types, most specific first within each kind; the first declared type found wins.

@@ -38,6 +38,7 @@ struct PageProfile
 {
     const char *type;          // "article", "forum", ...
     bool comments_are_content; // a thread's posts are marked up as comments
+    bool reviews_are_chrome;   // customers' reviews and ratings are not the product's description
     ContentExtent extent;
 };
 

@@ -301,6 +301,38 @@ TEST(HtmlPageType, ServicePageKeepsEverySectionOfItsMain)
     EXPECT_FALSE(has_text(d, "Registered office")) << body_text(d);
 }
 
+// A product page's description and specifications, then its customers' reviews, as long as the
+// description: on a product page the reviews are not content, on an article page a "review" is.
+core::Document convert_as(const std::string &kind, const std::string &body)
+{
+    HtmlConverter conv;
+    core::ConvertOptions opts;
+    opts.page_type = kind;
+    core::Diagnostics diags("page.html");
+    return conv.convert(core::make_input("page.html", page(body)), opts, diags);
+}
+
+TEST(HtmlPageType, CustomerReviewsAreNoPartOfAProduct)
+{
+    std::string reviews;
+    for (int k = 0; k < 4; ++k)
+        reviews +=
+            "<div class=\"review-card\"><p>Bought this for my daughter and she has used it every "
+            "day since; the strap frayed a little after a month but the seller replaced "
+            "it.</p></div>";
+    const std::string product = "<div class=\"product\"><h1>Canvas day bag</h1>" + article_text +
+                                "<ul><li>Capacity: 18 litres</li><li>Weight: 640 g</li></ul></div>"
+                                "<section class=\"customer-reviews\"><h2>What buyers say</h2>" +
+                                reviews + "</section>";
+    const auto d = convert_as("product", "<main>" + product + "</main>");
+    EXPECT_TRUE(has_text(d, "written report")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "the seller replaced it")) << body_text(d);
+    const auto review =
+        convert_as("article", "<main><article class=\"review\"><h1>Canvas day bag, reviewed</h1>" +
+                                  article_text + "</article></main>");
+    EXPECT_TRUE(has_text(review, "written report")) << body_text(review);
+}
+
 TEST(HtmlMainContent, DeclaredMainInsideAWiderElementIsTheContent)
 {
     // The wrapper scores best (the article and the long notice together), but the page declares
