@@ -333,6 +333,28 @@ TEST(HtmlPageType, CustomerReviewsAreNoPartOfAProduct)
     EXPECT_TRUE(has_text(review, "written report")) << body_text(review);
 }
 
+TEST(HtmlPageType, PostersProfileBoxesAndSignaturesAreNoPartOfAThread)
+{
+    std::string posts;
+    for (const char *text :
+         {"My old laptop will not boot since the update; the fan spins and the screen stays black.",
+          "Hold the power button for thirty seconds with the battery out, then try again.",
+          "That worked for me last year, although I also had to reset the firmware settings."}) {
+        posts += std::string("<article class=\"message\"><div class=\"message-userDetails\">"
+                             "<h4>member") +
+                 text[0] +
+                 "</h4><dl class=\"pairs\"><dt>Joined</dt><dd>Mar 3, 2019</dd><dt>Messages</dt>"
+                 "<dd>1,204</dd></dl></div><div class=\"message-body\"><p>" +
+                 text +
+                 "</p></div><div class=\"signature\">Running three home servers on solar power "
+                 "since 2012, ask me anything about batteries.</div></article>";
+    }
+    const auto d = convert_as("forum", "<main><h1>Laptop will not boot</h1>" + posts + "</main>");
+    EXPECT_TRUE(has_text(d, "reset the firmware settings")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "Joined")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "three home servers")) << body_text(d);
+}
+
 TEST(HtmlMainContent, DeclaredMainInsideAWiderElementIsTheContent)
 {
     // The wrapper scores best (the article and the long notice together), but the page declares
