@@ -355,6 +355,22 @@ TEST(HtmlPageType, PostersProfileBoxesAndSignaturesAreNoPartOfAThread)
     EXPECT_FALSE(has_text(d, "three home servers")) << body_text(d);
 }
 
+TEST(HtmlMainContent, ALongFooterBesideTheDeclaredMainIsStillChrome)
+{
+    // The footer's privacy policy holds most of the page's running text, but the page declares
+    // its main content elsewhere.
+    std::string policy;
+    for (int k = 0; k < 30; ++k)
+        policy += "<p>We process the data you give us under the terms of our general policy, which "
+                  "explains how long records are kept and whom to contact.</p>";
+    const auto d =
+        convert_as("collection", "<main><h1>Coffee</h1>" + article_text + product_cards() +
+                                     "</main><footer>" + policy + "</footer>");
+    EXPECT_TRUE(has_text(d, "written report")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "Dark roast coffee blend number 7")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "whom to contact")) << body_text(d);
+}
+
 TEST(HtmlMainContent, DeclaredMainInsideAWiderElementIsTheContent)
 {
     // The wrapper scores best (the article and the long notice together), but the page declares
