@@ -312,6 +312,16 @@ core::Document convert_as(const std::string &kind, const std::string &body)
     return conv.convert(core::make_input("page.html", page(body)), opts, diags);
 }
 
+// `count` paragraphs of a site's data-protection notice (about 140 letters each).
+std::string policy_paragraphs(int count)
+{
+    std::string out;
+    for (int k = 0; k < count; ++k)
+        out += "<p>We process the data you give us under the terms of our general policy, which "
+               "explains how long records are kept and whom to contact.</p>";
+    return out;
+}
+
 TEST(HtmlPageType, CustomerReviewsAreNoPartOfAProduct)
 {
     std::string reviews;
@@ -359,13 +369,9 @@ TEST(HtmlMainContent, ALongFooterBesideTheDeclaredMainIsStillChrome)
 {
     // The footer's privacy policy holds most of the page's running text, but the page declares
     // its main content elsewhere.
-    std::string policy;
-    for (int k = 0; k < 30; ++k)
-        policy += "<p>We process the data you give us under the terms of our general policy, which "
-                  "explains how long records are kept and whom to contact.</p>";
     const auto d =
         convert_as("collection", "<main><h1>Coffee</h1>" + article_text + product_cards() +
-                                     "</main><footer>" + policy + "</footer>");
+                                     "</main><footer>" + policy_paragraphs(30) + "</footer>");
     EXPECT_TRUE(has_text(d, "written report")) << body_text(d);
     EXPECT_TRUE(has_text(d, "Dark roast coffee blend number 7")) << body_text(d);
     EXPECT_FALSE(has_text(d, "whom to contact")) << body_text(d);
@@ -375,12 +381,9 @@ TEST(HtmlMainContent, DeclaredMainInsideAWiderElementIsTheContent)
 {
     // The wrapper scores best (the article and the long notice together), but the page declares
     // its main content, which holds more than a quarter of the wrapper's running text.
-    std::string notice;
-    for (int k = 0; k < 8; ++k)
-        notice += "<p>We process the data you give us under the terms of our general policy, which "
-                  "explains how long records are kept and whom to contact.</p>";
-    const auto d = convert_html(page("<div class=\"wrap\"><main><h1>Minutes</h1>" + article_text +
-                                     "</main><div class=\"extra\">" + notice + "</div></div>"));
+    const auto d =
+        convert_html(page("<div class=\"wrap\"><main><h1>Minutes</h1>" + article_text +
+                          "</main><div class=\"extra\">" + policy_paragraphs(8) + "</div></div>"));
     EXPECT_TRUE(has_text(d, "written report")) << body_text(d);
     EXPECT_FALSE(has_text(d, "whom to contact")) << body_text(d);
 }
