@@ -105,20 +105,29 @@ UScriptCode first_letter_script(std::string_view w)
     return USCRIPT_COMMON;
 }
 
-// The word without the punctuation around it, its case kept ("«белорусско" -> "белорусско").
-std::string word_letters(std::string_view w)
+// The byte offset of the first code point of `w` that `wanted` accepts; w.size() when none.
+template <typename Pred> int32_t first_code_point(std::string_view w, Pred wanted)
 {
     const auto* p = reinterpret_cast<const uint8_t*>(w.data());
     const auto n = static_cast<int32_t>(w.size());
-    int32_t b = 0, e = n;
+    int32_t b = 0;
     while (b < n) {
         int32_t next = b;
         UChar32 c = 0;
         U8_NEXT(p, next, n, c);
-        if (c > 0 && u_isalpha(c))
+        if (c > 0 && wanted(c))
             break;
         b = next;
     }
+    return b;
+}
+
+// The word without the punctuation around it, its case kept ("«белорусско" -> "белорусско").
+std::string word_letters(std::string_view w)
+{
+    const auto *p = reinterpret_cast<const uint8_t *>(w.data());
+    const int32_t b = first_code_point(w, [](UChar32 c) { return u_isalpha(c) != 0; });
+    int32_t e = static_cast<int32_t>(w.size());
     while (e > b) {
         int32_t prev = e;
         UChar32 c = 0;
@@ -135,18 +144,9 @@ std::string word_letters(std::string_view w)
 // is a speck OCR read, never text.
 std::size_t leading_marks(std::string_view w)
 {
-    const auto* p = reinterpret_cast<const uint8_t*>(w.data());
-    const auto n = static_cast<int32_t>(w.size());
-    int32_t b = 0;
-    while (b < n) {
-        int32_t next = b;
-        UChar32 c = 0;
-        U8_NEXT(p, next, n, c);
-        if (c > 0 && u_isalnum(c))
-            break;
-        b = next;
-    }
-    return b == n ? 0 : static_cast<std::size_t>(b);
+    const auto b =
+        static_cast<std::size_t>(first_code_point(w, [](UChar32 c) { return u_isalnum(c) != 0; }));
+    return b == w.size() ? 0 : b;
 }
 
 } // namespace
