@@ -4,6 +4,7 @@
 #include "core/dates.h"
 #include "core/text.h"
 #include "dom/html_dom.h"
+#include "html/html_class_hints.h"
 #include "html/html_cleaning.h"
 #include "html/html_links.h"
 
@@ -242,6 +243,36 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
         n = dom::next_in_order(n, region);
     }
     return authors;
+}
+
+// A class or id that names a user: "username", "poster", "creator", or "user" and "name" side
+// by side ("message-userName", "user_name").
+bool names_a_user(const xmlNode *n)
+{
+    if (has_name_word(n, {"username", "bigusername", "poster", "creator", "author", "nickname"}))
+        return true;
+    for (const ClassName &c : class_names(n))
+        for (std::size_t i = 0; i + 1 < c.words.size(); ++i)
+            if (c.words[i] == "user" && c.words[i + 1] == "name")
+                return true;
+    return false;
+}
+
+std::vector<core::Author> extract_first_poster(FactsTable &facts, xmlNode *region)
+{
+    // A user name is short: a handle or a display name of a few words.
+    constexpr int max_poster_letters = 40;
+    constexpr std::size_t max_poster_words = 3;
+    for (xmlNode *n = region; n != nullptr; n = dom::next_in_order(n, region)) {
+        if (n->type != XML_ELEMENT_NODE || !names_a_user(n))
+            continue;
+        const std::string text = dom::text_of(n);
+        const int letters = letters_of(facts, n);
+        if (letters > 0 && letters <= max_poster_letters &&
+            core::split_words(text).size() <= max_poster_words)
+            return {{text, {}, {}}};
+    }
+    return {};
 }
 
 // "Kaspars Ozols · 20/11/2024" or "Published 12/02/2024" -> the date part as printed: the

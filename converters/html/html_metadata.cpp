@@ -77,9 +77,11 @@ bool has_type(const json& obj, std::initializer_list<std::string_view> names)
 
 bool is_article(const json& obj)
 {
-    return has_type(obj, {"Article", "NewsArticle", "ScholarlyArticle", "BlogPosting", "Report", "TechArticle",
-                          "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "BackgroundNewsArticle",
-                          "Blog", "LiveBlogPosting", "SocialMediaPosting", "Review", "MedicalScholarlyArticle"});
+    return has_type(obj, {"Article", "NewsArticle", "ScholarlyArticle", "BlogPosting", "Report",
+                          "TechArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                          "ReportageNewsArticle", "BackgroundNewsArticle", "Blog",
+                          "LiveBlogPosting", "SocialMediaPosting", "Review",
+                          "MedicalScholarlyArticle", "DiscussionForumPosting"});
 }
 
 void collect_objects(const json& j, std::vector<const json*>& out, int depth)
@@ -166,6 +168,14 @@ void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>
             article = o;
             break;
         }
+    // a question-and-answer thread: the question is its post (an FAQ's questions are not)
+    if (article == nullptr)
+        for (const json *o : objs)
+            if (has_type(*o, {"QAPage"}) && o->contains("mainEntity") &&
+                has_type((*o)["mainEntity"], {"Question"})) {
+                article = &(*o)["mainEntity"];
+                break;
+            }
     if (article == nullptr)
         for (const json* o : objs)
             if (has_type(*o, {"WebPage", "ItemPage"}) && o->contains("headline")) {

@@ -20,15 +20,21 @@ constexpr int max_jsonld_depth = 8;
 
 // What main content means, one row per kind of page. (wcxb-dev README: a thread's posts, every
 // card of a listing or collection, every section of a service page, a product's description
-// and specifications, documentation without its sidebar)
+// and specifications, documentation without its sidebar.) Bylines: in wcxb-dev's ground truth
+// articles and threads name an author and a date on 78-94% of pages, the other kinds on 0-6%
+// (a product's release date, a service page's copyright year are not publications); a thread's
+// authors are the posters' user names. Headings: a service page opens with a slogan ("Build
+// fast.") and a listing with a section heading ("Latest"), their names are in the declared
+// titles; other kinds open with their name (wcxb-dev titles when the declared title wins over
+// a disagreeing main heading: service 0.47 -> 0.63, listing 0.72 -> 0.75; the others lose).
 constexpr std::array<PageProfile, 7> profiles = {{
-    {"article", false, false},
-    {"forum", true, true},
-    {"listing", false, true},
-    {"collection", false, true},
-    {"product", false, false},
-    {"service", false, false},
-    {"documentation", false, true},
+    {"article", false, false, true, false, false},
+    {"forum", true, true, true, true, false},
+    {"listing", false, true, false, false, true},
+    {"collection", false, true, false, false, false},
+    {"product", false, false, false, false, false},
+    {"service", false, false, false, false, true},
+    {"documentation", false, true, false, false, false},
 }};
 
 // schema.org types, most specific first within each kind; the first declared type found wins.

@@ -31,6 +31,9 @@ struct PageProfile
     const char *type;          // "article", "forum", ...
     bool comments_are_content; // a thread's posts are marked up as comments
     bool whole_region;         // every card, row and section of the main region is content
+    bool has_byline;           // the page names its authors and publication date
+    bool handles_are_authors;  // a poster's user name ("jdoe42") is an author's name
+    bool slogan_headings;      // the main heading is a slogan or section name, not the page's title
 };
 
 // The seven kinds, "article" first; the page-type model's classes in this order.

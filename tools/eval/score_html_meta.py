@@ -16,7 +16,8 @@ What counts as right, per field (every page of the truth file is scored for ever
           all among the other's ("Jane Doe" and "Dr. Jane Doe"). Parts of the truth that
           qualify a name rather than name someone are not names: degrees ("MS", "RD", "PhD":
           every word at most four letters and written with a capital) and roles ("CEO of X": a
-          part with a lower-case word such as "of", "at", "the").
+          part with a lower-case word such as "of", "at", "the"); the same parts of a predicted
+          name are set aside the same way ("Jane Doe, MS, RD" predicted for "Jane Doe, MS, RD").
   date    the same ISO day (the first ten characters, YYYY-MM-DD); a truth given only to the
           month needs the same month.
 
@@ -29,6 +30,7 @@ Standard library only.
 """
 
 import argparse
+import html
 import collections
 import json
 import os
@@ -95,10 +97,10 @@ def names_match(a, b):
 
 
 def author_right(pred_names, truth):
-    truth_names = split_names(truth, True)
+    truth_names = split_names(html.unescape(truth or ""), True)
     predicted = []
     for n in pred_names:
-        predicted += [t for t in split_names(n, False) if t not in predicted]
+        predicted += [t for t in split_names(n, True) if t not in predicted]
     if not truth_names:
         return not predicted
     return (all(any(names_match(p, t) for p in predicted) for t in truth_names) and
