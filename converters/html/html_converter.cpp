@@ -14,7 +14,6 @@
 #include "html/html_fallback.h"
 #include "html/html_links.h"
 #include "html/html_main_text.h"
-#include "html/html_metadata.h"
 #include "html/html_notes.h"
 #include "html/html_page_features.h"
 #include "html/html_page_model.h"
@@ -46,6 +45,9 @@
 namespace colophon::html {
 
 namespace {
+
+using pagemeta::PageMeta;
+using pagemeta::SourcedValue;
 
 using core::ConversionError;
 
@@ -180,7 +182,7 @@ std::vector<std::string> declared_titles(const PageMeta& pm, const std::string& 
     std::vector<std::string> declared;
     for (const SourcedValue& v : pm.titles)
         declared.push_back(v.value);
-    const std::string tag_title = strip_site_suffix(pm.title_tag, publisher);
+    const std::string tag_title = pagemeta::strip_site_suffix(pm.title_tag, publisher);
     if (!tag_title.empty())
         declared.push_back(tag_title);
     return declared;
@@ -348,7 +350,7 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
         page.tree = parse_page(decoded.utf8(), input);
     }
     // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts), the kind of page
-    page.declared = collect_page_meta(page.tree.get());
+    page.declared = pagemeta::collect_page_meta(page.tree.get());
     page.signals = read_page_signals(page.tree.get());
     page.address = page_address(page.declared, options);
     page.kind_features = page_features(page.tree.get(), page.signals, page.address);
