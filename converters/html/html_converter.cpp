@@ -21,6 +21,7 @@
 #include "pagemeta/date_order.h"
 #include "pagemeta/title_choice.h"
 #include "pagemeta/title_words.h"
+#include "pagemeta/visible_date.h"
 #include "xml/xml_handles.h"
 
 #include <algorithm>
@@ -398,7 +399,9 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         doc.meta.original_source = *src;
     const auto visible_authors = extract_visible_bylines(facts, region, content);
     const std::string date_language = pagemeta::date_language(doc.meta.language, page.address);
-    const auto visible_date = extract_visible_date(facts, region, date_language);
+    auto visible_date = extract_visible_date(facts, region, date_language);
+    if (!visible_date)
+        visible_date = pagemeta::find_date_after_heading(vt.title, body, date_language);
     take_authors(pm, visible_authors, doc.meta);
     if (doc.meta.authors.empty() && page.profile->handles_are_authors)
         doc.meta.authors = extract_first_poster(facts, region);
