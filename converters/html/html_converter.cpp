@@ -21,6 +21,7 @@
 #include "pagemeta/date_order.h"
 #include "pagemeta/title_choice.h"
 #include "pagemeta/title_words.h"
+#include "pagemeta/visible_byline.h"
 #include "pagemeta/visible_date.h"
 #include "xml/xml_handles.h"
 
@@ -403,8 +404,10 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     if (!visible_date)
         visible_date = pagemeta::find_date_after_heading(vt.title, body, date_language);
     take_authors(pm, visible_authors, doc.meta);
-    if (doc.meta.authors.empty() && page.profile->handles_are_authors)
-        doc.meta.authors = extract_first_poster(facts, region);
+    if (doc.meta.authors.empty())
+        doc.meta.authors = page.profile->handles_are_authors
+                               ? extract_first_poster(facts, region)
+                               : pagemeta::find_byline_after_heading(vt.title, body);
     clean_authors({evidence.site_names, page.address, page.profile->handles_are_authors},
                   doc.meta.authors);
     take_date(pm, visible_date, date_language, doc.meta);

@@ -14,8 +14,8 @@ What counts as right, per field (every page of the truth file is scored for ever
           , ; | & / and "and"); each truth name must be matched by a predicted name and each
           predicted name by a truth name, two names matching when the word tokens of one are
           all among the other's ("Jane Doe" and "Dr. Jane Doe"). Parts of the truth that
-          qualify a name rather than name someone are not names: degrees ("MS", "RD", "PhD":
-          every word at most four letters and written with a capital) and roles ("CEO of X": a
+          qualify a name rather than name someone are not names: degrees ("MS", "RD", "PhD",
+          "Ph.D.", "E-RYT 200": capitals, digits, stops) and roles ("CEO of X": a
           part with a lower-case word such as "of", "at", "the"); the same parts of a predicted
           name are set aside the same way ("Jane Doe, MS, RD" predicted for "Jane Doe, MS, RD").
   date    the same ISO day (the first ten characters, YYYY-MM-DD); a truth given only to the
@@ -42,6 +42,7 @@ TITLE_F1 = 0.9
 FIELDS = ("title", "author", "date")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 NAME_SPLIT_RE = re.compile(r"\s*(?:[,;|&/]|\band\b|\bund\b|\bet\b)\s*", re.UNICODE)
+DEGREE_WORDS = {"PhD", "MSc", "BSc", "MEd", "Jr", "Sr"}
 ROLE_WORDS = {"of", "at", "for", "the", "in", "from", "with", "to"}
 
 
@@ -73,7 +74,7 @@ def is_qualifier(part):
     words = WORD_RE.findall(part)
     if not words:
         return True
-    degree = all(len(w) <= 4 and w[0].isupper() for w in words)
+    degree = "." in part or all(w.isupper() or w.isdigit() or w in DEGREE_WORDS for w in words)
     role = any(w in ROLE_WORDS for w in words)
     return degree or role
 
