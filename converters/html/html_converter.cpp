@@ -213,6 +213,20 @@ pagemeta::TitleEvidence title_evidence(const PageMeta &pm, FactsTable &facts, xm
     return e;
 }
 
+// The first <h1> outside boilerplate, where a page without a recognised title heading shows
+// its byline and date.
+xmlNode *first_heading(FactsTable &facts, xmlNode *body)
+{
+    for (xmlNode *h : facts.elements()) {
+        bool chrome = false;
+        for (const xmlNode *p = h; p != nullptr && p != body && !chrome; p = p->parent)
+            chrome = facts[p].excluded;
+        if (dom::tag_of(h) == "h1" && !chrome && dom::count_letters(dom::text_of(h)) > 0)
+            return h;
+    }
+    return nullptr;
+}
+
 // 6a. Title and subtitle: the heading weighed against the declared titles; the subtitle shown
 // under the visible title when that is the title chosen.
 void take_title(const VisibleTitle &vt, const pagemeta::TitleEvidence &evidence, const PageMeta &pm,
@@ -401,13 +415,14 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     const auto visible_authors = extract_visible_bylines(facts, region, content);
     const std::string date_language = pagemeta::date_language(doc.meta.language, page.address);
     auto visible_date = extract_visible_date(facts, region, date_language);
+    xmlNode *heading = vt.title != nullptr ? vt.title : first_heading(facts, body);
     if (!visible_date)
-        visible_date = pagemeta::find_date_after_heading(vt.title, body, date_language);
+        visible_date = pagemeta::find_date_after_heading(heading, body, date_language);
     take_authors(pm, visible_authors, doc.meta);
     if (doc.meta.authors.empty())
         doc.meta.authors = page.profile->handles_are_authors
                                ? extract_first_poster(facts, region)
-                               : pagemeta::find_byline_after_heading(vt.title, body);
+                               : pagemeta::find_byline_after_heading(heading, body);
     clean_authors({evidence.site_names, page.address, page.profile->handles_are_authors},
                   doc.meta.authors);
     take_date(pm, visible_date, date_language, doc.meta);

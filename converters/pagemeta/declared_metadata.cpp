@@ -318,6 +318,35 @@ struct MetaSources
     std::vector<Author> a_citation, a_jsonld, a_micro, a_meta, a_dc;
 };
 
+// A <meta> name that says it holds the publication date: a word of publishing ("published",
+// "publish", "publication", "pub") and none of changing ("modified", "updated"), the date
+// itself or its time named or implied ("published", "publish-date", "article.published",
+// "original-publish-date", "publication_date", "datePublished").
+bool names_publication_date(std::string_view key)
+{
+    std::vector<std::string> words;
+    std::string w;
+    for (const char c : key) {
+        if (c == '-' || c == '_' || c == '.' || c == ':') {
+            if (!w.empty())
+                words.push_back(std::move(w));
+            w.clear();
+        } else {
+            w += c;
+        }
+    }
+    if (!w.empty())
+        words.push_back(std::move(w));
+    bool publishing = false;
+    for (const std::string &word : words) {
+        if (word == "modified" || word == "updated" || word == "expires" || word == "expiry")
+            return false;
+        publishing = publishing || word == "published" || word == "publish" ||
+                     word == "publication" || word == "datepublished" || word == "publishdate";
+    }
+    return publishing && words.size() <= 4;
+}
+
 // "a, b; c" into `keywords`, each once.
 void add_keywords(const std::string &v, std::vector<std::string> &keywords)
 {
@@ -383,10 +412,8 @@ void read_meta_tag(xmlNode *n, PageMeta &m, MetaSources &s)
     } else if (key == "dc.date" || key == "dcterms.date" || key == "dcterms.issued" ||
                key == "dc.date.issued" || key == "dcterms.created" || key == "dc.date.created") {
         add(s.d_dc, v, "dc");
-    } else if (key == "date" || key == "pubdate" || key == "publish-date" || key == "publishdate" ||
-               key == "sailthru.date" || key == "parsely-pub-date" || key == "publication_date" ||
-               key == "datepublished" || key == "article.published" ||
-               key == "original-publish-date") {
+    } else if (key == "date" || key == "pubdate" || key == "sailthru.date" ||
+               key == "parsely-pub-date" || names_publication_date(key)) {
         add(s.d_meta, v, "meta");
     } else if (key == "og:site_name") {
         add(s.p_og, v, "og");

@@ -123,5 +123,22 @@ TEST(HtmlPageMeta, NumericDatesOnADayFirstCountryDomainReadDayFirst)
               "2023-03-04");
 }
 
+TEST(HtmlPageMeta, MetaNamedForPublishingGivesTheDate)
+{
+    const std::string html = byline_page(
+        "<title>Bridge repairs</title><meta name=\"published-date\" content=\"2021-02-16\">"
+        "<meta name=\"modified-date\" content=\"2024-07-30\">",
+        "<h1>Bridge repairs</h1>");
+    EXPECT_EQ(convert_as(html, "article").meta.date.iso, "2021-02-16");
+}
+
+TEST(HtmlPageMeta, DateUnderAnUnrecognisedHeadingIsFound)
+{
+    const std::string html =
+        "<html><body><div class=\"top\"><h1>Bridge repairs</h1><p>April 8, 2024</p></div><div>" +
+        paragraphs + paragraphs + "</div></body></html>";
+    EXPECT_EQ(convert_as(html, "article").meta.date.iso, "2024-04-08");
+}
+
 } // namespace
 } // namespace colophon::html::test
