@@ -19,6 +19,7 @@
 #include "html/html_page_model.h"
 #include "pagemeta/author_names.h"
 #include "pagemeta/date_order.h"
+#include "pagemeta/site_heading.h"
 #include "pagemeta/title_choice.h"
 #include "pagemeta/title_words.h"
 #include "pagemeta/visible_byline.h"
@@ -207,7 +208,12 @@ pagemeta::TitleEvidence title_evidence(const PageMeta &pm, FactsTable &facts, xm
         bool chrome = false;
         for (const xmlNode *p = h; p != nullptr && p != body && !chrome; p = p->parent)
             chrome = facts[p].excluded;
-        if (dom::tag_of(h) == "h1" && !chrome)
+        if (dom::tag_of(h) != "h1" || chrome)
+            continue;
+        // the site's name linked home is the site's, not the page's
+        if (pagemeta::heading_links_home(h))
+            e.site_names.push_back(dom::text_of(h));
+        else
             e.headings.push_back(dom::text_of(h));
     }
     return e;
@@ -406,7 +412,7 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     ctx.max_depth = options.limits.max_nesting_depth;
     ctx.filter_chrome = !page.profile->whole_region;
     pagemeta::TitleEvidence evidence = title_evidence(pm, facts, body, page.address);
-    if (vt.title != nullptr)
+    if (vt.title != nullptr && !pagemeta::heading_links_home(vt.title))
         evidence.main_heading = dom::text_of(vt.title);
     evidence.slogan_headings = page.profile->slogan_headings;
     take_title(vt, evidence, pm, doc.meta);

@@ -140,5 +140,13 @@ TEST(HtmlPageMeta, DateUnderAnUnrecognisedHeadingIsFound)
     EXPECT_EQ(convert_as(html, "article").meta.date.iso, "2024-04-08");
 }
 
+TEST(HtmlPageMeta, LogoHeadingLinkedHomeIsNoTitle)
+{
+    const std::string html =
+        byline_page("<title>Gravel for towpaths? / Paths / Trail Talk Forums</title>",
+                    "<h1><a href=\"/\">Trail Talk</a></h1><h2>Gravel for towpaths?</h2>");
+    EXPECT_EQ(convert_as(html, "forum").meta.title, "Gravel for towpaths?");
+}
+
 } // namespace
 } // namespace colophon::html::test
