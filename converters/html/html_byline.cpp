@@ -183,7 +183,20 @@ xmlNode* article_region(xmlNode* content, xmlNode* title)
 std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* region, xmlNode* content)
 {
     std::vector<core::Author> authors;
-    auto add_all = [&](const std::vector<core::Author>& found) {
+    // Bylines of other articles (related posts, an author list in the footer) also say
+    // "author": the article's own are those near the first byline, within a few levels of it
+    // (wcxb-dev authors: 2 levels 0.843, 3 0.842, 4 0.840, unlimited 0.838).
+    constexpr int byline_block_levels = 3;
+    const xmlNode *block = nullptr;
+    auto add_all = [&](const std::vector<core::Author> &found, const xmlNode *at) {
+        if (block == nullptr) {
+            block = at;
+            for (int k = 0; k < byline_block_levels && block->parent != nullptr && block != region;
+                 ++k)
+                block = block->parent;
+        } else if (!dom::is_ancestor(block, at)) {
+            return;
+        }
         for (const core::Author& a : found) {
             const bool dup = std::any_of(authors.begin(), authors.end(), [&](const core::Author& b) {
                 return lower(a.name) == lower(b.name);
@@ -214,7 +227,7 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
             if (found.empty() && core::looks_like_person_name(text))
                 found.push_back({text, {}, {}});
             if (!found.empty()) {
-                add_all(found);
+                add_all(found, n);
                 // only take the line out of the body when it sits outside the running text
                 if (!dom::is_ancestor(content, n) || hinted_letters < 120)
                     facts[n].metadata = true;
@@ -233,7 +246,7 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
             if (!child_has_it && core::has_byline_prefix(text)) {
                 const auto found = core::parse_byline(text);
                 if (!found.empty()) {
-                    add_all(found);
+                    add_all(found, n);
                     facts[n].metadata = true;
                     n = dom::next_skipping_children(n, region);
                     continue;

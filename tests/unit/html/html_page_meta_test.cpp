@@ -148,5 +148,19 @@ TEST(HtmlPageMeta, LogoHeadingLinkedHomeIsNoTitle)
     EXPECT_EQ(convert_as(html, "forum").meta.title, "Gravel for towpaths?");
 }
 
+TEST(HtmlPageMeta, BylinesOfRelatedArticlesAreNotTheAuthors)
+{
+    const std::string html = "<html><body><main><div class=\"post\"><header><div><p "
+                             "class=\"byline\">By Ann Carter</p></div></header>"
+                             "<h1>Bridge repairs</h1>" +
+                             paragraphs + paragraphs +
+                             "</div><section><h2>More stories</h2><ul><li><a href=\"/s/2\">"
+                             "Towpath news</a> <span class=\"author\">By Bo "
+                             "Chen</span></li></ul></section></main></body></html>";
+    const core::Document doc = convert_as(html, "article");
+    ASSERT_EQ(doc.meta.authors.size(), 1u);
+    EXPECT_EQ(doc.meta.authors[0].name, "Ann Carter");
+}
+
 } // namespace
 } // namespace colophon::html::test
