@@ -19,6 +19,35 @@ constexpr int max_elements_after_heading = 40;
 constexpr std::array<std::string_view, 6> update_words = {
     "updated", "last updated", "modified", "last modified", "edited", "revised"};
 
+// Dates above a headline ("Dec 18, 2025 · Releases") stand a few elements before it.
+constexpr int max_elements_before_heading = 8;
+
+// The element before `n` in document order (its previous sibling's last descendant, or its
+// parent), never leaving `root`.
+xmlNode *previous_in_order(xmlNode *n, const xmlNode *root)
+{
+    if (n == root)
+        return nullptr;
+    if (n->prev == nullptr)
+        return n->parent == root ? nullptr : n->parent;
+    xmlNode *p = n->prev;
+    while (p->last != nullptr)
+        p = p->last;
+    return p;
+}
+
+std::optional<core::PublicationDate> day_of(xmlNode *n, const std::string &language)
+{
+    const std::string text = dom::text_of(n);
+    const int letters = dom::count_letters(text);
+    if (letters == 0 || letters > max_date_line_letters)
+        return std::nullopt;
+    auto date = core::find_date(text, language);
+    if (!date || date->iso.size() != 10)
+        return std::nullopt;
+    return date;
+}
+
 } // namespace
 
 bool is_update_line(std::string_view text)
@@ -55,7 +84,18 @@ std::optional<core::PublicationDate> find_date_after_heading(xmlNode *heading, c
         if (!updated)
             updated = date;
     }
-    return updated;
+    if (updated)
+        return updated;
+    int before = 0;
+    for (xmlNode *n = previous_in_order(heading, root);
+         n != nullptr && before < max_elements_before_heading; n = previous_in_order(n, root)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        ++before;
+        if (auto date = day_of(n, language); date && !is_update_line(dom::text_of(n)))
+            return date;
+    }
+    return std::nullopt;
 }
 
 } // namespace colophon::pagemeta

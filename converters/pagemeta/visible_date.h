@@ -18,7 +18,8 @@ namespace colophon::pagemeta {
 bool is_update_line(std::string_view text);
 
 // The first day-precise date in a short element among the elements that follow `heading`
-// (at most a screenful of them, inside `root`); a published date before an updated one.
+// (at most a screenful of them, inside `root`); a published date before an updated one; when
+// none follows, one of the few elements just before the heading (a date above a headline).
 std::optional<core::PublicationDate> find_date_after_heading(xmlNode *heading, const xmlNode *root,
                                                              const std::string &language);
 

@@ -52,5 +52,14 @@ TEST(VisibleDate, DatesInRunningTextOrOnlyToTheMonthAreNotTheDate)
     EXPECT_EQ(date_after_h1("<h1>Bridge repairs</h1><p>March 2024</p>"), "none");
 }
 
+TEST(VisibleDate, DateAboveTheHeadlineIsTheDateWhenNoneFollows)
+{
+    EXPECT_EQ(
+        date_after_h1(
+            "<div><span>Dec 18, 2025</span> <span>Releases</span></div><h1>Bridge repairs</h1>"
+            "<p>The volunteers repaired the footbridge over two weekends.</p>"),
+        "2025-12-18");
+}
+
 } // namespace
 } // namespace colophon::pagemeta
