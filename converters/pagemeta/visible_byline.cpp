@@ -27,6 +27,39 @@ constexpr std::array<std::string_view, 9> byline_labels = {
 constexpr std::array<std::string_view, 8> name_ends = {
     " - ", " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x93 ", " on ", ", ", " \xE2\x80\x94 "};
 
+// Words of a class or id that say the element holds the author's name.
+constexpr std::array<std::string_view, 4> author_class_words = {"author", "byline", "writer",
+                                                                "authors"};
+
+// True when a word of the element's class or id (split on punctuation and camelCase humps)
+// names the author ("post-author", "blog_author-text", "authorName").
+bool has_author_class(const xmlNode *n)
+{
+    for (std::string_view attr : {"class", "id"}) {
+        const std::string_view value = dom::attr_view(n, attr);
+        std::string word;
+        auto flush = [&] {
+            const bool hit = std::find(author_class_words.begin(), author_class_words.end(),
+                                       word) != author_class_words.end();
+            word.clear();
+            return hit;
+        };
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const char c = value[i];
+            const bool upper = c >= 'A' && c <= 'Z';
+            const bool alnum = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if ((!alnum || (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z')) &&
+                flush())
+                return true;
+            if (alnum)
+                word += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        if (flush())
+            return true;
+    }
+    return false;
+}
+
 bool is_label(std::string_view text)
 {
     const std::string t = core::to_lower(core::trim(text));
@@ -89,7 +122,10 @@ std::vector<core::Author> find_byline_after_heading(xmlNode *heading, const xmlN
         }
         if (is_label(text)) {
             after_label = true;
-        } else if (after_label) {
+            n = dom::next_skipping_children(n, root);
+            continue;
+        }
+        if (after_label) {
             if (const std::string name = name_part(text); !name.empty())
                 return {{name, {}, {}}};
             after_label = false;
@@ -97,8 +133,10 @@ std::vector<core::Author> find_byline_after_heading(xmlNode *heading, const xmlN
                    core::to_lower(text).starts_with("posted by ")) {
             if (auto authors = byline_authors(text); !authors.empty())
                 return authors;
+        } else if (has_author_class(n) && core::looks_like_person_name(text)) {
+            return {{core::clean_text(text), {}, {}}};
         }
-        n = dom::next_skipping_children(n, root);
+        n = dom::next_in_order(n, root);
     }
     return {};
 }

@@ -43,6 +43,20 @@ TEST(VisibleByline, LabelInItsOwnElementIsFollowedByTheName)
               "The Towpath editors");
 }
 
+TEST(VisibleByline, NameInAnAuthorClassedElementInsideAMetaBlock)
+{
+    EXPECT_EQ(
+        byline_after_h1(
+            "<h1>Bridge repairs</h1><div class=\"post-date-auth\"><div class=\"authorInfo\"><img "
+            "src=\"a.png\" alt=\"\"><span>Denise Carter</span></div><div>August 23, "
+            "2023</div></div>"),
+        "Denise Carter");
+    EXPECT_EQ(
+        byline_after_h1(
+            "<h1>Bridge repairs</h1><div class=\"authorship\"><span>Denise Carter</span></div>"),
+        "");
+}
+
 TEST(VisibleByline, RunningTextIsNoByline)
 {
     EXPECT_EQ(byline_after_h1(
