@@ -194,6 +194,21 @@ std::optional<Found> search_all(const std::string& s, std::string_view language)
                             return f;
                 }
             }
+            // Year first with the month's name: 2023 Jan 7, 2023, January 7th
+            if (const int y = number_of(t, 4, 4); y >= 0) {
+                std::size_t k = i + 1;
+                if (at(k) && is_punct(tokens[k], ','))
+                    ++k;
+                if (at(k) && tokens[k].kind == Token::Word)
+                    if (const int m = month_from_name(tokens[k].text); m > 0) {
+                        std::size_t d = k + 1;
+                        if (at(d) && is_punct(tokens[d], '.'))
+                            ++d;
+                        if (at(d) && number_of(tokens[d], 1, 2) > 0)
+                            if (auto f = found(i, d, y, m, number_of(tokens[d], 1, 2)))
+                                return f;
+                    }
+            }
             const int a = number_of(t, 1, 2);
             if (a < 0)
                 continue;
@@ -283,8 +298,12 @@ std::optional<PublicationDate> parse_date(std::string_view text, std::string_vie
     const auto found = search_all(s, language);
     if (!found)
         return std::nullopt;
-    // Most of the text must be the date itself; "Updated 3 times since 2019" is not a date.
-    if (found->length * 2 < s.size() && s.size() > 30)
+    // Most of the text must be the date itself; "Updated 3 times since 2019" is not a date. A
+    // timestamp is: its time, fractions and offset follow the day
+    // ("2025-09-09T13:00:54.304727-04:00").
+    const bool timestamp =
+        found->position == 0 && found->length < s.size() && s[found->length] == 'T';
+    if (found->length * 2 < s.size() && s.size() > 30 && !timestamp)
         return std::nullopt;
     return PublicationDate{found->iso, s};
 }

@@ -32,6 +32,10 @@ xmlNode* article_region(xmlNode* content, xmlNode* title);
 // Bylines shown in `region` (".byline", ".author", "By X and Y", rel=author); marks them.
 std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* region, xmlNode* content);
 
+// The first poster's user name in `region`, on a thread: the first short element whose class
+// or id names a user ("username", "poster", "creator", "author"). Empty when none.
+std::vector<core::Author> extract_first_poster(FactsTable &facts, xmlNode *region);
+
 // The first visible date in `region` (<time datetime>, elements with date hints); marks it.
 std::optional<core::PublicationDate> extract_visible_date(FactsTable& facts, xmlNode* region,
                                                           const std::string& language);

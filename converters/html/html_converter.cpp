@@ -14,10 +14,16 @@
 #include "html/html_fallback.h"
 #include "html/html_links.h"
 #include "html/html_main_text.h"
-#include "html/html_metadata.h"
 #include "html/html_notes.h"
 #include "html/html_page_features.h"
 #include "html/html_page_model.h"
+#include "pagemeta/author_names.h"
+#include "pagemeta/date_order.h"
+#include "pagemeta/site_heading.h"
+#include "pagemeta/title_choice.h"
+#include "pagemeta/title_words.h"
+#include "pagemeta/visible_byline.h"
+#include "pagemeta/visible_date.h"
 #include "xml/xml_handles.h"
 
 #include <algorithm>
@@ -42,6 +48,9 @@
 namespace colophon::html {
 
 namespace {
+
+using pagemeta::PageMeta;
+using pagemeta::SourcedValue;
 
 using core::ConversionError;
 
@@ -176,25 +185,83 @@ std::vector<std::string> declared_titles(const PageMeta& pm, const std::string& 
     std::vector<std::string> declared;
     for (const SourcedValue& v : pm.titles)
         declared.push_back(v.value);
-    const std::string tag_title = strip_site_suffix(pm.title_tag, publisher);
+    const std::string tag_title = pagemeta::strip_site_suffix(pm.title_tag, publisher);
     if (!tag_title.empty())
         declared.push_back(tag_title);
     return declared;
 }
 
-// 6a. Title and subtitle: the visible heading, else the first declared title.
-void take_title(const VisibleTitle& vt, const std::vector<std::string>& declared, const PageMeta& pm,
-                core::Metadata& meta)
+// What the title is chosen from: the declared titles (the <title> as it stands, site name
+// and all), the site's names, and the <h1> headings outside boilerplate.
+pagemeta::TitleEvidence title_evidence(const PageMeta &pm, FactsTable &facts, xmlNode *body,
+                                       const std::string &address)
 {
-    if (vt.title != nullptr) {
-        meta.title = dom::text_of(vt.title);
-        if (vt.subtitle != nullptr)
-            meta.subtitle = dom::text_of(vt.subtitle);
-    } else if (!declared.empty()) {
-        meta.title = declared.front();
+    pagemeta::TitleEvidence e;
+    for (const SourcedValue &v : pm.titles)
+        e.declared.push_back(v.value);
+    if (const std::string tag = core::clean_text(pm.title_tag); !tag.empty())
+        e.declared.push_back(tag);
+    for (const SourcedValue &v : pm.publishers)
+        e.site_names.push_back(v.value);
+    e.address = address;
+    for (xmlNode *h : facts.elements()) {
+        bool chrome = false;
+        for (const xmlNode *p = h; p != nullptr && p != body && !chrome; p = p->parent)
+            chrome = facts[p].excluded;
+        if (dom::tag_of(h) != "h1" || chrome)
+            continue;
+        // the site's name linked home is the site's, not the page's
+        if (pagemeta::heading_links_home(h))
+            e.site_names.push_back(dom::text_of(h));
+        else
+            e.headings.push_back(dom::text_of(h));
     }
+    return e;
+}
+
+// The first <h1> outside boilerplate, where a page without a recognised title heading shows
+// its byline and date.
+xmlNode *first_heading(FactsTable &facts, xmlNode *body)
+{
+    for (xmlNode *h : facts.elements()) {
+        bool chrome = false;
+        for (const xmlNode *p = h; p != nullptr && p != body && !chrome; p = p->parent)
+            chrome = facts[p].excluded;
+        if (dom::tag_of(h) == "h1" && !chrome && dom::count_letters(dom::text_of(h)) > 0)
+            return h;
+    }
+    return nullptr;
+}
+
+// 6a. Title and subtitle: the heading weighed against the declared titles; the subtitle shown
+// under the visible title when that is the title chosen.
+void take_title(const VisibleTitle &vt, const pagemeta::TitleEvidence &evidence, const PageMeta &pm,
+                core::Metadata &meta)
+{
+    meta.title = pagemeta::choose_title(evidence);
+    if (meta.title.empty() && vt.title != nullptr)
+        meta.title = dom::text_of(vt.title);
+    if (vt.title != nullptr && vt.subtitle != nullptr &&
+        pagemeta::same_words(dom::text_of(vt.title), meta.title))
+        meta.subtitle = dom::text_of(vt.subtitle);
     if (meta.subtitle.empty() && !pm.alternative_headline.empty() && !same_name(pm.alternative_headline, meta.title))
         meta.subtitle = pm.alternative_headline;
+}
+
+// Each author's name cleaned (pagemeta::clean_author_name), those that name no one dropped,
+// each name once.
+void clean_authors(const pagemeta::AuthorContext &context, std::vector<core::Author> &authors)
+{
+    std::vector<core::Author> kept;
+    for (core::Author &a : authors) {
+        const auto name = pagemeta::clean_author_name(a.name, context);
+        if (!name || std::any_of(kept.begin(), kept.end(),
+                                 [&](const core::Author &k) { return same_name(k.name, *name); }))
+            continue;
+        a.name = *name;
+        kept.push_back(std::move(a));
+    }
+    authors = std::move(kept);
 }
 
 // 6b. Authors: the first declared source that names anyone, else what the page shows; every
@@ -219,11 +286,12 @@ void take_authors(const PageMeta& pm, const std::vector<core::Author>& visible, 
 }
 
 // 6c. Date: the declared ISO date, with the printed text when the page shows the same day.
-void take_date(const PageMeta& pm, const std::optional<core::PublicationDate>& visible, core::Metadata& meta)
+void take_date(const PageMeta &pm, const std::optional<core::PublicationDate> &visible,
+               const std::string &language, core::Metadata &meta)
 {
     std::optional<core::PublicationDate> declared;
     for (const SourcedValue& v : pm.dates)
-        if ((declared = core::parse_date(v.value, meta.language)))
+        if ((declared = core::parse_date(v.value, language)))
             break;
     if (declared && visible && visible->iso.starts_with(declared->iso.substr(0, 10)))
         meta.date = {declared->iso.size() >= visible->iso.size() ? declared->iso : visible->iso, visible->text};
@@ -304,7 +372,7 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
         page.tree = parse_page(decoded.utf8(), input);
     }
     // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts), the kind of page
-    page.declared = collect_page_meta(page.tree.get());
+    page.declared = pagemeta::collect_page_meta(page.tree.get());
     page.signals = read_page_signals(page.tree.get());
     page.address = page_address(page.declared, options);
     page.kind_features = page_features(page.tree.get(), page.signals, page.address);
@@ -345,13 +413,27 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     ctx.page_url = doc.meta.canonical_url;
     ctx.max_depth = options.limits.max_nesting_depth;
     ctx.filter_chrome = extent != ContentExtent::whole_region;
-    take_title(vt, declared, pm, doc.meta);
+    pagemeta::TitleEvidence evidence = title_evidence(pm, facts, body, page.address);
+    if (vt.title != nullptr && !pagemeta::heading_links_home(vt.title))
+        evidence.main_heading = dom::text_of(vt.title);
+    evidence.slogan_headings = page.profile->slogan_headings;
+    take_title(vt, evidence, pm, doc.meta);
     if (auto src = extract_provenance(facts, region, ctx))
         doc.meta.original_source = *src;
     const auto visible_authors = extract_visible_bylines(facts, region, content);
-    const auto visible_date = extract_visible_date(facts, region, doc.meta.language);
+    const std::string date_language = pagemeta::date_language(doc.meta.language, page.address);
+    auto visible_date = extract_visible_date(facts, region, date_language);
+    xmlNode *heading = vt.title != nullptr ? vt.title : first_heading(facts, body);
+    if (!visible_date)
+        visible_date = pagemeta::find_date_after_heading(heading, body, date_language);
     take_authors(pm, visible_authors, doc.meta);
-    take_date(pm, visible_date, doc.meta);
+    if (doc.meta.authors.empty())
+        doc.meta.authors = page.profile->handles_are_authors
+                               ? extract_first_poster(facts, region)
+                               : pagemeta::find_byline_after_heading(heading, body);
+    clean_authors({evidence.site_names, page.address, page.profile->handles_are_authors},
+                  doc.meta.authors);
+    take_date(pm, visible_date, date_language, doc.meta);
     take_marked_lede(facts, region, content, ctx, doc.meta);
     // 7. notes, then the body
     doc.notes = extract_notes(content, body, ctx);
@@ -365,6 +447,11 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         rescue_nearly_empty_body(doc, facts, body, page.signals, ctx);
     if (doc.body.empty() && doc.meta.abstract.empty())
         diags.warn("html.no-text", "no article text was found on the page");
+    // 11. kinds of page that carry no byline keep no author or date found on them
+    if (!page.profile->has_byline) {
+        doc.meta.authors.clear();
+        doc.meta.date = {};
+    }
     return doc;
 }
 

@@ -4,8 +4,8 @@
 
 #include "core/converter.h"
 #include "html/html_facts.h"
-#include "html/html_metadata.h"
 #include "html/html_page_type.h"
+#include "pagemeta/declared_metadata.h"
 #include "xml/xml_handles.h"
 
 namespace colophon::html {
@@ -24,7 +24,7 @@ public:
 struct ScoredPage
 {
     xml::XmlDocPtr tree;
-    PageMeta declared;     // what the page declares for machines (read before cleaning)
+    pagemeta::PageMeta declared; // what the page declares for machines (read before cleaning)
     PageSignals signals;   // schema.org types, og:type, articleBody (read before cleaning)
     std::string address;   // the page's own URL as declared, else the base URL given
     std::vector<float> kind_features; // what the page-type model reads (html_page_features)

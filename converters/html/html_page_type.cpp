@@ -20,15 +20,63 @@ constexpr int max_jsonld_depth = 8;
 
 // What main content means, one row per kind of page. (wcxb-dev README: a thread's posts, every
 // card of a listing or collection, every section of a service page, a product's description
-// and specifications, documentation without its sidebar)
+// and specifications, documentation without its sidebar.) Bylines: in wcxb-dev's ground truth
+// articles and threads name an author and a date on 78-94% of pages, the other kinds on 0-6%
+// (a product's release date, a service page's copyright year are not publications); a thread's
+// authors are the posters' user names. Headings: a service page opens with a slogan ("Build
+// fast.") and a listing with a section heading ("Latest"), their names are in the declared
+// titles; other kinds open with their name (wcxb-dev titles when the declared title wins over
+// a disagreeing main heading: service 0.47 -> 0.63, listing 0.72 -> 0.75; the others lose).
 constexpr std::array<PageProfile, 7> profiles = {{
-    {"article", false, false, ContentExtent::densest_element},
-    {"forum", true, false, ContentExtent::whole_region},
-    {"listing", false, false, ContentExtent::whole_region},
-    {"collection", false, false, ContentExtent::whole_region},
-    {"product", false, true, ContentExtent::densest_element},
-    {"service", false, false, ContentExtent::declared_main},
-    {"documentation", false, false, ContentExtent::whole_region},
+    {.type = "article",
+     .comments_are_content = false,
+     .reviews_are_chrome = false,
+     .extent = ContentExtent::densest_element,
+     .has_byline = true,
+     .handles_are_authors = false,
+     .slogan_headings = false},
+    {.type = "forum",
+     .comments_are_content = true,
+     .reviews_are_chrome = false,
+     .extent = ContentExtent::whole_region,
+     .has_byline = true,
+     .handles_are_authors = true,
+     .slogan_headings = false},
+    {.type = "listing",
+     .comments_are_content = false,
+     .reviews_are_chrome = false,
+     .extent = ContentExtent::whole_region,
+     .has_byline = false,
+     .handles_are_authors = false,
+     .slogan_headings = true},
+    {.type = "collection",
+     .comments_are_content = false,
+     .reviews_are_chrome = false,
+     .extent = ContentExtent::whole_region,
+     .has_byline = false,
+     .handles_are_authors = false,
+     .slogan_headings = false},
+    {.type = "product",
+     .comments_are_content = false,
+     .reviews_are_chrome = true,
+     .extent = ContentExtent::densest_element,
+     .has_byline = false,
+     .handles_are_authors = false,
+     .slogan_headings = false},
+    {.type = "service",
+     .comments_are_content = false,
+     .reviews_are_chrome = false,
+     .extent = ContentExtent::declared_main,
+     .has_byline = false,
+     .handles_are_authors = false,
+     .slogan_headings = true},
+    {.type = "documentation",
+     .comments_are_content = false,
+     .reviews_are_chrome = false,
+     .extent = ContentExtent::whole_region,
+     .has_byline = false,
+     .handles_are_authors = false,
+     .slogan_headings = false},
 }};
 
 // schema.org types, most specific first within each kind; the first declared type found wins.

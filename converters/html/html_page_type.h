@@ -40,6 +40,9 @@ struct PageProfile
     bool comments_are_content; // a thread's posts are marked up as comments
     bool reviews_are_chrome;   // customers' reviews and ratings are not the product's description
     ContentExtent extent;
+    bool has_byline;          // the page names its authors and publication date
+    bool handles_are_authors; // a poster's user name ("jdoe42") is an author's name
+    bool slogan_headings;     // the main heading is a slogan or section name, not the page's title
 };
 
 // The seven kinds, "article" first; the page-type model's classes in this order.

@@ -2,10 +2,12 @@
 // <id>.html.gz) and writes <id>.txt with the article body text for ../shared/eval/score_html.py.
 // `--parse-only` times libxml2's parse alone (charset + parse), for comparison with the full run.
 // `--show FILE` prints the Document of one page for inspection. With `--out`, `pages.tsv` beside
-// the texts lists each page's recognised page type and extraction method (tools/eval/html_report.py).
+// the texts lists each page's recognised page type and extraction method
+// (tools/eval/html_report.py).
 // `--page-features FILE` writes the page-type model's features of every page (TSV) and converts
 // nothing (tools/train/train-page-type.py); `--page-types FILE` (TSV: id, kind) converts each page
-// as the kind given, to score a cross-validated model's guesses or the true kinds.
+// as the kind given, to score a cross-validated model's guesses or the true kinds. `--meta-out DIR`
+// writes <id>.json with the page's title, authors and ISO date (tools/eval/score_html_meta.py).
 
 #include "page_file.h"
 #include "core/text.h"
@@ -13,6 +15,7 @@
 #include "html/html_page_features.h"
 #include "pipeline/convert.h"
 
+#include <nlohmann/json.hpp>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -143,6 +146,16 @@ int write_page_features(const std::vector<std::pair<std::string, std::string>>& 
     return failed > 0 ? 1 : 0;
 }
 
+// The metadata score_html_meta.py compares with the ground truth, one file per page.
+void write_page_meta(const fs::path &dir, const std::string &id, const core::Metadata &m)
+{
+    nlohmann::json j = {
+        {"id", id}, {"title", m.title}, {"date", m.date.iso}, {"authors", nlohmann::json::array()}};
+    for (const core::Author &a : m.authors)
+        j["authors"].push_back(a.name);
+    std::ofstream(dir / (id + ".json"), std::ios::binary) << j.dump() << "\n";
+}
+
 std::map<std::string, std::string> read_page_types(const fs::path& path)
 {
     std::map<std::string, std::string> types;
@@ -158,7 +171,7 @@ std::map<std::string, std::string> read_page_types(const fs::path& path)
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
-    fs::path input_dir, out_dir, show_file, features_file, types_file;
+    fs::path input_dir, out_dir, meta_dir, show_file, features_file, types_file;
     bool parse_only = false;
     bool tei = true;
     int repeat = 1;
@@ -169,6 +182,8 @@ int main(int argc, char** argv)
             tei = false;
         else if (args[i] == "--out" && i + 1 < args.size())
             out_dir = args[++i];
+        else if (args[i] == "--meta-out" && i + 1 < args.size())
+            meta_dir = args[++i];
         else if (args[i] == "--show" && i + 1 < args.size())
             show_file = args[++i];
         else if (args[i] == "--page-features" && i + 1 < args.size())
@@ -178,10 +193,12 @@ int main(int argc, char** argv)
         else if (args[i] == "--repeat" && i + 1 < args.size())
             repeat = std::max(1, std::stoi(args[++i]));
         else if (args[i] == "--help" || args[i] == "-h") {
-            std::cout << "usage: colophon-eval-html PAGES_DIR [--out DIR] [--parse-only | --no-tei] [--repeat N]\n"
-                         "                          [--page-types TSV]\n"
+            std::cout << "usage: colophon-eval-html PAGES_DIR [--out DIR] [--parse-only | "
+                         "--no-tei] [--repeat N]\n"
+                         "                          [--page-types TSV] [--meta-out DIR]\n"
                          "       colophon-eval-html PAGES_DIR --page-features TSV\n"
-                         "  full mode converts, builds the TEI, validates it against the schema and serialises it\n"
+                         "  full mode converts, builds the TEI, validates it against the schema "
+                         "and serialises it\n"
                          "       colophon-eval-html --show FILE\n";
             return 0;
         } else
@@ -219,6 +236,8 @@ int main(int argc, char** argv)
     const std::map<std::string, std::string> given_types = read_page_types(types_file);
     if (!out_dir.empty())
         fs::create_directories(out_dir);
+    if (!meta_dir.empty())
+        fs::create_directories(meta_dir);
     const long loaded_rss_kb = current_rss_kb();
     std::string pages_tsv = "id\tpage_type\tmethod\n";
     int failed = 0;
@@ -247,6 +266,8 @@ int main(int argc, char** argv)
                 if (tei)
                     pipeline::DocumentConverter::render_tei(doc, diags);
                 text = body_text(doc);
+                if (!meta_dir.empty() && r == 0)
+                    write_page_meta(meta_dir, id, doc.meta);
                 if (r == 0)
                     pages_tsv += id + "\t" + doc.extraction.page_type + "\t" + doc.extraction.method + "\n";
             } catch (const core::ConversionError& e) {

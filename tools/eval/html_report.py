@@ -118,8 +118,11 @@ def metadata(root, shared, meta_dir):
     truth = os.path.join(shared, "corpora", "wcxb-dev", "ground-truth.json")
     res = run([sys.executable, script, "--pred", meta_dir, "--truth", truth, "--json"])
     try:
-        figures = json.loads(res.stdout)["all"]
-        return {f: figures[f]["accuracy"] for f in META_TARGETS if f in figures}
+        figures = json.loads(res.stdout)
+        out = {f: figures["all"][f]["accuracy"] for f in META_TARGETS if f in figures["all"]}
+        out["by_page_type"] = {t: {f: g[f]["accuracy"] for f in META_TARGETS}
+                               for t, g in figures.get("by_page_type", {}).items()}
+        return out
     except (ValueError, KeyError):
         return None
 
@@ -212,6 +215,8 @@ def print_table(r):
     m = w["metadata"]
     for f, target in META_TARGETS.items():
         add("", "metadata %s accuracy" % f, "%.3f" % m[f] if m and f in m else "n/a", ">= %.2f" % target)
+    for t, g in (m or {}).get("by_page_type", {}).items():
+        add("", "  metadata " + t, "title %.3f author %.3f date %.3f" % (g["title"], g["author"], g["date"]))
     for name, sp in r.get("speed", {}).items():
         add("speed " + name, "conversion / bare parse (CPU)",
             "%.2fx (%.2f s / %.2f s)" % (sp["ratio"], sp["full_cpu_s"], sp["parse_cpu_s"]), "<= 1.5x")

@@ -11,7 +11,8 @@ their ground-truth page_type and the article-extraction-benchmark's news pages a
   2. with --score, converts both sets with those guesses where the program would take them (the
      policy of html_page_model.cpp: a probability of at least MIN_PROBABILITY on a page of at least
      MIN_LETTERS letters, else the declared kind) and prints score_html.py's numbers: what the model
-     does to extraction on pages of sites it never saw;
+     does to extraction on pages of sites it never saw, and wcxb-dev's metadata accuracy
+     (tools/eval/score_html_meta.py: which kinds keep a byline depends on the kind);
   3. with --write-model, trains the model on every page and writes it.
 
 Deterministic: fixed seed, folds from a hash of the host, one thread per fit order.
@@ -138,8 +139,9 @@ def report(kinds, y, guess, title):
 def score_extraction(args, set_name, rel, types, work):
     root = os.path.join(args.shared, rel)
     pred = os.path.join(work, set_name + ".pred")
-    res = subprocess.run([args.binary, os.path.join(root, "html"), "--no-tei", "--out", pred, "--page-types", types],
-                         capture_output=True, text=True)
+    meta = os.path.join(work, set_name + ".meta")
+    res = subprocess.run([args.binary, os.path.join(root, "html"), "--no-tei", "--out", pred, "--page-types", types,
+                          "--meta-out", meta], capture_output=True, text=True)
     if res.returncode not in (0, 1):
         sys.exit("colophon-eval-html failed (%d): %s" % (res.returncode, res.stderr[-2000:]))
     cmd = [sys.executable, os.path.join(args.shared, "eval", "score_html.py"), "--pred", pred, "--truth",
@@ -147,6 +149,11 @@ def score_extraction(args, set_name, rel, types, work):
     if set_name == "wcxb-dev":
         cmd += ["--metric", "word", "--by", "page_type"]
     print(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.rstrip())
+    if set_name == "wcxb-dev":
+        # title / author / date: the kind of page decides whether a byline is kept
+        cmd = [sys.executable, os.path.join(os.path.dirname(__file__), "..", "eval", "score_html_meta.py"),
+               "--pred", meta, "--truth", os.path.join(root, "ground-truth.json"), "--by", "page_type"]
+        print(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.rstrip())
 
 
 def main():

@@ -13,6 +13,15 @@ std::string iso_of(std::string_view text, std::string_view lang = {})
 }
 } // namespace
 
+TEST(Dates, YearFirstWithMonthName)
+{
+    EXPECT_EQ(iso_of("2023 Jan 7"), "2023-01-07");
+    EXPECT_EQ(iso_of("2023, January 7th"), "2023-01-07");
+}
+TEST(Dates, LongTimestampIsItsDay)
+{
+    EXPECT_EQ(iso_of("2025-09-09T13:00:54.304727-04:00"), "2025-09-09");
+}
 TEST(Dates, DottedDayMonthYear) { EXPECT_EQ(iso_of("16.03.2023"), "2023-03-16"); }
 TEST(Dates, SlashedDayFirstWhenDayAboveTwelve) { EXPECT_EQ(iso_of("16/03/2023"), "2023-03-16"); }
 TEST(Dates, SlashedMonthFirstInUsEnglish) { EXPECT_EQ(iso_of("03/04/2023", "en-US"), "2023-03-04"); }

@@ -1,4 +1,4 @@
-#include "html/html_metadata.h"
+#include "pagemeta/declared_metadata.h"
 
 #include "core/bylines.h"
 #include "core/text.h"
@@ -10,7 +10,7 @@
 #include <map>
 #include <unordered_map>
 
-namespace colophon::html {
+namespace colophon::pagemeta {
 
 namespace {
 
@@ -20,13 +20,13 @@ using nlohmann::json;
 std::string lower_ascii(std::string_view s)
 {
     std::string out(s);
-    for (char& c : out)
+    for (char &c : out)
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
-void add(std::vector<SourcedValue>& v, std::string value, const char* source)
+void add(std::vector<SourcedValue> &v, std::string value, const char *source)
 {
     value = core::clean_text(value);
     if (!value.empty())
@@ -35,19 +35,20 @@ void add(std::vector<SourcedValue>& v, std::string value, const char* source)
 
 bool is_url(std::string_view s)
 {
-    return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//") || s.starts_with("/");
+    return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//") ||
+           s.starts_with("/");
 }
 
 // ---- JSON-LD --------------------------------------------------------------------------------
 
-std::string json_text(const json& j)
+std::string json_text(const json &j)
 {
     if (j.is_string())
         return core::clean_text(j.get<std::string>());
     if (j.is_array() && !j.empty())
         return json_text(j.front());
     if (j.is_object()) {
-        for (const char* k : {"name", "@value", "headline"})
+        for (const char *k : {"name", "@value", "headline"})
             if (j.contains(k))
                 return json_text(j[k]);
     }
@@ -56,12 +57,12 @@ std::string json_text(const json& j)
     return {};
 }
 
-bool has_type(const json& obj, std::initializer_list<std::string_view> names)
+bool has_type(const json &obj, std::initializer_list<std::string_view> names)
 {
     if (!obj.is_object() || !obj.contains("@type"))
         return false;
-    const json& t = obj["@type"];
-    auto match = [&](const json& x) {
+    const json &t = obj["@type"];
+    auto match = [&](const json &x) {
         if (!x.is_string())
             return false;
         std::string s = x.get<std::string>();
@@ -75,19 +76,21 @@ bool has_type(const json& obj, std::initializer_list<std::string_view> names)
     return match(t);
 }
 
-bool is_article(const json& obj)
+bool is_article(const json &obj)
 {
-    return has_type(obj, {"Article", "NewsArticle", "ScholarlyArticle", "BlogPosting", "Report", "TechArticle",
-                          "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "BackgroundNewsArticle",
-                          "Blog", "LiveBlogPosting", "SocialMediaPosting", "Review", "MedicalScholarlyArticle"});
+    return has_type(obj, {"Article", "NewsArticle", "ScholarlyArticle", "BlogPosting", "Report",
+                          "TechArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                          "ReportageNewsArticle", "BackgroundNewsArticle", "Blog",
+                          "LiveBlogPosting", "SocialMediaPosting", "Review",
+                          "MedicalScholarlyArticle", "DiscussionForumPosting"});
 }
 
-void collect_objects(const json& j, std::vector<const json*>& out, int depth)
+void collect_objects(const json &j, std::vector<const json *> &out, int depth)
 {
     if (depth > 8)
         return;
     if (j.is_array()) {
-        for (const json& x : j)
+        for (const json &x : j)
             collect_objects(x, out, depth + 1);
     } else if (j.is_object()) {
         out.push_back(&j);
@@ -98,10 +101,10 @@ void collect_objects(const json& j, std::vector<const json*>& out, int depth)
     }
 }
 
-const json& resolve_ref(const json& j, const std::unordered_map<std::string, const json*>& by_id)
+const json &resolve_ref(const json &j, const std::unordered_map<std::string, const json *> &by_id)
 {
     if (j.is_object() && j.contains("@id") && j.size() <= 2 && !j.contains("name")) {
-        const json& id = j["@id"];
+        const json &id = j["@id"];
         if (id.is_string()) {
             const auto it = by_id.find(id.get<std::string>());
             if (it != by_id.end())
@@ -111,17 +114,17 @@ const json& resolve_ref(const json& j, const std::unordered_map<std::string, con
     return j;
 }
 
-void jsonld_authors(const json& a, const std::unordered_map<std::string, const json*>& by_id,
-                    std::vector<Author>& out, int depth)
+void jsonld_authors(const json &a, const std::unordered_map<std::string, const json *> &by_id,
+                    std::vector<Author> &out, int depth)
 {
     if (depth > 4)
         return;
     if (a.is_array()) {
-        for (const json& x : a)
+        for (const json &x : a)
             jsonld_authors(x, by_id, out, depth + 1);
         return;
     }
-    const json& r = resolve_ref(a, by_id);
+    const json &r = resolve_ref(a, by_id);
     if (r.is_string()) {
         const std::string s = core::clean_text(r.get<std::string>());
         if (!s.empty() && !is_url(s)) {
@@ -138,7 +141,8 @@ void jsonld_authors(const json& a, const std::unordered_map<std::string, const j
     Author au;
     au.name = json_text(r.value("name", json()));
     if (au.name.empty() && r.contains("givenName"))
-        au.name = core::clean_text(json_text(r["givenName"]) + " " + json_text(r.value("familyName", json())));
+        au.name = core::clean_text(json_text(r["givenName"]) + " " +
+                                   json_text(r.value("familyName", json())));
     if (r.contains("affiliation"))
         au.affiliation = json_text(resolve_ref(r["affiliation"], by_id));
     if (r.contains("jobTitle") && au.role.empty())
@@ -147,34 +151,43 @@ void jsonld_authors(const json& a, const std::unordered_map<std::string, const j
         out.push_back(std::move(au));
 }
 
-void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>& titles,
-                 std::vector<SourcedValue>& dates, std::vector<SourcedValue>& publishers,
-                 std::vector<SourcedValue>& urls, std::vector<SourcedValue>& langs, std::vector<Author>& authors)
+void read_jsonld(const std::string &text, PageMeta &m, std::vector<SourcedValue> &titles,
+                 std::vector<SourcedValue> &dates, std::vector<SourcedValue> &publishers,
+                 std::vector<SourcedValue> &urls, std::vector<SourcedValue> &langs,
+                 std::vector<Author> &authors)
 {
     const json root = json::parse(text, nullptr, false);
     if (root.is_discarded())
         return;
-    std::vector<const json*> objs;
+    std::vector<const json *> objs;
     collect_objects(root, objs, 0);
-    std::unordered_map<std::string, const json*> by_id;
-    for (const json* o : objs)
+    std::unordered_map<std::string, const json *> by_id;
+    for (const json *o : objs)
         if (o->contains("@id") && (*o)["@id"].is_string())
             by_id.emplace((*o)["@id"].get<std::string>(), o);
-    const json* article = nullptr;
-    for (const json* o : objs)
+    const json *article = nullptr;
+    for (const json *o : objs)
         if (is_article(*o)) {
             article = o;
             break;
         }
+    // a question-and-answer thread: the question is its post (an FAQ's questions are not)
     if (article == nullptr)
-        for (const json* o : objs)
+        for (const json *o : objs)
+            if (has_type(*o, {"QAPage"}) && o->contains("mainEntity") &&
+                has_type((*o)["mainEntity"], {"Question"})) {
+                article = &(*o)["mainEntity"];
+                break;
+            }
+    if (article == nullptr)
+        for (const json *o : objs)
             if (has_type(*o, {"WebPage", "ItemPage"}) && o->contains("headline")) {
                 article = o;
                 break;
             }
     if (article == nullptr)
         return;
-    const json& a = *article;
+    const json &a = *article;
     m.has_article_jsonld = true;
     if (a.contains("headline"))
         add(titles, json_text(a["headline"]), "jsonld");
@@ -182,7 +195,7 @@ void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>
         add(titles, json_text(a["name"]), "jsonld");
     if (a.contains("alternativeHeadline"))
         m.alternative_headline = json_text(a["alternativeHeadline"]);
-    for (const char* k : {"datePublished", "dateCreated", "uploadDate"})
+    for (const char *k : {"datePublished", "dateCreated", "uploadDate"})
         if (a.contains(k)) {
             add(dates, json_text(a[k]), "jsonld");
             break;
@@ -192,8 +205,9 @@ void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>
     if (a.contains("url"))
         add(urls, json_text(a["url"]), "jsonld");
     else if (a.contains("mainEntityOfPage")) {
-        const json& page = a["mainEntityOfPage"];
-        add(urls, page.is_object() ? json_text(page.value("@id", json())) : json_text(page), "jsonld");
+        const json &page = a["mainEntityOfPage"];
+        add(urls, page.is_object() ? json_text(page.value("@id", json())) : json_text(page),
+            "jsonld");
     }
     if (a.contains("inLanguage"))
         add(langs, json_text(a["inLanguage"]), "jsonld");
@@ -202,9 +216,9 @@ void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>
     else if (a.contains("creator"))
         jsonld_authors(a["creator"], by_id, authors, 0);
     if (a.contains("keywords")) {
-        const json& k = a["keywords"];
+        const json &k = a["keywords"];
         if (k.is_array()) {
-            for (const json& x : k)
+            for (const json &x : k)
                 if (x.is_string())
                     m.keywords.push_back(core::clean_text(x.get<std::string>()));
         } else if (k.is_string()) {
@@ -229,16 +243,16 @@ void read_jsonld(const std::string& text, PageMeta& m, std::vector<SourcedValue>
 
 // ---- microdata ------------------------------------------------------------------------------
 
-std::string itemprop_value(const xmlNode* n)
+std::string itemprop_value(const xmlNode *n)
 {
-    for (const char* a : {"content", "datetime", "href", "src"})
+    for (const char *a : {"content", "datetime", "href", "src"})
         if (dom::has_attr(n, a))
             return core::clean_text(dom::attr_view(n, a));
     return dom::text_of(n);
 }
 
-void read_microdata(xmlNode* scope, std::vector<SourcedValue>& titles, std::vector<SourcedValue>& dates,
-                    std::vector<Author>& authors)
+void read_microdata(xmlNode *scope, std::vector<SourcedValue> &titles,
+                    std::vector<SourcedValue> &dates, std::vector<Author> &authors)
 {
     for (xmlNode *n = scope->children ? scope : nullptr; n != nullptr;
          n = dom::next_in_order(n, scope)) {
@@ -272,14 +286,15 @@ void read_microdata(xmlNode* scope, std::vector<SourcedValue>& titles, std::vect
 
 } // namespace
 
-std::string strip_site_suffix(const std::string& title, const std::string& site)
+std::string strip_site_suffix(const std::string &title, const std::string &site)
 {
-    static const char* seps[] = {" | ", " – ", " — ", " - ", " :: ", " · ", " » "};
-    for (const char* sep : seps) {
+    static const char *seps[] = {" | ", " – ", " — ", " - ", " :: ", " · ", " » "};
+    for (const char *sep : seps) {
         const auto pos = title.rfind(sep);
         if (pos == std::string::npos || pos == 0)
             continue;
-        const std::string tail = core::clean_text(title.substr(pos + std::char_traits<char>::length(sep)));
+        const std::string tail =
+            core::clean_text(title.substr(pos + std::char_traits<char>::length(sep)));
         if (!site.empty() && core::to_lower(tail) == core::to_lower(site))
             return core::clean_text(title.substr(0, pos));
         const std::string head = core::clean_text(title.substr(0, pos));
@@ -303,8 +318,37 @@ struct MetaSources
     std::vector<Author> a_citation, a_jsonld, a_micro, a_meta, a_dc;
 };
 
+// A <meta> name that says it holds the publication date: a word of publishing ("published",
+// "publish", "publication", "pub") and none of changing ("modified", "updated"), the date
+// itself or its time named or implied ("published", "publish-date", "article.published",
+// "original-publish-date", "publication_date", "datePublished").
+bool names_publication_date(std::string_view key)
+{
+    std::vector<std::string> words;
+    std::string w;
+    for (const char c : key) {
+        if (c == '-' || c == '_' || c == '.' || c == ':') {
+            if (!w.empty())
+                words.push_back(std::move(w));
+            w.clear();
+        } else {
+            w += c;
+        }
+    }
+    if (!w.empty())
+        words.push_back(std::move(w));
+    bool publishing = false;
+    for (const std::string &word : words) {
+        if (word == "modified" || word == "updated" || word == "expires" || word == "expiry")
+            return false;
+        publishing = publishing || word == "published" || word == "publish" ||
+                     word == "publication" || word == "datepublished" || word == "publishdate";
+    }
+    return publishing && words.size() <= 4;
+}
+
 // "a, b; c" into `keywords`, each once.
-void add_keywords(const std::string& v, std::vector<std::string>& keywords)
+void add_keywords(const std::string &v, std::vector<std::string> &keywords)
 {
     std::size_t i = 0;
     while (i <= v.size()) {
@@ -317,7 +361,7 @@ void add_keywords(const std::string& v, std::vector<std::string>& keywords)
 }
 
 // One <meta> element: its key (property, name or itemprop) says which source list it joins.
-void read_meta_tag(xmlNode* n, PageMeta& m, MetaSources& s)
+void read_meta_tag(xmlNode *n, PageMeta &m, MetaSources &s)
 {
     std::string key = lower_ascii(dom::attr_view(n, "property"));
     if (key.empty())
@@ -339,7 +383,7 @@ void read_meta_tag(xmlNode* n, PageMeta& m, MetaSources& s)
     else if (key == "dc.title" || key == "dcterms.title")
         add(s.t_dc, v, "dc");
     else if (key == "citation_author" || key == "dc.creator" || key == "dcterms.creator") {
-        auto& target = key == "citation_author" ? s.a_citation : s.a_dc;
+        auto &target = key == "citation_author" ? s.a_citation : s.a_dc;
         std::string name = v;
         // Highwire writes "Last, First".
         const auto comma = name.find(", ");
@@ -368,9 +412,8 @@ void read_meta_tag(xmlNode* n, PageMeta& m, MetaSources& s)
     } else if (key == "dc.date" || key == "dcterms.date" || key == "dcterms.issued" ||
                key == "dc.date.issued" || key == "dcterms.created" || key == "dc.date.created") {
         add(s.d_dc, v, "dc");
-    } else if (key == "date" || key == "pubdate" || key == "publish-date" || key == "publishdate" ||
-               key == "sailthru.date" || key == "parsely-pub-date" || key == "publication_date" ||
-               key == "datepublished" || key == "article.published" || key == "original-publish-date") {
+    } else if (key == "date" || key == "pubdate" || key == "sailthru.date" ||
+               key == "parsely-pub-date" || names_publication_date(key)) {
         add(s.d_meta, v, "meta");
     } else if (key == "og:site_name") {
         add(s.p_og, v, "og");
@@ -408,7 +451,7 @@ void read_meta_tag(xmlNode* n, PageMeta& m, MetaSources& s)
 
 // One element of the page: <title>, <meta>, <link rel=canonical>, <base>, JSON-LD scripts,
 // rel=author links, schema.org microdata items.
-void read_element(xmlNode* n, PageMeta& m, MetaSources& s)
+void read_element(xmlNode *n, PageMeta &m, MetaSources &s)
 {
     const std::string_view t = dom::tag_of(n);
     if (t == "title" && m.title_tag.empty()) {
@@ -426,7 +469,8 @@ void read_element(xmlNode* n, PageMeta& m, MetaSources& s)
         if (type.find("ld+json") != std::string::npos) {
             std::string text;
             dom::append_raw_text(n, text);
-            read_jsonld(text, m, s.t_jsonld, s.d_jsonld, s.p_jsonld, s.u_jsonld, s.l_jsonld, s.a_jsonld);
+            read_jsonld(text, m, s.t_jsonld, s.d_jsonld, s.p_jsonld, s.u_jsonld, s.l_jsonld,
+                        s.a_jsonld);
         }
     } else if (t == "a" &&
                lower_ascii(dom::attr_view(n, "rel")).find("author") != std::string::npos) {
@@ -436,16 +480,18 @@ void read_element(xmlNode* n, PageMeta& m, MetaSources& s)
     }
     if (dom::has_attr(n, "itemscope")) {
         const std::string_view type = dom::attr_view(n, "itemtype");
-        if (type.find("Article") != std::string_view::npos || type.find("BlogPosting") != std::string_view::npos)
+        if (type.find("Article") != std::string_view::npos ||
+            type.find("BlogPosting") != std::string_view::npos)
             read_microdata(n, s.t_micro, s.d_micro, s.a_micro);
     }
 }
 
 // The sources' values into `m` in order of trust; each source's authors as one set, each name once.
-void merge_sources(MetaSources& s, PageMeta& m)
+void merge_sources(MetaSources &s, PageMeta &m)
 {
-    auto cat = [](std::vector<SourcedValue>& into, std::initializer_list<std::vector<SourcedValue>*> parts) {
-        for (auto* p : parts)
+    auto cat = [](std::vector<SourcedValue> &into,
+                  std::initializer_list<std::vector<SourcedValue> *> parts) {
+        for (auto *p : parts)
             into.insert(into.end(), p->begin(), p->end());
     };
     cat(m.titles, {&s.t_citation, &s.t_jsonld, &s.t_micro, &s.t_og, &s.t_twitter, &s.t_dc});
@@ -453,12 +499,13 @@ void merge_sources(MetaSources& s, PageMeta& m)
     cat(m.publishers, {&s.p_og, &s.p_jsonld, &s.p_citation, &s.p_dc, &s.p_app});
     cat(m.urls, {&s.u_canon, &s.u_og, &s.u_jsonld, &s.u_citation});
     cat(m.languages, {&s.l_html, &s.l_meta, &s.l_citation, &s.l_jsonld, &s.l_og});
-    for (auto* set : {&s.a_citation, &s.a_jsonld, &s.a_micro, &s.a_meta, &s.a_dc}) {
+    for (auto *set : {&s.a_citation, &s.a_jsonld, &s.a_micro, &s.a_meta, &s.a_dc}) {
         // the same person named by two tags of one source ("author" and "sailthru.author")
         std::vector<Author> unique;
-        for (const Author& a : *set)
-            if (std::none_of(unique.begin(), unique.end(),
-                             [&](const Author& b) { return core::to_lower(a.name) == core::to_lower(b.name); }))
+        for (const Author &a : *set)
+            if (std::none_of(unique.begin(), unique.end(), [&](const Author &b) {
+                    return core::to_lower(a.name) == core::to_lower(b.name);
+                }))
                 unique.push_back(a);
         if (!unique.empty())
             m.author_sets.push_back(std::move(unique));
@@ -467,10 +514,10 @@ void merge_sources(MetaSources& s, PageMeta& m)
 
 } // namespace
 
-PageMeta collect_page_meta(xmlDoc* doc)
+PageMeta collect_page_meta(xmlDoc *doc)
 {
     PageMeta m;
-    xmlNode* root = xmlDocGetRootElement(doc);
+    xmlNode *root = xmlDocGetRootElement(doc);
     if (root == nullptr)
         return m;
     MetaSources s;
@@ -484,4 +531,4 @@ PageMeta collect_page_meta(xmlDoc* doc)
     return m;
 }
 
-} // namespace colophon::html
+} // namespace colophon::pagemeta

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace colophon::html {
+namespace colophon::pagemeta {
 
 struct SourcedValue
 {
@@ -21,28 +21,28 @@ struct SourcedValue
 struct PageMeta
 {
     std::string title_tag;
-    std::vector<SourcedValue> titles;      // in precedence order
-    std::string alternative_headline;      // JSON-LD alternativeHeadline
+    std::vector<SourcedValue> titles;                   // in precedence order
+    std::string alternative_headline;                   // JSON-LD alternativeHeadline
     std::vector<std::vector<core::Author>> author_sets; // in precedence order, one per source
-    std::vector<SourcedValue> dates;       // in precedence order, raw values
+    std::vector<SourcedValue> dates;                    // in precedence order, raw values
     std::vector<SourcedValue> publishers;
-    std::vector<SourcedValue> urls;        // canonical first
-    std::vector<SourcedValue> languages;   // <html lang> first
+    std::vector<SourcedValue> urls;      // canonical first
+    std::vector<SourcedValue> languages; // <html lang> first
     std::vector<std::string> keywords;
-    std::string abstract;                  // citation_abstract / dc.description on scholarly pages
-    std::string description;               // og/meta description
-    std::string journal;                   // citation_journal_title
+    std::string abstract;    // citation_abstract / dc.description on scholarly pages
+    std::string description; // og/meta description
+    std::string journal;     // citation_journal_title
     std::string volume, issue;
-    std::string base_href;                 // <base href>
+    std::string base_href;                     // <base href>
     std::vector<std::string> rel_author_names; // visible <a rel=author>
     bool has_article_jsonld = false;
 };
 
 // Reads every declared source. Call before cleaning: JSON-LD lives in <script> elements.
-PageMeta collect_page_meta(xmlDoc* doc);
+PageMeta collect_page_meta(xmlDoc *doc);
 
 // "Title – Site Name" -> "Title" when the suffix is the site name (or any " | X" tail when the
 // remaining part is long enough).
-std::string strip_site_suffix(const std::string& title, const std::string& site);
+std::string strip_site_suffix(const std::string &title, const std::string &site);
 
-} // namespace colophon::html
+} // namespace colophon::pagemeta
