@@ -18,6 +18,7 @@
 #include "html/html_notes.h"
 #include "html/html_page_features.h"
 #include "html/html_page_model.h"
+#include "html/html_trace.h"
 #include "xml/xml_handles.h"
 
 #include <algorithm>
@@ -363,6 +364,11 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         rescue_nearly_empty_body(doc, facts, body, page.signals, ctx);
     if (doc.body.empty() && doc.meta.abstract.empty())
         diags.warn("html.no-text", "no article text was found on the page");
+    // 11. for the review page: every block of visible text and what became of it
+    if (options.trace) {
+        doc.trace = std::make_shared<core::ConversionTrace>();
+        doc.trace->html_blocks = trace_html_blocks(facts, body, content, doc);
+    }
     return doc;
 }
 

@@ -68,6 +68,8 @@ void LayoutBuilder::add_page(const words::PageWords& page)
     if (page.from_ocr) // specks at a line's ends are no words: "bud- -" is "bud-", a line of "|" none
         std::erase_if(pp.lines.lines, [](TextLine& l) { return !trim_edge_specks(l); });
     pp.edges = find_edge_lines(pp.lines);
+    if (trace_)
+        trace_->add_page(pp.lines);
     pending_.push_back(std::move(pp));
     if (!calibrated_ && pending_.size() >= calibration_pages)
         calibrate();
@@ -118,6 +120,8 @@ void LayoutBuilder::finish_page()
                                                lost.first.substr(0, 60) + "\""});
     }
 
+    if (trace_)
+        trace_->add_lines(page, role, meta_, authors_front_);
     // 4. body lines, endnote sections, headings and paragraphs
     paragraphs_->add_page(page, role, notes_);
 
@@ -149,7 +153,18 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     std::size_t end = paras.size();
     while (any_ocr_ && end > 0 && is_ocr_noise(paras.para(end - 1)))
         --end;
+    const std::size_t before_bios = end;
     end = take_author_bios(paras, end, authors_front, any_ocr_);
+    std::vector<std::pair<int, core::Box>> para_starts;
+    if (trace_) {
+        for (std::size_t i = 0; i < paras.size(); ++i) {
+            para_starts.emplace_back(paras.page(i), paras.first_box(i));
+            trace_->set_paragraph_role(i, i >= before_bios   ? core::TraceRole::Dropped
+                                          : i >= end         ? core::TraceRole::Byline
+                                          : paras.heading(i) ? core::TraceRole::Heading
+                                                             : core::TraceRole::Paragraph);
+        }
+    }
 
     // 6. Document, a paragraph at a time: provenance lines out, note marks linked (notes get
     // their ids first), bare URLs made links
@@ -167,6 +182,8 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     const std::size_t first = lede_paragraphs(paras, end, body_);
     std::vector<Tok> lede;
     for (std::size_t i = 0; i < first; ++i) {
+        if (trace_)
+            trace_->set_paragraph_role(i, core::TraceRole::Abstract);
         Para part = paras.take(i);
         linker.link(part);
         if (!lede.empty() && !part.toks.empty())
@@ -177,10 +194,15 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     meta.abstract = build_inlines(lede);
     for (std::size_t i = first; i < end; ++i) {
         Para para = paras.take(i);
-        if (take_provenance(para, meta))
+        if (take_provenance(para, meta)) {
+            if (trace_)
+                trace_->set_paragraph_role(i, core::TraceRole::Provenance);
             continue;
+        }
         if (const std::size_t bio = take_inner_bio(
                 para, [&] { return i + 1 < end ? paras.para(i + 1) : Para{}; }, authors_front, any_ocr_)) {
+            for (std::size_t k = 0; trace_ && k < bio; ++k)
+                trace_->set_paragraph_role(i + k, core::TraceRole::Byline);
             i += bio - 1;
             continue;
         }
@@ -231,6 +253,8 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         diags.warn("layout.no-title", "no title found on the first page or in the document information");
     if (doc.body.empty())
         diags.warn("layout.empty-body", "no body text found");
+    if (trace_)
+        doc.trace = trace_->finish(para_starts);
     return doc;
 }
 

@@ -1,0 +1,14 @@
+#pragma once
+// A greyscale PNG from 8-bit pixels, compressed for speed rather than size. A libpng or cairo PNG
+// at their default settings cost about 25 ms for one 60-dpi page, far more than drawing it; a
+// review page's images are read once, so libdeflate's fastest level is the choice.
+
+#include <cstdint>
+#include <string>
+
+namespace colophon::preview {
+
+// `pixels` holds `height` rows of `width` bytes, `stride` bytes apart (0 black, 255 white).
+std::string encode_grey_png(const std::uint8_t *pixels, int width, int height, int stride);
+
+} // namespace colophon::preview
