@@ -37,6 +37,33 @@ double mode_size(const std::vector<const PageLines*>& pages)
     return size;
 }
 
+// For the review page: the role every line of a finished page was given (body lines wait for
+// their paragraphs, see core::PageTraceRecorder).
+void trace_lines(core::PageTraceRecorder &trace, const PageLines &page,
+                 const std::vector<Role> &role, const core::Metadata &meta,
+                 const std::vector<core::Author> &authors)
+{
+    using R = core::TraceRole;
+    for (std::size_t i = 0; i < page.lines.size() && i < role.size(); ++i) {
+        const TextLine &l = page.lines[i];
+        const std::string text = l.text();
+        if (role[i] == Role::Body)
+            trace.add_body_line(page.page, l.box, text);
+        else if (role[i] == Role::Furniture)
+            trace.add_box(page.page, l.box,
+                          looks_like_page_number(text, page.from_ocr) ? R::PageNumber
+                          : l.box.y0 < page.height / 2                ? R::RunningHeader
+                                                                      : R::RunningFooter,
+                          text);
+        else
+            trace.add_box(page.page, l.box,
+                          role[i] == Role::Note    ? R::Footnote
+                          : role[i] == Role::Front ? core::front_line_role(text, meta, authors)
+                                                   : R::Dropped,
+                          text);
+    }
+}
+
 } // namespace
 
 bool is_generic_title(const std::string& title)
@@ -69,7 +96,7 @@ void LayoutBuilder::add_page(const words::PageWords& page)
         std::erase_if(pp.lines.lines, [](TextLine& l) { return !trim_edge_specks(l); });
     pp.edges = find_edge_lines(pp.lines);
     if (trace_)
-        trace_->add_page(pp.lines);
+        trace_->add_page({page.page, page.width, page.height, page.from_ocr});
     pending_.push_back(std::move(pp));
     if (!calibrated_ && pending_.size() >= calibration_pages)
         calibrate();
@@ -121,7 +148,7 @@ void LayoutBuilder::finish_page()
     }
 
     if (trace_)
-        trace_->add_lines(page, role, meta_, authors_front_);
+        trace_lines(*trace_, page, role, meta_, authors_front_);
     // 4. body lines, endnote sections, headings and paragraphs
     paragraphs_->add_page(page, role, notes_);
 
@@ -155,16 +182,12 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         --end;
     const std::size_t before_bios = end;
     end = take_author_bios(paras, end, authors_front, any_ocr_);
-    std::vector<std::pair<int, core::Box>> para_starts;
-    if (trace_) {
-        for (std::size_t i = 0; i < paras.size(); ++i) {
-            para_starts.emplace_back(paras.page(i), paras.first_box(i));
-            trace_->set_paragraph_role(i, i >= before_bios   ? core::TraceRole::Dropped
-                                          : i >= end         ? core::TraceRole::Byline
-                                          : paras.heading(i) ? core::TraceRole::Heading
-                                                             : core::TraceRole::Paragraph);
-        }
-    }
+    for (std::size_t i = 0; trace_ && i < paras.size(); ++i)
+        trace_->set_paragraph(i, paras.page(i), paras.first_box(i),
+                              i >= before_bios   ? core::TraceRole::Dropped
+                              : i >= end         ? core::TraceRole::Byline
+                              : paras.heading(i) ? core::TraceRole::Heading
+                                                 : core::TraceRole::Paragraph);
 
     // 6. Document, a paragraph at a time: provenance lines out, note marks linked (notes get
     // their ids first), bare URLs made links
@@ -254,7 +277,7 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     if (doc.body.empty())
         diags.warn("layout.empty-body", "no body text found");
     if (trace_)
-        doc.trace = trace_->finish(para_starts);
+        doc.trace = trace_->finish();
     return doc;
 }
 

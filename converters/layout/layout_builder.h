@@ -10,8 +10,8 @@
 
 #include "core/diagnostics.h"
 #include "core/document.h"
+#include "core/trace_recorder.h"
 #include "furniture.h"
-#include "layout_trace.h"
 #include "words/page_words.h"
 
 #include <deque>
@@ -48,7 +48,7 @@ public:
     LayoutBuilder& operator=(const LayoutBuilder&) = delete;
 
     // Records what every line was read as in Document::trace (for the review page).
-    void enable_trace() { trace_ = std::make_unique<LayoutTrace>(); }
+    void enable_trace() { trace_ = std::make_unique<core::PageTraceRecorder>(); }
 
     void add_page(const words::PageWords& page);
     // Builds meta, body and notes. Leaves `extraction` for the caller to fill.
@@ -80,7 +80,7 @@ private:
     bool front_read_ = false;
     bool any_ocr_ = false; // some page's words came from OCR
     std::vector<std::pair<int, std::string>> dropped_; // page, warning: text no output holds
-    std::unique_ptr<LayoutTrace> trace_;               // only when enable_trace() was called
+    std::unique_ptr<core::PageTraceRecorder> trace_;   // only when enable_trace() was called
 };
 
 // True for an Info "Title" that is a file name or a tool's placeholder, not a title.

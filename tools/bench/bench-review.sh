@@ -3,8 +3,9 @@
 #
 #   tools/bench/bench-review.sh [COLOPHON] [ROUNDS]     (default build/dev/tools/colophon/colophon, 3)
 #
-# Two sets: every bundled sample run-samples.sh converts (HTML pages, born-digital PDFs, scans and
-# page images: OCR dominates) and ../shared/corpora/pdf-gen2 (25 short PDFs, 3 of them scans). For
+# Three sets: every bundled sample run-samples.sh converts (HTML pages, born-digital PDFs, scans and
+# page images: OCR dominates), ../shared/corpora/pdf-gen2 (25 short PDFs, 3 of them scans) and its
+# 22 born-digital PDFs alone (gen2-text: the worst case, drawing a page costs what reading it does). For
 # each, rounds alternate a batch without and with --review (TEI output, --jobs 2, a fresh output
 # folder each time), so load from elsewhere on the machine falls on both alike. Prints the median
 # wall time and CPU time (user + system of the batch and its workers) of each, and the ratio.
@@ -20,7 +21,8 @@ ls samples/html/*/input.* samples/pdf/*/input.* samples/ocr/*/input.* >"$scratch
 sets=(samples)
 if [ -d "$shared/corpora/pdf-gen2" ]; then
   ls "$shared"/corpora/pdf-gen2/*.pdf >"$scratch/pdf-gen2.txt"
-  sets+=(pdf-gen2)
+  grep -v '/scan_' "$scratch/pdf-gen2.txt" >"$scratch/gen2-text.txt" # born-digital only: no OCR to hide behind
+  sets+=(pdf-gen2 gen2-text)
 else
   echo "bench-review: $shared/corpora/pdf-gen2 not found, measuring the samples only" >&2
 fi
@@ -37,14 +39,14 @@ run() { # run SET MODE ROUND -> "wall cpu" appended to $scratch/SET.MODE
   rm -rf "$out"
 }
 
-printf '%-9s %-7s %9s %9s %10s\n' set mode wall_s cpu_s output_kb
+printf '%-10s %-7s %9s %9s %10s\n' set mode wall_s cpu_s output_kb
 for s in "${sets[@]}"; do
   for ((r = 1; r <= rounds; r++)); do
     run "$s" plain "$r"
     run "$s" review "$r"
   done
   for m in plain review; do
-    printf '%-9s %-7s %9s %9s %10s\n' "$s" "$m" "$(cut -d' ' -f1 "$scratch/$s.$m" | median)" \
+    printf '%-10s %-7s %9s %9s %10s\n' "$s" "$m" "$(cut -d' ' -f1 "$scratch/$s.$m" | median)" \
       "$(cut -d' ' -f2 "$scratch/$s.$m" | median)" "$(median <"$scratch/$s.$m.kb")"
   done
   paste -d' ' "$scratch/$s.plain" "$scratch/$s.review" |

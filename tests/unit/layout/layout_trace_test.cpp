@@ -132,12 +132,12 @@ TEST(LayoutTrace, FrontLineRoleByField)
     m.original_source.text = "Originally published in the Daily";
     const std::vector<core::Author> authors{{"Jane Doe", "Example University", ""}};
     using R = core::TraceRole;
-    EXPECT_EQ(layout::front_line_role("in Two Lines", m, authors), R::Title);
-    EXPECT_EQ(layout::front_line_role("And a subtitle", m, authors), R::Subtitle);
-    EXPECT_EQ(layout::front_line_role("Published 16 March 2023", m, authors), R::Date);
-    EXPECT_EQ(layout::front_line_role("Originally published in the Daily", m, authors),
+    EXPECT_EQ(core::front_line_role("in Two Lines", m, authors), R::Title);
+    EXPECT_EQ(core::front_line_role("And a subtitle", m, authors), R::Subtitle);
+    EXPECT_EQ(core::front_line_role("Published 16 March 2023", m, authors), R::Date);
+    EXPECT_EQ(core::front_line_role("Originally published in the Daily", m, authors),
               R::Provenance);
-    EXPECT_EQ(layout::front_line_role("By Jane Doe", m, authors), R::Byline);
-    EXPECT_EQ(layout::front_line_role("Example University", m, authors), R::Byline);
-    EXPECT_EQ(layout::front_line_role("Something else", m, authors), R::FrontOther);
+    EXPECT_EQ(core::front_line_role("By Jane Doe", m, authors), R::Byline);
+    EXPECT_EQ(core::front_line_role("Example University", m, authors), R::Byline);
+    EXPECT_EQ(core::front_line_role("Something else", m, authors), R::FrontOther);
 }
