@@ -257,7 +257,12 @@ void DocumentRun::write_review_page()
     in.source_name = job_.input_path;
     in.doc = &*doc_;
     in.diagnostics = diags_.items();
-    in.pages = converter_.render_previews(*input_, settings_.review_dpi);
+    try {
+        in.pages = converter_.render_previews(*input_, settings_.review_dpi);
+    } catch (const core::ConversionError &e) { // the document is fine: its page shows no images
+        diags_.warn(e.diagnostic().code, e.diagnostic().message);
+        in.diagnostics = diags_.items();
+    }
     const std::string rel = job_.output_stem + review_page_extension;
     core::write_file_atomically(out_dir_ / rel, review::build_review_page(in));
     r_.outputs.push_back(rel);

@@ -1,8 +1,13 @@
 #include "preview/page_preview.h"
 
+#include "preview/png_writer.h"
+
 #include <leptonica/allheaders.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace colophon::preview {
 
@@ -13,10 +18,6 @@ struct PixDestroy
     void operator()(Pix *p) const { pixDestroy(&p); }
 };
 using PixPtr = std::unique_ptr<Pix, PixDestroy>;
-struct LeptFree
-{
-    void operator()(l_uint8 *p) const { lept_free(p); }
-};
 
 // An image that declares no usable resolution was scanned at about this.
 constexpr double assumed_scan_dpi = 300;
@@ -45,16 +46,20 @@ core::PagePreview shrink(Pix *pix, int page_no, int dpi, const core::Input &inpu
         throw core::ConversionError("review.render-failed", input.display_name,
                                     "page " + std::to_string(page_no) +
                                         " cannot be scaled for the review page");
-    l_uint8 *raw = nullptr;
-    std::size_t size = 0;
-    const int failed = pixWriteMem(&raw, &size, out, IFF_PNG);
-    const std::unique_ptr<l_uint8, LeptFree> bytes(raw);
-    if (failed != 0 || raw == nullptr)
-        throw core::ConversionError("review.render-failed", input.display_name,
-                                    "page " + std::to_string(page_no) +
-                                        " cannot be written as PNG");
-    return {page_no, pixGetWidth(out), pixGetHeight(out),
-            std::string(reinterpret_cast<const char *>(raw), size)};
+    // 4-bit grey rows, as pdf_preview.cpp writes them
+    const int w = pixGetWidth(out), h = pixGetHeight(out), wpl = pixGetWpl(out);
+    const l_uint32 *data = pixGetData(out);
+    const std::size_t row_bytes = (static_cast<std::size_t>(w) + 1) / 2 + 1;
+    std::vector<std::uint8_t> rows(row_bytes * static_cast<std::size_t>(h), 0);
+    for (int y = 0; y < h; ++y) {
+        const l_uint32 *line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+        std::uint8_t *to = rows.data() + static_cast<std::size_t>(y) * row_bytes + 1;
+        for (int x = 0; x < w; ++x) {
+            const auto level = static_cast<unsigned>(GET_DATA_BYTE(line, x)) >> 4;
+            to[x / 2] |= static_cast<std::uint8_t>(x % 2 == 0 ? level << 4 : level);
+        }
+    }
+    return {page_no, w, h, encode_png_rows(rows, w, h, 4)};
 }
 
 } // namespace
@@ -64,7 +69,7 @@ std::vector<core::PagePreview> render_image_previews(const core::Input &input, i
 {
     setMsgSeverity(L_SEVERITY_NONE); // failures are reported as ConversionError
     std::vector<core::PagePreview> out;
-    for (int i = 0; i < options.limits.max_pages; ++i) {
+    for (int i = 0; i < std::min(options.limits.max_pages, max_preview_pages); ++i) {
         const PixPtr pix = read_page(input, i);
         if (!pix)
             break;

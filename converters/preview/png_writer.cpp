@@ -51,6 +51,30 @@ std::string deflate_fast(const std::vector<std::uint8_t> &raw)
 
 } // namespace
 
+std::string encode_png_rows(const std::vector<std::uint8_t> &rows, int width, int height,
+                            int bit_depth)
+{
+    const std::size_t row_bytes =
+        (static_cast<std::size_t>(width) * static_cast<std::size_t>(bit_depth) + 7) / 8 + 1;
+    if (width <= 0 || height <= 0 || (bit_depth != 4 && bit_depth != 8) ||
+        rows.size() != row_bytes * static_cast<std::size_t>(height))
+        throw std::invalid_argument("encode_png_rows: bad image size");
+    const std::string packed = deflate_fast(rows);
+    std::string out("\x89PNG\r\n\x1a\n", 8);
+    std::string header;
+    put_u32(header, static_cast<std::uint32_t>(width));
+    put_u32(header, static_cast<std::uint32_t>(height));
+    header += static_cast<char>(bit_depth);
+    header += '\x00'; // colour type: greyscale
+    header += '\x00'; // deflate
+    header += '\x00'; // adaptive filtering (each row says its filter)
+    header += '\x00'; // no interlace
+    put_chunk(out, "IHDR", header);
+    put_chunk(out, "IDAT", packed);
+    put_chunk(out, "IEND", {});
+    return out;
+}
+
 std::string encode_grey_png(const std::uint8_t *pixels, int width, int height, int stride)
 {
     if (width <= 0 || height <= 0 || stride < width)
@@ -65,21 +89,7 @@ std::string encode_grey_png(const std::uint8_t *pixels, int width, int height, i
             pixels + static_cast<std::size_t>(y) * static_cast<std::size_t>(stride);
         std::copy(from, from + w, row + 1);
     }
-    const std::string packed = deflate_fast(raw);
-
-    std::string out("\x89PNG\r\n\x1a\n", 8);
-    std::string header;
-    put_u32(header, static_cast<std::uint32_t>(width));
-    put_u32(header, static_cast<std::uint32_t>(height));
-    header += '\x08'; // bit depth
-    header += '\x00'; // colour type: greyscale
-    header += '\x00'; // deflate
-    header += '\x00'; // adaptive filtering (each row says its filter)
-    header += '\x00'; // no interlace
-    put_chunk(out, "IHDR", header);
-    put_chunk(out, "IDAT", packed);
-    put_chunk(out, "IEND", {});
-    return out;
+    return encode_png_rows(raw, width, height, 8);
 }
 
 } // namespace colophon::preview

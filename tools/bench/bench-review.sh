@@ -29,12 +29,20 @@ fi
 
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
+declare -A root=([samples]=. [pdf-gen2]="$shared/corpora/pdf-gen2" [gen2-text]="$shared/corpora/pdf-gen2")
+
 run() { # run SET MODE ROUND -> "wall cpu" appended to $scratch/SET.MODE
-  local out="$scratch/out-$1-$2-$3" extra=()
+  local out="$scratch/out-$1-$2-$3" extra=() rc=0
   [ "$2" = review ] && extra=(--review)
-  /usr/bin/time -f "%e %U %S" -o "$scratch/time" "$bin" batch @"$scratch/$1.txt" -o "$out" --to tei --jobs 2 \
-    --progress lines -q "${extra[@]}" >/dev/null 2>&1 || true
-  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$scratch/time" >>"$scratch/$1.$2"
+  /usr/bin/time -f "%e %U %S" -o "$scratch/time" "$bin" batch @"$scratch/$1.txt" -o "$out" --root "${root[$1]}" \
+    --to tei --jobs 2 --progress lines -q "${extra[@]}" >/dev/null 2>"$scratch/err" || rc=$?
+  if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then # 3: converted, some with warnings
+    echo "bench-review: batch of $1 ($2) failed with exit $rc:" >&2
+    cat "$scratch/err" >&2
+    exit 1
+  fi
+  # GNU time writes "Command exited with non-zero status 3" first when the batch warned
+  tail -1 "$scratch/time" | awk '{printf "%s %.2f\n", $1, $2 + $3}' >>"$scratch/$1.$2"
   du -sk "$out" | awk '{print $1}' >>"$scratch/$1.$2.kb"
   rm -rf "$out"
 }

@@ -100,7 +100,12 @@ int run_review_page(const ReviewArgs &args)
         page.source_name = path;
         page.doc = &doc;
         page.diagnostics = diags.items();
-        page.pages = converter.render_previews(input, args.dpi);
+        try {
+            page.pages = converter.render_previews(input, args.dpi);
+        } catch (const core::ConversionError &e) { // the page is still written, without images
+            diags.warn(e.diagnostic().code, e.diagnostic().message);
+            page.diagnostics = diags.items();
+        }
         clock.done("draw " + std::to_string(page.pages.size()) + " pages");
         const std::string html = review::build_review_page(page);
         write_output(args.output, html);

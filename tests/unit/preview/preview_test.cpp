@@ -24,8 +24,9 @@ std::uint32_t u32_at(const std::string &s, std::size_t at)
 }
 
 // The PNG's pixels (one filter byte a row), checking every chunk's CRC on the way.
-std::vector<std::uint8_t> decode(const std::string &png, int &w, int &h)
+std::vector<std::uint8_t> decode(const std::string &png, int &w, int &h, int *depth = nullptr)
 {
+    int bits = 8;
     EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
     std::string idat;
     for (std::size_t at = 8; at + 12 <= png.size();) {
@@ -37,14 +38,17 @@ std::vector<std::uint8_t> decode(const std::string &png, int &w, int &h)
         if (type == "IHDR") {
             w = static_cast<int>(u32_at(data, 0));
             h = static_cast<int>(u32_at(data, 4));
-            EXPECT_EQ(data[8], 8); // bit depth
+            bits = data[8];
+            EXPECT_TRUE(bits == 8 || bits == 4) << bits;
             EXPECT_EQ(data[9], 0); // greyscale
         } else if (type == "IDAT") {
             idat += data;
         }
         at += 12 + len;
     }
-    std::vector<std::uint8_t> raw(static_cast<std::size_t>((w + 1) * h));
+    if (depth != nullptr)
+        *depth = bits;
+    std::vector<std::uint8_t> raw(static_cast<std::size_t>(((w * bits + 7) / 8 + 1) * h));
     uLongf n = raw.size();
     EXPECT_EQ(uncompress(raw.data(), &n, reinterpret_cast<const Bytef *>(idat.data()), idat.size()),
               Z_OK);
@@ -74,6 +78,12 @@ TEST(PngWriter, RoundTripsEveryPixel)
             EXPECT_EQ(raw[static_cast<std::size_t>(y * (w + 1) + 1 + x)], x * 30 + y);
     }
     EXPECT_THROW(preview::encode_grey_png(pixels.data(), 0, 1, 1), std::invalid_argument);
+    EXPECT_THROW(preview::encode_png_rows(std::vector<std::uint8_t>(4), 7, 1, 4),
+                 std::invalid_argument); // needs 1 + 4
+    int d = 0;
+    const auto four = decode(preview::encode_png_rows({0, 0x0F, 0xA0}, 3, 1, 4), dw, dh, &d);
+    EXPECT_EQ(d, 4);
+    EXPECT_EQ(four, (std::vector<std::uint8_t>{0, 0x0F, 0xA0}));
 }
 
 TEST(PagePreview, PdfPagesAtTheResolutionAsked)
@@ -87,13 +97,17 @@ TEST(PagePreview, PdfPagesAtTheResolutionAsked)
     EXPECT_GT(pages[0].width_px, 450);
     EXPECT_LT(pages[0].width_px, 560);
     EXPECT_GT(pages[0].height_px, pages[0].width_px);
-    int w = 0, h = 0;
-    const auto raw = decode(pages[0].png, w, h);
+    int w = 0, h = 0, depth = 0;
+    const auto raw = decode(pages[0].png, w, h, &depth);
     EXPECT_EQ(w, pages[0].width_px);
     EXPECT_EQ(h, pages[0].height_px);
-    std::size_t dark = 0;
+    EXPECT_EQ(depth, 4);
+    const std::size_t row = static_cast<std::size_t>((w + 1) / 2 + 1);
+    std::size_t dark = 0; // samples darker than mid grey
     for (std::size_t i = 0; i < raw.size(); ++i)
-        dark += i % static_cast<std::size_t>(w + 1) != 0 && raw[i] < 128;
+        if (i % row != 0)
+            dark += static_cast<std::size_t>((raw[i] >> 4) < 8) +
+                    static_cast<std::size_t>((raw[i] & 15) < 8);
     EXPECT_GT(dark, 1000u); // the text is drawn
     EXPECT_LT(pages[0].png.size(), 200'000u);
     const auto small = preview::render_previews(input, 30, {});
