@@ -253,8 +253,10 @@ void DocumentRun::write_outputs()
 void DocumentRun::write_review_page()
 {
     review::ReviewInput in;
-    in.id = job_.identifier.empty() ? job_.key : job_.identifier;
-    in.source_name = job_.input_path;
+    in.id = job_.key; // unique in the batch: what review --mark finds it by
+    in.source_name = job_.identifier.empty() || job_.identifier == job_.key
+                         ? job_.input_path
+                         : job_.input_path + " (" + job_.identifier + ")";
     in.doc = &*doc_;
     in.diagnostics = diags_.items();
     try {

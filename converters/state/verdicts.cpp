@@ -13,10 +13,13 @@ std::string find_document_key(StateDb &db, const std::string &id)
 {
     for (const char *column : {"key", "identifier", "input_path"}) {
         sql::Statement s = db.database().prepare(std::string("SELECT key FROM documents WHERE ") +
-                                                 column + "=? ORDER BY key LIMIT 1");
+                                                 column + "=? ORDER BY key LIMIT 2");
         s.bind(1, id);
-        if (s.step())
-            return s.text(0);
+        if (!s.step())
+            continue;
+        std::string key = s.text(0);
+        if (!s.step()) // an identifier or path two documents share names neither
+            return key;
     }
     return {};
 }

@@ -21,7 +21,7 @@ struct Verdict
 bool is_verdict(const std::string &verdict);
 
 // The key of the document `id` names: its key, identifier or input path (in that
-// order); empty when no document matches.
+// order); empty when no document matches, or only an identifier or path several documents share.
 std::string find_document_key(StateDb &db, const std::string &id);
 
 // Records (or replaces) the verdict on the document with this key.

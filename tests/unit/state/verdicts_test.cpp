@@ -14,7 +14,11 @@ TEST(Verdicts, FoundByKeyIdentifierOrPathAndKeptAcrossConversions)
     {
         StateDb db(path);
         db.plan({{"shelf/a.html", "/in/shelf/a.html", "rec-1", "", 10, 1},
-                 {"b.pdf", "/in/b.pdf", "b", "", 20, 2}});
+                 {"b.pdf", "/in/b.pdf", "b", "", 20, 2},
+                 {"c/input.pdf", "/in/c/input.pdf", "input.pdf", "", 1, 1},
+                 {"d/input.pdf", "/in/d/input.pdf", "input.pdf", "", 1, 1}});
+        EXPECT_EQ(find_document_key(db, "input.pdf"), ""); // two documents share it
+        EXPECT_EQ(find_document_key(db, "d/input.pdf"), "d/input.pdf");
         EXPECT_EQ(find_document_key(db, "shelf/a.html"), "shelf/a.html");
         EXPECT_EQ(find_document_key(db, "rec-1"), "shelf/a.html");
         EXPECT_EQ(find_document_key(db, "/in/b.pdf"), "b.pdf");
