@@ -66,8 +66,9 @@ check "batch --review: report.html links them" bash -c "grep -q 'href=\"shelf/ne
 check "review --mark records a verdict (exit $rc)" test $rc -eq 0
 check "review --mark an unknown document: 2" test "$("$colophon" review --mark nothing accepted --batch "$work/out" >/dev/null 2>&1; echo $?)" -eq 2
 check "review --mark a verdict that is none: 2" test "$("$colophon" review --mark shelf/two.pdf maybe --batch "$work/out" >/dev/null 2>&1; echo $?)" -eq 2
+check "report.csv shows the verdict at once" grep -q 'rejected,byline missing' "$work/out/report.csv"
 "$colophon" batch "$work/shelf" -o "$work/out" --jobs 2 --review -q >/dev/null 2>&1
-check "report.csv shows the verdict" grep -q 'rejected,byline missing' "$work/out/report.csv"
+check "report.csv still shows the verdict after the next batch run" grep -q 'rejected,byline missing' "$work/out/report.csv"
 check "report.html shows the verdict" grep -q 'data-verdict="rejected"' "$work/out/report.html"
 check "the second run converted nothing again (attempts 1)" python3 -c "
 import csv, sys

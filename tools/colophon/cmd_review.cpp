@@ -8,10 +8,13 @@
 #include "options.h"
 #include "std_streams.h"
 
+#include "batch/batch_report.h"
 #include "core/diagnostics.h"
 #include "pipeline/convert.h"
 #include "review/review_page.h"
 #include "state/verdicts.h"
+
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <iostream>
@@ -32,6 +35,23 @@ struct ReviewArgs
     core::ConvertOptions options;
     const CLI::App *cmd = nullptr;
 };
+
+// The reports show the verdict at once: rebuilt from the database as the last batch run left them
+// (its command and wall time, from the runs table).
+void rebuild_reports(state::StateDb &db, const std::filesystem::path &dir)
+{
+    batch::ReportInfo info{"colophon batch report", "", 0, 5000};
+    state::sql::Statement last =
+        db.database().prepare("SELECT command, summary FROM runs ORDER BY id DESC LIMIT 1");
+    if (last.step()) {
+        info.command = last.text(0);
+        const nlohmann::json summary = nlohmann::json::parse(last.text(1), nullptr, false);
+        if (summary.is_object() && summary.contains("wall_seconds") &&
+            summary["wall_seconds"].is_number())
+            info.wall_seconds = summary["wall_seconds"].get<double>();
+    }
+    batch::write_reports(db, dir, info);
+}
 
 int run_mark(const ReviewArgs &args)
 {
@@ -59,11 +79,13 @@ int run_mark(const ReviewArgs &args)
         state::set_verdict(
             db, key,
             {args.positional[0], args.positional.size() > 1 ? args.positional[1] : "", {}});
+        const bool reports =
+            std::filesystem::exists(std::filesystem::path(args.batch_dir) / "report.html");
+        if (reports)
+            rebuild_reports(db, args.batch_dir);
         if (!args.verbosity.quiet)
-            std::cerr
-                << "colophon review: " << key << ": " << args.positional[0]
-                << " (report.html and report.csv show it from the next batch run, or now with "
-                   "colophon batch again)\n";
+            std::cerr << "colophon review: " << key << ": " << args.positional[0]
+                      << (reports ? " (report.html, report.csv and report.json rebuilt)\n" : "\n");
     } catch (const std::exception &e) {
         std::cerr << "ERROR: " << db_path.string() << ": " << e.what() << '\n';
         return exit_failed;
