@@ -1,10 +1,11 @@
 #include "batch/batch_document.h"
 
-#include "core/atomic_file.h"
 #include "batch/atomic_output.h"
 #include "batch/batch_package.h"
 #include "batch/content_hash.h"
 #include "batch/manifest.h"
+#include "core/atomic_file.h"
+#include "review/review_page.h"
 #include "tei/json_writer.h"
 #include "tei/text_writer.h"
 
@@ -16,6 +17,8 @@
 #include <sys/stat.h>
 
 namespace colophon::batch {
+
+const char *const review_page_extension = ".review.html";
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -146,6 +149,7 @@ public:
     void render();
     void write_outputs();
     void write_corpus_record();
+    void write_review_page();
     void package();
     state::DocumentRecord succeeded();
 
@@ -241,6 +245,29 @@ void DocumentRun::write_outputs()
     }
     if (settings_.corpus)
         write_corpus_record();
+    if (settings_.review)
+        write_review_page();
+}
+
+// The page a reviewer reads the document on: the original beside what was kept.
+void DocumentRun::write_review_page()
+{
+    review::ReviewInput in;
+    in.id = job_.key; // unique in the batch: what review --mark finds it by
+    in.source_name = job_.identifier.empty() || job_.identifier == job_.key
+                         ? job_.input_path
+                         : job_.input_path + " (" + job_.identifier + ")";
+    in.doc = &*doc_;
+    in.diagnostics = diags_.items();
+    try {
+        in.pages = converter_.render_previews(*input_, settings_.review_dpi);
+    } catch (const core::ConversionError &e) { // the document is fine: its page shows no images
+        diags_.warn(e.diagnostic().code, e.diagnostic().message);
+        in.diagnostics = diags_.items();
+    }
+    const std::string rel = job_.output_stem + review_page_extension;
+    core::write_file_atomically(out_dir_ / rel, review::build_review_page(in));
+    r_.outputs.push_back(rel);
 }
 
 void DocumentRun::write_corpus_record()

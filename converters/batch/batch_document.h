@@ -24,8 +24,13 @@ struct DocumentSettings
     std::string package_format = "tar.gz";
     std::string bagging_date;         // fixed date for reproducible packages; empty = now
     bool corpus = false;              // keep one corpus line per document
+    bool review = false;              // one review page per document (<stem>.review.html)
+    int review_dpi = 60;              // resolution the review page draws PDF pages at
     core::ConvertOptions convert;
 };
+
+// The review page's name: the output stem and this.
+extern const char *const review_page_extension;
 
 // Where a document's corpus line is kept (one gzip member), relative to the output directory.
 std::string corpus_record_path(const std::string& output_stem);

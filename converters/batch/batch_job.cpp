@@ -122,7 +122,12 @@ bool outputs_complete(const state::PriorState& prior, const std::string& output_
         if (std::find(prior.outputs.begin(), prior.outputs.end(), want) == prior.outputs.end())
             return false;
     }
-    if (s.document.package && prior.outputs.size() <= s.document.formats.size())
+    const bool has_review = std::find(prior.outputs.begin(), prior.outputs.end(),
+                                      output_stem + review_page_extension) != prior.outputs.end();
+    if (s.document.review && !has_review) // asked for now, not made by the earlier run
+        return false;
+    if (s.document.package &&
+        prior.outputs.size() <= s.document.formats.size() + (has_review ? 1 : 0))
         return false;
     if (s.document.corpus && (prior.corpus_record.empty() || !fs::exists(s.output_dir / prior.corpus_record)))
         return false;

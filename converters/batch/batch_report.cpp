@@ -1,9 +1,10 @@
 #include "batch/batch_report.h"
 
-#include "core/text.h"
 #include "batch/atomic_output.h"
-#include "state/record_json.h"
+#include "core/text.h"
 #include "pool/unique_fd.h"
+#include "state/record_json.h"
+#include "state/verdicts.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -66,7 +68,7 @@ std::string join(const std::vector<std::string>& v, std::string_view sep)
     return out;
 }
 
-constexpr const char* css = R"css(
+constexpr const char *css = R"css(
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5em;color:#222}
 h1{font-size:1.4em;margin:0 0 .3em}
 .meta{color:#666;margin-bottom:1em;word-break:break-all}
@@ -85,9 +87,11 @@ ul.warn{margin:0;padding-left:1.1em;color:#6a4a00;font-size:.9em}
 .reason{color:#7a1010}
 .key{word-break:break-all}
 .partial{background:#fff1c7;border-radius:6px;padding:.5em .8em}
+.verdict.accepted{color:#1b5e20;font-weight:600}.verdict.rejected{color:#b71c1c;font-weight:600}
 )css";
 
-std::string html_row(const state::DocumentRecord& r, std::int64_t index)
+std::string html_row(const state::DocumentRecord &r, std::int64_t index,
+                     const state::Verdict *verdict)
 {
     const std::string status(state::status_name(r.status));
     std::ostringstream row;
@@ -123,6 +127,15 @@ std::string html_row(const state::DocumentRecord& r, std::int64_t index)
             << "</a><br>";
     row << "</td>";
     row << "<td class=\"num\">" << format_seconds(r.seconds) << "</td>";
+    row << "<td>";
+    if (verdict != nullptr)
+        row << "<span class=\"verdict " << core::escape_markup(verdict->verdict)
+            << "\" data-verdict=\"" << core::escape_markup(verdict->verdict) << "\">"
+            << core::escape_markup(verdict->verdict) << "</span>"
+            << (verdict->note.empty()
+                    ? ""
+                    : "<br><small>" + core::escape_markup(verdict->note) + "</small>");
+    row << "</td>";
     row << "</tr>\n";
     return row.str();
 }
@@ -240,8 +253,11 @@ void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& in
     // report.json: {"summary": {...}, "documents": [ one object per document ]}, streamed.
     json_out.write("{\"summary\": " + summary.dump(-1, ' ', false, replace_invalid) + ",\n\"documents\": [\n");
 
-    csv_out.write("key,input,identifier,status,stage,code,reason,duplicate_of,media_type,method,ocr_confidence,"
-                  "pages,title,authors,date,language,warning_count,warnings,outputs,seconds,attempts,sha256\r\n");
+    csv_out.write("key,input,identifier,status,stage,code,reason,duplicate_of,media_type,method,"
+                  "ocr_confidence,"
+                  "pages,title,authors,date,language,warning_count,warnings,outputs,seconds,"
+                  "attempts,sha256,verdict,"
+                  "verdict_note,verdict_at\r\n");
 
     std::ostringstream head;
     head << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -268,9 +284,11 @@ void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& in
              << "duplicates), then successes. Every document is in <a href=\"report.csv\">report.csv</a> (opens in "
              << "a spreadsheet) and <a href=\"report.json\">report.json</a>.</p>\n";
     }
-    head << "<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
-         << "<th>Problems</th><th>Title</th><th>Authors</th><th>Date</th><th>Method</th><th>OCR conf.</th>"
-         << "<th>Pages</th><th>Outputs</th><th>Seconds</th></tr></thead>\n<tbody>\n";
+    head
+        << "<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
+        << "<th>Problems</th><th>Title</th><th>Authors</th><th>Date</th><th>Method</th><th>OCR "
+           "conf.</th>"
+        << "<th>Pages</th><th>Outputs</th><th>Seconds</th><th>Verdict</th></tr></thead>\n<tbody>\n";
     html_out.write(head.str());
 
     // The page lists problems first, then successes, each in key order, `shown` rows in all.
@@ -283,9 +301,17 @@ void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& in
     std::int64_t successes_written = 0;
     std::int64_t index = 0;
     std::string line;
-    db.for_each([&](const state::DocumentRecord& r) {
+    // Verdicts are few (a reviewer marks documents one at a time): held while the reports are
+    // written.
+    const std::map<std::string, state::Verdict> verdicts = state::read_verdicts(db);
+    auto verdict_of = [&](const std::string &key) -> const state::Verdict * {
+        const auto it = verdicts.find(key);
+        return it == verdicts.end() ? nullptr : &it->second;
+    };
+    db.for_each([&](const state::DocumentRecord &r) {
+        const state::Verdict *verdict = verdict_of(r.key);
         if (r.status == state::DocStatus::Ok && successes_written < successes_shown) {
-            const std::string row = html_row(r, problems_shown + ++successes_written);
+            const std::string row = html_row(r, problems_shown + ++successes_written, verdict);
             if (std::fwrite(row.data(), 1, row.size(), success_rows.get()) != row.size())
                 throw std::runtime_error("report: cannot write its temporary file");
         }
@@ -317,7 +343,10 @@ void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& in
                                       join(r.outputs, " "),
                                       format_seconds(r.seconds),
                                       std::to_string(r.attempts),
-                                      r.sha256};
+                                      r.sha256,
+                                      verdict ? verdict->verdict : "",
+                                      verdict ? verdict->note : "",
+                                      verdict ? verdict->marked_at : ""};
         line.clear();
         for (const std::string& f : fields) {
             if (!line.empty())
@@ -334,8 +363,8 @@ void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& in
          {DocStatus::Failed, DocStatus::Unsupported, DocStatus::Pending, DocStatus::Warnings, DocStatus::Duplicate}) {
         if (row >= problems_shown)
             break;
-        db.for_each_with_status(st, problems_shown - row, [&](const state::DocumentRecord& r) {
-            html_out.write(html_row(r, ++row));
+        db.for_each_with_status(st, problems_shown - row, [&](const state::DocumentRecord &r) {
+            html_out.write(html_row(r, ++row, verdict_of(r.key)));
         });
     }
     append_file(success_rows.get(), html_out);

@@ -2,6 +2,7 @@
 // The one document model every converter produces and every writer reads.
 // Plain data: no libxml2, Poppler or Tesseract types, so any stage can be tested alone.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -158,12 +159,16 @@ struct Extraction
     int page_count = 0;         // PDF and image inputs
 };
 
+struct ConversionTrace; // core/trace.h
+
 struct Document
 {
     Metadata meta;
     std::vector<Block> body;
     std::vector<Note> notes;
     Extraction extraction;
+    // What the converter decided, for the review page; set only when ConvertOptions::trace asks.
+    std::shared_ptr<ConversionTrace> trace;
 };
 
 // Plain text of a run of inlines (note marks dropped, line breaks as spaces).

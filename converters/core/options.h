@@ -35,6 +35,7 @@ struct ConvertOptions
     int jobs = 1;             // worker threads inside one document (OCR pages)
     std::string page_type;    // web pages: the kind when the caller knows it ("forum", ...); empty: recognised
     Limits limits;
+    bool trace = false; // fill Document::trace (the review page's boxes and block verdicts)
 };
 
 } // namespace colophon::core

@@ -220,4 +220,14 @@ std::string escape_markup(std::string_view s)
     return out;
 }
 
+std::string cut_utf8(const std::string &s, std::size_t max_bytes)
+{
+    if (s.size() <= max_bytes)
+        return s;
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    return s.substr(0, n);
+}
+
 } // namespace colophon::core

@@ -42,4 +42,7 @@ std::vector<std::string> split_words(std::string_view s);
 // (documents built with libxml2 are escaped by it).
 std::string escape_markup(std::string_view s);
 
+// The first `max_bytes` bytes of UTF-8 `s`, never cutting a character in two.
+std::string cut_utf8(const std::string &s, std::size_t max_bytes);
+
 } // namespace colophon::core

@@ -17,6 +17,7 @@
 #include "html/html_notes.h"
 #include "html/html_page_features.h"
 #include "html/html_page_model.h"
+#include "html/html_trace.h"
 #include "pagemeta/author_names.h"
 #include "pagemeta/date_order.h"
 #include "pagemeta/site_heading.h"
@@ -451,6 +452,11 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     if (!page.profile->has_byline) {
         doc.meta.authors.clear();
         doc.meta.date = {};
+    }
+    // 12. for the review page: every block of visible text and what became of it
+    if (options.trace) {
+        doc.trace = std::make_shared<core::ConversionTrace>();
+        doc.trace->html_blocks = trace_html_blocks(facts, body, content, doc);
     }
     return doc;
 }

@@ -37,6 +37,33 @@ double mode_size(const std::vector<const PageLines*>& pages)
     return size;
 }
 
+// For the review page: the role every line of a finished page was given (body lines wait for
+// their paragraphs, see core::PageTraceRecorder).
+void trace_lines(core::PageTraceRecorder &trace, const PageLines &page,
+                 const std::vector<Role> &role, const core::Metadata &meta,
+                 const std::vector<core::Author> &authors)
+{
+    using R = core::TraceRole;
+    for (std::size_t i = 0; i < page.lines.size() && i < role.size(); ++i) {
+        const TextLine &l = page.lines[i];
+        const std::string text = l.text();
+        if (role[i] == Role::Body)
+            trace.add_body_line(page.page, l.box, text);
+        else if (role[i] == Role::Furniture)
+            trace.add_box(page.page, l.box,
+                          looks_like_page_number(text, page.from_ocr) ? R::PageNumber
+                          : l.box.y0 < page.height / 2                ? R::RunningHeader
+                                                                      : R::RunningFooter,
+                          text);
+        else
+            trace.add_box(page.page, l.box,
+                          role[i] == Role::Note    ? R::Footnote
+                          : role[i] == Role::Front ? core::front_line_role(text, meta, authors)
+                                                   : R::Dropped,
+                          text);
+    }
+}
+
 } // namespace
 
 bool is_generic_title(const std::string& title)
@@ -68,6 +95,8 @@ void LayoutBuilder::add_page(const words::PageWords& page)
     if (page.from_ocr) // specks at a line's ends are no words: "bud- -" is "bud-", a line of "|" none
         std::erase_if(pp.lines.lines, [](TextLine& l) { return !trim_edge_specks(l); });
     pp.edges = find_edge_lines(pp.lines);
+    if (trace_)
+        trace_->add_page({page.page, page.width, page.height, page.from_ocr});
     pending_.push_back(std::move(pp));
     if (!calibrated_ && pending_.size() >= calibration_pages)
         calibrate();
@@ -118,6 +147,8 @@ void LayoutBuilder::finish_page()
                                                lost.first.substr(0, 60) + "\""});
     }
 
+    if (trace_)
+        trace_lines(*trace_, page, role, meta_, authors_front_);
     // 4. body lines, endnote sections, headings and paragraphs
     paragraphs_->add_page(page, role, notes_);
 
@@ -149,7 +180,14 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     std::size_t end = paras.size();
     while (any_ocr_ && end > 0 && is_ocr_noise(paras.para(end - 1)))
         --end;
+    const std::size_t before_bios = end;
     end = take_author_bios(paras, end, authors_front, any_ocr_);
+    for (std::size_t i = 0; trace_ && i < paras.size(); ++i)
+        trace_->set_paragraph(i, paras.page(i), paras.first_box(i),
+                              i >= before_bios   ? core::TraceRole::Dropped
+                              : i >= end         ? core::TraceRole::Byline
+                              : paras.heading(i) ? core::TraceRole::Heading
+                                                 : core::TraceRole::Paragraph);
 
     // 6. Document, a paragraph at a time: provenance lines out, note marks linked (notes get
     // their ids first), bare URLs made links
@@ -167,6 +205,8 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     const std::size_t first = lede_paragraphs(paras, end, body_);
     std::vector<Tok> lede;
     for (std::size_t i = 0; i < first; ++i) {
+        if (trace_)
+            trace_->set_paragraph_role(i, core::TraceRole::Abstract);
         Para part = paras.take(i);
         linker.link(part);
         if (!lede.empty() && !part.toks.empty())
@@ -177,10 +217,15 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
     meta.abstract = build_inlines(lede);
     for (std::size_t i = first; i < end; ++i) {
         Para para = paras.take(i);
-        if (take_provenance(para, meta))
+        if (take_provenance(para, meta)) {
+            if (trace_)
+                trace_->set_paragraph_role(i, core::TraceRole::Provenance);
             continue;
+        }
         if (const std::size_t bio = take_inner_bio(
                 para, [&] { return i + 1 < end ? paras.para(i + 1) : Para{}; }, authors_front, any_ocr_)) {
+            for (std::size_t k = 0; trace_ && k < bio; ++k)
+                trace_->set_paragraph_role(i + k, core::TraceRole::Byline);
             i += bio - 1;
             continue;
         }
@@ -231,6 +276,8 @@ core::Document LayoutBuilder::finish(core::Diagnostics& diags)
         diags.warn("layout.no-title", "no title found on the first page or in the document information");
     if (doc.body.empty())
         diags.warn("layout.empty-body", "no body text found");
+    if (trace_)
+        doc.trace = trace_->finish();
     return doc;
 }
 

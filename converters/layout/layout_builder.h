@@ -10,6 +10,7 @@
 
 #include "core/diagnostics.h"
 #include "core/document.h"
+#include "core/trace_recorder.h"
 #include "furniture.h"
 #include "words/page_words.h"
 
@@ -46,6 +47,9 @@ public:
     LayoutBuilder(const LayoutBuilder&) = delete;
     LayoutBuilder& operator=(const LayoutBuilder&) = delete;
 
+    // Records what every line was read as in Document::trace (for the review page).
+    void enable_trace() { trace_ = std::make_unique<core::PageTraceRecorder>(); }
+
     void add_page(const words::PageWords& page);
     // Builds meta, body and notes. Leaves `extraction` for the caller to fill.
     core::Document finish(core::Diagnostics& diags);
@@ -76,6 +80,7 @@ private:
     bool front_read_ = false;
     bool any_ocr_ = false; // some page's words came from OCR
     std::vector<std::pair<int, std::string>> dropped_; // page, warning: text no output holds
+    std::unique_ptr<core::PageTraceRecorder> trace_;   // only when enable_trace() was called
 };
 
 // True for an Info "Title" that is a file name or a tool's placeholder, not a title.

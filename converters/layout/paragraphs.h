@@ -42,6 +42,9 @@ public:
     std::size_t size() const { return paras_.size(); }
     bool heading(std::size_t i) const { return paras_[i].heading; }
     double font_size(std::size_t i) const { return paras_[i].size; }
+    // Where paragraph i starts: its page and the box of its first line.
+    int page(std::size_t i) const { return paras_[i].page; }
+    const core::Box &first_box(std::size_t i) const { return paras_[i].box; }
     // Paragraph i with its line-end hyphens settled by the vocabulary of the whole document.
     Para para(std::size_t i) const;
     // The same, releasing what was kept of it.

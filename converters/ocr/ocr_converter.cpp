@@ -44,6 +44,8 @@ core::Document OcrConverter::convert(const core::Input& input, const core::Conve
             diags.add(d);
 #ifdef COLOPHON_OCR_HAVE_LAYOUT
     layout::LayoutBuilder builder;
+    if (options.trace)
+        builder.enable_trace();
     for (const RecognisedPage& p : recognised)
         builder.add_page(p.words);
     core::Document doc = builder.finish(diags);

@@ -107,6 +107,8 @@ core::Document PdfConverter::convert(const core::Input& input, const core::Conve
 
     // 3. pages, one at a time; their words are dropped once the layout has its lines
     layout::LayoutBuilder builder(hints);
+    if (options.trace)
+        builder.enable_trace();
     std::unique_ptr<words::PageOcrProvider> ocr;
     bool ocr_tried = false;
     int ocr_pages = 0;

@@ -1,6 +1,9 @@
 #include "pipeline/convert.h"
 
 #include "pipeline/converters.h"
+#ifdef COLOPHON_HAVE_MEDIA_MODULE
+#include "pipeline/media_loader.h"
+#endif
 #include "tei/json_writer.h"
 #include "tei/tei_writer.h"
 #include "tei/text_writer.h"
@@ -113,6 +116,21 @@ std::string DocumentConverter::render(core::Document&& doc, OutputFormat format,
     const xml::XmlDocPtr tree = tei::build_tei(doc);
     doc = core::Document{}; // the tree holds everything the TEI needs
     return validated_tei(tree.get(), diags);
+}
+
+std::vector<core::PagePreview> DocumentConverter::render_previews(const core::Input &input,
+                                                                  int dpi) const
+{
+#ifdef COLOPHON_HAVE_MEDIA_MODULE
+    const bool media = input.type == core::MediaType::Pdf || input.type == core::MediaType::Png ||
+                       input.type == core::MediaType::Jpeg || input.type == core::MediaType::Tiff;
+    if (media)
+        return media_module(input.display_name).render_previews(input, dpi, options_);
+#else
+    (void)input;
+    (void)dpi;
+#endif
+    return {};
 }
 
 Rendered DocumentConverter::render_all(const core::Document& doc, core::Diagnostics& diags)

@@ -2,6 +2,7 @@
 // One document, start to end: input -> converter -> Document -> writer -> validated output.
 
 #include "core/converter.h"
+#include "core/trace.h"
 
 #include <memory>
 #include <string>
@@ -50,6 +51,10 @@ public:
     // built from it, so a large document, its TEI tree and the serialised TEI are never all held.
     static std::string render(core::Document&& doc, OutputFormat format, core::Diagnostics& diags);
     static Rendered render_all(const core::Document& doc, core::Diagnostics& diags);
+
+    // The pages of a PDF or page image drawn at `dpi` for the review page (loads the PDF/OCR
+    // module); empty for an HTML page. Throws ConversionError "review.render-failed".
+    std::vector<core::PagePreview> render_previews(const core::Input &input, int dpi) const;
 
     const core::ConvertOptions& options() const { return options_; }
 

@@ -3,6 +3,7 @@
 #include "pipeline/media_module.h"
 
 #include "core/version.h"
+#include "preview/page_preview.h"
 
 #ifdef COLOPHON_HAVE_PDF
 #include "pdf/pdf_converter.h"
@@ -40,7 +41,7 @@ void check_ocr_languages(const std::string& languages, const std::string& file)
 }
 
 const pipeline::MediaModuleApi api{pipeline::media_module_interface, core::version, make_converters,
-                                   check_ocr_languages};
+                                   check_ocr_languages, preview::render_previews};
 
 } // namespace
 

@@ -8,6 +8,7 @@
 // version and interface revision it was built for, and a module of another build is refused.
 
 #include "core/converter.h"
+#include "core/trace.h"
 
 #include <array>
 #include <memory>
@@ -23,7 +24,7 @@ inline constexpr std::array<core::MediaType, 4> media_module_types{core::MediaTy
 inline constexpr const char* media_module_file = "libcolophon-media.so";
 
 // Raised whenever the functions below or the types they exchange change.
-inline constexpr int media_module_interface = 1;
+inline constexpr int media_module_interface = 2;
 
 // What the module exports, as one table found by its C name.
 struct MediaModuleApi
@@ -34,6 +35,9 @@ struct MediaModuleApi
     void (*make_converters)(std::vector<std::unique_ptr<core::Converter>>& out);
     // Throws ConversionError "ocr.missing-language" naming `file` when a language pack is missing.
     void (*check_ocr_languages)(const std::string& languages, const std::string& file);
+    // The pages of a PDF or page image drawn at `dpi` for the review page (converters/preview).
+    std::vector<core::PagePreview> (*render_previews)(const core::Input &input, int dpi,
+                                                      const core::ConvertOptions &options);
 };
 
 } // namespace colophon::pipeline

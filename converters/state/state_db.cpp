@@ -8,7 +8,7 @@ namespace colophon::state {
 
 namespace {
 
-constexpr const char* schema = R"sql(
+constexpr const char *schema = R"sql(
 CREATE TABLE IF NOT EXISTS settings(
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -58,6 +58,14 @@ CREATE TABLE IF NOT EXISTS documents(
 -- page write.
 DROP INDEX IF EXISTS documents_sha256;
 CREATE INDEX IF NOT EXISTS documents_status ON documents(status, key);
+-- A reviewer's verdict on a document (colophon review --mark): kept apart from the document's
+-- row, which every new conversion of it rewrites.
+CREATE TABLE IF NOT EXISTS verdicts(
+  key TEXT PRIMARY KEY,
+  verdict TEXT NOT NULL,
+  note TEXT,
+  marked_at TEXT NOT NULL
+);
 )sql";
 
 // Resets a cached statement however its use ends, so it holds no read cursor between uses.

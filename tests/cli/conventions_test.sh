@@ -11,7 +11,7 @@ status_of() { "$@" >/dev/null 2>&1; echo $?; }
 clean="$src/samples/html/news-site/input.html"        # converts without warnings
 warned="$src/samples/bad/html-invalid-utf8/input.html" # converts with a warning
 broken="$src/samples/bad/pdf-encrypted/input.pdf"      # cannot be converted
-commands=(convert pack verify batch merge)
+commands=(convert pack verify batch merge review)
 
 # --version and --help anywhere, whatever else the command line holds
 for c in "${commands[@]}"; do
@@ -41,6 +41,11 @@ check "convert warnings: 3" test "$(status_of "$colophon" convert "$warned" -o "
 check "convert failed: 1" test "$(status_of "$colophon" convert "$broken" -o "$work/f.xml")" -eq 1
 check "convert missing input: 2" test "$(status_of "$colophon" convert "$work/none.html")" -eq 2
 check "convert missing OCR language: 2" test "$(status_of "$colophon" convert "$clean" --lang zzz -o "$work/l.xml")" -eq 2
+check "review clean: 0" test "$(status_of "$colophon" review "$clean" -o "$work/c.review.html")" -eq 0
+check "review warnings: 3" test "$(status_of "$colophon" review "$warned" -o "$work/w.review.html")" -eq 3
+check "review failed: 1" test "$(status_of "$colophon" review "$broken" -o "$work/f.review.html")" -eq 1
+check "review missing input: 2" test "$(status_of "$colophon" review "$work/none.html")" -eq 2
+check "review --mark without a batch: 2" test "$(status_of "$colophon" review --mark a.html accepted --batch "$work/nowhere")" -eq 2
 mkdir -p "$work/packages"
 check "pack clean: 0" test "$(status_of "$colophon" pack "$clean" -o "$work/packages" --bagging-date 2026-01-01)" -eq 0
 check "pack warnings: 3" test "$(status_of "$colophon" pack "$warned" -o "$work/packages" --bagging-date 2026-01-01)" -eq 3

@@ -12,7 +12,7 @@ complete_bash() { # complete_bash WORD... -> the candidates for the last word
     _ "$src/packaging/colophon.bash-completion" "$@"
 }
 has() { grep -qx -- "$1" <<<"$2"; } # has LINE TEXT
-check "bash: every subcommand" test "$(complete_bash colophon '' | grep -cE '^(convert|pack|verify|batch|merge)$')" -eq 5
+check "bash: every subcommand" test "$(complete_bash colophon '' | grep -cE '^(convert|pack|verify|batch|merge|review)$')" -eq 6
 check "bash: nothing but subcommands" test "$(complete_bash colophon '' | grep -cvE '^(convert|pack|verify|batch|merge|review)$')" -eq 0
 check "bash: options of convert" has --verbose "$(complete_bash colophon convert --ve)"
 check "bash: long names of short options" has --output "$(complete_bash colophon batch --o)"
@@ -27,7 +27,7 @@ if command -v zsh >/dev/null; then
       _ "$src/packaging/colophon.zsh-completion" "$@"
   }
   check "zsh: syntax" zsh -n "$src/packaging/colophon.zsh-completion"
-  check "zsh: subcommands" test "$(complete_zsh colophon '' | grep -cE '^(convert|pack|verify|batch|merge)$')" -eq 5
+  check "zsh: subcommands" test "$(complete_zsh colophon '' | grep -cE '^(convert|pack|verify|batch|merge|review)$')" -eq 6
   check "zsh: options of verify" has --external-schemas "$(complete_zsh colophon verify --)"
   check "zsh: values of --to" test "$(complete_zsh colophon convert --to '' | sort | paste -sd,)" = "json,tei,text"
   check "zsh: files otherwise" test "$(complete_zsh colophon convert '')" = "FILES"

@@ -16,7 +16,7 @@ have_shared=0
 page="$src/samples/html/news-site/input.html"
 
 # 1. man pages, generated from the program's own help at build time
-for m in colophon colophon-convert colophon-pack colophon-verify colophon-batch colophon-merge; do
+for m in colophon colophon-convert colophon-pack colophon-verify colophon-batch colophon-merge colophon-review; do
   f="$build/man/$m.1"
   check "$m.1 built" test -s "$f"
   check "$m.1 renders without warnings" bash -c "LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z '$f' 2>&1 | (! grep -q .)"

@@ -30,6 +30,8 @@ struct BatchArgs
     std::string shard = "1/1";
     std::string progress = "auto";
     bool retry_failed = false;
+    bool review = false;
+    int review_dpi = 60;
     Verbosity verbosity;
     std::size_t max_worker_memory_mb = 4096;
     core::ConvertOptions options;
@@ -108,6 +110,8 @@ std::string command_line(const BatchArgs& a)
         cmd += " --shard " + a.shard;
     if (a.retry_failed)
         cmd += " --retry-failed";
+    if (a.review)
+        cmd += " --review";
     return cmd;
 }
 
@@ -142,6 +146,9 @@ int run_batch(BatchArgs& args)
         s.document.bagging_date = args.bagging_date;
         s.document.convert = args.options;
         s.document.convert.jobs = 1; // parallel documents instead of parallel pages
+        s.document.review = args.review;
+        s.document.review_dpi = args.review_dpi;
+        s.document.convert.trace = args.review; // the converters record what the page shows
         s.corpus = corpus;
         s.retry_failed = args.retry_failed;
         s.shard = batch::parse_shard(args.shard);
@@ -201,6 +208,14 @@ Runner add_batch_command(CLI::App& app)
     cmd->add_option("--corpus", args->corpus,
                     "Write a clean-text corpus (JSON Lines, gzip), e.g. corpus.jsonl.gz; - for standard output");
     cmd->add_flag("--retry-failed", args->retry_failed, "Convert again the documents that failed in an earlier run");
+    cmd->add_flag(
+        "--review", args->review,
+        "Write a review page per document (<name>.review.html: the original beside what was kept), "
+        "linked from report.html");
+    cmd->add_option("--review-dpi", args->review_dpi,
+                    "Resolution of the pages drawn on review pages")
+        ->check(CLI::Range(20, 300))
+        ->capture_default_str();
     cmd->add_option("--shard", args->shard, "Convert only shard K of N (deterministic by path), e.g. 2/8")
         ->capture_default_str();
     cmd->add_option("--progress", args->progress,

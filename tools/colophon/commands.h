@@ -18,5 +18,6 @@ Runner add_pack_command(CLI::App& app);   // cmd_pack.cpp
 Runner add_verify_command(CLI::App& app); // cmd_verify.cpp
 Runner add_batch_command(CLI::App& app);  // cmd_batch.cpp
 Runner add_merge_command(CLI::App& app);  // cmd_merge.cpp
+Runner add_review_command(CLI::App &app); // cmd_review.cpp
 
 } // namespace colophon::cli

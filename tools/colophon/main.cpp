@@ -27,6 +27,7 @@ int main(int argc, char** argv)
     add(add_verify_command(app));
     add(add_batch_command(app));
     add(add_merge_command(app));
+    add(add_review_command(app));
 
     try {
         app.parse(argc, argv);
