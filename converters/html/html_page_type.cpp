@@ -18,6 +18,27 @@ using nlohmann::json;
 // JSON-LD nests objects in @graph, arrays and properties; deeper than this is not a page's own.
 constexpr int max_jsonld_depth = 8;
 
+// What a kind of page has, combined with |: the traits of PageProfile.
+namespace trait {
+constexpr unsigned none = 0;
+constexpr unsigned thread_posts = 1;     // comments_are_content
+constexpr unsigned customer_reviews = 2; // reviews_are_chrome
+constexpr unsigned byline = 4;           // has_byline
+constexpr unsigned handles = 8;          // handles_are_authors
+constexpr unsigned slogans = 16;         // slogan_headings
+} // namespace trait
+
+constexpr PageProfile kind(const char *type, ContentExtent extent, unsigned traits)
+{
+    return {.type = type,
+            .comments_are_content = (traits & trait::thread_posts) != 0,
+            .reviews_are_chrome = (traits & trait::customer_reviews) != 0,
+            .extent = extent,
+            .has_byline = (traits & trait::byline) != 0,
+            .handles_are_authors = (traits & trait::handles) != 0,
+            .slogan_headings = (traits & trait::slogans) != 0};
+}
+
 // What main content means, one row per kind of page. (wcxb-dev README: a thread's posts, every
 // card of a listing or collection, every section of a service page, a product's description
 // and specifications, documentation without its sidebar.) Bylines: in wcxb-dev's ground truth
@@ -28,55 +49,14 @@ constexpr int max_jsonld_depth = 8;
 // titles; other kinds open with their name (wcxb-dev titles when the declared title wins over
 // a disagreeing main heading: service 0.47 -> 0.63, listing 0.72 -> 0.75; the others lose).
 constexpr std::array<PageProfile, 7> profiles = {{
-    {.type = "article",
-     .comments_are_content = false,
-     .reviews_are_chrome = false,
-     .extent = ContentExtent::densest_element,
-     .has_byline = true,
-     .handles_are_authors = false,
-     .slogan_headings = false},
-    {.type = "forum",
-     .comments_are_content = true,
-     .reviews_are_chrome = false,
-     .extent = ContentExtent::whole_region,
-     .has_byline = true,
-     .handles_are_authors = true,
-     .slogan_headings = false},
-    {.type = "listing",
-     .comments_are_content = false,
-     .reviews_are_chrome = false,
-     .extent = ContentExtent::whole_region,
-     .has_byline = false,
-     .handles_are_authors = false,
-     .slogan_headings = true},
-    {.type = "collection",
-     .comments_are_content = false,
-     .reviews_are_chrome = false,
-     .extent = ContentExtent::whole_region,
-     .has_byline = false,
-     .handles_are_authors = false,
-     .slogan_headings = false},
-    {.type = "product",
-     .comments_are_content = false,
-     .reviews_are_chrome = true,
-     .extent = ContentExtent::densest_element,
-     .has_byline = false,
-     .handles_are_authors = false,
-     .slogan_headings = false},
-    {.type = "service",
-     .comments_are_content = false,
-     .reviews_are_chrome = false,
-     .extent = ContentExtent::declared_main,
-     .has_byline = false,
-     .handles_are_authors = false,
-     .slogan_headings = true},
-    {.type = "documentation",
-     .comments_are_content = false,
-     .reviews_are_chrome = false,
-     .extent = ContentExtent::whole_region,
-     .has_byline = false,
-     .handles_are_authors = false,
-     .slogan_headings = false},
+    kind("article", ContentExtent::densest_element, trait::byline),
+    kind("forum", ContentExtent::whole_region,
+         trait::thread_posts | trait::byline | trait::handles),
+    kind("listing", ContentExtent::whole_region, trait::slogans),
+    kind("collection", ContentExtent::whole_region, trait::none),
+    kind("product", ContentExtent::densest_element, trait::customer_reviews),
+    kind("service", ContentExtent::declared_main, trait::slogans),
+    kind("documentation", ContentExtent::whole_region, trait::none),
 }};
 
 // schema.org types, most specific first within each kind; the first declared type found wins.
