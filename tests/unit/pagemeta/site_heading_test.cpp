@@ -2,9 +2,7 @@
 
 #include "pagemeta/site_heading.h"
 
-#include "dom/html_dom.h"
-
-#include <libxml/HTMLparser.h>
+#include "heading_page.h"
 
 #include <gtest/gtest.h>
 
@@ -15,15 +13,7 @@ namespace {
 
 bool first_h1_links_home(const std::string &body)
 {
-    const std::string html = "<html><body>" + body + "</body></html>";
-    const auto doc = dom::parse_html_utf8(html, "test.html",
-                                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                              HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
-    xmlNode *root = xmlDocGetRootElement(doc.get());
-    xmlNode *h1 = root;
-    while (h1 != nullptr && dom::tag_of(h1) != "h1")
-        h1 = dom::next_in_order(h1, root);
-    return heading_links_home(h1);
+    return heading_links_home(test::HeadingPage(body).h1);
 }
 
 TEST(SiteHeading, HomeLinksAreTheSiteRoot)

@@ -2,9 +2,7 @@
 
 #include "pagemeta/visible_byline.h"
 
-#include "dom/html_dom.h"
-
-#include <libxml/HTMLparser.h>
+#include "heading_page.h"
 
 #include <gtest/gtest.h>
 
@@ -13,14 +11,9 @@ namespace {
 
 std::string byline_after_h1(const std::string &body)
 {
-    const std::string html = "<html><body>" + body + "</body></html>";
-    const auto doc = dom::parse_html_utf8(html, "test.html",
-                                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                              HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
-    xmlNode *root = xmlDocGetRootElement(doc.get());
-    xmlNode *h1 = root;
-    while (h1 != nullptr && dom::tag_of(h1) != "h1")
-        h1 = dom::next_in_order(h1, root);
+    const test::HeadingPage page(body);
+    xmlNode *root = page.root;
+    xmlNode *h1 = page.h1;
     std::string out;
     for (const core::Author &a : find_byline_after_heading(h1, root))
         out += (out.empty() ? "" : "; ") + a.name;

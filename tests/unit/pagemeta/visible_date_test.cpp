@@ -2,9 +2,7 @@
 
 #include "pagemeta/visible_date.h"
 
-#include "dom/html_dom.h"
-
-#include <libxml/HTMLparser.h>
+#include "heading_page.h"
 
 #include <gtest/gtest.h>
 
@@ -13,14 +11,9 @@ namespace {
 
 std::string date_after_h1(const std::string &body, const std::string &language = "en")
 {
-    const std::string html = "<html><body>" + body + "</body></html>";
-    const auto doc = dom::parse_html_utf8(html, "test.html",
-                                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                              HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
-    xmlNode *root = xmlDocGetRootElement(doc.get());
-    xmlNode *h1 = root;
-    while (h1 != nullptr && dom::tag_of(h1) != "h1")
-        h1 = dom::next_in_order(h1, root);
+    const test::HeadingPage page(body);
+    xmlNode *root = page.root;
+    xmlNode *h1 = page.h1;
     const auto d = find_date_after_heading(h1, root, language);
     return d ? d->iso : "none";
 }
