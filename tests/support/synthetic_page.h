@@ -88,4 +88,13 @@ private:
     words::PageWords page_;
 };
 
+// `n` lines of body text at `x` from `y` down, 12 points apart; returns the y under the last one.
+inline double filler(PageMaker &pm, double y, int n, double x = 50)
+{
+    for (int i = 0; i < n; ++i, y += 12)
+        pm.line(x, y,
+                "Filler words keep this line of body text long enough for a real margin to form");
+    return y;
+}
+
 } // namespace colophon::testing

@@ -28,11 +28,10 @@ core::Document build_one(PageMaker &page)
     return b.finish(diags);
 }
 
-double filler(PageMaker &pm, double y, int n)
+// A paragraph of `n` filler lines and its closing line.
+double paragraph(PageMaker &pm, double y, int n)
 {
-    for (int i = 0; i < n; ++i, y += 12)
-        pm.line(50, y,
-                "Filler words keep this line of body text long enough for a real margin to form");
+    y = colophon::testing::filler(pm, y, n);
     pm.line(50, y, "and the paragraph ends here.");
     return y + 12;
 }
@@ -52,7 +51,7 @@ PageMaker page_with(const std::string &byline)
     p.line(50, 60, "A Study of Things", title_style);
     if (!byline.empty())
         p.line(50, 84, byline, italic);
-    filler(p, 110, 5);
+    paragraph(p, 110, 5);
     return p;
 }
 

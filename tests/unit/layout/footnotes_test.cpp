@@ -33,13 +33,6 @@ std::string body_text(const core::Document& doc)
     return out;
 }
 
-double filler(PageMaker& pm, double y, int n)
-{
-    for (int i = 0; i < n; ++i, y += 12)
-        pm.line(50, y, "Filler words keep this line of body text long enough for a real margin to form");
-    return y;
-}
-
 // A page whose body carries raised marks "1" and "2" (when `marks`) and whose foot holds two
 // lines at the body size opening with raised labels, after a blank line.
 PageMaker body_size_notes_page(bool marks)

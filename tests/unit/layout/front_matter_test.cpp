@@ -39,14 +39,6 @@ core::Document build_one(PageMaker &page)
 }
 
 // Fills a page's body with `n` full lines of filler prose from `y`, returning the next y.
-double filler(PageMaker &pm, double y, int n, double x = 50)
-{
-    for (int i = 0; i < n; ++i, y += 12)
-        pm.line(x, y,
-                "Filler words keep this line of body text long enough for a real margin to form");
-    return y;
-}
-
 // The body after the front matter: one paragraph ending a sentence.
 void body(PageMaker &pm, double y)
 {

@@ -37,13 +37,6 @@ core::Document build(std::vector<PageMaker>& pages)
 }
 
 // Fills a page's body with `n` full lines of filler prose from `y`, returning the next y.
-double filler(PageMaker& pm, double y, int n, double x = 50)
-{
-    for (int i = 0; i < n; ++i, y += 12)
-        pm.line(x, y, "Filler words keep this line of body text long enough for a real margin to form");
-    return y;
-}
-
 } // namespace
 
 TEST(LayoutBuilder, FrontMatterFurnitureFootnotesAndParagraphAcrossPages)

@@ -29,14 +29,6 @@ core::Document build(std::vector<PageMaker> &pages, bool trace)
     return b.finish(diags);
 }
 
-double filler(PageMaker &pm, double y, int n)
-{
-    for (int i = 0; i < n; ++i, y += 12)
-        pm.line(50, y,
-                "Filler words keep this line of body text long enough for a real margin to form");
-    return y;
-}
-
 std::vector<PageMaker> two_pages()
 {
     std::vector<PageMaker> pages{PageMaker(1), PageMaker(2)};

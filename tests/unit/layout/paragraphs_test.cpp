@@ -24,13 +24,6 @@ std::vector<std::string> paragraphs(PageMaker& pm)
     return out;
 }
 
-double filler(PageMaker& pm, double y, int n)
-{
-    for (int i = 0; i < n; ++i, y += 12)
-        pm.line(50, y, "Filler words keep this line of body text long enough for a real margin to form");
-    return y;
-}
-
 } // namespace
 
 TEST(Paragraphs, BulletsInAColumnOfTheirOwnStayWithTheirItems)
