@@ -89,6 +89,10 @@ bool is_valid_utf8(std::string_view s)
 {
     std::size_t i = 0;
     while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) { // ASCII, most bytes of most pages
+            ++i;
+            continue;
+        }
         if (next_code_point(s, i) < 0)
             return false;
     }
@@ -118,6 +122,13 @@ bool needs_utf8_repair(std::string_view s)
 {
     std::size_t i = 0;
     while (i < s.size()) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80) {
+            if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r')
+                return true;
+            ++i;
+            continue;
+        }
         const UChar32 c = next_code_point(s, i);
         if (c < 0 || c == 0xFFFE || c == 0xFFFF || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
             return true;
