@@ -29,13 +29,6 @@ struct ConvertArgs
     const CLI::App* cmd = nullptr;
 };
 
-std::string format_seconds(double s)
-{
-    std::ostringstream out;
-    out << s;
-    return out.str();
-}
-
 // Usage and set-up problems, found before anything is read or written (exit 2).
 bool check_command_line(const ConvertArgs& args, pipeline::OutputFormat format, const Trace& trace)
 {
@@ -63,12 +56,8 @@ int run_convert(const ConvertArgs& args)
     if (!check_command_line(args, format, trace))
         return exit_usage;
     core::Diagnostics diags(args.input);
-    const Watchdog watchdog(args.options.limits.max_seconds,
-                            "ERROR: " + args.input + ": conversion exceeded the time limit of " +
-                                format_seconds(args.options.limits.max_seconds) +
-                                " s (see --max-seconds) [limits.timeout]",
-                            exit_failed);
-    try {
+    const Watchdog watchdog(args.options.limits.max_seconds, args.input);
+    return run_document(args.input, diags, args.verbosity, [&] {
         const pipeline::DocumentConverter converter(args.options);
         // 1. read; the input's bytes go once the Document is built, the Document once the output's
         //    tree is (a large page is never held in three forms at once)
@@ -93,17 +82,7 @@ int run_convert(const ConvertArgs& args)
         write_output(args.output, out);
         trace.say("write " + (args.output == "-" ? std::string("standard output") : args.output) + " (" +
                   Trace::elapsed(t0) + ")");
-    } catch (const core::ConversionError& e) {
-        diags.add(e.diagnostic());
-        print_diagnostics(diags, args.verbosity);
-        return exit_code_for(diags, &e.diagnostic());
-    } catch (const std::exception& e) {
-        print_diagnostics(diags, args.verbosity);
-        std::cerr << "ERROR: " << args.input << ": " << e.what() << '\n';
-        return exit_failed;
-    }
-    print_diagnostics(diags, args.verbosity);
-    return exit_code_for(diags, nullptr);
+    });
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "conversion_trace.h"
 #include "options.h"
 #include "std_streams.h"
+#include "watchdog.h"
 
 #include "batch/batch_report.h"
 #include "core/diagnostics.h"
@@ -105,7 +106,8 @@ int run_review_page(const ReviewArgs &args)
         return exit_usage;
     const Trace trace(args.verbosity.verbose);
     core::Diagnostics diags(path);
-    try {
+    const Watchdog watchdog(args.options.limits.max_seconds, path);
+    return run_document(path, diags, args.verbosity, [&] {
         core::ConvertOptions options = args.options;
         options.trace = true;
         const pipeline::DocumentConverter converter(options);
@@ -132,17 +134,7 @@ int run_review_page(const ReviewArgs &args)
         const std::string html = review::build_review_page(page);
         write_output(args.output, html);
         clock.done("write " + args.output + " (" + std::to_string(html.size()) + " bytes)");
-    } catch (const core::ConversionError &e) {
-        diags.add(e.diagnostic());
-        print_diagnostics(diags, args.verbosity);
-        return exit_code_for(diags, &e.diagnostic());
-    } catch (const std::exception &e) {
-        print_diagnostics(diags, args.verbosity);
-        std::cerr << "ERROR: " << path << ": " << e.what() << '\n';
-        return exit_failed;
-    }
-    print_diagnostics(diags, args.verbosity);
-    return exit_code_for(diags, nullptr);
+    });
 }
 
 } // namespace

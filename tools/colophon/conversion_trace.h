@@ -3,12 +3,15 @@
 // --verbose, stage timings and the decisions taken (type sniffed, method, why pages were OCR'd).
 
 #include "cli_common.h"
+#include "exit_codes.h"
 
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "core/input.h"
 
 #include <chrono>
+#include <exception>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -16,6 +19,27 @@ namespace colophon::cli {
 
 // Quiet: errors only; default: warnings and errors; verbose: also INFO (the decisions taken).
 void print_diagnostics(const core::Diagnostics& diags, const Verbosity& verbosity);
+
+// Runs one document's work, then prints its diagnostics and returns the exit code: a failure
+// the converters name (ConversionError) is a diagnostic, anything else an ERROR line for `input`.
+template <typename Work>
+int run_document(const std::string &input, core::Diagnostics &diags, const Verbosity &verbosity,
+                 Work work)
+{
+    try {
+        work();
+    } catch (const core::ConversionError &e) {
+        diags.add(e.diagnostic());
+        print_diagnostics(diags, verbosity);
+        return exit_code_for(diags, &e.diagnostic());
+    } catch (const std::exception &e) {
+        print_diagnostics(diags, verbosity);
+        std::cerr << "ERROR: " << input << ": " << e.what() << '\n';
+        return exit_failed;
+    }
+    print_diagnostics(diags, verbosity);
+    return exit_code_for(diags, nullptr);
+}
 
 // Times consecutive stages: done("convert: ...") prints the line with the time since the last one.
 class StageClock

@@ -1,9 +1,31 @@
 #include "watchdog.h"
 
+#include "exit_codes.h"
+
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 
 namespace colophon::cli {
+
+namespace {
+
+std::string format_seconds(double s)
+{
+    std::ostringstream out;
+    out << s;
+    return out.str();
+}
+
+} // namespace
+
+Watchdog::Watchdog(double seconds, const std::string &input)
+    : Watchdog(seconds,
+               "ERROR: " + input + ": conversion exceeded the time limit of " +
+                   format_seconds(seconds) + " s (see --max-seconds) [limits.timeout]",
+               exit_failed)
+{
+}
 
 Watchdog::Watchdog(double seconds, std::string message, int exit_code)
 {

@@ -16,6 +16,9 @@ class Watchdog
 public:
     // `message` is printed to stderr before the process exits with `exit_code`.
     Watchdog(double seconds, std::string message, int exit_code);
+    // One document's conversion: "ERROR: INPUT: conversion exceeded the time limit ...
+    // [limits.timeout]", exit 1.
+    Watchdog(double seconds, const std::string &input);
     ~Watchdog(); // disarms
     Watchdog(const Watchdog&) = delete;
     Watchdog& operator=(const Watchdog&) = delete;
