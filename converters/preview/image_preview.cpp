@@ -46,19 +46,11 @@ core::PagePreview shrink(Pix *pix, int page_no, int dpi, const core::Input &inpu
         throw core::ConversionError("review.render-failed", input.display_name,
                                     "page " + std::to_string(page_no) +
                                         " cannot be scaled for the review page");
-    // 4-bit grey rows, as pdf_preview.cpp writes them
     const int w = pixGetWidth(out), h = pixGetHeight(out), wpl = pixGetWpl(out);
     const l_uint32 *data = pixGetData(out);
-    const std::size_t row_bytes = (static_cast<std::size_t>(w) + 1) / 2 + 1;
-    std::vector<std::uint8_t> rows(row_bytes * static_cast<std::size_t>(h), 0);
-    for (int y = 0; y < h; ++y) {
-        const l_uint32 *line = data + static_cast<std::ptrdiff_t>(y) * wpl;
-        std::uint8_t *to = rows.data() + static_cast<std::size_t>(y) * row_bytes + 1;
-        for (int x = 0; x < w; ++x) {
-            const auto level = static_cast<unsigned>(GET_DATA_BYTE(line, x)) >> 4;
-            to[x / 2] |= static_cast<std::uint8_t>(x % 2 == 0 ? level << 4 : level);
-        }
-    }
+    const std::vector<std::uint8_t> rows = grey4_rows(w, h, [&](int x, int y) {
+        return GET_DATA_BYTE(data + static_cast<std::ptrdiff_t>(y) * wpl, x);
+    });
     return {page_no, w, h, encode_png_rows(rows, w, h, 4)};
 }
 

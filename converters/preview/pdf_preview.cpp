@@ -55,28 +55,17 @@ using CairoPtr = std::unique_ptr<cairo_t, CairoDestroy>;
 // A bitmap larger than this is no preview (a poster-sized page at 60 dpi is about 3 megapixels).
 constexpr long long max_preview_pixels = 16'000'000;
 
-// PNG rows of 4-bit grey (16 levels: enough for a page seen small, half the bytes to compress)
-// straight from cairo's 0xXXRRGGBB pixels, ITU-R BT.601 weights.
-std::vector<std::uint8_t> grey4_rows(cairo_surface_t *surface, int w, int h)
+// Cairo's 0xXXRRGGBB pixels in grey, ITU-R BT.601 weights.
+std::vector<std::uint8_t> grey4_rows_of(cairo_surface_t *surface, int w, int h)
 {
     cairo_surface_flush(surface);
     const unsigned char *data = cairo_image_surface_get_data(surface);
     const int stride = cairo_image_surface_get_stride(surface);
-    const std::size_t row_bytes = (static_cast<std::size_t>(w) + 1) / 2 + 1;
-    std::vector<std::uint8_t> rows(row_bytes * static_cast<std::size_t>(h), 0);
-    for (int y = 0; y < h; ++y) {
-        const auto *px =
-            reinterpret_cast<const std::uint32_t *>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        std::uint8_t *out =
-            rows.data() + static_cast<std::size_t>(y) * row_bytes + 1; // after the filter byte
-        for (int x = 0; x < w; ++x) {
-            const std::uint32_t p = px[x];
-            const unsigned grey =
-                ((p >> 16 & 0xFF) * 77 + (p >> 8 & 0xFF) * 150 + (p & 0xFF) * 29) >> 12;
-            out[x / 2] |= static_cast<std::uint8_t>(x % 2 == 0 ? grey << 4 : grey);
-        }
-    }
-    return rows;
+    return grey4_rows(w, h, [&](int x, int y) {
+        const std::uint32_t p = reinterpret_cast<const std::uint32_t *>(
+            data + static_cast<std::ptrdiff_t>(y) * stride)[x];
+        return ((p >> 16 & 0xFF) * 77 + (p >> 8 & 0xFF) * 150 + (p & 0xFF) * 29) >> 8;
+    });
 }
 
 core::ConversionError render_failed(const core::Input &input, int page, const std::string &why)
@@ -108,7 +97,7 @@ core::PagePreview draw_page(PopplerPage *page, int page_no, int dpi, const core:
         if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
             throw render_failed(input, page_no, cairo_status_to_string(cairo_status(cr.get())));
     }
-    return {page_no, w, h, encode_png_rows(grey4_rows(surface.get(), w, h), w, h, 4)};
+    return {page_no, w, h, encode_png_rows(grey4_rows_of(surface.get(), w, h), w, h, 4)};
 }
 
 } // namespace
