@@ -134,6 +134,11 @@ bool is_heading(const xmlNode* node)
     return heading_level(node) != 0;
 }
 
+bool is_main_region(const xmlNode *node)
+{
+    return tag_of(node) == "main" || attr_view(node, "role") == "main";
+}
+
 std::string_view attr_view(const xmlNode* node, std::string_view name)
 {
     if (node == nullptr || node->type != XML_ELEMENT_NODE)

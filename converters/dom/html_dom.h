@@ -26,6 +26,8 @@ xmlNode *body_with_strays(xmlDoc *doc);
 std::string_view tag_of(const xmlNode* node);
 bool is_element(const xmlNode* node, std::string_view name);
 bool is_heading(const xmlNode* node);
+// <main> or role=main: where the page declares its main content.
+bool is_main_region(const xmlNode *node);
 int heading_level(const xmlNode* node); // 1..6, 0 when not a heading
 
 // Attribute value without copying (HTML attributes hold one text child); empty when absent.

@@ -159,7 +159,7 @@ xmlNode* article_region(xmlNode* content, xmlNode* title)
     xmlNode* region = content;
     for (xmlNode* p = content; p != nullptr; p = p->parent) {
         const std::string_view t = dom::tag_of(p);
-        if (t == "article" || t == "main" || dom::attr_view(p, "role") == "main") {
+        if (t == "article" || dom::is_main_region(p)) {
             region = p;
             break;
         }

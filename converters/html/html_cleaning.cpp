@@ -181,7 +181,7 @@ bool inside_article(const xmlNode* n)
 {
     for (const xmlNode* p = n->parent; p != nullptr; p = p->parent) {
         const std::string_view t = dom::tag_of(p);
-        if (t == "article" || t == "main" || dom::attr_view(p, "role") == "main")
+        if (t == "article" || dom::is_main_region(p))
             return true;
     }
     return false;
@@ -208,8 +208,7 @@ bool wraps_quoted_post(FactsTable& facts, xmlNode* n)
 const xmlNode *declared_main_text(FactsTable &facts)
 {
     for (xmlNode *e : facts.elements())
-        if ((dom::tag_of(e) == "main" || dom::attr_view(e, "role") == "main") &&
-            facts[e].para_letters >= declared_main_min_letters)
+        if (dom::is_main_region(e) && facts[e].para_letters >= declared_main_min_letters)
             return e;
     return nullptr;
 }

@@ -229,8 +229,7 @@ xmlNode *find_declared_main(FactsTable &facts, xmlNode *root)
 {
     xmlNode* main = nullptr;
     for (xmlNode* e : facts.elements())
-        if (!facts[e].excluded &&
-            (dom::tag_of(e) == "main" || dom::attr_view(e, "role") == "main") &&
+        if (!facts[e].excluded && dom::is_main_region(e) &&
             (main == nullptr || facts[e].letters > facts[main].letters))
             main = e;
     return main != nullptr &&
@@ -288,8 +287,7 @@ xmlNode* find_main_content(FactsTable& facts, xmlNode* root)
         const std::string_view t = dom::tag_of(e);
         if (t == "article" && !is_listing(facts, e) && (!article || f.good_letters > facts[article].good_letters))
             article = e;
-        if ((t == "main" || dom::attr_view(e, "role") == "main") &&
-            (!main || f.good_letters > facts[main].good_letters))
+        if (dom::is_main_region(e) && (!main || f.good_letters > facts[main].good_letters))
             main = e;
     }
     const NodeFacts& bf = facts[best];
