@@ -236,7 +236,86 @@ json counts_json(const BatchCounts& c)
     return j;
 }
 
-void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& info)
+namespace {
+
+// The page's head, counts and table header; `shown` of the documents get a row.
+std::string html_head(const ReportInfo &info, const std::string &generated_at,
+                      const BatchCounts &counts, std::int64_t shown)
+{
+    std::ostringstream head;
+    head << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+         << "<title>" << core::escape_markup(info.title) << "</title><style>" << css
+         << "</style></head><body>\n"
+         << "<h1>" << core::escape_markup(info.title) << "</h1>\n<p class=\"meta\">Generated "
+         << generated_at;
+    if (!info.command.empty())
+        head << " &middot; <code>" << core::escape_markup(info.command) << "</code>";
+    head << "</p>\n<ul class=\"counts\" id=\"counts\">"
+         << "<li data-count=\"total\"><b>" << counts.total << "</b>documents</li>";
+    for (std::size_t i = 1; i < counts.by_status.size(); ++i) {
+        const std::string name(state::status_name(static_cast<state::DocStatus>(i)));
+        head << "<li class=\"" << name << "\" data-count=\"" << name << "\"><b>" << counts.by_status[i] << "</b>" << name
+             << "</li>";
+    }
+    if (counts.of(state::DocStatus::Pending) > 0)
+        head << "<li class=\"pending\" data-count=\"pending\"><b>" << counts.of(state::DocStatus::Pending)
+             << "</b>not finished</li>";
+    head << "</ul>\n";
+    if (shown < counts.total) {
+        head << "<p class=\"partial\" id=\"partial\" data-shown=\"" << shown << "\">This page lists " << shown << " of "
+             << counts.total << " documents: problems first (failed, unsupported, not finished, with warnings, "
+             << "duplicates), then successes. Every document is in <a href=\"report.csv\">report.csv</a> (opens in "
+             << "a spreadsheet) and <a href=\"report.json\">report.json</a>.</p>\n";
+    }
+    head
+        << "<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
+        << "<th>Problems</th><th>Title</th><th>Authors</th><th>Date</th><th>Method</th><th>OCR "
+           "conf.</th>"
+        << "<th>Pages</th><th>Outputs</th><th>Seconds</th><th>Verdict</th></tr></thead>\n<tbody>\n";
+    return head.str();
+}
+
+// One document's line of report.csv (the columns of the header in write_reports).
+std::string csv_row(const state::DocumentRecord &r, const state::Verdict *verdict)
+{
+    const std::string fields[] = {r.key,
+                                  r.input_path,
+                                  r.identifier,
+                                  std::string(state::status_name(r.status)),
+                                  r.stage,
+                                  r.code,
+                                  r.reason,
+                                  r.duplicate_of,
+                                  r.media_type,
+                                  r.method,
+                                  r.ocr_confidence ? format_seconds(*r.ocr_confidence) : "",
+                                  r.pages > 0 ? std::to_string(r.pages) : "",
+                                  r.title,
+                                  join(r.authors, "; "),
+                                  r.date,
+                                  r.language,
+                                  std::to_string(r.warning_count),
+                                  join(r.warnings, " | "),
+                                  join(r.outputs, " "),
+                                  format_seconds(r.seconds),
+                                  std::to_string(r.attempts),
+                                  r.sha256,
+                                  verdict ? verdict->verdict : "",
+                                  verdict ? verdict->note : "",
+                                  verdict ? verdict->marked_at : ""};
+    std::string line;
+    for (const std::string &f : fields) {
+        if (!line.empty())
+            line += ',';
+        line += csv_field(f);
+    }
+    return line + "\r\n";
+}
+
+} // namespace
+
+void write_reports(state::StateDb &db, const fs::path &dir, const ReportInfo &info)
 {
     const BatchCounts counts = count_documents(db);
     const json summary = {{"title", info.title},
@@ -251,7 +330,8 @@ void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& in
     AtomicOutputFile html_out(dir / "report.html");
 
     // report.json: {"summary": {...}, "documents": [ one object per document ]}, streamed.
-    json_out.write("{\"summary\": " + summary.dump(-1, ' ', false, replace_invalid) + ",\n\"documents\": [\n");
+    json_out.write("{\"summary\": " + summary.dump(-1, ' ', false, replace_invalid) +
+                   ",\n\"documents\": [\n");
 
     csv_out.write("key,input,identifier,status,stage,code,reason,duplicate_of,media_type,method,"
                   "ocr_confidence,"
@@ -259,37 +339,9 @@ void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& in
                   "attempts,sha256,verdict,"
                   "verdict_note,verdict_at\r\n");
 
-    std::ostringstream head;
-    head << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-         << "<title>" << core::escape_markup(info.title) << "</title><style>" << css << "</style></head><body>\n"
-         << "<h1>" << core::escape_markup(info.title) << "</h1>\n<p class=\"meta\">Generated " << summary["generated_at"].get<std::string>();
-    if (!info.command.empty())
-        head << " &middot; <code>" << core::escape_markup(info.command) << "</code>";
-    head << "</p>\n<ul class=\"counts\" id=\"counts\">"
-         << "<li data-count=\"total\"><b>" << counts.total << "</b>documents</li>";
-    for (std::size_t i = 1; i < counts.by_status.size(); ++i) {
-        const std::string name(state::status_name(static_cast<state::DocStatus>(i)));
-        head << "<li class=\"" << name << "\" data-count=\"" << name << "\"><b>" << counts.by_status[i] << "</b>" << name
-             << "</li>";
-    }
-    if (counts.of(state::DocStatus::Pending) > 0)
-        head << "<li class=\"pending\" data-count=\"pending\"><b>" << counts.of(state::DocStatus::Pending)
-             << "</b>not finished</li>";
-    head << "</ul>\n";
-    const std::int64_t shown = std::min(counts.total, std::max<std::int64_t>(info.html_row_limit, 0));
-    if (shown < counts.total) {
-        head << "<p class=\"partial\" id=\"partial\" data-shown=\"" << shown << "\">This page lists " << shown << " of "
-             << counts.total << " documents: problems first (failed, unsupported, not finished, with warnings, "
-             << "duplicates), then successes. Every document is in <a href=\"report.csv\">report.csv</a> (opens in "
-             << "a spreadsheet) and <a href=\"report.json\">report.json</a>.</p>\n";
-    }
-    head
-        << "<table id=\"documents\"><thead><tr><th>#</th><th>Document</th><th>Status</th>"
-        << "<th>Problems</th><th>Title</th><th>Authors</th><th>Date</th><th>Method</th><th>OCR "
-           "conf.</th>"
-        << "<th>Pages</th><th>Outputs</th><th>Seconds</th><th>Verdict</th></tr></thead>\n<tbody>\n";
-    html_out.write(head.str());
+    const std::int64_t shown =
+        std::min(counts.total, std::max<std::int64_t>(info.html_row_limit, 0));
+    html_out.write(html_head(info, summary["generated_at"].get<std::string>(), counts, shown));
 
     // The page lists problems first, then successes, each in key order, `shown` rows in all.
     // Successes are the bulk: their rows are written during the pass over every document below
@@ -322,38 +374,7 @@ void write_reports(state::StateDb& db, const fs::path& dir, const ReportInfo& in
         state::append_record_json(line, r);
         json_out.write(line);
 
-        const std::string fields[] = {r.key,
-                                      r.input_path,
-                                      r.identifier,
-                                      std::string(state::status_name(r.status)),
-                                      r.stage,
-                                      r.code,
-                                      r.reason,
-                                      r.duplicate_of,
-                                      r.media_type,
-                                      r.method,
-                                      r.ocr_confidence ? format_seconds(*r.ocr_confidence) : "",
-                                      r.pages > 0 ? std::to_string(r.pages) : "",
-                                      r.title,
-                                      join(r.authors, "; "),
-                                      r.date,
-                                      r.language,
-                                      std::to_string(r.warning_count),
-                                      join(r.warnings, " | "),
-                                      join(r.outputs, " "),
-                                      format_seconds(r.seconds),
-                                      std::to_string(r.attempts),
-                                      r.sha256,
-                                      verdict ? verdict->verdict : "",
-                                      verdict ? verdict->note : "",
-                                      verdict ? verdict->marked_at : ""};
-        line.clear();
-        for (const std::string& f : fields) {
-            if (!line.empty())
-                line += ',';
-            line += csv_field(f);
-        }
-        csv_out.write(line + "\r\n");
+        csv_out.write(csv_row(r, verdict));
     });
 
     // The page: what needs attention first, each group in key order, then the successes.
