@@ -6,9 +6,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <climits>
 #include <cstring>
-#include <array>
 
 namespace colophon::dom {
 
@@ -286,6 +287,49 @@ int count_letters(std::string_view s)
             ++n;
     }
     return n;
+}
+
+namespace {
+
+// The character `name` (between '&' and ';') refers to; negative when none.
+UChar32 referenced_character(std::string_view name)
+{
+    if (name.size() > 1 && name[0] == '#') {
+        const bool hex = name[1] == 'x' || name[1] == 'X';
+        const std::string_view digits = name.substr(hex ? 2 : 1);
+        UChar32 c = -1;
+        const auto [end, ec] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), c, hex ? 16 : 10);
+        const bool whole = ec == std::errc() && end == digits.data() + digits.size();
+        return whole && c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c) ? c : -1;
+    }
+    const std::string z(name);
+    const htmlEntityDesc *e = htmlEntityLookup(reinterpret_cast<const xmlChar *>(z.c_str()));
+    return e != nullptr ? static_cast<UChar32>(e->value) : -1;
+}
+
+} // namespace
+
+std::string decode_character_references(std::string_view text)
+{
+    constexpr std::size_t longest_name = 32;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t semi = text[i] == '&' ? text.find(';', i + 1) : std::string_view::npos;
+        if (semi != std::string_view::npos && semi - i <= longest_name) {
+            if (const UChar32 c = referenced_character(text.substr(i + 1, semi - i - 1)); c > 0) {
+                char buf[U8_MAX_LENGTH];
+                int32_t n = 0;
+                U8_APPEND_UNSAFE(buf, n, c);
+                out.append(buf, static_cast<std::size_t>(n));
+                i = semi + 1;
+                continue;
+            }
+        }
+        out += text[i++];
+    }
+    return out;
 }
 
 bool is_ancestor(const xmlNode* ancestor, const xmlNode* node)

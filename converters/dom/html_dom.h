@@ -43,6 +43,10 @@ bool is_block_tag(std::string_view tag);
 // Whitespace runs (ASCII and no-break spaces) to one space; `trim_ends` also drops them at
 // either end, otherwise one space is kept there.
 std::string collapse_spaces(std::string_view raw, bool trim_ends);
+// Character references still in text after parsing ("Maria &amp; Katerina" from a CMS that escaped
+// twice): named ones through libxml2's HTML entity table, numeric ones by value; anything else,
+// and a reference to no valid character, stays as written.
+std::string decode_character_references(std::string_view text);
 
 // Text of a node and its descendants with whitespace collapsed and trimmed; iterative, so a
 // deep tree cannot exhaust the stack.

@@ -1,6 +1,7 @@
 #include "pagemeta/author_names.h"
 
 #include "core/text.h"
+#include "dom/html_dom.h"
 #include "pagemeta/title_choice.h"
 #include "pagemeta/title_words.h"
 
@@ -15,34 +16,6 @@ namespace {
 constexpr std::array<std::string_view, 16> placeholder_words = {
     "by",        "written", "posted", "author",  "authors",   "the",       "admin", "administrator",
     "undefined", "null",    "none",   "unknown", "anonymous", "posted_by", "n",     "a"};
-
-// Entities a CMS escaped twice ("Maria &amp;amp; Katerina" reaches the page as "&amp;").
-std::string decode_entities(std::string_view s)
-{
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> named = {
-        {{"&amp;", "&"},
-         {"&quot;", "\""},
-         {"&apos;", "'"},
-         {"&#39;", "'"},
-         {"&#039;", "'"},
-         {"&#8217;", "\xE2\x80\x99"},
-         {"&nbsp;", " "}}};
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        bool replaced = false;
-        if (s[i] == '&')
-            for (const auto &[entity, text] : named)
-                if (s.substr(i).starts_with(entity)) {
-                    out += text;
-                    i += entity.size();
-                    replaced = true;
-                    break;
-                }
-        if (!replaced)
-            out += s[i++];
-    }
-    return out;
-}
 
 bool is_edge_punctuation(char c)
 {
@@ -109,7 +82,7 @@ bool is_user_handle(std::string_view name)
 
 std::optional<std::string> clean_author_name(std::string_view name, const AuthorContext &context)
 {
-    std::string s = trim_punctuation(decode_entities(name));
+    std::string s = trim_punctuation(dom::decode_character_references(name));
     if (s.empty() || is_placeholder(s) || s.starts_with("http://") || s.starts_with("https://"))
         return std::nullopt;
     TitleEvidence site;

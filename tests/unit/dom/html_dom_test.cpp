@@ -100,5 +100,16 @@ TEST(HtmlDom, ASecondHtmlElementAfterTheFirstIsBodyContent)
     EXPECT_EQ(text_of(body_with_strays(doc.get())), "Menu. The article.");
 }
 
+TEST(HtmlDom, CharacterReferencesLeftInTextAreDecoded)
+{
+    EXPECT_EQ(decode_character_references("Maria &amp; Katerina"), "Maria & Katerina");
+    EXPECT_EQ(decode_character_references("O&#39;Neil, O&#x2019;Brien, Jos&eacute;"),
+              "O'Neil, O\u2019Brien, Jos\u00e9");
+    // not references, or references to no character: as written
+    EXPECT_EQ(decode_character_references("AT&T; R&D & co; &#0; &#xD800; &nosuch; &#12x;"),
+              "AT&T; R&D & co; &#0; &#xD800; &nosuch; &#12x;");
+    EXPECT_EQ(decode_character_references("&amp;amp;"), "&amp;"); // one level at a time
+}
+
 } // namespace
 } // namespace colophon::dom::test
