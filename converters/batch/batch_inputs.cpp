@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::size_t rows_per_transaction = 4096;
 
-constexpr const char* catalog_schema = R"sql(
+constexpr const char *catalog_schema = R"sql(
 DROP TABLE IF EXISTS inputs;
 CREATE TABLE inputs(
   seq INTEGER PRIMARY KEY,
@@ -24,9 +24,18 @@ CREATE TABLE inputs(
   canon TEXT NOT NULL UNIQUE,
   key TEXT NOT NULL UNIQUE,
   output_stem TEXT NOT NULL,
+  fold TEXT NOT NULL,
   identifier TEXT,
   catalogue TEXT
 );
+CREATE INDEX inputs_fold ON inputs(fold);
+DROP TABLE IF EXISTS earlier_names;
+CREATE TABLE earlier_names(
+  key TEXT PRIMARY KEY,
+  fold TEXT NOT NULL,
+  owns_stem INTEGER NOT NULL
+);
+CREATE INDEX earlier_names_fold ON earlier_names(fold);
 )sql";
 
 bool is_hidden(const fs::path& p)
@@ -99,14 +108,16 @@ std::vector<std::string> read_list(const std::string& source)
 class InputCatalog::Adder
 {
 public:
-    Adder(state::sql::Database& db, fs::path manifest_canon, const CatalogueRoot& root)
-        : db_(db), manifest_canon_(std::move(manifest_canon)), root_(root),
-          root_canon_(canonical_or_absolute(root.path)), root_abs_(fs::absolute(root.path).lexically_normal()),
-          seen_(db.prepare("SELECT 1 FROM inputs WHERE canon=?")),
-          key_owner_(db.prepare("SELECT path FROM inputs WHERE key=?")),
-          insert_(db.prepare("INSERT INTO inputs(path, canon, key, output_stem, identifier, catalogue) VALUES(?,?,?,?,?,?)"))
-    {
-        tx_.emplace(db_);
+  Adder(state::sql::Database &db, fs::path manifest_canon, const CatalogueRoot &root)
+      : db_(db), manifest_canon_(std::move(manifest_canon)), root_(root),
+        root_canon_(canonical_or_absolute(root.path)),
+        root_abs_(fs::absolute(root.path).lexically_normal()),
+        seen_(db.prepare("SELECT 1 FROM inputs WHERE canon=?")),
+        key_owner_(db.prepare("SELECT path FROM inputs WHERE key=?")),
+        insert_(db.prepare("INSERT INTO inputs(path, canon, key, output_stem, fold, identifier, "
+                           "catalogue) VALUES(?,?,?,?,?,?,?)"))
+  {
+      tx_.emplace(db_);
     }
 
     // The key of a path: relative to the catalogue root, from its canonical path when that lies
@@ -144,10 +155,16 @@ public:
                                      "' (an identifier in the manifest equals another input's path); change the identifier");
         }
         key_owner_.reset();
-        insert_.bind(1, path.string()).bind(2, canon.string()).bind(3, key).bind(4, output_stem_for(key, root_.reserved));
+        const std::string stem = output_stem_for(key, root_.reserved);
+        insert_.bind(1, path.string())
+            .bind(2, canon.string())
+            .bind(3, key)
+            .bind(4, stem)
+            .bind(5, folded_name(stem));
         if (record) {
-            insert_.bind(5, record->identifier);
-            insert_.bind(6, catalogue_to_json(*record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            insert_.bind(6, record->identifier);
+            insert_.bind(7, catalogue_to_json(*record).dump(
+                                -1, ' ', false, nlohmann::json::error_handler_t::replace));
         }
         insert_.run();
         if (++pending_ >= rows_per_transaction) {
@@ -221,30 +238,6 @@ private:
     std::size_t pending_ = 0;
 };
 
-std::string output_stem_for(const std::string& key, const std::set<std::string>& reserved)
-{
-    const std::string first = key.substr(0, key.find('/'));
-    // Escaping with a leading '_' is one-to-one: names that already start with '_' get another.
-    if (first.starts_with("_") || first == ".colophon" || reserved.count(first))
-        return "_" + key;
-    return key;
-}
-
-std::set<std::string> reserved_output_names(const std::vector<std::string>& batch_files)
-{
-    // A document's outputs are its stem plus one of these (packages: plus nothing for a folder).
-    static const char* const extensions[] = {"", ".tei.xml", ".txt", ".json", ".tar.gz", ".zip"};
-    std::set<std::string> stems;
-    for (const std::string& file : batch_files) {
-        for (const char* ext : extensions) {
-            const std::string e(ext);
-            if (file.size() > e.size() && file.ends_with(e))
-                stems.insert(file.substr(0, file.size() - e.size()));
-        }
-    }
-    return stems;
-}
-
 std::string safe_identifier(std::string_view text)
 {
     std::string out;
@@ -299,6 +292,82 @@ void InputCatalog::collect(const std::vector<std::string>& sources, const std::s
             adder.add(p);
     }
     adder.commit();
+    reserved_ = root.reserved;
+}
+
+void InputCatalog::note_earlier_outputs(const std::string &key,
+                                        const std::vector<std::string> &outputs)
+{
+    if (!note_earlier_) {
+        note_earlier_.emplace(db_.prepare(
+            "INSERT OR REPLACE INTO earlier_names(key, fold, owns_stem) VALUES(?,?,?)"));
+        earlier_tx_.emplace(db_);
+    }
+    const std::string stem = output_stem_for(key, reserved_);
+    // Outputs are the stem plus an extension (".tei.xml", ".tar.gz") or the stem itself.
+    const bool owns = std::any_of(outputs.begin(), outputs.end(), [&](const std::string &o) {
+        return o == stem ||
+               (o.size() > stem.size() && o.starts_with(stem) && o[stem.size()] == '.');
+    });
+    note_earlier_->bind(1, key).bind(2, folded_name(stem)).bind(3, static_cast<std::int64_t>(owns));
+    note_earlier_->run();
+}
+
+std::size_t InputCatalog::settle_names()
+{
+    if (earlier_tx_) {
+        earlier_tx_->commit();
+        earlier_tx_.reset();
+    }
+    state::sql::Transaction tx(db_);
+    state::sql::Statement groups = db_.prepare(
+        "SELECT fold FROM (SELECT fold, key FROM inputs UNION SELECT fold, key FROM earlier_names) "
+        "GROUP BY fold HAVING count(DISTINCT key) > 1");
+    state::sql::Statement members =
+        db_.prepare("SELECT key, max(owns_stem), max(is_input) FROM (SELECT key, 0 AS owns_stem, 1 "
+                    "AS is_input FROM inputs "
+                    "WHERE fold=?1 UNION ALL SELECT key, owns_stem, 0 FROM earlier_names WHERE "
+                    "fold=?1) GROUP BY key ORDER BY key");
+    state::sql::Statement taken = db_.prepare("SELECT 1 FROM inputs WHERE fold=?1 UNION ALL SELECT "
+                                              "1 FROM earlier_names WHERE fold=?1 LIMIT 1");
+    state::sql::Statement rename =
+        db_.prepare("UPDATE inputs SET output_stem=?, fold=? WHERE key=?");
+    std::vector<std::string> folds;
+    while (groups.step())
+        folds.push_back(groups.text(0));
+    std::size_t renamed = 0;
+    for (const std::string &fold : folds) {
+        std::vector<StemClaim> group;
+        std::vector<bool> is_input;
+        members.bind(1, fold);
+        while (members.step()) {
+            group.push_back({members.text(0), output_stem_for(members.text(0), reserved_),
+                             members.integer(1) != 0});
+            is_input.push_back(members.integer(2) != 0);
+        }
+        members.reset();
+        const std::vector<bool> keep = keeps_stem(group);
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            if (keep[i] || !is_input[i])
+                continue; // an earlier run's document not listed this time keeps what it has
+            const std::string stem = disambiguated_stem(group[i].stem, group[i].key);
+            const std::string stem_fold = folded_name(stem);
+            taken.bind(1, stem_fold);
+            const bool clash = taken.step();
+            taken.reset();
+            if (clash)
+                throw std::runtime_error(
+                    group[i].key +
+                    ": cannot be named apart from the documents whose names differ "
+                    "from it only in case (" +
+                    stem + " is taken too)");
+            rename.bind(1, stem).bind(2, stem_fold).bind(3, group[i].key);
+            rename.run();
+            ++renamed;
+        }
+    }
+    tx.commit();
+    return renamed;
 }
 
 void InputCatalog::for_each(std::size_t chunk, const std::function<void(const CatalogInput&)>& fn)
@@ -335,6 +404,7 @@ InputSet collect_inputs(const std::vector<std::string>& sources, const std::stri
     state::sql::Database db(":memory:");
     InputCatalog catalog(db);
     catalog.collect(sources, manifest, exclude_dir, root);
+    catalog.settle_names();
     InputSet set;
     set.hidden_skipped = catalog.hidden_skipped();
     catalog.for_each(1024, [&](const CatalogInput& c) {

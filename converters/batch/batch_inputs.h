@@ -9,6 +9,7 @@
 // found, so a catalogue of any size is enumerated in constant memory.
 
 #include "batch/manifest.h"
+#include "batch/output_names.h"
 #include "state/sqlite_handles.h"
 
 #include <cstdint>
@@ -66,6 +67,15 @@ public:
 
     std::size_t hidden_skipped() const { return hidden_skipped_; }
 
+    // What an earlier run into the same output folder wrote for one document (after collect()):
+    // a name it already uses is never given to another document.
+    void note_earlier_outputs(const std::string &key, const std::vector<std::string> &outputs);
+    // Names every input apart from every other document whose stem folds alike (folded_name:
+    // "Case.html" and "case.html", which one file on macOS or Windows would hold): the stems that
+    // keeps_stem picks stay, the others get disambiguated_stem. Returns how many were renamed.
+    // Throws std::runtime_error in the (astronomically unlikely) case that the new name is taken.
+    std::size_t settle_names();
+
     // Every input in key order, read `chunk` rows at a time: only one chunk is in memory.
     void for_each(std::size_t chunk, const std::function<void(const CatalogInput&)>& fn);
     // The most rows for_each held at once (the proof that the catalogue is not materialised).
@@ -75,6 +85,9 @@ private:
     class Adder;
 
     state::sql::Database& db_;
+    std::set<std::string> reserved_;
+    std::optional<state::sql::Statement> note_earlier_;
+    std::optional<state::sql::Transaction> earlier_tx_;
     std::size_t hidden_skipped_ = 0;
     std::size_t max_rows_held_ = 0;
 };
@@ -88,13 +101,6 @@ struct InputSet
 // The whole catalogue in memory (small catalogues and tests); InputCatalog underneath.
 InputSet collect_inputs(const std::vector<std::string>& sources, const std::string& manifest,
                         const std::filesystem::path& exclude, const CatalogueRoot& root);
-
-// The output stem of a key: the key itself, or "_" + key when its first part would collide with
-// a batch file or already starts with "_" (one-to-one, so no two documents share a stem).
-std::string output_stem_for(const std::string& key, const std::set<std::string>& reserved);
-// The top-level names a document's stem must not take, given the batch's own files
-// ("report.json" reserves "report" and "report.json", since outputs add ".json", ".tar.gz", ...).
-std::set<std::string> reserved_output_names(const std::vector<std::string>& batch_files);
 
 struct Shard
 {

@@ -352,6 +352,10 @@ void BatchRun::collect_inputs()
     scratch_.emplace(s_.output_dir / ".colophon" / "run.sqlite");
     catalog_.emplace(scratch_->database());
     catalog_->collect(s_.sources, s_.manifest, s_.output_dir, catalogue_root());
+    db_->for_each_outputs([&](const std::string &key, const std::vector<std::string> &outputs) {
+        catalog_->note_earlier_outputs(key, outputs);
+    });
+    catalog_->settle_names();
     run_id_ = db_->begin_run(s_.command_line,
                              std::to_string(s_.shard.index) + "/" + std::to_string(s_.shard.count), jobs_);
 }

@@ -269,6 +269,14 @@ void StateDb::for_each_corpus_record(const std::function<void(const std::string&
         fn(s.text(0));
 }
 
+void StateDb::for_each_outputs(
+    const std::function<void(const std::string &key, const std::vector<std::string> &outputs)> &fn)
+{
+    sql::Statement s = db_.prepare("SELECT key, outputs FROM documents ORDER BY key");
+    while (s.step())
+        fn(s.text(0), parse_list(s.text(1)));
+}
+
 void StateDb::for_each_with_status(DocStatus status, std::int64_t limit,
                                    const std::function<void(const DocumentRecord&)>& fn)
 {

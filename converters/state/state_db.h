@@ -74,6 +74,10 @@ public:
     // The corpus line (relative path) of every successful document that has one, ordered by
     // key: the corpus needs no more of the row.
     void for_each_corpus_record(const std::function<void(const std::string&)>& fn);
+    // The outputs every document recorded, ordered by key (the batch names new documents apart
+    // from them).
+    void for_each_outputs(const std::function<void(const std::string &key,
+                                                   const std::vector<std::string> &outputs)> &fn);
     // The first `limit` documents with this status, ordered by key (an index, no sorting).
     void for_each_with_status(DocStatus status, std::int64_t limit, const std::function<void(const DocumentRecord&)>& fn);
     std::int64_t count();

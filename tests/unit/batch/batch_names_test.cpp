@@ -100,6 +100,14 @@ TEST_F(BatchNames, DocumentsNeverOverwriteTheBatchFilesOrEachOther)
     }
     EXPECT_EQ(m.at("shelf/Case.html").title, "Upper case");
     EXPECT_EQ(m.at("shelf/case.html").title, "Lower case");
+    // ... and apart on a file system that ignores case (macOS, Windows): the folded form keeps its
+    // name, the other gets a suffix of its own.
+    std::set<std::string> folded;
+    for (const std::string &o : all)
+        EXPECT_TRUE(folded.insert(folded_name(o)).second)
+            << o << " is another output on a case-insensitive disk";
+    EXPECT_EQ(m.at("shelf/case.html").outputs.front(), "shelf/case.html.tei.xml");
+    EXPECT_TRUE(m.at("shelf/Case.html").outputs.front().starts_with("shelf/Case.html~"));
     EXPECT_NE(m.at("shelf/a b.html").outputs.back(), m.at("shelf/a-b.html").outputs.back());
     // A second run finds everything done.
     const BatchResult again = run(settings({shelf_.string(), "@" + (tmp_ / "list.txt").string()}));
@@ -146,6 +154,28 @@ TEST_F(BatchNames, ResumingWithAnotherSourceListKeepsNames)
     EXPECT_EQ(after.at("shelf/drupal.html").attempts, 1);
     EXPECT_EQ(after.at("shelf/drupal.html").outputs, before.at("shelf/drupal.html").outputs);
     EXPECT_EQ(after.at("more/other.html").status, DocStatus::Ok);
+}
+
+// A document whose name differs only in case from one converted earlier takes a name of its own:
+// the earlier one keeps its outputs where they are, on any file system.
+TEST_F(BatchNames, ACaseTwinAddedLaterNeverTakesAnEarlierDocumentsName)
+{
+    write_file(shelf_ / "Report.html", html_page("First", "One."));
+    run(settings({(shelf_ / "Report.html").string()}));
+    const auto before = state_rows(out_);
+    ASSERT_EQ(before.at("shelf/Report.html").outputs.front(), "shelf/Report.html.tei.xml");
+    write_file(shelf_ / "report.html", html_page("Second", "Two."));
+    const BatchResult r = run(settings({shelf_.string()}));
+    EXPECT_EQ(r.skipped, 1);
+    EXPECT_EQ(r.converted, 1);
+    const auto after = state_rows(out_);
+    EXPECT_EQ(after.at("shelf/Report.html").outputs, before.at("shelf/Report.html").outputs);
+    const std::string twin = after.at("shelf/report.html").outputs.front();
+    EXPECT_TRUE(twin.starts_with("shelf/report.html~")) << twin;
+    EXPECT_NE(folded_name(twin), folded_name(after.at("shelf/Report.html").outputs.front()));
+    // Listed alone in a third run, the twin still keeps clear of the earlier name.
+    run(settings({(shelf_ / "report.html").string()}));
+    EXPECT_EQ(state_rows(out_).at("shelf/report.html").outputs.front(), twin);
 }
 
 TEST_F(BatchNames, AnotherRootForTheSameOutputFolderIsRefused)
