@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
+#include <unordered_set>
 
 namespace colophon::html {
 
@@ -90,9 +92,12 @@ constexpr std::array<std::string_view, 19> metadata_words = {
     "entry-meta", "post-meta", "article-meta", "meta",         "date",     "published", "pubdate",
     "entry-date", "post-date", "contributor",  "contributors", "writer"};
 
-template <std::size_t N> bool in(const std::array<std::string_view, N> &table, std::string_view w)
+// True when `w` is in `table`; hashed, as every word of every name of the page is looked up in
+// several tables.
+template <const auto &table> bool in(std::string_view w)
 {
-    return std::find(table.begin(), table.end(), w) != table.end();
+    static const std::unordered_set<std::string_view> words(table.begin(), table.end());
+    return words.contains(w);
 }
 
 bool is_lower(char c)
@@ -102,6 +107,11 @@ bool is_lower(char c)
 bool is_upper(char c)
 {
     return c >= 'A' && c <= 'Z';
+}
+// std::isspace in the C locale, without a call per character of every class attribute
+bool is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 // "ZphPe", "adKqa", "1IUOm": a short run of letters and digits that mixes cases or digits.
@@ -142,9 +152,11 @@ void split_words(std::string_view s, std::vector<std::string> &out)
     flush();
 }
 
-ClassName read_name(std::string_view raw)
+// Reads `raw` into `name`, reusing the storage of the name read before.
+void read_name(std::string_view raw, ClassName &name)
 {
-    ClassName name;
+    name.words.clear();
+    name.joined.clear();
     std::size_t start = 0;
     while (start <= raw.size()) {
         std::size_t end = raw.find("__", start);
@@ -162,34 +174,40 @@ ClassName read_name(std::string_view raw)
             name.joined += '-';
         name.joined += w;
     }
-    return name;
 }
 
-void add_names(std::string_view value, std::vector<ClassName> &out)
+// Calls `f` with each name in `value` (read into `name`) until it returns true; true when it did.
+bool any_name_in(std::string_view value, ClassName &name,
+                 const std::function<bool(const ClassName &)> &f)
 {
     std::size_t i = 0;
     while (i < value.size()) {
-        while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i])))
+        while (i < value.size() && is_space(value[i]))
             ++i;
         std::size_t j = i;
-        while (j < value.size() && !std::isspace(static_cast<unsigned char>(value[j])))
+        while (j < value.size() && !is_space(value[j]))
             ++j;
         const std::string_view raw = value.substr(i, j - i);
         // "js-..." names a hook for scripts, not what the element is
-        if (!raw.empty() && !(raw.size() > 3 && (raw.starts_with("js-") || raw.starts_with("js_"))))
-            if (ClassName name = read_name(raw); !name.words.empty())
-                out.push_back(std::move(name));
+        if (!raw.empty() &&
+            !(raw.size() > 3 && (raw.starts_with("js-") || raw.starts_with("js_")))) {
+            read_name(raw, name);
+            if (!name.words.empty() && f(name))
+                return true;
+        }
         i = j;
     }
+    return false;
 }
 
 // Runs of two or three words of `name` joined with '-', for the compound table.
 template <typename F> bool any_compound(const ClassName &name, F f)
 {
     const auto &w = name.words;
+    std::string joined;
     for (std::size_t len = 2; len <= 3; ++len)
         for (std::size_t k = 0; k + len <= w.size(); ++k) {
-            std::string joined = w[k];
+            joined = w[k];
             for (std::size_t m = 1; m < len; ++m)
                 joined.append("-").append(w[k + m]);
             if (f(joined))
@@ -207,7 +225,7 @@ bool shown_on_some_screen(const xmlNode *node)
         std::size_t end = colon + 1;
         while (end < cls.size() && !std::isspace(static_cast<unsigned char>(cls[end])))
             ++end;
-        if (in(display_words, cls.substr(colon + 1, end - colon - 1)))
+        if (in<display_words>(cls.substr(colon + 1, end - colon - 1)))
             return true;
         colon = cls.find(':', end);
     }
@@ -216,84 +234,104 @@ bool shown_on_some_screen(const xmlNode *node)
 
 } // namespace
 
+bool any_class_name(const xmlNode *node, const std::function<bool(const ClassName &)> &f)
+{
+    ClassName name;
+    return any_name_in(dom::attr_view(node, "class"), name, f) ||
+           any_name_in(dom::attr_view(node, "id"), name, f);
+}
+
 std::vector<ClassName> class_names(const xmlNode *node)
 {
     std::vector<ClassName> out;
-    add_names(dom::attr_view(node, "class"), out);
-    add_names(dom::attr_view(node, "id"), out);
+    any_class_name(node, [&](const ClassName &name) {
+        out.push_back(name);
+        return false;
+    });
     return out;
+}
+
+std::string first_class_name(const xmlNode *node)
+{
+    std::string first;
+    any_class_name(node, [&](const ClassName &name) {
+        first = name.joined;
+        return true;
+    });
+    return first;
 }
 
 std::string chrome_hint(const xmlNode *node, const HintContext &context)
 {
     if (dom::attr_view(node, "class").empty() && dom::attr_view(node, "id").empty())
         return {};
-    for (const ClassName &name : class_names(node)) {
+    std::string hint;
+    any_class_name(node, [&](const ClassName &name) {
         // "hidden", "sr-only"; not "overflow-hidden", "field--label-hidden", "hide-for-mobile"
         // (shown on a desktop screen) or "hide-last-message-connector" (a style modifier)
-        if (in(visibility_names, name.joined)) {
-            if (!shown_on_some_screen(node))
-                return name.joined;
-            continue;
+        if (in<visibility_names>(name.joined)) {
+            if (shown_on_some_screen(node))
+                return false;
+            hint = name.joined;
+            return true;
         }
         for (const std::string &w : name.words)
-            if (in(strong_words, w) || in(more_strong_words, w) ||
-                (!context.comments_are_content && in(comment_words, w)) ||
-                (context.reviews_are_chrome && in(review_words, w)) ||
-                (context.comments_are_content && in(poster_words, w)))
-                return w;
-        std::string found;
-        if (any_compound(name, [&](const std::string &c) {
-                if (!in(compound_words, c) &&
-                    !(context.comments_are_content && in(poster_compounds, c)))
-                    return false;
-                found = c;
+            if (in<strong_words>(w) || in<more_strong_words>(w) ||
+                (!context.comments_are_content && in<comment_words>(w)) ||
+                (context.reviews_are_chrome && in<review_words>(w)) ||
+                (context.comments_are_content && in<poster_words>(w))) {
+                hint = w;
                 return true;
-            }))
-            return found;
-    }
-    return {};
+            }
+        return any_compound(name, [&](const std::string &c) {
+            if (!in<compound_words>(c) &&
+                !(context.comments_are_content && in<poster_compounds>(c)))
+                return false;
+            hint = c;
+            return true;
+        });
+    });
+    return hint;
 }
 
 std::string metadata_hint(const xmlNode *node)
 {
-    for (const ClassName &name : class_names(node)) {
+    std::string hint;
+    any_class_name(node, [&](const ClassName &name) {
         for (const std::string &w : name.words)
-            if (in(metadata_words, w))
-                return w;
-        std::string found;
-        if (any_compound(name, [&](const std::string &c) {
-                if (!in(metadata_words, c))
-                    return false;
-                found = c;
+            if (in<metadata_words>(w)) {
+                hint = w;
                 return true;
-            }))
-            return found;
-    }
-    return {};
+            }
+        return any_compound(name, [&](const std::string &c) {
+            if (!in<metadata_words>(c))
+                return false;
+            hint = c;
+            return true;
+        });
+    });
+    return hint;
 }
 
 bool has_strong_chrome_name(const xmlNode *node, const HintContext &context)
 {
-    for (const ClassName &name : class_names(node)) {
-        if (in(strong_names, name.joined) ||
-            (!context.comments_are_content && in(strong_comment_names, name.joined)))
+    return any_class_name(node, [&](const ClassName &name) {
+        if (in<strong_names>(name.joined) ||
+            (!context.comments_are_content && in<strong_comment_names>(name.joined)))
             return true;
-        if (context.reviews_are_chrome)
-            for (const std::string &w : name.words)
-                if (in(review_words, w))
-                    return true;
-    }
-    return false;
+        return context.reviews_are_chrome &&
+               std::any_of(name.words.begin(), name.words.end(),
+                           [](const std::string &w) { return in<review_words>(w); });
+    });
 }
 
 bool has_name_word(const xmlNode *node, std::initializer_list<std::string_view> words)
 {
-    for (const ClassName &name : class_names(node))
-        for (const std::string &w : name.words)
-            if (std::find(words.begin(), words.end(), w) != words.end())
-                return true;
-    return false;
+    return any_class_name(node, [&](const ClassName &name) {
+        return std::any_of(name.words.begin(), name.words.end(), [&](const std::string &w) {
+            return std::find(words.begin(), words.end(), w) != words.end();
+        });
+    });
 }
 
 } // namespace colophon::html

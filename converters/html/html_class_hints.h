@@ -6,6 +6,7 @@
 
 #include <libxml/tree.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,11 @@ struct ClassName
 };
 
 std::vector<ClassName> class_names(const xmlNode *node);
+// Calls `f` with each of class_names(node) in turn, read into one reused record, until it returns
+// true; true when it did. For the tests asked of every element, without a vector of names.
+bool any_class_name(const xmlNode *node, const std::function<bool(const ClassName &)> &f);
+// class_names(node).front().joined without reading the other names; empty when there is none.
+std::string first_class_name(const xmlNode *node);
 
 struct HintContext
 {
