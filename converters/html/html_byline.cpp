@@ -476,7 +476,9 @@ constexpr std::size_t max_note_words = 150;
 std::optional<core::IntroducedSubject> introduction(std::string_view text)
 {
     const std::string t = core::clean_text(text);
-    if (core::split_words(t).size() > max_note_words)
+    // clean_text leaves one space between words: a note of more than max_note_words words has
+    // that many spaces
+    if (static_cast<std::size_t>(std::count(t.begin(), t.end(), ' ')) >= max_note_words)
         return std::nullopt;
     return core::introduced_subject(t);
 }

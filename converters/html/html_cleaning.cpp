@@ -288,13 +288,14 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
             doomed.push_back(n);
         } else if (n->type == XML_ELEMENT_NODE && n != root) {
             const bool control = may_hold_the_page(dom::tag_of(n));
-            if ((control || (is_hidden(n) && !is_named_chrome(n))) &&
+            const bool hidden = is_hidden(n);
+            if ((control || (hidden && !is_named_chrome(n))) &&
                 swallow.holds_the_page(n, control)) {
                 // the parser's error recovery moved the page into it: keep the page
                 if (control)
                     xmlNodeSetName(n, reinterpret_cast<const xmlChar*>("div"));
                 ++report.unwrapped;
-            } else if (never_content(dom::tag_of(n)) || is_hidden(n)) {
+            } else if (never_content(dom::tag_of(n)) || hidden) {
                 doomed.push_back(n);
                 descend = false;
             } else if (depth >= max_depth && descend) {
