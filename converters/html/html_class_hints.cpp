@@ -130,14 +130,23 @@ bool is_hash(std::string_view s)
     return (upper && lower) || (digit && (upper || lower));
 }
 
-// Splits one segment into lower-cased words on separators and camelCase humps.
-void split_words(std::string_view s, std::vector<std::string> &out)
+// What a name is read into, reused from one name to the next: its words lower-cased and joined
+// with '-', and the views of the words in it.
+struct NameBuffer
 {
-    std::string word;
+    std::string joined;
+    std::vector<std::string_view> words;
+    std::vector<std::size_t> bounds; // start and end of each word in `joined`
+};
+
+// Splits one segment into lower-cased words on separators and camelCase humps.
+void split_words(std::string_view s, NameBuffer &name)
+{
+    bool in_word = false;
     auto flush = [&] {
-        if (!word.empty())
-            out.push_back(std::move(word));
-        word.clear();
+        if (in_word)
+            name.bounds.push_back(name.joined.size());
+        in_word = false;
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
@@ -147,16 +156,22 @@ void split_words(std::string_view s, std::vector<std::string> &out)
         }
         if (is_upper(c) && i > 0 && is_lower(s[i - 1]))
             flush();
-        word += is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        if (!in_word) {
+            if (!name.joined.empty())
+                name.joined += '-';
+            name.bounds.push_back(name.joined.size());
+            in_word = true;
+        }
+        name.joined += is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
     }
     flush();
 }
 
-// Reads `raw` into `name`, reusing the storage of the name read before.
-void read_name(std::string_view raw, ClassName &name)
+void read_name(std::string_view raw, NameBuffer &name)
 {
-    name.words.clear();
     name.joined.clear();
+    name.words.clear();
+    name.bounds.clear();
     std::size_t start = 0;
     while (start <= raw.size()) {
         std::size_t end = raw.find("__", start);
@@ -166,19 +181,17 @@ void read_name(std::string_view raw, ClassName &name)
         while (!segment.empty() && segment.front() == '_')
             segment.remove_prefix(1);
         if (!(start > 0 && is_hash(segment)))
-            split_words(segment, name.words);
+            split_words(segment, name);
         start = end + 2;
     }
-    for (const std::string &w : name.words) {
-        if (!name.joined.empty())
-            name.joined += '-';
-        name.joined += w;
-    }
+    const std::string_view joined = name.joined;
+    for (std::size_t k = 0; k + 1 < name.bounds.size(); k += 2)
+        name.words.push_back(joined.substr(name.bounds[k], name.bounds[k + 1] - name.bounds[k]));
 }
 
 // Calls `f` with each name in `value` (read into `name`) until it returns true; true when it did.
-bool any_name_in(std::string_view value, ClassName &name,
-                 const std::function<bool(const ClassName &)> &f)
+bool any_name_in(std::string_view value, NameBuffer &name,
+                 const std::function<bool(const ClassNameView &)> &f)
 {
     std::size_t i = 0;
     while (i < value.size()) {
@@ -192,7 +205,7 @@ bool any_name_in(std::string_view value, ClassName &name,
         if (!raw.empty() &&
             !(raw.size() > 3 && (raw.starts_with("js-") || raw.starts_with("js_")))) {
             read_name(raw, name);
-            if (!name.words.empty() && f(name))
+            if (!name.words.empty() && f(ClassNameView{name.joined, name.words}))
                 return true;
         }
         i = j;
@@ -200,17 +213,15 @@ bool any_name_in(std::string_view value, ClassName &name,
     return false;
 }
 
-// Runs of two or three words of `name` joined with '-', for the compound table.
-template <typename F> bool any_compound(const ClassName &name, F f)
+// Runs of two or three words of `name` joined with '-', for the compound table: each is the
+// stretch of the joined name from its first word to its last.
+template <typename F> bool any_compound(const ClassNameView &name, F f)
 {
     const auto &w = name.words;
-    std::string joined;
     for (std::size_t len = 2; len <= 3; ++len)
         for (std::size_t k = 0; k + len <= w.size(); ++k) {
-            joined = w[k];
-            for (std::size_t m = 1; m < len; ++m)
-                joined.append("-").append(w[k + m]);
-            if (f(joined))
+            const std::string_view last = w[k + len - 1];
+            if (f(std::string_view(w[k].data(), last.data() + last.size() - w[k].data())))
                 return true;
         }
     return false;
@@ -234,9 +245,21 @@ bool shown_on_some_screen(const xmlNode *node)
 
 } // namespace
 
-bool any_class_name(const xmlNode *node, const std::function<bool(const ClassName &)> &f)
+bool any_class_name(const xmlNode *node, const std::function<bool(const ClassNameView &)> &f)
 {
-    ClassName name;
+    // One buffer per thread, reused from element to element: growing a new one for each was
+    // most of the work. A test that reads names itself gets a buffer of its own.
+    thread_local NameBuffer shared;
+    thread_local bool busy = false;
+    NameBuffer own;
+    NameBuffer &name = busy ? own : shared;
+    struct Claim
+    {
+        bool &busy;
+        const bool was;
+        ~Claim() { busy = was; }
+    } claim{busy, busy};
+    busy = true;
     return any_name_in(dom::attr_view(node, "class"), name, f) ||
            any_name_in(dom::attr_view(node, "id"), name, f);
 }
@@ -244,8 +267,8 @@ bool any_class_name(const xmlNode *node, const std::function<bool(const ClassNam
 std::vector<ClassName> class_names(const xmlNode *node)
 {
     std::vector<ClassName> out;
-    any_class_name(node, [&](const ClassName &name) {
-        out.push_back(name);
+    any_class_name(node, [&](const ClassNameView &name) {
+        out.push_back({std::string(name.joined), {name.words.begin(), name.words.end()}});
         return false;
     });
     return out;
@@ -254,7 +277,7 @@ std::vector<ClassName> class_names(const xmlNode *node)
 std::string first_class_name(const xmlNode *node)
 {
     std::string first;
-    any_class_name(node, [&](const ClassName &name) {
+    any_class_name(node, [&](const ClassNameView &name) {
         first = name.joined;
         return true;
     });
@@ -266,28 +289,28 @@ std::string chrome_hint(const xmlNode *node, const HintContext &context)
     if (dom::attr_view(node, "class").empty() && dom::attr_view(node, "id").empty())
         return {};
     std::string hint;
-    any_class_name(node, [&](const ClassName &name) {
+    any_class_name(node, [&](const ClassNameView &name) {
         // "hidden", "sr-only"; not "overflow-hidden", "field--label-hidden", "hide-for-mobile"
         // (shown on a desktop screen) or "hide-last-message-connector" (a style modifier)
         if (in<visibility_names>(name.joined)) {
             if (shown_on_some_screen(node))
                 return false;
-            hint = name.joined;
+            hint = std::string(name.joined);
             return true;
         }
-        for (const std::string &w : name.words)
+        for (const std::string_view w : name.words)
             if (in<strong_words>(w) || in<more_strong_words>(w) ||
                 (!context.comments_are_content && in<comment_words>(w)) ||
                 (context.reviews_are_chrome && in<review_words>(w)) ||
                 (context.comments_are_content && in<poster_words>(w))) {
-                hint = w;
+                hint = std::string(w);
                 return true;
             }
-        return any_compound(name, [&](const std::string &c) {
+        return any_compound(name, [&](std::string_view c) {
             if (!in<compound_words>(c) &&
                 !(context.comments_are_content && in<poster_compounds>(c)))
                 return false;
-            hint = c;
+            hint = std::string(c);
             return true;
         });
     });
@@ -297,16 +320,16 @@ std::string chrome_hint(const xmlNode *node, const HintContext &context)
 std::string metadata_hint(const xmlNode *node)
 {
     std::string hint;
-    any_class_name(node, [&](const ClassName &name) {
-        for (const std::string &w : name.words)
+    any_class_name(node, [&](const ClassNameView &name) {
+        for (const std::string_view w : name.words)
             if (in<metadata_words>(w)) {
-                hint = w;
+                hint = std::string(w);
                 return true;
             }
-        return any_compound(name, [&](const std::string &c) {
+        return any_compound(name, [&](std::string_view c) {
             if (!in<metadata_words>(c))
                 return false;
-            hint = c;
+            hint = std::string(c);
             return true;
         });
     });
@@ -315,20 +338,20 @@ std::string metadata_hint(const xmlNode *node)
 
 bool has_strong_chrome_name(const xmlNode *node, const HintContext &context)
 {
-    return any_class_name(node, [&](const ClassName &name) {
+    return any_class_name(node, [&](const ClassNameView &name) {
         if (in<strong_names>(name.joined) ||
             (!context.comments_are_content && in<strong_comment_names>(name.joined)))
             return true;
         return context.reviews_are_chrome &&
                std::any_of(name.words.begin(), name.words.end(),
-                           [](const std::string &w) { return in<review_words>(w); });
+                           [](std::string_view w) { return in<review_words>(w); });
     });
 }
 
 bool has_name_word(const xmlNode *node, std::initializer_list<std::string_view> words)
 {
-    return any_class_name(node, [&](const ClassName &name) {
-        return std::any_of(name.words.begin(), name.words.end(), [&](const std::string &w) {
+    return any_class_name(node, [&](const ClassNameView &name) {
+        return std::any_of(name.words.begin(), name.words.end(), [&](std::string_view w) {
             return std::find(words.begin(), words.end(), w) != words.end();
         });
     });

@@ -121,9 +121,9 @@ unsigned word_group_bits(std::string_view word)
 // One count per class name (or id) and group.
 void tally_names(const xmlNode* n, Tally& t)
 {
-    any_class_name(n, [&](const ClassName &c) {
+    any_class_name(n, [&](const ClassNameView &c) {
         unsigned groups = 0;
-        for (const std::string &w : c.words)
+        for (const std::string_view w : c.words)
             groups |= word_group_bits(w);
         for (std::size_t g = 0; g < word_groups.size(); ++g)
             t.groups[g] += (groups >> g) & 1U;

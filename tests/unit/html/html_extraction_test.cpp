@@ -187,8 +187,8 @@ TEST(HtmlClassHints, NamesAreReadOneAtATimeInTheirOrder)
                                             "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
     const xmlNode *div = xmlDocGetRootElement(doc.get())->children->children;
     std::vector<std::string> seen;
-    EXPECT_TRUE(any_class_name(div, [&](const ClassName &name) {
-        seen.push_back(name.joined);
+    EXPECT_TRUE(any_class_name(div, [&](const ClassNameView &name) {
+        seen.emplace_back(name.joined);
         return name.joined == "news-caption";
     }));
     EXPECT_EQ(seen, (std::vector<std::string>{"main-main", "news-caption"})); // stopped there
