@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <functional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace colophon::html {
@@ -98,6 +99,34 @@ template <const auto &table> bool in(std::string_view w)
 {
     static const std::unordered_set<std::string_view> words(table.begin(), table.end());
     return words.contains(w);
+}
+
+// The tables of chrome words a word stands in (bits), one lookup for all of them: chrome_hint
+// asks about every word of every name in the page's body.
+enum : unsigned
+{
+    strong_table = 1,
+    comment_table = 2,
+    review_table = 4,
+    poster_table = 8
+};
+unsigned chrome_word_tables(std::string_view w)
+{
+    static const std::unordered_map<std::string_view, unsigned> tables = [] {
+        std::unordered_map<std::string_view, unsigned> m;
+        const auto add = [&](const auto &table, unsigned bit) {
+            for (const std::string_view word : table)
+                m[word] |= bit;
+        };
+        add(strong_words, strong_table);
+        add(more_strong_words, strong_table);
+        add(comment_words, comment_table);
+        add(review_words, review_table);
+        add(poster_words, poster_table);
+        return m;
+    }();
+    const auto it = tables.find(w);
+    return it == tables.end() ? 0 : it->second;
 }
 
 bool is_lower(char c)
@@ -298,14 +327,15 @@ std::string chrome_hint(const xmlNode *node, const HintContext &context)
             hint = std::string(name.joined);
             return true;
         }
-        for (const std::string_view w : name.words)
-            if (in<strong_words>(w) || in<more_strong_words>(w) ||
-                (!context.comments_are_content && in<comment_words>(w)) ||
-                (context.reviews_are_chrome && in<review_words>(w)) ||
-                (context.comments_are_content && in<poster_words>(w))) {
+        for (const std::string_view w : name.words) {
+            const unsigned t = chrome_word_tables(w);
+            if ((t & strong_table) != 0 || (!context.comments_are_content && (t & comment_table)) ||
+                (context.reviews_are_chrome && (t & review_table)) ||
+                (context.comments_are_content && (t & poster_table))) {
                 hint = std::string(w);
                 return true;
             }
+        }
         return any_compound(name, [&](std::string_view c) {
             if (!in<compound_words>(c) &&
                 !(context.comments_are_content && in<poster_compounds>(c)))
