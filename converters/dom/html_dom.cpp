@@ -10,6 +10,7 @@
 #include <charconv>
 #include <climits>
 #include <cstring>
+#include <unordered_set>
 
 namespace colophon::dom {
 
@@ -89,9 +90,13 @@ xmlNode *body_with_strays(xmlDoc *doc)
     // A second <html> after the first one's end: two documents in one file, or the parser's
     // recovery starting over after markup it could not read (a huge attribute's value, whose
     // rest and the scripts after it it reads as text). The one showing more text is the page.
-    const int body_letters = count_letters(text_of(body));
+    int body_letters = -1; // read only when there is a second <html>
     for (xmlNode *top = root->next; top != nullptr; top = top->next) {
-        if (top->type != XML_ELEMENT_NODE || count_letters(text_of(top)) <= body_letters)
+        if (top->type != XML_ELEMENT_NODE)
+            continue;
+        if (body_letters < 0)
+            body_letters = letters_of(body);
+        if (letters_of(top) <= body_letters)
             continue;
         for (xmlNode *n = top->children; n != nullptr;) {
             xmlNode *const next = n->next;
@@ -184,7 +189,9 @@ bool is_block_tag(std::string_view t)
         "header",  "hgroup",  "hr",     "li",         "main",     "menu",   "nav",    "ol",
         "p",       "pre",     "section", "table",     "tbody",    "td",     "tfoot",  "th",
         "thead",   "tr",      "ul",     "br"};
-    return std::find(blocks.begin(), blocks.end(), t) != blocks.end();
+    // hashed: asked for every element above every text node
+    static const std::unordered_set<std::string_view> block_set(blocks.begin(), blocks.end());
+    return block_set.contains(t);
 }
 
 xmlNode* next_in_order(xmlNode* node, const xmlNode* root)
@@ -285,6 +292,31 @@ int count_letters(std::string_view s)
         U8_NEXT(p, i, len, c);
         if (c > 0 && u_isalnum(c))
             ++n;
+    }
+    return n;
+}
+
+int letters_of(const xmlNode *node, int stop_after)
+{
+    // the text nodes append_raw_text reads; the spaces it adds between blocks are no letters
+    const auto letters = [](const xmlNode *n) {
+        const bool text = n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
+        return text && n->content != nullptr
+                   ? count_letters(reinterpret_cast<const char *>(n->content))
+                   : 0;
+    };
+    if (node == nullptr || node->type != XML_ELEMENT_NODE)
+        return node != nullptr ? letters(node) : 0;
+    int n = 0;
+    for (xmlNode *cur = node->children; cur != nullptr && n <= stop_after;) {
+        n += letters(cur);
+        const std::string_view t = tag_of(cur);
+        if (cur->type == XML_ELEMENT_NODE && t != "script" && t != "style" &&
+            cur->children != nullptr) {
+            cur = cur->children;
+            continue;
+        }
+        cur = next_skipping_children(cur, node);
     }
     return n;
 }

@@ -5,6 +5,7 @@
 
 #include <libxml/tree.h>
 
+#include <climits>
 #include <string>
 #include <string_view>
 
@@ -56,6 +57,9 @@ void append_raw_text(const xmlNode* node, std::string& out);
 
 // Number of letters and digits (code points that are not whitespace or punctuation) in `s`.
 int count_letters(std::string_view s);
+// count_letters(text_of(node)) without building the text; once the count passes `stop_after`,
+// reading stops and some count above it is returned.
+int letters_of(const xmlNode *node, int stop_after = INT_MAX);
 
 // Next element in document order within `root` (pre-order), skipping nothing; nullptr at the end.
 xmlNode* next_in_order(xmlNode* node, const xmlNode* root);

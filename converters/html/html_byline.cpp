@@ -56,7 +56,7 @@ int letters_of(FactsTable& facts, const xmlNode* n)
 {
     if (dom::is_block_tag(dom::tag_of(n)))
         return facts[n].raw_letters;
-    return dom::count_letters(dom::text_of(n));
+    return dom::letters_of(n);
 }
 
 // Cheap check on the first words before the whole text is assembled: provenance lines start with
@@ -107,7 +107,7 @@ VisibleTitle find_visible_title(FactsTable& facts, xmlNode* content, const std::
     };
     for (auto* list : {&h1s, &titled}) {
         for (xmlNode* h : *list)
-            if (matches(h) && dom::count_letters(dom::text_of(h)) > 0) {
+            if (matches(h) && dom::letters_of(h, 0) > 0) {
                 vt.title = h;
                 break;
             }
@@ -117,7 +117,7 @@ VisibleTitle find_visible_title(FactsTable& facts, xmlNode* content, const std::
     if (vt.title == nullptr) {
         // the first h1 in or just before the content
         for (xmlNode* h : h1s)
-            if (!facts[h].excluded && dom::count_letters(dom::text_of(h)) > 0 &&
+            if (!facts[h].excluded && dom::letters_of(h, 0) > 0 &&
                 (dom::is_ancestor(content, h) || dom::is_ancestor(h->parent->parent, content) ||
                  declared.empty())) {
                 vt.title = h;
@@ -476,7 +476,9 @@ constexpr std::size_t max_note_words = 150;
 std::optional<core::IntroducedSubject> introduction(std::string_view text)
 {
     const std::string t = core::clean_text(text);
-    if (core::split_words(t).size() > max_note_words)
+    // clean_text leaves one space between words: a note of more than max_note_words words has
+    // that many spaces
+    if (static_cast<std::size_t>(std::count(t.begin(), t.end(), ' ')) >= max_note_words)
         return std::nullopt;
     return core::introduced_subject(t);
 }

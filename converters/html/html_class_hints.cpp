@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace colophon::html {
 
@@ -90,9 +93,40 @@ constexpr std::array<std::string_view, 19> metadata_words = {
     "entry-meta", "post-meta", "article-meta", "meta",         "date",     "published", "pubdate",
     "entry-date", "post-date", "contributor",  "contributors", "writer"};
 
-template <std::size_t N> bool in(const std::array<std::string_view, N> &table, std::string_view w)
+// True when `w` is in `table`; hashed, as every word of every name of the page is looked up in
+// several tables.
+template <const auto &table> bool in(std::string_view w)
 {
-    return std::find(table.begin(), table.end(), w) != table.end();
+    static const std::unordered_set<std::string_view> words(table.begin(), table.end());
+    return words.contains(w);
+}
+
+// The tables of chrome words a word stands in (bits), one lookup for all of them: chrome_hint
+// asks about every word of every name in the page's body.
+enum : unsigned
+{
+    strong_table = 1,
+    comment_table = 2,
+    review_table = 4,
+    poster_table = 8
+};
+unsigned chrome_word_tables(std::string_view w)
+{
+    static const std::unordered_map<std::string_view, unsigned> tables = [] {
+        std::unordered_map<std::string_view, unsigned> m;
+        const auto add = [&](const auto &table, unsigned bit) {
+            for (const std::string_view word : table)
+                m[word] |= bit;
+        };
+        add(strong_words, strong_table);
+        add(more_strong_words, strong_table);
+        add(comment_words, comment_table);
+        add(review_words, review_table);
+        add(poster_words, poster_table);
+        return m;
+    }();
+    const auto it = tables.find(w);
+    return it == tables.end() ? 0 : it->second;
 }
 
 bool is_lower(char c)
@@ -102,6 +136,11 @@ bool is_lower(char c)
 bool is_upper(char c)
 {
     return c >= 'A' && c <= 'Z';
+}
+// std::isspace in the C locale, without a call per character of every class attribute
+bool is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 // "ZphPe", "adKqa", "1IUOm": a short run of letters and digits that mixes cases or digits.
@@ -120,14 +159,23 @@ bool is_hash(std::string_view s)
     return (upper && lower) || (digit && (upper || lower));
 }
 
-// Splits one segment into lower-cased words on separators and camelCase humps.
-void split_words(std::string_view s, std::vector<std::string> &out)
+// What a name is read into, reused from one name to the next: its words lower-cased and joined
+// with '-', and the views of the words in it.
+struct NameBuffer
 {
-    std::string word;
+    std::string joined;
+    std::vector<std::string_view> words;
+    std::vector<std::size_t> bounds; // start and end of each word in `joined`
+};
+
+// Splits one segment into lower-cased words on separators and camelCase humps.
+void split_words(std::string_view s, NameBuffer &name)
+{
+    bool in_word = false;
     auto flush = [&] {
-        if (!word.empty())
-            out.push_back(std::move(word));
-        word.clear();
+        if (in_word)
+            name.bounds.push_back(name.joined.size());
+        in_word = false;
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
@@ -137,14 +185,22 @@ void split_words(std::string_view s, std::vector<std::string> &out)
         }
         if (is_upper(c) && i > 0 && is_lower(s[i - 1]))
             flush();
-        word += is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        if (!in_word) {
+            if (!name.joined.empty())
+                name.joined += '-';
+            name.bounds.push_back(name.joined.size());
+            in_word = true;
+        }
+        name.joined += is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
     }
     flush();
 }
 
-ClassName read_name(std::string_view raw)
+void read_name(std::string_view raw, NameBuffer &name)
 {
-    ClassName name;
+    name.joined.clear();
+    name.words.clear();
+    name.bounds.clear();
     std::size_t start = 0;
     while (start <= raw.size()) {
         std::size_t end = raw.find("__", start);
@@ -154,45 +210,47 @@ ClassName read_name(std::string_view raw)
         while (!segment.empty() && segment.front() == '_')
             segment.remove_prefix(1);
         if (!(start > 0 && is_hash(segment)))
-            split_words(segment, name.words);
+            split_words(segment, name);
         start = end + 2;
     }
-    for (const std::string &w : name.words) {
-        if (!name.joined.empty())
-            name.joined += '-';
-        name.joined += w;
-    }
-    return name;
+    const std::string_view joined = name.joined;
+    for (std::size_t k = 0; k + 1 < name.bounds.size(); k += 2)
+        name.words.push_back(joined.substr(name.bounds[k], name.bounds[k + 1] - name.bounds[k]));
 }
 
-void add_names(std::string_view value, std::vector<ClassName> &out)
+// Calls `f` with each name in `value` (read into `name`) until it returns true; true when it did.
+bool any_name_in(std::string_view value, NameBuffer &name,
+                 const std::function<bool(const ClassNameView &)> &f)
 {
     std::size_t i = 0;
     while (i < value.size()) {
-        while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i])))
+        while (i < value.size() && is_space(value[i]))
             ++i;
         std::size_t j = i;
-        while (j < value.size() && !std::isspace(static_cast<unsigned char>(value[j])))
+        while (j < value.size() && !is_space(value[j]))
             ++j;
         const std::string_view raw = value.substr(i, j - i);
         // "js-..." names a hook for scripts, not what the element is
-        if (!raw.empty() && !(raw.size() > 3 && (raw.starts_with("js-") || raw.starts_with("js_"))))
-            if (ClassName name = read_name(raw); !name.words.empty())
-                out.push_back(std::move(name));
+        if (!raw.empty() &&
+            !(raw.size() > 3 && (raw.starts_with("js-") || raw.starts_with("js_")))) {
+            read_name(raw, name);
+            if (!name.words.empty() && f(ClassNameView{name.joined, name.words}))
+                return true;
+        }
         i = j;
     }
+    return false;
 }
 
-// Runs of two or three words of `name` joined with '-', for the compound table.
-template <typename F> bool any_compound(const ClassName &name, F f)
+// Runs of two or three words of `name` joined with '-', for the compound table: each is the
+// stretch of the joined name from its first word to its last.
+template <typename F> bool any_compound(const ClassNameView &name, F f)
 {
     const auto &w = name.words;
     for (std::size_t len = 2; len <= 3; ++len)
         for (std::size_t k = 0; k + len <= w.size(); ++k) {
-            std::string joined = w[k];
-            for (std::size_t m = 1; m < len; ++m)
-                joined.append("-").append(w[k + m]);
-            if (f(joined))
+            const std::string_view last = w[k + len - 1];
+            if (f(std::string_view(w[k].data(), last.data() + last.size() - w[k].data())))
                 return true;
         }
     return false;
@@ -207,7 +265,7 @@ bool shown_on_some_screen(const xmlNode *node)
         std::size_t end = colon + 1;
         while (end < cls.size() && !std::isspace(static_cast<unsigned char>(cls[end])))
             ++end;
-        if (in(display_words, cls.substr(colon + 1, end - colon - 1)))
+        if (in<display_words>(cls.substr(colon + 1, end - colon - 1)))
             return true;
         colon = cls.find(':', end);
     }
@@ -216,84 +274,117 @@ bool shown_on_some_screen(const xmlNode *node)
 
 } // namespace
 
+bool any_class_name(const xmlNode *node, const std::function<bool(const ClassNameView &)> &f)
+{
+    // One buffer per thread, reused from element to element: growing a new one for each was
+    // most of the work. A test that reads names itself gets a buffer of its own.
+    thread_local NameBuffer shared;
+    thread_local bool busy = false;
+    NameBuffer own;
+    NameBuffer &name = busy ? own : shared;
+    struct Claim
+    {
+        bool &busy;
+        const bool was;
+        ~Claim() { busy = was; }
+    } claim{busy, busy};
+    busy = true;
+    return any_name_in(dom::attr_view(node, "class"), name, f) ||
+           any_name_in(dom::attr_view(node, "id"), name, f);
+}
+
 std::vector<ClassName> class_names(const xmlNode *node)
 {
     std::vector<ClassName> out;
-    add_names(dom::attr_view(node, "class"), out);
-    add_names(dom::attr_view(node, "id"), out);
+    any_class_name(node, [&](const ClassNameView &name) {
+        out.push_back({std::string(name.joined), {name.words.begin(), name.words.end()}});
+        return false;
+    });
     return out;
+}
+
+std::string first_class_name(const xmlNode *node)
+{
+    std::string first;
+    any_class_name(node, [&](const ClassNameView &name) {
+        first = name.joined;
+        return true;
+    });
+    return first;
 }
 
 std::string chrome_hint(const xmlNode *node, const HintContext &context)
 {
     if (dom::attr_view(node, "class").empty() && dom::attr_view(node, "id").empty())
         return {};
-    for (const ClassName &name : class_names(node)) {
+    std::string hint;
+    any_class_name(node, [&](const ClassNameView &name) {
         // "hidden", "sr-only"; not "overflow-hidden", "field--label-hidden", "hide-for-mobile"
         // (shown on a desktop screen) or "hide-last-message-connector" (a style modifier)
-        if (in(visibility_names, name.joined)) {
-            if (!shown_on_some_screen(node))
-                return name.joined;
-            continue;
+        if (in<visibility_names>(name.joined)) {
+            if (shown_on_some_screen(node))
+                return false;
+            hint = std::string(name.joined);
+            return true;
         }
-        for (const std::string &w : name.words)
-            if (in(strong_words, w) || in(more_strong_words, w) ||
-                (!context.comments_are_content && in(comment_words, w)) ||
-                (context.reviews_are_chrome && in(review_words, w)) ||
-                (context.comments_are_content && in(poster_words, w)))
-                return w;
-        std::string found;
-        if (any_compound(name, [&](const std::string &c) {
-                if (!in(compound_words, c) &&
-                    !(context.comments_are_content && in(poster_compounds, c)))
-                    return false;
-                found = c;
+        for (const std::string_view w : name.words) {
+            const unsigned t = chrome_word_tables(w);
+            if ((t & strong_table) != 0 || (!context.comments_are_content && (t & comment_table)) ||
+                (context.reviews_are_chrome && (t & review_table)) ||
+                (context.comments_are_content && (t & poster_table))) {
+                hint = std::string(w);
                 return true;
-            }))
-            return found;
-    }
-    return {};
+            }
+        }
+        return any_compound(name, [&](std::string_view c) {
+            if (!in<compound_words>(c) &&
+                !(context.comments_are_content && in<poster_compounds>(c)))
+                return false;
+            hint = std::string(c);
+            return true;
+        });
+    });
+    return hint;
 }
 
 std::string metadata_hint(const xmlNode *node)
 {
-    for (const ClassName &name : class_names(node)) {
-        for (const std::string &w : name.words)
-            if (in(metadata_words, w))
-                return w;
-        std::string found;
-        if (any_compound(name, [&](const std::string &c) {
-                if (!in(metadata_words, c))
-                    return false;
-                found = c;
+    std::string hint;
+    any_class_name(node, [&](const ClassNameView &name) {
+        for (const std::string_view w : name.words)
+            if (in<metadata_words>(w)) {
+                hint = std::string(w);
                 return true;
-            }))
-            return found;
-    }
-    return {};
+            }
+        return any_compound(name, [&](std::string_view c) {
+            if (!in<metadata_words>(c))
+                return false;
+            hint = std::string(c);
+            return true;
+        });
+    });
+    return hint;
 }
 
 bool has_strong_chrome_name(const xmlNode *node, const HintContext &context)
 {
-    for (const ClassName &name : class_names(node)) {
-        if (in(strong_names, name.joined) ||
-            (!context.comments_are_content && in(strong_comment_names, name.joined)))
+    return any_class_name(node, [&](const ClassNameView &name) {
+        if (in<strong_names>(name.joined) ||
+            (!context.comments_are_content && in<strong_comment_names>(name.joined)))
             return true;
-        if (context.reviews_are_chrome)
-            for (const std::string &w : name.words)
-                if (in(review_words, w))
-                    return true;
-    }
-    return false;
+        return context.reviews_are_chrome &&
+               std::any_of(name.words.begin(), name.words.end(),
+                           [](std::string_view w) { return in<review_words>(w); });
+    });
 }
 
 bool has_name_word(const xmlNode *node, std::initializer_list<std::string_view> words)
 {
-    for (const ClassName &name : class_names(node))
-        for (const std::string &w : name.words)
-            if (std::find(words.begin(), words.end(), w) != words.end())
-                return true;
-    return false;
+    return any_class_name(node, [&](const ClassNameView &name) {
+        return std::any_of(name.words.begin(), name.words.end(), [&](std::string_view w) {
+            return std::find(words.begin(), words.end(), w) != words.end();
+        });
+    });
 }
 
 } // namespace colophon::html

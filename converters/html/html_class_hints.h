@@ -6,6 +6,8 @@
 
 #include <libxml/tree.h>
 
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,19 @@ struct ClassName
 };
 
 std::vector<ClassName> class_names(const xmlNode *node);
+// A name as any_class_name hands it to a test: views into the reader's buffers, valid during the
+// call.
+struct ClassNameView
+{
+    std::string_view joined;
+    std::span<const std::string_view> words;
+};
+// Calls `f` with each of class_names(node) in turn, read into buffers reused from one name to the
+// next, until it returns true; true when it did. For the tests asked of every element, without a
+// string per word.
+bool any_class_name(const xmlNode *node, const std::function<bool(const ClassNameView &)> &f);
+// class_names(node).front().joined without reading the other names; empty when there is none.
+std::string first_class_name(const xmlNode *node);
 
 struct HintContext
 {

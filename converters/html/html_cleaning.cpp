@@ -78,19 +78,25 @@ bool may_hold_the_page(std::string_view t)
     return std::find(tags.begin(), tags.end(), t) != tags.end();
 }
 
-// Letters of the text inside <p> elements under `n`.
+// Letters of the text inside <p> elements under `n`. One walk that counts the <p> elements open
+// above it, where looking up from every text node for one took as long as the page is deep.
 int paragraph_letters(const xmlNode* n)
 {
     int letters = 0;
-    for (const xmlNode *c = n->children; c != nullptr;
-         c = dom::next_in_order(const_cast<xmlNode *>(c), n)) {
-        if (c->type != XML_TEXT_NODE || c->content == nullptr)
+    int open_paragraphs = 0;
+    for (const xmlNode *c = n->children; c != nullptr;) {
+        if (c->type == XML_TEXT_NODE && c->content != nullptr && open_paragraphs > 0)
+            letters += dom::count_letters(reinterpret_cast<const char *>(c->content));
+        if (c->type == XML_ELEMENT_NODE && c->children != nullptr) {
+            open_paragraphs += dom::tag_of(c) == "p" ? 1 : 0;
+            c = c->children;
             continue;
-        for (const xmlNode* p = c->parent; p != nullptr && p != n; p = p->parent)
-            if (dom::tag_of(p) == "p") {
-                letters += dom::count_letters(reinterpret_cast<const char *>(c->content));
-                break;
-            }
+        }
+        while (c != n && c->next == nullptr) {
+            c = c->parent;
+            open_paragraphs -= c != n && dom::tag_of(c) == "p" ? 1 : 0;
+        }
+        c = c == n ? nullptr : c->next;
     }
     return letters;
 }
@@ -288,13 +294,14 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
             doomed.push_back(n);
         } else if (n->type == XML_ELEMENT_NODE && n != root) {
             const bool control = may_hold_the_page(dom::tag_of(n));
-            if ((control || (is_hidden(n) && !is_named_chrome(n))) &&
+            const bool hidden = is_hidden(n);
+            if ((control || (hidden && !is_named_chrome(n))) &&
                 swallow.holds_the_page(n, control)) {
                 // the parser's error recovery moved the page into it: keep the page
                 if (control)
                     xmlNodeSetName(n, reinterpret_cast<const xmlChar*>("div"));
                 ++report.unwrapped;
-            } else if (never_content(dom::tag_of(n)) || is_hidden(n)) {
+            } else if (never_content(dom::tag_of(n)) || hidden) {
                 doomed.push_back(n);
                 descend = false;
             } else if (depth >= max_depth && descend) {

@@ -228,7 +228,7 @@ xmlNode *first_heading(FactsTable &facts, xmlNode *body)
         bool chrome = false;
         for (const xmlNode *p = h; p != nullptr && p != body && !chrome; p = p->parent)
             chrome = facts[p].excluded;
-        if (dom::tag_of(h) == "h1" && !chrome && dom::count_letters(dom::text_of(h)) > 0)
+        if (dom::tag_of(h) == "h1" && !chrome && dom::letters_of(h, 0) > 0)
             return h;
     }
     return nullptr;

@@ -93,7 +93,7 @@ xmlNode* note_item(xmlNode* target)
         const std::string_view t = dom::tag_of(n);
         if (t == "li" || t == "dd" || t == "aside" || t == "p" || t == "div" || t == "section" || t == "td" ||
             t == "tr" || t == "footer") {
-            if (dom::count_letters(dom::text_of(n)) > 0)
+            if (dom::letters_of(n, 0) > 0)
                 return n;
         }
     }
@@ -257,7 +257,7 @@ void take_notes_out_of_body(const std::vector<FoundNote>& found, xmlNode* conten
                 if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE)
                     continue;
                 if (facts[c].metadata || is_notes_heading(c) || dom::tag_of(c) == "hr" ||
-                    dom::count_letters(dom::text_of(c)) == 0)
+                    dom::letters_of(c, 0) == 0)
                     continue;
                 only_notes = false;
             }

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <string_view>
+#include <unordered_map>
 
 namespace colophon::html {
 
@@ -102,31 +103,49 @@ struct Tally
     int repeated_groups = 0;
 };
 
-bool in_group(const WordGroup& group, const std::vector<std::string>& words)
+// The groups (bits in word_groups' order) a word of a class name belongs to; one lookup where
+// testing the groups' tables in turn compared every word 84 times.
+unsigned word_group_bits(std::string_view word)
 {
-    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-        return std::find(group.words.begin(), group.words.end(), w) != group.words.end();
-    });
+    static const std::unordered_map<std::string_view, unsigned> bits = [] {
+        std::unordered_map<std::string_view, unsigned> m;
+        for (std::size_t g = 0; g < word_groups.size(); ++g)
+            for (const std::string_view w : word_groups[g].words)
+                m[w] |= 1U << g;
+        return m;
+    }();
+    const auto it = bits.find(word);
+    return it == bits.end() ? 0 : it->second;
 }
 
 // One count per class name (or id) and group.
 void tally_names(const xmlNode* n, Tally& t)
 {
-    for (const ClassName& c : class_names(n))
+    any_class_name(n, [&](const ClassNameView &c) {
+        unsigned groups = 0;
+        for (const std::string_view w : c.words)
+            groups |= word_group_bits(w);
         for (std::size_t g = 0; g < word_groups.size(); ++g)
-            t.groups[g] += in_group(word_groups[g], c.words) ? 1 : 0;
+            t.groups[g] += (groups >> g) & 1U;
+        return false;
+    });
 }
 
 void tally_repeats(const xmlNode* parent, Tally& t)
 {
+    // fewer element children than a repeat needs: no signature to read
+    std::size_t children = 0;
+    for (const xmlNode *c = parent->children; c != nullptr; c = c->next)
+        children += c->type == XML_ELEMENT_NODE ? 1 : 0;
+    if (children < repeated_min)
+        return;
     std::map<std::string, std::size_t> signatures;
     for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        const std::vector<ClassName> names = class_names(c);
         std::string signature(dom::tag_of(c));
-        if (!names.empty())
-            signature += "." + names.front().joined;
+        if (const std::string first = first_class_name(c); !first.empty())
+            signature += "." + first;
         ++signatures[signature];
     }
     for (const auto& [signature, count] : signatures)
@@ -150,7 +169,7 @@ Tally tally_tree(xmlNode* root)
             tally_names(n, t);
             tally_repeats(n, t);
             if (tag == "p") {
-                const int letters = dom::count_letters(dom::text_of(n));
+                const int letters = dom::letters_of(n);
                 t.paragraphs_with_text += letters > 0 ? 1 : 0;
                 t.prose_paragraphs += letters >= prose_paragraph_letters ? 1 : 0;
             }

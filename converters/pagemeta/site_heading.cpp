@@ -23,12 +23,12 @@ bool heading_links_home(const xmlNode *heading)
 {
     if (heading == nullptr)
         return false;
-    const int letters = dom::count_letters(dom::text_of(heading));
+    const int letters = dom::letters_of(heading);
     for (const xmlNode *n = heading->children; n != nullptr;
          n = dom::next_in_order(const_cast<xmlNode *>(n), heading)) {
         if (dom::tag_of(n) == "a" && dom::has_attr(n, "href") &&
             is_home_link(dom::attr_view(n, "href")))
-            return 2 * dom::count_letters(dom::text_of(n)) > letters;
+            return 2 * dom::letters_of(n) > letters;
     }
     return false;
 }

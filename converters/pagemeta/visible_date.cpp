@@ -38,10 +38,10 @@ xmlNode *previous_in_order(xmlNode *n, const xmlNode *root)
 
 std::optional<core::PublicationDate> day_of(xmlNode *n, const std::string &language)
 {
-    const std::string text = dom::text_of(n);
-    const int letters = dom::count_letters(text);
+    const int letters = dom::letters_of(n, max_date_line_letters);
     if (letters == 0 || letters > max_date_line_letters)
         return std::nullopt;
+    const std::string text = dom::text_of(n);
     auto date = core::find_date(text, language);
     if (!date || date->iso.size() != 10)
         return std::nullopt;
@@ -72,10 +72,11 @@ std::optional<core::PublicationDate> find_date_after_heading(xmlNode *heading, c
         if (n->type != XML_ELEMENT_NODE)
             continue;
         ++seen;
-        const std::string text = dom::text_of(n);
-        const int letters = dom::count_letters(text);
+        // most elements after a heading hold a paragraph or the whole article: no date line
+        const int letters = dom::letters_of(n, max_date_line_letters);
         if (letters == 0 || letters > max_date_line_letters)
             continue;
+        const std::string text = dom::text_of(n);
         auto date = core::find_date(text, language);
         if (!date || date->iso.size() != 10)
             continue;

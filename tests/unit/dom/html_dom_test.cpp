@@ -29,6 +29,21 @@ TEST(HtmlDom, TextIsCollapsedAcrossInlineElementsAndNoBreakSpaces)
     EXPECT_EQ(count_letters(text_of(p)), 11);
 }
 
+TEST(HtmlDom, LettersAreCountedWithoutBuildingTheText)
+{
+    const auto doc = parse_html_utf8(
+        "<div>Caf\xC3\xA9 <b>n\xC2\xB0 7</b><script>var x = 1;</script><p>end.</p></div>", "",
+        parse_options);
+    xmlNode *div = find_element(xmlDocGetRootElement(doc.get()), "div");
+    ASSERT_NE(div, nullptr);
+    EXPECT_EQ(letters_of(div), count_letters(text_of(div)));
+    EXPECT_EQ(letters_of(div), 9);
+    EXPECT_EQ(letters_of(div->children), 4); // a text node alone
+    // stops once past the bound: more than 3, not necessarily all of them
+    EXPECT_GT(letters_of(div, 3), 3);
+    EXPECT_LE(letters_of(div, 3), 9);
+}
+
 TEST(HtmlDom, AttributesAndHeadingsReadWithoutCopies)
 {
     const auto doc = parse_html_utf8("<h3 class=\"Title\" id=\"Main\">x</h3>", "", parse_options);

@@ -179,6 +179,24 @@ TEST(HtmlClassHints, ScriptHooksAndModuleHashesAreNotNames)
     EXPECT_EQ(hint_of("<div class=\"ad-slot\">x</div>"), "ad");
 }
 
+TEST(HtmlClassHints, NamesAreReadOneAtATimeInTheirOrder)
+{
+    const std::string html = "<html><body><div class=\"js-hook  Main_Main__ZphPe newsCaption\" "
+                             "id=\"top\">x</div><p id=\"lede\">y</p></body></html>";
+    const xml::XmlDocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), "t.html",
+                                            "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
+    const xmlNode *div = xmlDocGetRootElement(doc.get())->children->children;
+    std::vector<std::string> seen;
+    EXPECT_TRUE(any_class_name(div, [&](const ClassNameView &name) {
+        seen.emplace_back(name.joined);
+        return name.joined == "news-caption";
+    }));
+    EXPECT_EQ(seen, (std::vector<std::string>{"main-main", "news-caption"})); // stopped there
+    EXPECT_EQ(class_names(div).size(), 3U);
+    EXPECT_EQ(first_class_name(div), "main-main");
+    EXPECT_EQ(first_class_name(div->next), "lede"); // the id when there is no class
+}
+
 TEST(HtmlClassHints, PageBuilderWidgetsKeepTheirText)
 {
     const auto d = convert_html(page(
