@@ -46,12 +46,14 @@ constexpr std::size_t promotion_max_bytes = 300;
 constexpr std::size_t italic_lede_min_bytes = 60;
 
 // Interface labels that stand alone as a paragraph (compared lower-cased, trailing ':' '.' '>'
-// and spaces removed).
-constexpr std::array<std::string_view, 47> interface_labels = {
+// '?' and spaces removed); a feedback widget's question is left alone once its buttons go.
+// (wcxb-dev: "Was this helpful?", "Last updated" left on 6 pages, none of them in the truth)
+constexpr std::array<std::string_view, 51> interface_labels = {
     "caption",
     "close",
     "published",
     "updated",
+    "last updated",
     "advertisement",
     "share",
     "print",
@@ -92,7 +94,10 @@ constexpr std::array<std::string_view, 47> interface_labels = {
     "previous",
     "print this page",
     "font size",
-    "story continues below advertisement"};
+    "story continues below advertisement",
+    "was this page helpful",
+    "was this article helpful",
+    "was this helpful"};
 
 // Words of a short closing line that invite the reader elsewhere or credit a contributor.
 constexpr std::array<std::string_view, 9> promotion_cues = {"subscribe",
@@ -151,8 +156,8 @@ bool is_gallery_counter(const std::string &t)
 bool is_interface_label(const std::string &t)
 {
     std::string key = core::to_lower(t);
-    while (!key.empty() &&
-           (key.back() == ':' || key.back() == '.' || key.back() == '>' || key.back() == ' '))
+    while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == '>' ||
+                            key.back() == '?' || key.back() == ' '))
         key.pop_back();
     return std::find(interface_labels.begin(), interface_labels.end(), key) !=
            interface_labels.end();
@@ -315,17 +320,19 @@ void take_italic_lede(core::Document &doc)
 }
 
 void tidy_body(core::Document &doc, const std::vector<std::string> &declared_titles,
-               const std::string &language)
+               const std::string &language, TidySteps steps)
 {
     // 1. the title again, furniture, empty headings at the end, datelines at the top
     drop_title_repeats(doc.body, doc.meta.title, declared_titles);
     drop_ui_paragraphs(doc.body);
     drop_trailing_headings(doc.body);
-    drop_leading_meta_lines(doc, language);
+    if (steps.leading_meta)
+        drop_leading_meta_lines(doc, language);
     // 2. a closing bio, then promotion lines before and after a closing note about the author
     take_end_bio(doc.body, doc.meta.authors);
-    drop_closing_promotion(doc.body);
-    if (take_author_notes(doc.body, doc.meta))
+    if (steps.closing_promotion)
+        drop_closing_promotion(doc.body);
+    if (take_author_notes(doc.body, doc.meta) && steps.closing_promotion)
         drop_closing_promotion(doc.body);
     // 3. a set-off lede
     take_italic_lede(doc);

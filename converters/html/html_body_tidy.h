@@ -10,10 +10,19 @@
 
 namespace colophon::html {
 
+// Which of the steps below a kind of page takes: on a page of cards the first blocks are a
+// card's (its date line is its own), and only an article closes with promotion and contact
+// lines (a service page's contact section, a listing's last card are content).
+struct TidySteps
+{
+    bool leading_meta = true;
+    bool closing_promotion = true;
+};
+
 // Runs every clean-up step below in order on `doc` (body, abstract, authors, date).
 // `declared_titles` are the titles the page declares; `language` the page's language tag.
 void tidy_body(core::Document &doc, const std::vector<std::string> &declared_titles,
-               const std::string &language);
+               const std::string &language, TidySteps steps = {});
 
 // Headings at the start or anywhere in the body that repeat the title.
 void drop_title_repeats(std::vector<core::Block> &body, const std::string &title,

@@ -87,11 +87,12 @@ constexpr std::array<std::string_view, 6> poster_compounds = {
 constexpr std::array<std::string_view, 7> strong_comment_names = {
     "comments",        "comment-list",  "commentlist", "comments-area",
     "comment-section", "disqus-thread", "respond"};
-// Words that name article metadata.
-constexpr std::array<std::string_view, 19> metadata_words = {
-    "byline",     "bylines",   "author",       "authors",      "dateline", "timestamp", "posted-on",
-    "entry-meta", "post-meta", "article-meta", "meta",         "date",     "published", "pubdate",
-    "entry-date", "post-date", "contributor",  "contributors", "writer"};
+// Words that name article metadata ("last-modified": a page's "Last updated 12.02.2025" line).
+constexpr std::array<std::string_view, 21> metadata_words = {
+    "byline",    "bylines",       "author",      "authors",      "dateline",    "timestamp",
+    "posted-on", "entry-meta",    "post-meta",   "article-meta", "meta",        "date",
+    "published", "pubdate",       "entry-date",  "post-date",    "contributor", "contributors",
+    "writer",    "last-modified", "last-updated"};
 
 // True when `w` is in `table`; hashed, as every word of every name of the page is looked up in
 // several tables.

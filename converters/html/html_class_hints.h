@@ -44,6 +44,8 @@ struct HintContext
     bool comments_are_content = false;
     // On a product page the customers' reviews are not the product's description.
     bool reviews_are_chrome = false;
+    // On a page of cards each card's date and byline line is part of the card, not the page's.
+    bool metadata_is_content = false;
 };
 
 // The word that names `node` page chrome ("nav", "share", "related", "visually-hidden"), empty

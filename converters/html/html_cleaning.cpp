@@ -246,8 +246,8 @@ const char *chrome_rule(FactsTable &facts, xmlNode *n, int page_para, const xmlN
     if (t != "body" && t != "html" && t != "article" && t != "main" && !chrome_hint(n, hints).empty() &&
         !wraps_quoted_post(facts, n))
         return "class hint";
-    if (f.letters < metadata_block_max_letters && f.good_letters * 2 < f.letters &&
-        !metadata_hint(n).empty() && !dom::is_heading(n))
+    if (!hints.metadata_is_content && f.letters < metadata_block_max_letters &&
+        f.good_letters * 2 < f.letters && !metadata_hint(n).empty() && !dom::is_heading(n))
         return "metadata hint";
     return nullptr;
 }

@@ -383,6 +383,7 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
     HintContext hints;
     hints.comments_are_content = page.profile->comments_are_content;
     hints.reviews_are_chrome = page.profile->reviews_are_chrome;
+    hints.metadata_is_content = page.profile->cards;
     page.body = clean_and_score(page.tree.get(), page.facts, options.limits.max_nesting_depth, hints, diags);
     return page;
 }
@@ -421,9 +422,12 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     take_title(vt, evidence, pm, doc.meta);
     if (auto src = extract_provenance(facts, region, ctx))
         doc.meta.original_source = *src;
-    const auto visible_authors = extract_visible_bylines(facts, region, content);
+    // a page of cards has no byline of its own: the first card's is that card's
+    const bool cards = page.profile->cards;
+    const auto visible_authors =
+        cards ? std::vector<core::Author>() : extract_visible_bylines(facts, region, content);
     const std::string date_language = pagemeta::date_language(doc.meta.language, page.address);
-    auto visible_date = extract_visible_date(facts, region, date_language);
+    auto visible_date = cards ? std::nullopt : extract_visible_date(facts, region, date_language);
     xmlNode *heading = vt.title != nullptr ? vt.title : first_heading(facts, body);
     if (!visible_date)
         visible_date = pagemeta::find_date_after_heading(heading, body, date_language);
@@ -440,7 +444,8 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     doc.notes = extract_notes(content, body, ctx);
     doc.body = build_blocks(content, ctx);
     // 8. clean-up of the body: title repeated inside it, furniture, closing bio, set-off lede
-    tidy_body(doc, declared, doc.meta.language);
+    tidy_body(doc, declared, doc.meta.language,
+              {.leading_meta = !cards, .closing_promotion = page.profile->has_byline});
     // 9. declared abstract and series
     take_declared_abstract_and_series(pm, doc.meta);
     // 10. the fallback chain, when the main pass left (almost) nothing

@@ -43,6 +43,8 @@ struct PageProfile
     bool has_byline;          // the page names its authors and publication date
     bool handles_are_authors; // a poster's user name ("jdoe42") is an author's name
     bool slogan_headings;     // the main heading is a slogan or section name, not the page's title
+    bool cards;               // a run of cards or rows: each keeps its own date and byline line,
+                              // and the last one's text closes no article
 };
 
 // The seven kinds, "article" first; the page-type model's classes in this order.

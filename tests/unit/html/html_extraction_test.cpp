@@ -340,6 +340,31 @@ std::string policy_paragraphs(int count)
     return out;
 }
 
+// Each card of a listing keeps its date line (a class that names metadata, a <time>), and the
+// last card's text is no closing promotion though it says "sign up"; on an article the same
+// dateline and closing line go.
+TEST(HtmlPageType, EveryCardOfAListingKeepsItsDateAndText)
+{
+    std::string cards;
+    for (const char *day : {"3", "10", "17", "24"})
+        cards += std::string("<article class=\"event-card\"><h3><a href=\"/e/") + day +
+                 "\">Map workshop</a></h3><p class=\"event-meta\"><time datetime=\"2025-03-" +
+                 (day[1] ? "" : "0") + day + "\">" + day +
+                 " March 2025</time>, Study Room 2</p><p>Compare tithe maps and estate plans of "
+                 "the parish with our local studies team.</p></article>";
+    cards += "<article class=\"event-card\"><h3><a href=\"/e/31\">Open mic</a></h3><p>Read a "
+             "poem of your own, five minutes each. Sign up on the night.</p></article>";
+    const auto d = convert_as("listing", "<main><h1>Events</h1>" + cards + "</main>");
+    EXPECT_TRUE(has_text(d, "3 March 2025, Study Room 2")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "24 March 2025, Study Room 2")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "Sign up on the night")) << body_text(d);
+    const auto a = convert_as(
+        "article", "<main><article><h1>Maps</h1><p class=\"post-meta\">3 March 2025</p>" +
+                       article_text + "<p>Sign up for our newsletter.</p></article></main>");
+    EXPECT_FALSE(has_text(a, "3 March 2025")) << body_text(a);
+    EXPECT_FALSE(has_text(a, "Sign up for our newsletter")) << body_text(a);
+}
+
 TEST(HtmlPageType, CustomerReviewsAreNoPartOfAProduct)
 {
     std::string reviews;
@@ -455,6 +480,43 @@ TEST(HtmlMachineText, JsonAndEncodedDataAreNoParagraphs)
     while (encoded.size() < 400)
         encoded += "%20-417.000000)%20translate(639.000000,%20417.000000)'%3e%3crect%20width='141'";
     EXPECT_TRUE(is_ui_text(encoded));
+}
+
+// A service page's closing contact section is a section of it; an article's closing contact
+// line is a trailer.
+TEST(HtmlPageType, ServicePageKeepsItsContactSection)
+{
+    const std::string contact = "<h2>Contact</h2><p>Data team, Room 2.14, Library Square 1</p>"
+                                "<p>E-mail: data@library.example.org</p>";
+    const auto d =
+        convert_as("service", "<main><h1>Data advice</h1>" + article_text + contact + "</main>");
+    EXPECT_TRUE(has_text(d, "data@library.example.org")) << body_text(d);
+    const auto a =
+        convert_as("article", "<main><article><h1>Data advice</h1>" + article_text +
+                                  "<p>E-mail: data@library.example.org</p></article></main>");
+    EXPECT_FALSE(has_text(a, "data@library.example.org")) << body_text(a);
+}
+
+// A feedback widget's question, its buttons gone, is an interface label; a question of the
+// text is not.
+TEST(HtmlUiText, FeedbackQuestionIsALabel)
+{
+    EXPECT_TRUE(is_ui_text("Was this page helpful?"));
+    EXPECT_TRUE(is_ui_text("Was this article helpful?"));
+    EXPECT_TRUE(is_ui_text("Last updated:"));
+    EXPECT_FALSE(is_ui_text("Was the flood of 1953 foreseen?"));
+}
+
+// "Last updated 12.02.2025" in an element named for it is the page's metadata, not its text.
+TEST(HtmlClassHints, LastModifiedLineIsMetadata)
+{
+    const auto d = convert_as("service", "<main><h1>Data advice</h1>" + article_text +
+                                             "<p class=\"last-modified\">Stand: 12.02.2025</p>"
+                                             "<div class=\"page-last-updated\">Updated 2025-02-12"
+                                             "</div></main>");
+    EXPECT_TRUE(has_text(d, "written report")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "12.02.2025")) << body_text(d);
+    EXPECT_FALSE(has_text(d, "2025-02-12")) << body_text(d);
 }
 
 TEST(HtmlMachineText, ProseQuotesAndDiagramsStay)

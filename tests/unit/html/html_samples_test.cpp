@@ -1,6 +1,6 @@
 // Every sample page in samples/html/<case>/ converts, and the facts its expected.json names hold:
-// title, subtitle, authors (name, affiliation), date, language, source, notes, links, text that
-// must and must not appear in the body.
+// title, subtitle, authors (name, affiliation), date, language, page type, source, notes, links,
+// text that must and must not appear in the body.
 
 #include "html_test_util.h"
 
@@ -50,6 +50,9 @@ TEST(HtmlSamples, ExpectedFactsHold)
         }
         if (want.contains("language")) {
             EXPECT_EQ(m.language, want["language"].get<std::string>());
+        }
+        if (want.contains("page_type")) {
+            EXPECT_EQ(d.extraction.page_type, want["page_type"].get<std::string>());
         }
         if (want.contains("publisher")) {
             EXPECT_EQ(m.publisher, want["publisher"].get<std::string>());
