@@ -79,7 +79,10 @@ bool authority_colon_allowed(std::string_view uri, std::size_t begin, std::size_
     const std::size_t port = auth.rfind(':');
     if (i != port || (close != std::string_view::npos && port < close))
         return false;
-    return std::all_of(auth.begin() + static_cast<std::ptrdiff_t>(port) + 1, auth.end(),
+    // RFC 3986 allows an empty port, libxml2's xs:anyURI does not: "http://https://x" (a site
+    // that printed its scheme twice) has the host "https" and a ':' with no digits after it.
+    return port + 1 < auth.size() &&
+           std::all_of(auth.begin() + static_cast<std::ptrdiff_t>(port) + 1, auth.end(),
                        [](char c) { return c >= '0' && c <= '9'; });
 }
 

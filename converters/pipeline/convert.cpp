@@ -5,6 +5,7 @@
 #include "pipeline/media_loader.h"
 #endif
 #include "tei/json_writer.h"
+#include "tei/tei_repair.h"
 #include "tei/tei_writer.h"
 #include "tei/text_writer.h"
 #include "validate/schema_validator.h"
@@ -70,21 +71,38 @@ core::Document DocumentConverter::convert(const core::Input& input, core::Diagno
 
 namespace {
 
-// Validates a TEI tree (schema and note references) and serialises it; invalid = ConversionError.
-std::string validated_tei(const xmlDoc* tree, core::Diagnostics& diags)
+// How many times elements the schema refuses are unwrapped before the document is refused: each
+// round can only expose what an unwrapped element held (a cell's text now directly in a row).
+constexpr int max_repair_rounds = 3;
+
+[[noreturn]] void refuse(const core::Diagnostics &problems, core::Diagnostics &diags)
 {
-    core::Diagnostics problems(diags.file());
-    const bool valid = validate::SchemaValidator::tei().validate(tree, problems) &&
-                       validate::check_note_references(tree, problems);
-    if (!valid) {
-        for (const core::Diagnostic& d : problems.items())
-            diags.add(d);
-        core::Diagnostic first = problems.items().empty() ? core::Diagnostic{} : problems.items().front();
-        first.severity = core::Severity::Error;
-        first.code = "tei.schema-invalid";
-        first.file = diags.file();
-        throw core::ConversionError(first);
+    for (const core::Diagnostic &d : problems.items())
+        diags.add(d);
+    core::Diagnostic first =
+        problems.items().empty() ? core::Diagnostic{} : problems.items().front();
+    first.severity = core::Severity::Error;
+    first.code = "tei.schema-invalid";
+    first.file = diags.file();
+    throw core::ConversionError(first);
+}
+
+// Validates a TEI tree (schema and note references) and serialises it. Elements of the text the
+// schema refuses are unwrapped with a warning (tei_repair.h); what stays invalid = ConversionError.
+std::string validated_tei(xmlDoc *tree, core::Diagnostics &diags)
+{
+    for (int round = 0;; ++round) {
+        core::Diagnostics problems(diags.file());
+        std::vector<xmlNode *> refused;
+        if (validate::SchemaValidator::tei().validate(tree, problems, "tei.schema-invalid",
+                                                      &refused))
+            break;
+        if (round == max_repair_rounds || !tei::unwrap_refused_elements(refused, diags))
+            refuse(problems, diags);
     }
+    core::Diagnostics problems(diags.file());
+    if (!validate::check_note_references(tree, problems))
+        refuse(problems, diags);
     return tei::write_tei(tree);
 }
 

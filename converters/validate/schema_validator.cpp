@@ -13,6 +13,7 @@ struct ErrorSink
 {
     core::Diagnostics* diags;
     std::string code;
+    std::vector<xmlNode *> *nodes;
     int count = 0;
 };
 
@@ -21,6 +22,8 @@ void on_error(void* user, xmlError* error)
 {
     auto* sink = static_cast<ErrorSink*>(user);
     ++sink->count;
+    if (sink->nodes)
+        sink->nodes->push_back(static_cast<xmlNode *>(error->node));
     std::string message = error->message ? error->message : "schema violation";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
         message.pop_back();
@@ -102,9 +105,10 @@ const SchemaValidator& SchemaValidator::tei()
     return validator;
 }
 
-bool SchemaValidator::validate(const xmlDoc* doc, core::Diagnostics& diags, const std::string& code) const
+bool SchemaValidator::validate(const xmlDoc *doc, core::Diagnostics &diags, const std::string &code,
+                               std::vector<xmlNode *> *nodes) const
 {
-    ErrorSink sink{&diags, code};
+    ErrorSink sink{&diags, code, nodes};
     auto* mutable_doc = const_cast<xmlDoc*>(doc); // libxml2's validators take non-const but do not modify
     if (xsd_) {
         const xml::XmlSchemaValidCtxtPtr ctxt(xmlSchemaNewValidCtxt(xsd_.get()));

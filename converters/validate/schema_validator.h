@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace colophon::validate {
 
@@ -26,8 +27,11 @@ public:
     // colophon-tei.xsd from schema_dir().
     static const SchemaValidator& tei();
 
-    // True when valid; every problem goes to `diags` as `code` with its line.
-    bool validate(const xmlDoc* doc, core::Diagnostics& diags, const std::string& code = "tei.schema-invalid") const;
+    // True when valid; every problem goes to `diags` as `code` with its line, and the node it is
+    // about (an element or an attribute; null when libxml2 names none) to `nodes` when given.
+    bool validate(const xmlDoc *doc, core::Diagnostics &diags,
+                  const std::string &code = "tei.schema-invalid",
+                  std::vector<xmlNode *> *nodes = nullptr) const;
 
     const std::filesystem::path& path() const { return path_; }
 

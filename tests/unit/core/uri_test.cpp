@@ -38,4 +38,8 @@ TEST(Uri, HostColonsOnlyBeforeANumericPort)
     EXPECT_EQ(escape_uri("ftp://user:secret@x.example:21/"), "ftp://user:secret@x.example:21/");
     EXPECT_EQ(escape_uri("http://[::1]:80/"), "http://[::1]:80/");
     EXPECT_EQ(escape_uri("https://x.example:a:1/"), "https://x.example%3Aa:1/");
+    // A scheme printed twice (wcxb-dev): the host "https" with an empty port, which xs:anyURI
+    // refuses, so the colon is escaped.
+    EXPECT_EQ(escape_uri("http://https://x.example/p/"), "http://https%3A//x.example/p/");
+    EXPECT_EQ(escape_uri("http://x.example:/p"), "http://x.example%3A/p");
 }
