@@ -10,6 +10,7 @@
 #include "html/html_body_tidy.h"
 #include "html/html_byline.h"
 #include "html/html_cleaning.h"
+#include "html/html_declared_text.h"
 #include "html/html_facts.h"
 #include "html/html_fallback.h"
 #include "html/html_links.h"
@@ -446,8 +447,12 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     // 8. clean-up of the body: title repeated inside it, furniture, closing bio, set-off lede
     tidy_body(doc, declared, doc.meta.language,
               {.leading_meta = !cards, .closing_promotion = page.profile->has_byline});
-    // 9. declared abstract and series
+    // 9. declared abstract and series; a product's declared description the body lacks
     take_declared_abstract_and_series(pm, doc.meta);
+    if (page.profile->declared_description &&
+        add_declared_description(doc, page.signals.product_description))
+        diags.info("html.declared-description",
+                   "the body lacked most of the product description the page declares: added");
     // 10. the fallback chain, when the main pass left (almost) nothing
     if (body_is_nearly_empty(doc))
         rescue_nearly_empty_body(doc, facts, body, page.signals, ctx);

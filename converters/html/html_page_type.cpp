@@ -27,6 +27,7 @@ constexpr unsigned byline = 4;           // has_byline
 constexpr unsigned handles = 8;          // handles_are_authors
 constexpr unsigned slogans = 16;         // slogan_headings
 constexpr unsigned cards = 32;           // cards
+constexpr unsigned description = 64;     // declared_description
 } // namespace trait
 
 constexpr PageProfile kind(const char *type, ContentExtent extent, unsigned traits)
@@ -38,7 +39,8 @@ constexpr PageProfile kind(const char *type, ContentExtent extent, unsigned trai
             .has_byline = (traits & trait::byline) != 0,
             .handles_are_authors = (traits & trait::handles) != 0,
             .slogan_headings = (traits & trait::slogans) != 0,
-            .cards = (traits & trait::cards) != 0};
+            .cards = (traits & trait::cards) != 0,
+            .declared_description = (traits & trait::description) != 0};
 }
 
 // What main content means, one row per kind of page. (wcxb-dev README: a thread's posts, every
@@ -58,7 +60,7 @@ constexpr std::array<PageProfile, 7> profiles = {{
          trait::thread_posts | trait::byline | trait::handles),
     kind("listing", ContentExtent::whole_region, trait::slogans | trait::cards),
     kind("collection", ContentExtent::whole_region, trait::none),
-    kind("product", ContentExtent::densest_element, trait::customer_reviews),
+    kind("product", ContentExtent::densest_element, trait::customer_reviews | trait::description),
     kind("service", ContentExtent::declared_main, trait::slogans),
     kind("documentation", ContentExtent::whole_region, trait::none),
 }};
@@ -119,31 +121,44 @@ constexpr std::array<PathRow, 22> path_kinds = {{
     {"pricing", "service"},
 }};
 
-void collect_types(const json &j, std::vector<std::string> &out, std::string &body, int depth)
+// `into` becomes `j[key]` when that is a longer string.
+void take_longer(const json &j, const char *key, std::string &into)
+{
+    if (const auto v = j.find(key);
+        v != j.end() && v->is_string() && into.size() < v->get_ref<const std::string &>().size())
+        into = v->get<std::string>();
+}
+
+void collect_types(const json &j, PageSignals &s, int depth)
 {
     if (depth > max_jsonld_depth)
         return;
     if (j.is_array()) {
         for (const json &x : j)
-            collect_types(x, out, body, depth + 1);
+            collect_types(x, s, depth + 1);
         return;
     }
     if (!j.is_object())
         return;
+    bool product = false;
     if (const auto t = j.find("@type"); t != j.end()) {
+        const auto add = [&](const std::string &type) {
+            s.schema_types.push_back(type);
+            product = product || type == "Product";
+        };
         if (t->is_string())
-            out.push_back(t->get<std::string>());
+            add(t->get<std::string>());
         else if (t->is_array())
             for (const json &x : *t)
                 if (x.is_string())
-                    out.push_back(x.get<std::string>());
+                    add(x.get<std::string>());
     }
-    if (const auto b = j.find("articleBody");
-        b != j.end() && b->is_string() && body.size() < b->get_ref<const std::string &>().size())
-        body = b->get<std::string>();
+    take_longer(j, "articleBody", s.article_body);
+    if (product)
+        take_longer(j, "description", s.product_description);
     for (const auto &[key, value] : j.items())
         if (value.is_object() || value.is_array())
-            collect_types(value, out, body, depth + 1);
+            collect_types(value, s, depth + 1);
 }
 
 // "https://schema.org/Product" -> "Product"
@@ -191,7 +206,7 @@ PageSignals read_page_signals(xmlDoc *doc)
             dom::append_raw_text(n, text);
             const json j = json::parse(text, nullptr, false);
             if (!j.is_discarded())
-                collect_types(j, s.schema_types, s.article_body, 0);
+                collect_types(j, s, 0);
         } else if (tag == "meta" && dom::attr_view(n, "property") == "og:type") {
             s.og_type = core::to_lower(std::string(core::trim(dom::attr_view(n, "content"))));
         }

@@ -21,6 +21,7 @@ struct PageSignals
         schema_types;         // "NewsArticle", "Product", "DiscussionForumPosting", ...
     std::string og_type;      // "article", "product", "website"
     std::string article_body; // schema.org articleBody / text of the main entity, if any
+    std::string product_description; // the longest schema.org Product description, if any
 };
 
 PageSignals read_page_signals(xmlDoc *doc);
@@ -45,6 +46,8 @@ struct PageProfile
     bool slogan_headings;     // the main heading is a slogan or section name, not the page's title
     bool cards;               // a run of cards or rows: each keeps its own date and byline line,
                               // and the last one's text closes no article
+    bool declared_description; // the description the page declares stands in for a visible one
+                               // the body lacks (html_declared_text.h)
 };
 
 // The seven kinds, "article" first; the page-type model's classes in this order.

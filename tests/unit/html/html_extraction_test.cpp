@@ -386,6 +386,34 @@ TEST(HtmlPageType, CustomerReviewsAreNoPartOfAProduct)
     EXPECT_TRUE(has_text(review, "written report")) << body_text(review);
 }
 
+// A product's description declared in JSON-LD stands in for the visible one the body lacks, and
+// only then: shown on the page, it is not repeated; on an article it is not added.
+TEST(HtmlPageType, AProductsDeclaredDescriptionFillsWhatTheVisiblePageLacks)
+{
+    const std::string declared =
+        "A two-person tent for three seasons: the inner is eighty percent mesh, the seams are "
+        "factory-taped, and the whole shelter packs down to the size of a loaf of bread.";
+    const std::string jsonld =
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+        "\"@type\": \"Product\", \"name\": \"Ridge 2\", \"description\": \"" +
+        declared + "\"}</script>";
+    const std::string specs =
+        "<h1>Ridge 2</h1>" + article_text + "<ul><li>Weight: 1.9 kg</li></ul>";
+    const auto d =
+        convert_as("product", jsonld + "<main><div class=\"product\">" + specs + "</div></main>");
+    EXPECT_TRUE(has_text(d, "factory-taped")) << body_text(d);
+    EXPECT_TRUE(has_text(d, "written report")) << body_text(d);
+
+    const auto shown = convert_as("product", jsonld + "<main><div class=\"product\">" + specs +
+                                                 "<p>" + declared + "</p></div></main>");
+    const std::string text = body_text(shown);
+    EXPECT_EQ(text.find("factory-taped"), text.rfind("factory-taped")) << text;
+
+    const auto article =
+        convert_as("article", jsonld + "<main><article>" + specs + "</article></main>");
+    EXPECT_FALSE(has_text(article, "factory-taped")) << body_text(article);
+}
+
 TEST(HtmlPageType, PostersProfileBoxesAndSignaturesAreNoPartOfAThread)
 {
     std::string posts;

@@ -1,0 +1,17 @@
+#pragma once
+// What a page declares for machines, standing in for what its visible page lacks: a product's
+// schema.org description (JSON-LD), when the body the main-content pass found holds fewer than
+// half of its words (the visible description sat in markup the pass did not take, or the page
+// shows it only after a script runs).
+
+#include "core/document.h"
+
+#include <string>
+
+namespace colophon::html {
+
+// Puts `description` (plain text or HTML, one paragraph a line) before the body when the body
+// lacks most of its words; true when it did.
+bool add_declared_description(core::Document &doc, const std::string &description);
+
+} // namespace colophon::html
