@@ -64,6 +64,10 @@ constexpr std::array<std::string_view, 10> visibility_names = {"hidden",
                                                                "screen-reader-text",
                                                                "screenreader-text",
                                                                "element-invisible"};
+// First words of names that say what an element holds or lacks, not what it is: a layout that
+// "has-sidebar" or is "with-sidebar" holds the main column beside one, "no-comments" has none.
+constexpr std::array<std::string_view, 4> state_words = {"has", "with", "no", "without"};
+
 // Display values a responsive class turns a "hidden" element back to ("hidden md:block").
 constexpr std::array<std::string_view, 8> display_words = {
     "block", "flex", "grid", "inline", "table", "contents", "inline-block", "inline-flex"};
@@ -71,6 +75,10 @@ constexpr std::array<std::string_view, 8> display_words = {
 constexpr std::array<std::string_view, 10> strong_names = {
     "sidebar",       "related",    "related-posts", "recommended", "newsletter",
     "cookie-banner", "breadcrumb", "breadcrumbs",   "site-footer", "footer"};
+// Words of the names of a cookie or consent notice: its preference centre lists the purposes
+// and partners of tracking at more length than a listing's blurbs (wcxb-dev), yet is no page's
+// content.
+constexpr std::array<std::string_view, 4> consent_words = {"cookie", "cookies", "consent", "gdpr"};
 // Words of the names of customers' reviews and ratings, chrome on product pages only (a review
 // site's article is a review). (wcxb-dev product .541 -> .556: 26 pages up, 10 down)
 constexpr std::array<std::string_view, 3> review_words = {"review", "reviews", "ratings"};
@@ -93,6 +101,14 @@ constexpr std::array<std::string_view, 19> metadata_words = {
 template <std::size_t N> bool in(const std::array<std::string_view, N> &table, std::string_view w)
 {
     return std::find(table.begin(), table.end(), w) != table.end();
+}
+
+// "has-sidebar", "no-comments"; and "topics-page", "tags-page": a name that ends in "page" names
+// the kind of page the element holds (a page of topics), not a part of it.
+bool names_a_state_or_page(const ClassName &name)
+{
+    return in(state_words, name.words.front()) ||
+           (name.words.size() > 1 && name.words.back() == "page");
 }
 
 bool is_lower(char c)
@@ -236,6 +252,8 @@ std::string chrome_hint(const xmlNode *node, const HintContext &context)
                 return name.joined;
             continue;
         }
+        if (names_a_state_or_page(name))
+            continue;
         for (const std::string &w : name.words)
             if (in(strong_words, w) || in(more_strong_words, w) ||
                 (!context.comments_are_content && in(comment_words, w)) ||
@@ -278,6 +296,10 @@ bool has_strong_chrome_name(const xmlNode *node, const HintContext &context)
     for (const ClassName &name : class_names(node)) {
         if (in(strong_names, name.joined) ||
             (!context.comments_are_content && in(strong_comment_names, name.joined)))
+            return true;
+        if (!names_a_state_or_page(name) &&
+            std::any_of(name.words.begin(), name.words.end(),
+                        [](const std::string &w) { return in(consent_words, w); }))
             return true;
         if (context.reviews_are_chrome)
             for (const std::string &w : name.words)
