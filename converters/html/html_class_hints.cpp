@@ -67,6 +67,10 @@ constexpr std::array<std::string_view, 10> visibility_names = {"hidden",
                                                                "screen-reader-text",
                                                                "screenreader-text",
                                                                "element-invisible"};
+// First words of names that say what an element holds or lacks, not what it is: a layout that
+// "has-sidebar" or is "with-sidebar" holds the main column beside one, "no-comments" has none.
+constexpr std::array<std::string_view, 4> state_words = {"has", "with", "no", "without"};
+
 // Display values a responsive class turns a "hidden" element back to ("hidden md:block").
 constexpr std::array<std::string_view, 8> display_words = {
     "block", "flex", "grid", "inline", "table", "contents", "inline-block", "inline-flex"};
@@ -74,6 +78,10 @@ constexpr std::array<std::string_view, 8> display_words = {
 constexpr std::array<std::string_view, 10> strong_names = {
     "sidebar",       "related",    "related-posts", "recommended", "newsletter",
     "cookie-banner", "breadcrumb", "breadcrumbs",   "site-footer", "footer"};
+// Words of the names of a cookie or consent notice: its preference centre lists the purposes
+// and partners of tracking at more length than a listing's blurbs (wcxb-dev), yet is no page's
+// content.
+constexpr std::array<std::string_view, 4> consent_words = {"cookie", "cookies", "consent", "gdpr"};
 // Words of the names of customers' reviews and ratings, chrome on product pages only (a review
 // site's article is a review). (wcxb-dev product .541 -> .556: 26 pages up, 10 down)
 constexpr std::array<std::string_view, 3> review_words = {"review", "reviews", "ratings"};
@@ -128,6 +136,13 @@ unsigned chrome_word_tables(std::string_view w)
     }();
     const auto it = tables.find(w);
     return it == tables.end() ? 0 : it->second;
+}
+
+// "has-sidebar", "no-comments"; and "topics-page", "tags-page": a name that ends in "page" names
+// the kind of page the element holds (a page of topics), not a part of it.
+bool names_a_state_or_page(const ClassNameView &name)
+{
+    return in<state_words>(name.words.front()) || (name.words.size() > 1 && name.words.back() == "page");
 }
 
 bool is_lower(char c)
@@ -328,6 +343,8 @@ std::string chrome_hint(const xmlNode *node, const HintContext &context)
             hint = std::string(name.joined);
             return true;
         }
+        if (names_a_state_or_page(name))
+            return false;
         for (const std::string_view w : name.words) {
             const unsigned t = chrome_word_tables(w);
             if ((t & strong_table) != 0 || (!context.comments_are_content && (t & comment_table)) ||
@@ -372,6 +389,10 @@ bool has_strong_chrome_name(const xmlNode *node, const HintContext &context)
     return any_class_name(node, [&](const ClassNameView &name) {
         if (in<strong_names>(name.joined) ||
             (!context.comments_are_content && in<strong_comment_names>(name.joined)))
+            return true;
+        if (!names_a_state_or_page(name) && std::any_of(name.words.begin(), name.words.end(), [](std::string_view w) {
+                return in<consent_words>(w);
+            }))
             return true;
         return context.reviews_are_chrome &&
                std::any_of(name.words.begin(), name.words.end(),

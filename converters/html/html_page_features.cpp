@@ -2,6 +2,7 @@
 
 #include "dom/html_dom.h"
 #include "html/html_class_hints.h"
+#include "html/html_page_cards.h"
 
 #include <algorithm>
 #include <array>
@@ -98,9 +99,11 @@ struct Tally
     std::map<std::string_view, int> letters_in; // by enclosing p, li, a, h1-3, pre, td
     int prose_paragraphs = 0;
     int paragraphs_with_text = 0;
+    int paragraph_letters = 0;
     int prices = 0;
     std::size_t largest_repeat = 0;
     int repeated_groups = 0;
+    CardTally cards;
 };
 
 // The groups (bits in word_groups' order) a word of a class name belongs to; one lookup where
@@ -139,19 +142,20 @@ void tally_repeats(const xmlNode* parent, Tally& t)
         children += c->type == XML_ELEMENT_NODE ? 1 : 0;
     if (children < repeated_min)
         return;
-    std::map<std::string, std::size_t> signatures;
+    std::map<std::string, std::vector<const xmlNode *>> signatures;
     for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         std::string signature(dom::tag_of(c));
         if (const std::string first = first_class_name(c); !first.empty())
             signature += "." + first;
-        ++signatures[signature];
+        signatures[signature].push_back(c);
     }
-    for (const auto& [signature, count] : signatures)
-        if (count >= repeated_min) {
+    for (const auto &[signature, members] : signatures)
+        if (members.size() >= repeated_min) {
             ++t.repeated_groups;
-            t.largest_repeat = std::max(t.largest_repeat, count);
+            t.largest_repeat = std::max(t.largest_repeat, members.size());
+            t.cards.repeated_siblings(members);
         }
 }
 
@@ -168,9 +172,11 @@ Tally tally_tree(xmlNode* root)
             ++t.tags[tag];
             tally_names(n, t);
             tally_repeats(n, t);
+            t.cards.element(n);
             if (tag == "p") {
                 const int letters = dom::letters_of(n);
                 t.paragraphs_with_text += letters > 0 ? 1 : 0;
+                t.paragraph_letters += letters;
                 t.prose_paragraphs += letters >= prose_paragraph_letters ? 1 : 0;
             }
         } else if (n->type == XML_TEXT_NODE && n->content != nullptr) {
@@ -179,6 +185,7 @@ Tally tally_tree(xmlNode* root)
             t.letters += letters;
             t.letters_in[enclosing_text_tag(n)] += letters;
             t.prices += count_prices(text);
+            t.cards.text(n, letters);
         }
         n = dom::next_in_order(n, root);
     }
@@ -252,6 +259,10 @@ void add_markup(const Tally& t, std::vector<float>& row)
     row.push_back(log_count(t.prices));
     row.push_back(log_count(static_cast<double>(t.largest_repeat)));
     row.push_back(log_count(t.repeated_groups));
+    // a card's blurb is a sentence or two, an article's paragraph several
+    row.push_back(
+        log_count(t.paragraphs_with_text > 0 ? t.paragraph_letters / t.paragraphs_with_text : 0));
+    t.cards.add_to(row);
 }
 
 } // namespace
@@ -270,9 +281,12 @@ const std::vector<std::string>& page_feature_names()
             n.push_back("tag_" + std::string(tag));
         for (const WordGroup& g : word_groups)
             n.push_back("names_" + std::string(g.name));
-        n.insert(n.end(), {"letters", "share_p", "share_li", "share_a", "share_h1", "share_h2", "share_h3",
-                           "share_pre", "share_td", "prose_paragraphs", "prose_share", "prices", "largest_repeat",
-                           "repeated_groups"});
+        n.insert(n.end(),
+                 {"letters", "share_p", "share_li", "share_a", "share_h1", "share_h2", "share_h3",
+                  "share_pre", "share_td", "prose_paragraphs", "prose_share", "prices",
+                  "largest_repeat", "repeated_groups", "mean_paragraph_letters"});
+        n.insert(n.end(), card_feature_names().begin(), card_feature_names().end());
+        n.insert(n.end(), address_feature_names().begin(), address_feature_names().end());
         return n;
     }();
     return names;
@@ -286,6 +300,7 @@ std::vector<float> page_features(xmlDoc* doc, const PageSignals& signals, const 
     add_declarations(signals, row);
     xmlNode* root = xmlDocGetRootElement(doc);
     add_markup(root == nullptr ? Tally{} : tally_tree(root), row);
+    add_index_address(url, row);
     return row;
 }
 

@@ -125,10 +125,15 @@ int write_page_features(const std::vector<std::pair<std::string, std::string>>& 
         out << "\t" << name;
     out << "\n";
     int failed = 0;
+    // a kind given: the features are read before the model is asked, and a model trained on other
+    // features (the one being replaced) would refuse them
+    core::ConvertOptions opts;
+    opts.page_type = "article";
     for (const auto& [id, data] : pages) {
         core::Diagnostics diags(id);
         try {
-            const html::ScoredPage page = html::read_scored_page(core::make_input(id, data), {}, diags);
+            const html::ScoredPage page =
+                html::read_scored_page(core::make_input(id, data), opts, diags);
             out << id << "\t" << html::declared_page_kind(page.signals, page.address).type;
             for (const float v : page.kind_features)
                 out << "\t" << v;

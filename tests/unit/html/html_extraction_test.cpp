@@ -164,6 +164,35 @@ TEST(HtmlClassHints, VisibilityWordsCountOnlyAsAWholeNameOrItsFirstWord)
     EXPECT_EQ(hint_of("<div class=\"hidden md:block\">x</div>"), ""); // shown on wider screens
 }
 
+TEST(HtmlClassHints, NamesOfWhatAnElementHoldsAreNoChrome)
+{
+    // a layout that has a sidebar holds the main column too
+    EXPECT_EQ(hint_of("<div class=\"o-layout has-sidebar\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"page with-sidebar\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"post no-comments\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"o-layout__sidebar\">x</div>"), "sidebar");
+    // a page of topics, not a topics box
+    EXPECT_EQ(hint_of("<div class=\"topics-page\">x</div>"), "");
+    EXPECT_EQ(hint_of("<div class=\"page-topics\">x</div>"), "topics");
+}
+
+TEST(HtmlClassHints, ACookieNoticeIsChromeThoughItHoldsMostOfTheText)
+{
+    // a consent manager's preference centre, longer than the page's own blurbs
+    const auto d = convert_html(
+        page("<div><h1>Dinner recipes</h1><p>What is for dinner tonight? Take the work out of "
+             "searching for an "
+             "answer to this question with these popular recipes, tested in our kitchen and rated "
+             "by readers, "
+             "from quick pasta to slow roasts and sheet pan suppers for the whole family.</p>"
+             "<ul><li><a href=\"/a\">Sheet pan dinners</a></li><li><a href=\"/b\">Pork "
+             "chops</a></li></ul></div>"
+             "<div id=\"onetrust-consent-sdk\"><div id=\"pc-content\">" +
+             article_text + article_text + "</div></div>"));
+    EXPECT_FALSE(has_text(d, "committee met")) << body_text(d);
+    EXPECT_EQ(hint_of("<div class=\"has-cookie-banner\">x</div>"), "");
+}
+
 TEST(HtmlClassHints, PageBuilderWidgetsAreNoChrome)
 {
     EXPECT_EQ(hint_of("<div class=\"elementor-widget elementor-widget-text-editor\">x</div>"), "");

@@ -48,7 +48,7 @@ const std::string prose =
 TEST(HtmlPageFeatures, OneValueForEveryNamedColumn)
 {
     EXPECT_EQ(features_of(page("", prose)).size(), page_feature_names().size());
-    EXPECT_EQ(page_feature_names().size(), 71U); // the width the model is trained on
+    EXPECT_EQ(page_feature_names().size(), 82U); // the width the model is trained on
 }
 
 TEST(HtmlPageFeatures, ReadTheAddressTheDeclarationsAndTheMarkup)
@@ -67,6 +67,42 @@ TEST(HtmlPageFeatures, ReadTheAddressTheDeclarationsAndTheMarkup)
     EXPECT_FLOAT_EQ(feature(row, "largest_repeat"), std::log1p(5.0F));
     EXPECT_FLOAT_EQ(feature(row, "names_product"), std::log1p(5.0F));
     EXPECT_FLOAT_EQ(feature(row, "tag_pre"), std::log1p(1.0F));
+}
+
+TEST(HtmlPageFeatures, ReadTheCardsOfAListingAndItsPaging)
+{
+    // five cards: a linked heading and a blurb each; a pager of numbered links; a menu of links
+    // (repeated, linking, but no headings) and an article's paragraphs (repeated, no links)
+    const std::string card =
+        "<div class=\"teaser\"><h3><a href=\"/news/a\">Harbour budget agreed</a></h3>"
+        "<span>March 6, 2026</span><p>The council met on Tuesday.</p></div>";
+    const auto row = features_of(
+        page("<link rel=\"canonical\" href=\"https://example.org/tag/harbour/page/2?page=2\">",
+             "<nav><ul>" + repeat("<li><a href=\"/x\">Menu</a></li>", 4) + "</ul></nav>" +
+                 "<main><h1>Harbour</h1>" + repeat(card, 5) + "</main>" +
+                 "<div class=\"pager\"><a href=\"?page=1\">1</a> <a href=\"/n\">3</a></div>" +
+                 repeat(prose, 3)));
+    EXPECT_FLOAT_EQ(feature(row, "cards"),
+                    std::log1p(9.0F)); // the five cards and the four menu items
+    EXPECT_FLOAT_EQ(feature(row, "cards_with_heading"), std::log1p(5.0F));
+    EXPECT_GT(feature(row, "card_share"), 0.1F);
+    EXPECT_LT(feature(row, "card_share"), 0.5F); // not the paragraphs beside them
+    EXPECT_FLOAT_EQ(feature(row, "linked_headings"), std::log1p(5.0F)); // not the <h1>
+    EXPECT_FLOAT_EQ(feature(row, "linked_heading_share"), 5.0F / 6.0F);
+    EXPECT_FLOAT_EQ(feature(row, "pagination_links"), std::log1p(2.0F));
+    EXPECT_EQ(feature(row, "url_index_words"), 2.0F); // tag, page
+    EXPECT_EQ(feature(row, "url_paging_query"), 1.0F);
+    EXPECT_FLOAT_EQ(feature(row, "dated_texts"), std::log1p(5.0F)); // one a card
+    const auto article =
+        features_of(page("<link rel=\"canonical\" href=\"https://example.org/a?pageview=1\">",
+                         "<h1>Budget</h1>" + repeat(prose, 4)));
+    EXPECT_EQ(feature(article, "cards"), 0.0F);
+    EXPECT_EQ(feature(article, "card_share"), 0.0F);
+    EXPECT_EQ(feature(article, "url_paging_query"), 0.0F);
+    EXPECT_GT(feature(article, "mean_paragraph_letters"), std::log1p(150.0F));
+    EXPECT_LT(feature(row, "mean_paragraph_letters"), feature(article, "mean_paragraph_letters"));
+    EXPECT_LT(feature(row, "letters_per_heading"), feature(article, "letters_per_heading"));
+    EXPECT_EQ(feature(article, "dated_texts"), 0.0F);
 }
 
 TEST(HtmlPageModel, ReadsAPlainNewsStoryAsAnArticle)
@@ -104,10 +140,11 @@ TEST(HtmlPageModel, ReadsAThreadOfPostsAsAForum)
 
 TEST(HtmlPageModel, ASmallPageIsJudgedByItsDeclarations)
 {
-    // The model reads small pages without an address as forum threads (the small pages it was
-    // trained on mostly are); below model_min_letters the declarations decide.
+    // The model misreads small pages without an address (as forum threads or collections: the
+    // small pages it was trained on mostly are not articles); below model_min_letters the
+    // declarations decide.
     const std::string small = page("", "<div><div><p>A short note on the harbour budget.</p></div></div>");
-    EXPECT_EQ(guess_page_kind(features_of(small)).kind->type, std::string("forum"))
+    EXPECT_NE(guess_page_kind(features_of(small)).kind->type, std::string("article"))
         << "the model has changed: find another small page it misreads";
     EXPECT_EQ(convert_html(small).extraction.page_type, "article");
 }
