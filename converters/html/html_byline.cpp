@@ -4,7 +4,7 @@
 #include "core/dates.h"
 #include "core/text.h"
 #include "dom/html_dom.h"
-#include "html/html_class_hints.h"
+#include "hints/class_hints.h"
 #include "html/html_cleaning.h"
 #include "html/html_links.h"
 
@@ -262,9 +262,10 @@ std::vector<core::Author> extract_visible_bylines(FactsTable& facts, xmlNode* re
 // by side ("message-userName", "user_name").
 bool names_a_user(const xmlNode *n)
 {
-    if (has_name_word(n, {"username", "bigusername", "poster", "creator", "author", "nickname"}))
+    if (hints::has_name_word(
+            n, {"username", "bigusername", "poster", "creator", "author", "nickname"}))
         return true;
-    for (const ClassName &c : class_names(n))
+    for (const hints::ClassName &c : hints::class_names(n))
         for (std::size_t i = 0; i + 1 < c.words.size(); ++i)
             if (c.words[i] == "user" && c.words[i + 1] == "name")
                 return true;

@@ -1,7 +1,7 @@
 #include "html/html_cleaning.h"
 
 #include "dom/html_dom.h"
-#include "html/html_class_hints.h"
+#include "hints/class_hints.h"
 
 #include <algorithm>
 #include <array>
@@ -220,7 +220,7 @@ const xmlNode *declared_main_text(FactsTable &facts)
 }
 
 const char *chrome_rule(FactsTable &facts, xmlNode *n, int page_para, const xmlNode *declared_main,
-                        const HintContext &hints)
+                        const hints::HintContext &hints)
 {
     const NodeFacts& f = facts[n];
     const std::string_view t = dom::tag_of(n);
@@ -232,7 +232,7 @@ const char *chrome_rule(FactsTable &facts, xmlNode *n, int page_para, const xmlN
                                       !dom::is_ancestor(declared_main, n);
     const bool main_text = f.para_letters * 10 >= page_para * main_text_page_tenths &&
                            f.para_letters > main_text_min_letters && !beside_declared_main &&
-                           !(has_strong_chrome_name(n, hints) && !contains_article(n));
+                           !(hints::has_strong_chrome_name(n, hints) && !contains_article(n));
     if (main_text)
         return nullptr;
     if (t == "nav" || t == "aside" || t == "footer" || t == "menu")
@@ -243,11 +243,11 @@ const char *chrome_rule(FactsTable &facts, xmlNode *n, int page_para, const xmlN
         return "form";
     if (boilerplate_role(dom::attr_view(n, "role")))
         return "ARIA role";
-    if (t != "body" && t != "html" && t != "article" && t != "main" && !chrome_hint(n, hints).empty() &&
-        !wraps_quoted_post(facts, n))
+    if (t != "body" && t != "html" && t != "article" && t != "main" &&
+        !hints::chrome_hint(n, hints).empty() && !wraps_quoted_post(facts, n))
         return "class hint";
     if (!hints.metadata_is_content && f.letters < metadata_block_max_letters &&
-        f.good_letters * 2 < f.letters && !metadata_hint(n).empty() && !dom::is_heading(n))
+        f.good_letters * 2 < f.letters && !hints::metadata_hint(n).empty() && !dom::is_heading(n))
         return "metadata hint";
     return nullptr;
 }
@@ -275,7 +275,7 @@ namespace {
 bool is_named_chrome(const xmlNode* n)
 {
     return boilerplate_role(dom::attr_view(n, "role")) ||
-           dom::attr_view(n, "aria-modal") == "true" || !chrome_hint(n).empty();
+           dom::attr_view(n, "aria-modal") == "true" || !hints::chrome_hint(n).empty();
 }
 
 } // namespace
@@ -336,7 +336,7 @@ CleaningReport remove_never_content(xmlNode* root, int max_depth)
     return report;
 }
 
-void mark_boilerplate(FactsTable& facts, xmlNode* root, const HintContext& hints)
+void mark_boilerplate(FactsTable &facts, xmlNode *root, const hints::HintContext &hints)
 {
     const int page_para = std::max(1, facts[root].para_letters);
     const xmlNode *declared_main = declared_main_text(facts);

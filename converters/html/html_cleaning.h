@@ -2,7 +2,7 @@
 // Removes what is never article content and marks page chrome (navigation, banners, share
 // widgets, related lists, comments, footers, ads) so later stages skip it.
 
-#include "html/html_class_hints.h"
+#include "hints/class_hints.h"
 #include "html/html_facts.h"
 
 #include <libxml/tree.h>
@@ -28,6 +28,6 @@ void free_subtree(xmlNode* node);
 // 2. Marks boilerplate elements `excluded` by element, ARIA role and class/id hints. An element
 // holding most of the page's paragraph text is never marked, whatever its class says.
 // Needs text statistics in `facts` (compute_text_stats).
-void mark_boilerplate(FactsTable& facts, xmlNode* root, const HintContext& hints = {});
+void mark_boilerplate(FactsTable &facts, xmlNode *root, const hints::HintContext &hints = {});
 
 } // namespace colophon::html

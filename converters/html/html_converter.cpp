@@ -159,8 +159,8 @@ std::string take_declared_metadata(const PageMeta& pm, const core::ConvertOption
 }
 
 // 4. Removes what is never content, marks chrome and scores every element; returns the body.
-xmlNode* clean_and_score(xmlDoc* tree, FactsTable& facts, int max_depth, const HintContext& hints,
-                         core::Diagnostics& diags)
+xmlNode *clean_and_score(xmlDoc *tree, FactsTable &facts, int max_depth,
+                         const hints::HintContext &hints, core::Diagnostics &diags)
 {
     const CleaningReport cleaning = remove_never_content(xmlDocGetRootElement(tree), max_depth);
     if (cleaning.flattened)
@@ -381,7 +381,7 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
     page.profile = options.page_type.empty() ? &classify_page(page.kind_features, page.signals, page.address)
                                              : &page_profile(options.page_type);
     // 4. clean and score
-    HintContext hints;
+    hints::HintContext hints;
     hints.comments_are_content = page.profile->comments_are_content;
     hints.reviews_are_chrome = page.profile->reviews_are_chrome;
     hints.metadata_is_content = page.profile->cards;

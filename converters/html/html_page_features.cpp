@@ -1,7 +1,7 @@
 #include "html/html_page_features.h"
 
 #include "dom/html_dom.h"
-#include "html/html_class_hints.h"
+#include "hints/class_hints.h"
 #include "html/html_page_cards.h"
 
 #include <algorithm>
@@ -124,7 +124,7 @@ unsigned word_group_bits(std::string_view word)
 // One count per class name (or id) and group.
 void tally_names(const xmlNode* n, Tally& t)
 {
-    any_class_name(n, [&](const ClassNameView &c) {
+    hints::any_class_name(n, [&](const hints::ClassNameView &c) {
         unsigned groups = 0;
         for (const std::string_view w : c.words)
             groups |= word_group_bits(w);
@@ -147,7 +147,7 @@ void tally_repeats(const xmlNode* parent, Tally& t)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         std::string signature(dom::tag_of(c));
-        if (const std::string first = first_class_name(c); !first.empty())
+        if (const std::string first = hints::first_class_name(c); !first.empty())
             signature += "." + first;
         signatures[signature].push_back(c);
     }

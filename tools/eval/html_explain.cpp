@@ -10,7 +10,7 @@
 
 #include "core/text.h"
 #include "dom/html_dom.h"
-#include "html/html_class_hints.h"
+#include "hints/class_hints.h"
 #include "html/html_converter.h"
 #include "html/html_main_text.h"
 #include "page_file.h"
@@ -108,7 +108,7 @@ int main(int argc, char **argv)
                     if (c == '\t' || c == '\n')
                         c = ' ';
                 std::printf("%s\t%s\t%s\t%d\t%s\n", f.excluded_by ? f.excluded_by : "",
-                            label_of(e).c_str(), html::chrome_hint(e).c_str(), f.raw_letters,
+                            label_of(e).c_str(), hints::chrome_hint(e).c_str(), f.raw_letters,
                             text.c_str());
             }
             return 0;

@@ -2,8 +2,8 @@
 // into a control or a hidden element, page types, the fallback chain, class/id hints by token.
 // One behaviour per test, on small pages written for the purpose.
 
+#include "hints/class_hints.h"
 #include "html/html_body_tidy.h"
-#include "html/html_class_hints.h"
 #include "html/html_page_type.h"
 #include "html_test_util.h"
 #include "xml/xml_handles.h"
@@ -142,7 +142,7 @@ std::string hint_of(const std::string &fragment)
     const xml::XmlDocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), "t.html",
                                             "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
     xmlNode *body = xmlDocGetRootElement(doc.get())->children;
-    return chrome_hint(body->children);
+    return hints::chrome_hint(body->children);
 }
 
 TEST(HtmlClassHints, ChromeWordsAreWordsOfTheName)
@@ -216,14 +216,14 @@ TEST(HtmlClassHints, NamesAreReadOneAtATimeInTheirOrder)
                                             "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
     const xmlNode *div = xmlDocGetRootElement(doc.get())->children->children;
     std::vector<std::string> seen;
-    EXPECT_TRUE(any_class_name(div, [&](const ClassNameView &name) {
+    EXPECT_TRUE(hints::any_class_name(div, [&](const hints::ClassNameView &name) {
         seen.emplace_back(name.joined);
         return name.joined == "news-caption";
     }));
     EXPECT_EQ(seen, (std::vector<std::string>{"main-main", "news-caption"})); // stopped there
-    EXPECT_EQ(class_names(div).size(), 3U);
-    EXPECT_EQ(first_class_name(div), "main-main");
-    EXPECT_EQ(first_class_name(div->next), "lede"); // the id when there is no class
+    EXPECT_EQ(hints::class_names(div).size(), 3U);
+    EXPECT_EQ(hints::first_class_name(div), "main-main");
+    EXPECT_EQ(hints::first_class_name(div->next), "lede"); // the id when there is no class
 }
 
 TEST(HtmlClassHints, PageBuilderWidgetsKeepTheirText)

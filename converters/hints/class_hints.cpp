@@ -1,4 +1,4 @@
-#include "html/html_class_hints.h"
+#include "hints/class_hints.h"
 
 #include "dom/html_dom.h"
 
@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace colophon::html {
+namespace colophon::hints {
 
 namespace {
 
@@ -142,7 +142,8 @@ unsigned chrome_word_tables(std::string_view w)
 // the kind of page the element holds (a page of topics), not a part of it.
 bool names_a_state_or_page(const ClassNameView &name)
 {
-    return in<state_words>(name.words.front()) || (name.words.size() > 1 && name.words.back() == "page");
+    return in<state_words>(name.words.front()) ||
+           (name.words.size() > 1 && name.words.back() == "page");
 }
 
 bool is_lower(char c)
@@ -390,9 +391,9 @@ bool has_strong_chrome_name(const xmlNode *node, const HintContext &context)
         if (in<strong_names>(name.joined) ||
             (!context.comments_are_content && in<strong_comment_names>(name.joined)))
             return true;
-        if (!names_a_state_or_page(name) && std::any_of(name.words.begin(), name.words.end(), [](std::string_view w) {
-                return in<consent_words>(w);
-            }))
+        if (!names_a_state_or_page(name) &&
+            std::any_of(name.words.begin(), name.words.end(),
+                        [](std::string_view w) { return in<consent_words>(w); }))
             return true;
         return context.reviews_are_chrome &&
                std::any_of(name.words.begin(), name.words.end(),
@@ -409,4 +410,4 @@ bool has_name_word(const xmlNode *node, std::initializer_list<std::string_view> 
     });
 }
 
-} // namespace colophon::html
+} // namespace colophon::hints

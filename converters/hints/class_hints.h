@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace colophon::html {
+namespace colophon::hints {
 
 // One class name (or the id), lower-cased, split into words on '-', '_', ':' and camelCase humps.
 // Dropped: BEM modifiers ("card--hidden" -> card), CSS-module hashes ("Main_Main__ZphPe" ->
@@ -63,4 +63,4 @@ bool has_strong_chrome_name(const xmlNode *node, const HintContext &context = {}
 // True when one word of the names is in `words` (a small table of the caller's).
 bool has_name_word(const xmlNode *node, std::initializer_list<std::string_view> words);
 
-} // namespace colophon::html
+} // namespace colophon::hints
