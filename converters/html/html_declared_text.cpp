@@ -46,6 +46,23 @@ std::string plain_description(const std::string &description)
 
 } // namespace
 
+std::vector<core::Block> lines_as_paragraphs(std::string_view text)
+{
+    std::vector<core::Block> blocks;
+    while (!text.empty()) {
+        const auto nl = text.find('\n');
+        const std::string line = core::clean_text(text.substr(0, nl));
+        text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+        if (line.empty())
+            continue;
+        core::Block p;
+        p.kind = core::BlockKind::Paragraph;
+        p.content.push_back(core::Inline::make_text(line));
+        blocks.push_back(std::move(p));
+    }
+    return blocks;
+}
+
 bool add_declared_description(core::Document &doc, const std::string &description)
 {
     const std::string text = plain_description(description);
@@ -61,19 +78,7 @@ bool add_declared_description(core::Document &doc, const std::string &descriptio
         held += body_words.count(word_key(w));
     if (static_cast<double>(held) >= held_share * static_cast<double>(words.size()))
         return false;
-    std::vector<core::Block> paragraphs;
-    std::string_view rest = text;
-    while (!rest.empty()) {
-        const auto nl = rest.find('\n');
-        const std::string line = core::clean_text(rest.substr(0, nl));
-        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-        if (line.empty())
-            continue;
-        core::Block p;
-        p.kind = core::BlockKind::Paragraph;
-        p.content.push_back(core::Inline::make_text(line));
-        paragraphs.push_back(std::move(p));
-    }
+    std::vector<core::Block> paragraphs = lines_as_paragraphs(text);
     doc.body.insert(doc.body.begin(), std::make_move_iterator(paragraphs.begin()),
                     std::make_move_iterator(paragraphs.end()));
     return true;

@@ -7,8 +7,13 @@
 #include "core/document.h"
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace colophon::html {
+
+// One paragraph a non-blank line of declared text (schema.org articleBody, a description).
+std::vector<core::Block> lines_as_paragraphs(std::string_view text);
 
 // Puts `description` (plain text or HTML, one paragraph a line) before the body when the body
 // lacks most of its words; true when it did.

@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "dom/html_dom.h"
 #include "html/html_body_tidy.h"
+#include "html/html_declared_text.h"
 #include "html/html_main_text.h"
 
 #include <string_view>
@@ -47,20 +48,7 @@ std::vector<core::Block> wider_reading(FactsTable &facts, xmlNode *body, BlockCo
 // 2. the articleBody the page declares, one paragraph per line
 std::vector<core::Block> declared_reading(const PageSignals &signals)
 {
-    std::vector<core::Block> blocks;
-    std::string_view rest = signals.article_body;
-    while (!rest.empty()) {
-        const auto nl = rest.find('\n');
-        const std::string line = core::clean_text(rest.substr(0, nl));
-        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-        if (line.empty())
-            continue;
-        core::Block p;
-        p.kind = core::BlockKind::Paragraph;
-        p.content.push_back(core::Inline::make_text(line));
-        blocks.push_back(std::move(p));
-    }
-    return blocks;
+    return lines_as_paragraphs(signals.article_body);
 }
 
 // 3. every paragraph outside navigation, header, footer and asides, whatever its class says
