@@ -145,7 +145,9 @@ bool is_copyright_notice(const std::string& text)
         return false;
     if (t.starts_with("\u00a9") || (core::to_lower(t).starts_with("copyright") && t.find("\u00a9") != std::string::npos))
         return true;
-    return std::regex_match(t, notice);
+    // The sign may be lost (OCR reads a small "\u00a9" as a speck): a year, then the reservation.
+    static const std::regex reserved(R"(^\d{4}\b.*\ball rights reserved\.$)", std::regex::icase);
+    return std::regex_match(t, notice) || std::regex_match(t, reserved);
 }
 
 bool has_alnum(const std::string& text)

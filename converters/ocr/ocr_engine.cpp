@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "ocr/note_marks.h"
 #include "ocr/ocr_languages.h"
+#include "ocr/specks.h"
 #include "ocr/text_frames.h"
 
 #include <omp.h>
@@ -417,7 +418,10 @@ RecognisedPage OcrEngine::recognise(const Pix* image, int page_no, double dpi, c
     const std::string pack = page_script_pack(gray.get(), dpi, script_pack);
     if (config_.detect_orientation)
         turn_upright(gray, dpi, reads_latin(pack), out);
-    // 2. skew: small rotations from the scanner bed.
+    // 2. specks, before deskewing smears them into grey; then skew: small rotations from the
+    // scanner bed.
+    if (config_.erase_specks)
+        erase_specks(gray, dpi, page_no);
     if (config_.deskew)
         deskew(gray, out);
     // 3. frames around words (link boxes in a scan), which Tesseract would read as brackets.
@@ -476,6 +480,17 @@ void OcrEngine::erase_frames(PixPtr& gray, int page_no)
         throw core::ConversionError("ocr.bad-image", file_,
                                     "page " + std::to_string(page_no) + ": no memory for the page image");
     erase_text_frames(gray.get());
+}
+
+void OcrEngine::erase_specks(PixPtr &gray, double dpi, int page_no)
+{
+    if (pixGetRefcount(gray.get()) > 1) // still the caller's image: erase in a copy
+        gray = PixPtr(pixCopy(nullptr, gray.get()));
+    if (!gray)
+        throw core::ConversionError("ocr.bad-image", file_,
+                                    "page " + std::to_string(page_no) +
+                                        ": no memory for the page image");
+    ocr::erase_specks(gray.get(), dpi);
 }
 
 PixPtr OcrEngine::run_recognition(Pix* gray, double dpi, RecognisedPage& out)

@@ -36,6 +36,7 @@ struct EngineConfig
     bool detect_orientation = true;
     bool deskew = true;
     bool erase_frames = true; // thin boxes drawn around words (see text_frames.h)
+    bool erase_specks = true; // salt-and-pepper noise of a scan (see specks.h)
     double low_confidence = 60; // pages whose mean word confidence is below this are flagged
 };
 
@@ -118,6 +119,7 @@ private:
     void choose_languages(const std::string& pack, RecognisedPage& out);
     void deskew(PixPtr& gray, RecognisedPage& out);
     void erase_frames(PixPtr& gray, int page_no);
+    void erase_specks(PixPtr &gray, double dpi, int page_no);
     PixPtr run_recognition(Pix* gray, double dpi, RecognisedPage& out); // the thresholded image
     WordPass read_words(const Pix* binary, double to_points, RecognisedPage& out);
     static void mark_bold_words(const std::vector<Measured>& measured, std::vector<words::Word>& words);

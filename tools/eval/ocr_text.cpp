@@ -3,9 +3,10 @@
 // timed (tools/bench/bench-ocr.sh). No layout analysis runs, for PDFs and images alike: the text
 // is Tesseract's paragraphs as colophon's engine reads them (what layout analysis gets as words).
 //
-//   colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR] [--no-preprocess] INPUT
-// (--no-preprocess: images only, no deskew and no frame erasing: the page goes to Tesseract as
-// the `tesseract` command gives it)
+//   colophon-ocr-text [--dpi N] [--jobs N] [--lang L] [--json PRED.json] [--alto DIR]
+//   [--no-preprocess] INPUT
+// (--no-preprocess: images only, no despeckling, deskew or frame erasing: the page goes to
+// Tesseract as the `tesseract` command gives it)
 
 #include "core/diagnostics.h"
 #include "core/input.h"
@@ -60,6 +61,7 @@ core::Document ocr_image(const core::Input& input, const core::ConvertOptions& o
     ocr::EngineConfig config;
     config.deskew = preprocess;
     config.erase_frames = preprocess;
+    config.erase_specks = preprocess;
     const auto recognised = ocr::recognise_image_pages(input, options, config);
     core::Document out = ocr::build_plain_document(recognised);
     out.extraction.method = "ocr";

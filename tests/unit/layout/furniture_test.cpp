@@ -201,6 +201,19 @@ TEST(Furniture, CopyrightNoticeIsFurnitureUnlessItsParagraphRunsOn)
     EXPECT_EQ(furniture_texts(pl), (std::vector<std::string>{"\u00a9 2025 The Estmark Observer. All rights reserved."}));
 }
 
+// OCR reads a small "\u00a9" as a speck and drops it (pdf-gen2 scan_cr03 leaked its footer): the
+// notice is still known by its year and the reservation; a sentence that only mentions rights is
+// not.
+TEST(Furniture, CopyrightNoticeWithoutItsSign)
+{
+    const PageLines pl = web_page(
+        {{300, "Body text of the article ends here with a full sentence.", 11},
+         {330, "2022 Frontier Economics Daily. All rights reserved.", 8},
+         {400, "In 2022 the courts held that all rights reserved by the treaty lapse.", 11}});
+    EXPECT_EQ(furniture_texts(pl),
+              (std::vector<std::string>{"2022 Frontier Economics Daily. All rights reserved."}));
+}
+
 TEST(Furniture, OtherHalfOfARepeatedRunningHeaderIsFurniture)
 {
     // page 1 prints only the series; page 2 adds the short title on the same baseline, over the
