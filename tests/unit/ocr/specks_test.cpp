@@ -1,5 +1,6 @@
 #include "ocr/specks.h"
 
+#include "grey_page.h"
 #include "ocr/leptonica_handles.h"
 
 #include <gtest/gtest.h>
@@ -7,38 +8,16 @@
 namespace colophon::ocr {
 namespace {
 
-void fill(Pix *pix, int x0, int y0, int x1, int y1, int value)
-{
-    for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x)
-            pixSetPixel(pix, x, y, static_cast<l_uint32>(value));
-}
-
-int dark_pixels(Pix *pix, int x0, int y0, int x1, int y1)
-{
-    int n = 0;
-    for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x) {
-            l_uint32 v = 0;
-            pixGetPixel(pix, x, y, &v);
-            n += v < 200 ? 1 : 0;
-        }
-    return n;
-}
-
-PixPtr white_page()
-{
-    PixPtr pix(pixCreate(400, 200, 8));
-    pixSetAllArbitrary(pix.get(), 255);
-    return pix;
-}
+using testing::dark_pixels;
+using testing::fill;
+using testing::white_page;
 
 // A bilevel scanner's threshold jitter leaves blobs of 1 to 3 pixels between and inside the
 // lines (pdf-gen2 scans: thousands a page, 1x1, 2x1 and 3x1); the smallest glyph part a reader
 // sees, the dot of a period or an "i" in small type, has 9 pixels or more at 300 dpi.
 TEST(Specks, BlobsSmallerThanAnyGlyphPartAreErased)
 {
-    const PixPtr page = white_page();
+    const PixPtr page = white_page(400, 200);
     fill(page.get(), 20, 20, 21, 21, 0);   // 1x1
     fill(page.get(), 40, 20, 42, 21, 0);   // 2x1
     fill(page.get(), 59, 19, 64, 22, 180); // the renderer's pale ring around...
@@ -61,13 +40,13 @@ TEST(Specks, BlobsSmallerThanAnyGlyphPartAreErased)
 // and a period still has more.
 TEST(Specks, TheLimitScalesWithTheResolution)
 {
-    const PixPtr page = white_page();
+    const PixPtr page = white_page(400, 200);
     fill(page.get(), 20, 20, 23, 24, 0);   // 12 px: a 3-pixel speck at 600 dpi
     fill(page.get(), 100, 50, 106, 56, 0); // 36 px: a 3x3 period at 600 dpi
     EXPECT_EQ(erase_specks(page.get(), 600), 1);
     EXPECT_EQ(dark_pixels(page.get(), 20, 20, 23, 24), 0);
     EXPECT_EQ(dark_pixels(page.get(), 100, 50, 106, 56), 36);
-    const PixPtr low = white_page();
+    const PixPtr low = white_page(400, 200);
     fill(low.get(), 20, 20, 23, 24, 0);
     EXPECT_EQ(erase_specks(low.get(), 300), 0) << "12 px at 300 dpi is a glyph part";
 }

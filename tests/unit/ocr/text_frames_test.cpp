@@ -1,5 +1,6 @@
 #include "ocr/text_frames.h"
 
+#include "grey_page.h"
 #include "ocr/leptonica_handles.h"
 
 #include <gtest/gtest.h>
@@ -9,12 +10,9 @@
 namespace colophon::ocr {
 namespace {
 
-void fill(Pix* pix, int x0, int y0, int x1, int y1, int value)
-{
-    for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x)
-            pixSetPixel(pix, x, y, static_cast<l_uint32>(value));
-}
+using testing::dark_pixels;
+using testing::fill;
+using testing::white_page;
 
 // A pale frame, `t` px thick, around the box x0..x1, y0..y1.
 void frame(Pix* pix, int x0, int y0, int x1, int y1, int t, int value)
@@ -25,28 +23,9 @@ void frame(Pix* pix, int x0, int y0, int x1, int y1, int t, int value)
     fill(pix, x1 - t, y0, x1, y1, value);
 }
 
-int dark_pixels(Pix* pix, int x0, int y0, int x1, int y1)
-{
-    int n = 0;
-    for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x) {
-            l_uint32 v = 0;
-            pixGetPixel(pix, x, y, &v);
-            n += v < 200 ? 1 : 0;
-        }
-    return n;
-}
-
-PixPtr white_page()
-{
-    PixPtr pix(pixCreate(600, 400, 8));
-    pixSetAllArbitrary(pix.get(), 255);
-    return pix;
-}
-
 TEST(TextFrames, LinkBoxAroundWordsIsErasedAndTheWordsStay)
 {
-    const PixPtr page = white_page();
+    const PixPtr page = white_page(600, 400);
     // "words" inside a pale link box, one touching its top rule (an ascender)
     frame(page.get(), 40, 40, 300, 95, 4, 160);
     for (int x = 50; x < 280; x += 25)
@@ -67,7 +46,7 @@ TEST(TextFrames, LinkBoxAroundWordsIsErasedAndTheWordsStay)
 
 TEST(TextFrames, LettersRulesAndSolidShapesAreNotFrames)
 {
-    const PixPtr page = white_page();
+    const PixPtr page = white_page(600, 400);
     // a ring ("O"), a solid bar ("I"), a filled square, an underline, a serif "I" and an "H"
     for (int y = 20; y < 60; ++y)
         for (int x = 20; x < 60; ++x) {
