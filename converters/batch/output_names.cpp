@@ -68,14 +68,16 @@ std::vector<bool> keeps_stem(const std::vector<StemClaim> &group)
             keep[i] = any_owned = true;
     if (any_owned || group.empty())
         return keep;
-    std::size_t winner = 0;
-    for (std::size_t i = 0; i < group.size(); ++i) {
-        const bool plain = group[i].stem == folded_name(group[i].stem);
-        const bool winner_plain = group[winner].stem == folded_name(group[winner].stem);
-        if ((plain && !winner_plain) || (plain == winner_plain && group[i].key < group[winner].key))
-            winner = i;
-    }
-    keep[winner] = true;
+    // The claim already in folded form, else the smallest key.
+    const auto plain = [](const StemClaim &c) { return c.stem == folded_name(c.stem); };
+    const auto first = std::find_if(group.begin(), group.end(), plain);
+    const auto winner = first != group.end()
+                            ? first
+                            : std::min_element(group.begin(), group.end(),
+                                               [](const StemClaim &a, const StemClaim &b) {
+                                                   return a.key < b.key;
+                                               });
+    keep[static_cast<std::size_t>(winner - group.begin())] = true;
     return keep;
 }
 

@@ -1,6 +1,7 @@
 #include "tei/tei_repair.h"
 
-#include <cstring>
+#include "xml/xml_handles.h"
+
 #include <set>
 #include <string>
 
@@ -8,11 +9,8 @@ namespace colophon::tei {
 
 namespace {
 
-bool named(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE &&
-           std::strcmp(reinterpret_cast<const char *>(n->name), name) == 0;
-}
+// A refused attribute value (a hostile page's link) is shown this far in the warning.
+constexpr std::size_t max_shown_value_bytes = 80;
 
 // The element a schema error is about: itself, or the element holding the attribute.
 xmlNode *element_of(xmlNode *n)
@@ -26,25 +24,24 @@ xmlNode *element_of(xmlNode *n)
 // own frame.
 bool unwrappable(const xmlNode *e)
 {
-    if (named(e, "text") || named(e, "body") || named(e, "front") || named(e, "back"))
+    const std::string_view name = xml::local_name(e);
+    if (name == "text" || name == "body" || name == "front" || name == "back")
         return false;
     for (const xmlNode *p = e->parent; p != nullptr && p->type == XML_ELEMENT_NODE; p = p->parent)
-        if (named(p, "text"))
-            return p->parent != nullptr && named(p->parent, "TEI");
+        if (xml::local_name(p) == "text")
+            return xml::local_name(p->parent) == "TEI";
     return false;
 }
 
-// "<ref target="http://https://x">" as the warning shows it (values cut at 80 bytes).
+// "<ref target="http://https://x">" as the warning shows it.
 std::string describe(const xmlNode *e)
 {
-    std::string out = "<" + std::string(reinterpret_cast<const char *>(e->name));
+    std::string out = "<" + std::string(xml::local_name(e));
     for (const xmlAttr *a = e->properties; a != nullptr; a = a->next) {
-        xmlChar *v = xmlNodeGetContent(reinterpret_cast<const xmlNode *>(a));
-        std::string value = v ? reinterpret_cast<const char *>(v) : "";
-        xmlFree(v);
-        if (value.size() > 80)
-            value = value.substr(0, 80) + "...";
-        out += " " + std::string(reinterpret_cast<const char *>(a->name)) + "=\"" + value + "\"";
+        std::string value = xml::node_text(reinterpret_cast<const xmlNode *>(a));
+        if (value.size() > max_shown_value_bytes)
+            value = value.substr(0, max_shown_value_bytes) + "...";
+        out += " " + std::string(xml::from_xml(a->name)) + "=\"" + value + "\"";
     }
     return out + ">";
 }
