@@ -9,6 +9,7 @@ void append_text(const std::vector<Inline>& inlines, std::string& out)
     for (const Inline& in : inlines) {
         switch (in.kind) {
         case InlineKind::Text:
+        case InlineKind::Code:
             out += in.text;
             break;
         case InlineKind::NoteRef:

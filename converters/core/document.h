@@ -27,14 +27,15 @@ struct SourceLocation
 
 enum class InlineKind
 {
-    Text,        // `text` holds the characters
-    Italic,      // emphasis; children hold the content
+    Text,   // `text` holds the characters
+    Italic, // emphasis; children hold the content
     Bold,
     Superscript, // a superscript that is not a note mark ("th" in "20th", exponents)
     Subscript,
-    Link,        // `target` is an absolute URI; children hold the anchor text
-    NoteRef,     // `target` is the id of a Note; `text` is the visible mark ("1", "*")
+    Link,    // `target` is an absolute URI; children hold the anchor text
+    NoteRef, // `target` is the id of a Note; `text` is the visible mark ("1", "*")
     LineBreak,
+    Code, // literal code, a command or a file name; `text` holds the characters (a leaf)
 };
 
 struct Inline
@@ -45,6 +46,7 @@ struct Inline
     std::vector<Inline> children;
 
     static Inline make_text(std::string s) { return {InlineKind::Text, std::move(s), {}, {}}; }
+    static Inline make_code(std::string s) { return {InlineKind::Code, std::move(s), {}, {}}; }
     static Inline make_span(InlineKind k, std::vector<Inline> kids) { return {k, {}, {}, std::move(kids)}; }
     static Inline make_link(std::string uri, std::vector<Inline> kids)
     {
@@ -79,6 +81,7 @@ struct Block
     std::vector<Inline> content;
     std::vector<Block> children;
     SourceLocation source;
+    bool header = false; // Cell: a row's or column's label (HTML th), not data
 };
 
 enum class NotePlace

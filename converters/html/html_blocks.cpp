@@ -67,6 +67,24 @@ bool is_backlink_element(const xmlNode* n)
 
 void inlines_of(xmlNode* parent, BlockContext& ctx, std::vector<Inline>& out, int depth);
 
+// Phrase elements of literal computer text: code, keyboard input, program output, teletype.
+bool is_code_tag(std::string_view t)
+{
+    return t == "code" || t == "kbd" || t == "samp" || t == "tt";
+}
+
+// Turns the text leaves of what a code element held into code leaves; a link or an emphasis
+// inside it stays, around its code (TEI code holds text only).
+void as_code(std::vector<Inline> &inlines)
+{
+    for (Inline &x : inlines) {
+        if (x.kind == InlineKind::Text)
+            x.kind = InlineKind::Code;
+        else
+            as_code(x.children);
+    }
+}
+
 void inline_node(xmlNode* n, BlockContext& ctx, std::vector<Inline>& out, int depth)
 {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -116,6 +134,14 @@ void inline_node(xmlNode* n, BlockContext& ctx, std::vector<Inline>& out, int de
         out.push_back(Inline::make_link(target, std::move(kids)));
         return;
     }
+    if (is_code_tag(t)) {
+        std::vector<Inline> kids;
+        inlines_of(n, ctx, kids, depth + 1);
+        as_code(kids);
+        out.insert(out.end(), std::make_move_iterator(kids.begin()),
+                   std::make_move_iterator(kids.end()));
+        return;
+    }
     InlineKind kind = InlineKind::Text;
     if (t == "em" || t == "i" || t == "cite" || t == "dfn" || t == "var")
         kind = InlineKind::Italic;
@@ -163,6 +189,15 @@ void inlines_of(xmlNode* parent, BlockContext& ctx, std::vector<Inline>& out, in
         inline_node(c, ctx, out, depth);
 }
 
+void append_space(std::vector<Inline> &out, bool &prev_space)
+{
+    if (!out.empty() && out.back().kind == InlineKind::Text)
+        out.back().text += ' ';
+    else
+        out.push_back(Inline::make_text(" "));
+    prev_space = true;
+}
+
 void squeeze(std::vector<Inline>& v, bool& prev_space)
 {
     std::vector<Inline> out;
@@ -192,6 +227,24 @@ void squeeze(std::vector<Inline>& v, bool& prev_space)
             prev_space = false;
             out.push_back(std::move(x));
             continue;
+        case InlineKind::Code: {
+            // Spaces at a code run's edges belong to the sentence around it.
+            const bool lead = x.text.starts_with(' ');
+            if (lead)
+                x.text.erase(0, 1);
+            const bool trail = x.text.ends_with(' ');
+            if (trail)
+                x.text.pop_back();
+            if (lead && !prev_space)
+                append_space(out, prev_space);
+            if (!x.text.empty()) {
+                out.push_back(std::move(x));
+                prev_space = false;
+            }
+            if (trail && !prev_space)
+                append_space(out, prev_space);
+            continue;
+        }
         default:
             squeeze(x.children, prev_space);
             if (x.children.empty())
@@ -214,7 +267,7 @@ bool trim_end(std::vector<Inline>& v)
             if (!x.text.empty())
                 return true;
         } else if (x.kind == InlineKind::LineBreak) {
-        } else if (x.kind == InlineKind::NoteRef) {
+        } else if (x.kind == InlineKind::NoteRef || x.kind == InlineKind::Code) {
             return true;
         } else if (trim_end(x.children)) {
             return true;
@@ -473,7 +526,7 @@ private:
             return;
         }
         Block b;
-            b.kind = BlockKind::Table;
+        b.kind = BlockKind::Table;
         for (xmlNode* r : rows) {
             if (skipped(r, ctx_))
                 continue;
@@ -485,7 +538,8 @@ private:
                 if (ct != "td" && ct != "th")
                     continue;
                 Block c;
-            c.kind = BlockKind::Cell;
+                c.kind = BlockKind::Cell;
+                c.header = ct == "th";
                 set_source(c, cell);
                 c.content = build_inlines(cell, ctx_);
                 row.children.push_back(std::move(c));

@@ -99,6 +99,9 @@ void TeiBuilder::inlines(xmlNode* parent, const std::vector<core::Inline>& conte
         case core::InlineKind::LineBreak:
             element(parent, "lb");
             break;
+        case core::InlineKind::Code:
+            add_text(element(parent, "code"), in.text);
+            break;
         case core::InlineKind::Link: {
             xmlNode* ref = element(parent, "ref");
             set(ref, "target", core::escape_uri(in.target));
@@ -170,6 +173,8 @@ void TeiBuilder::block(xmlNode* parent, const core::Block& b)
     }
     case BlockKind::Cell: {
         xmlNode* cell = element(parent, "cell");
+        if (b.header)
+            set(cell, "role", "label");
         inlines(cell, b.content);
         break;
     }

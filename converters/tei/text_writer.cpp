@@ -12,6 +12,7 @@ void append_inlines(const std::vector<core::Inline>& inlines, std::string& out)
     for (const core::Inline& in : inlines) {
         switch (in.kind) {
         case core::InlineKind::Text:
+        case core::InlineKind::Code:
             out += in.text;
             break;
         case core::InlineKind::NoteRef:

@@ -364,6 +364,43 @@ TEST(HtmlBlocks, ListsQuotesTablesFiguresCode)
     EXPECT_EQ(core::plain_text(d.body[6].content), "x = 1\n  y = 2");
 }
 
+// Literal code stays code (TEI code holds text: a link inside it goes around it); spaces at its
+// edges stay in the sentence. Header cells are labels.
+TEST(HtmlBlocks, InlineCodeAndHeaderCells)
+{
+    const auto d = convert_html(
+        page("", "<article>" + filler +
+                     "<p>Run <code> make  all</code>, then <kbd>q</kbd> or "
+                     "<code><a href=\"https://docs.example/cfg\">cfg.toml</a></code>.</p>"
+                     "<table><tr><th>Year</th><td>2020</td></tr></table></article>"));
+    const core::Block *p = nullptr;
+    const core::Block *table = nullptr;
+    for (const auto &b : d.body) {
+        if (b.kind == core::BlockKind::Table)
+            table = &b;
+        else if (core::plain_text(b).starts_with("Run"))
+            p = &b;
+    }
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(core::plain_text(*p), "Run make all, then q or cfg.toml.");
+    ASSERT_GE(p->content.size(), 6u);
+    EXPECT_EQ(p->content[0].text, "Run ");
+    EXPECT_EQ(p->content[1].kind, core::InlineKind::Code);
+    EXPECT_EQ(p->content[1].text, "make all");
+    EXPECT_EQ(p->content[2].text, ", then ");
+    EXPECT_EQ(p->content[3].kind, core::InlineKind::Code);
+    const core::Inline &link = p->content[5];
+    ASSERT_EQ(link.kind, core::InlineKind::Link);
+    ASSERT_EQ(link.children.size(), 1u);
+    EXPECT_EQ(link.children[0].kind, core::InlineKind::Code);
+    EXPECT_EQ(link.children[0].text, "cfg.toml");
+    ASSERT_NE(table, nullptr);
+    ASSERT_EQ(table->children.size(), 1u);
+    ASSERT_EQ(table->children[0].children.size(), 2u);
+    EXPECT_TRUE(table->children[0].children[0].header);
+    EXPECT_FALSE(table->children[0].children[1].header);
+}
+
 TEST(HtmlLede, ItalicFirstParagraphBecomesAbstract)
 {
     const auto d = convert_html(page("", "<article><p><em>A short summary of what the article will argue, set in "

@@ -50,11 +50,12 @@ core::Document sample_document()
                                   Inline::make_text(" congress & <friends>."),
                                   Inline::make_note_ref("fn1", "1")}));
     doc.body.push_back(heading(2, "Section"));
-    doc.body.push_back(paragraph({Inline::make_link("https://example.org/x", {Inline::make_text("a link")}),
-                                  Inline::make_span(InlineKind::Bold, {Inline::make_text(" bold")}),
-                                  Inline::make_span(InlineKind::Subscript, {Inline::make_text("2")}),
-                                  Inline{InlineKind::LineBreak, {}, {}, {}},
-                                  Inline::make_note_ref("en1", "*")}));
+    doc.body.push_back(
+        paragraph({Inline::make_link("https://example.org/x", {Inline::make_text("a link")}),
+                   Inline::make_span(InlineKind::Bold, {Inline::make_text(" bold")}),
+                   Inline::make_span(InlineKind::Subscript, {Inline::make_text("2")}),
+                   Inline::make_text(" run "), Inline::make_code("make <all>"),
+                   Inline{InlineKind::LineBreak, {}, {}, {}}, Inline::make_note_ref("en1", "*")}));
     doc.body.push_back(heading(3, "Subsection"));
     Block list{BlockKind::List, 0, true, {}, {}, {}, {}};
     Block item{BlockKind::Item, 0, false, {}, {Inline::make_text("first item")}, {}, {}};
@@ -63,7 +64,9 @@ core::Document sample_document()
     Block quote{BlockKind::Quote, 0, false, {}, {}, {paragraph({Inline::make_text("Quoted words.")})}, {}};
     doc.body.push_back(quote);
     Block cell{BlockKind::Cell, 0, false, {}, {Inline::make_text("cell")}, {}, {}};
-    Block row{BlockKind::Row, 0, false, {}, {}, {cell, cell}, {}};
+    Block label = cell;
+    label.header = true;
+    Block row{BlockKind::Row, 0, false, {}, {}, {label, cell}, {}};
     doc.body.push_back(Block{BlockKind::Table, 0, false, {}, {}, {row}, {}});
     doc.body.push_back(Block{BlockKind::Figure, 0, false, "https://example.org/a.png", {Inline::make_text("A caption")}, {}, {}});
     doc.body.push_back(heading(2, "Second section"));

@@ -138,9 +138,12 @@ TEST(TeiWriter, OcrEngineVersionIsATeiVersionNumber)
 
 TEST(TeiWriter, OwnSchemaRejectsWhatTeiAllRejects)
 {
-    // A day that does not exist and a version that is not a number: tei_all refuses both.
-    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-             {"when=\"2023-03-16\"", "when=\"2023-02-30\""}, {"version=\"5.3.0\"", "version=\"Tesseract 5\""}}) {
+    // A day that does not exist, a version that is not a number, markup inside code: tei_all
+    // refuses all three.
+    for (const auto &[from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"when=\"2023-03-16\"", "when=\"2023-02-30\""},
+             {"version=\"5.3.0\"", "version=\"Tesseract 5\""},
+             {"<code>make &lt;all&gt;</code>", "<code><hi rend=\"bold\">make</hi></code>"}}) {
         std::string xml = tei_of(full_header_document());
         const auto at = xml.find(from);
         ASSERT_NE(at, std::string::npos) << from;
@@ -161,6 +164,9 @@ TEST(TeiWriter, MapsInlinesAndNotes)
     EXPECT_NE(xml.find("<note n=\"1\" xml:id=\"fn1\" place=\"foot\">"), std::string::npos);
     EXPECT_NE(xml.find("<note n=\"*\" xml:id=\"en1\" place=\"end\">"), std::string::npos);
     EXPECT_NE(xml.find("&amp; &lt;friends&gt;"), std::string::npos);
+    EXPECT_NE(xml.find(" run <code>make &lt;all&gt;</code>"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("<cell role=\"label\">cell</cell>"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("<cell>cell</cell>"), std::string::npos) << xml;
 }
 
 TEST(TeiWriter, IsDeterministic)
