@@ -309,7 +309,8 @@ bool all_of_kind(const std::vector<Inline>& v, InlineKind kind)
 bool has_visible(const std::vector<Inline>& v)
 {
     for (const Inline& x : v) {
-        if (x.kind == InlineKind::Text && !core::trim(x.text).empty())
+        if ((x.kind == InlineKind::Text || x.kind == InlineKind::Code) &&
+            !core::trim(x.text).empty())
             return true;
         if (x.kind == InlineKind::NoteRef)
             return true;

@@ -401,6 +401,21 @@ TEST(HtmlBlocks, InlineCodeAndHeaderCells)
     EXPECT_FALSE(table->children[0].children[1].header);
 }
 
+// A paragraph or a cell of nothing but code has visible text.
+TEST(HtmlBlocks, ParagraphOfCodeAloneIsKept)
+{
+    std::string words;
+    for (int i = 0; i < 30; ++i)
+        words += "Some long words of prose here. ";
+    const auto d = convert_html("<html><body><article><h1>T</h1><p>" + words +
+                                "</p><p><code>only_code()</code></p><table><tr><th><p>It</p></th>"
+                                "<th><p>Ex</p></th></tr><tr><td><p><code>acc()</code></p></td>"
+                                "<td><p>other words</p></td></tr></table></article></body></html>");
+    const std::string text = body_text(d);
+    EXPECT_NE(text.find("only_code()"), std::string::npos) << text;
+    EXPECT_NE(text.find("acc()"), std::string::npos) << text;
+}
+
 TEST(HtmlLede, ItalicFirstParagraphBecomesAbstract)
 {
     const auto d = convert_html(page("", "<article><p><em>A short summary of what the article will argue, set in "
