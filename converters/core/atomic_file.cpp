@@ -46,35 +46,62 @@ private:
 
 } // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes)
+AtomicFile::AtomicFile(std::filesystem::path path) : path_(std::move(path))
 {
-    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const std::filesystem::path dir =
+        path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
     COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN // see gcc_workarounds.h
-    std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+        std::string tmpl = (dir / ("." + path_.filename().string() + ".tmp-XXXXXX")).string();
     COLOPHON_GCC12_RESTRICT_FALSE_POSITIVE_END
-    FileDescriptor fd(::mkstemp(tmpl.data()));
-    if (fd.get() < 0)
-        fail(path, "create temporary file");
-    const std::filesystem::path tmp(tmpl);
-    try {
-        if (const int err = write_fully(fd.get(), bytes))
-            fail(path, "write", err);
-        ::fchmod(fd.get(), 0644); // mkstemp creates 0600; outputs are ordinary files
-        if (::fsync(fd.get()) != 0)
-            fail(path, "sync");
-        if (::close(fd.release()) != 0)
-            fail(path, "close");
-        if (::rename(tmp.c_str(), path.c_str()) != 0)
-            fail(path, "rename");
-    } catch (...) {
+    fd_ = ::mkstemp(tmpl.data());
+    if (fd_ < 0)
+        fail(path_, "create temporary file");
+    tmp_ = tmpl;
+}
+
+AtomicFile::~AtomicFile()
+{
+    if (fd_ >= 0)
+        ::close(fd_);
+    if (!tmp_.empty()) {
         std::error_code ec;
-        std::filesystem::remove(tmp, ec);
-        throw;
+        std::filesystem::remove(tmp_, ec);
     }
+}
+
+void AtomicFile::write(std::string_view bytes)
+{
+    if (fd_ < 0)
+        throw std::logic_error(path_.string() + ": written after commit");
+    if (const int err = write_fully(fd_, bytes))
+        fail(path_, "write", err);
+}
+
+void AtomicFile::commit()
+{
+    ::fchmod(fd_, 0644); // mkstemp creates 0600; outputs are ordinary files
+    if (::fsync(fd_) != 0)
+        fail(path_, "sync");
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0)
+        fail(path_, "close");
+    if (::rename(tmp_.c_str(), path_.c_str()) != 0)
+        fail(path_, "rename");
+    tmp_.clear();
     // Make the rename itself durable.
+    const std::filesystem::path dir =
+        path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
     FileDescriptor dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY));
     if (dfd.get() >= 0)
         ::fsync(dfd.get());
+}
+
+void write_file_atomically(const std::filesystem::path &path, std::string_view bytes)
+{
+    AtomicFile file(path);
+    file.write(bytes);
+    file.commit();
 }
 
 } // namespace colophon::core

@@ -7,6 +7,26 @@
 
 namespace colophon::core {
 
+// An output file written in pieces: it appears under its name on commit(), whole; until then the
+// bytes go to a temporary file beside it, which is removed if the object dies uncommitted.
+// Throws std::runtime_error naming the file and the reason when it cannot be written.
+class AtomicFile
+{
+  public:
+    explicit AtomicFile(std::filesystem::path path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile &) = delete;
+    AtomicFile &operator=(const AtomicFile &) = delete;
+
+    void write(std::string_view bytes);
+    void commit();
+
+  private:
+    std::filesystem::path path_;
+    std::filesystem::path tmp_; // empty once committed
+    int fd_ = -1;
+};
+
 // Throws std::runtime_error naming the file and the reason when it cannot be written.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 

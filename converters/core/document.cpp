@@ -1,5 +1,7 @@
 #include "document.h"
 
+#include <iterator>
+
 namespace colophon::core {
 
 namespace {
@@ -44,6 +46,17 @@ std::string plain_text(const Block& block)
         out += text;
     }
     return out;
+}
+
+void read_whole_body(Document &doc, Diagnostics &diags)
+{
+    const std::shared_ptr<BodyStream> rest = std::move(doc.rest);
+    if (!rest)
+        return;
+    while (std::optional<BodyPart> part = rest->next(diags)) {
+        std::move(part->blocks.begin(), part->blocks.end(), std::back_inserter(doc.body));
+        std::move(part->notes.begin(), part->notes.end(), std::back_inserter(doc.notes));
+    }
 }
 
 } // namespace colophon::core

@@ -163,6 +163,24 @@ struct Extraction
 };
 
 struct ConversionTrace; // core/trace.h
+class Diagnostics;      // core/diagnostics.h
+
+// More of a body than is held at once (a very large HTML page converted window by window).
+struct BodyPart
+{
+    std::vector<Block> blocks;
+    std::vector<Note> notes; // the notes whose marks are in `blocks`
+};
+
+// The rest of a document's body, read on demand: each call to next() converts the next window.
+class BodyStream
+{
+  public:
+    virtual ~BodyStream() = default;
+    // The next part; nullopt once the body is complete. Throws ConversionError.
+    // Warnings go to `diags` (those of the document the stream belongs to).
+    virtual std::optional<BodyPart> next(Diagnostics &diags) = 0;
+};
 
 struct Document
 {
@@ -172,7 +190,13 @@ struct Document
     Extraction extraction;
     // What the converter decided, for the review page; set only when ConvertOptions::trace asks.
     std::shared_ptr<ConversionTrace> trace;
+    // Set when `body` and `notes` are only the beginning: writers that stream read the rest from
+    // here; everything else calls read_whole_body() first.
+    std::shared_ptr<BodyStream> rest;
 };
+
+// Appends every part left in `doc.rest` to its body and notes and drops the stream.
+void read_whole_body(Document &doc, Diagnostics &diags);
 
 // Plain text of a run of inlines (note marks dropped, line breaks as spaces).
 std::string plain_text(const std::vector<Inline>& inlines);

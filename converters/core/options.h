@@ -23,6 +23,9 @@ struct Limits
     // per level, so this also bounds their stack use.
     int max_nesting_depth = 500;
     double max_seconds = 300;                 // per document
+    // HTML pages over two windows are parsed and converted a window of bytes at a time (the tree
+    // of a whole page costs about seven times its size).
+    std::size_t html_window_bytes = 4u * 1024 * 1024;
 };
 
 struct ConvertOptions

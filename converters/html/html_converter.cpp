@@ -70,9 +70,7 @@ bool looks_binary(std::string_view bytes)
 
 xml::XmlDocPtr parse_html(std::string_view utf8, const std::string& url)
 {
-    const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
-    return dom::parse_html_utf8(utf8, url, opts);
+    return dom::parse_html_utf8(utf8, url, page_parse_options());
 }
 
 std::string first_value(const std::vector<SourcedValue>& v)
@@ -112,6 +110,13 @@ void merge_authors(std::vector<core::Author>& into, const std::vector<core::Auth
     }
 }
 
+} // namespace
+
+int page_parse_options()
+{
+    return HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+           HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
+}
 
 // 1. The page's bytes as UTF-8; refuses what cannot be an HTML page.
 dom::DecodedHtml read_page_text(const core::Input &input, const core::ConvertOptions &options,
@@ -129,6 +134,8 @@ dom::DecodedHtml read_page_text(const core::Input &input, const core::ConvertOpt
         diags.warn("html.invalid-encoding", "invalid " + decoded.charset + " byte sequences were replaced");
     return decoded;
 }
+
+namespace {
 
 // 2. The parsed tree; refuses a page without any element.
 xml::XmlDocPtr parse_page(std::string_view utf8, const core::Input& input)
@@ -364,15 +371,20 @@ std::size_t parse_only(const std::string& bytes)
     return n;
 }
 
+hints::HintContext hints_for(const PageProfile &profile)
+{
+    hints::HintContext hints;
+    hints.comments_are_content = profile.comments_are_content;
+    hints.reviews_are_chrome = profile.reviews_are_chrome;
+    hints.metadata_is_content = profile.cards;
+    return hints;
+}
 
-ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions& options, core::Diagnostics& diags)
+ScoredPage score_tree(xml::XmlDocPtr tree, const core::ConvertOptions &options,
+                      core::Diagnostics &diags)
 {
     ScoredPage page;
-    // 1.-2. bytes -> UTF-8 -> tree; a converted copy of the page goes as soon as the tree is built
-    {
-        const dom::DecodedHtml decoded = read_page_text(input, options, diags);
-        page.tree = parse_page(decoded.utf8(), input);
-    }
+    page.tree = std::move(tree);
     // 3. metadata the page declares (before cleaning: JSON-LD lives in scripts), the kind of page
     page.declared = pagemeta::collect_page_meta(page.tree.get());
     page.signals = read_page_signals(page.tree.get());
@@ -381,22 +393,37 @@ ScoredPage read_scored_page(const core::Input& input, const core::ConvertOptions
     page.profile = options.page_type.empty() ? &classify_page(page.kind_features, page.signals, page.address)
                                              : &page_profile(options.page_type);
     // 4. clean and score
-    hints::HintContext hints;
-    hints.comments_are_content = page.profile->comments_are_content;
-    hints.reviews_are_chrome = page.profile->reviews_are_chrome;
-    hints.metadata_is_content = page.profile->cards;
-    page.body = clean_and_score(page.tree.get(), page.facts, options.limits.max_nesting_depth, hints, diags);
+    page.body = clean_and_score(page.tree.get(), page.facts, options.limits.max_nesting_depth,
+                                hints_for(*page.profile), diags);
     return page;
+}
+
+ScoredPage read_scored_page(const core::Input &input, const core::ConvertOptions &options,
+                            core::Diagnostics &diags)
+{
+    // 1.-2. bytes -> UTF-8 -> tree; a converted copy of the page goes as soon as the tree is built
+    xml::XmlDocPtr tree;
+    {
+        const dom::DecodedHtml decoded = read_page_text(input, options, diags);
+        tree = parse_page(decoded.utf8(), input);
+    }
+    return score_tree(std::move(tree), options, diags);
 }
 
 core::Document HtmlConverter::convert(const core::Input& input, const core::ConvertOptions& options,
                                       core::Diagnostics& diags)
 {
+    // 1.-4. bytes -> UTF-8, parse, what the page declares, clean and score
+    ScoredPage page = read_scored_page(input, options, diags);
+    return convert_scored(page, options, diags, nullptr);
+}
+
+core::Document convert_scored(ScoredPage &page, const core::ConvertOptions &options,
+                              core::Diagnostics &diags, const PageWindowing *windowing)
+{
     core::Document doc;
     doc.extraction.method = "html";
     doc.extraction.source_format = "text/html";
-    // 1.-4. bytes -> UTF-8, parse, what the page declares, clean and score
-    ScoredPage page = read_scored_page(input, options, diags);
     const PageMeta& pm = page.declared;
     FactsTable& facts = page.facts;
     xmlNode* body = page.body;
@@ -406,16 +433,17 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     // main region on pages of cards and rows
     const ContentExtent extent = page.profile->extent;
     xmlNode *content = find_content(facts, body, extent);
-    // 6. what the page shows about the article
-    const std::vector<std::string> declared = declared_titles(pm, doc.meta.publisher);
-    const VisibleTitle vt = find_visible_title(facts, content, declared);
-    xmlNode* region = article_region(content, vt.title);
     BlockContext ctx;
     ctx.facts = &facts;
     ctx.base_url = base;
     ctx.page_url = doc.meta.canonical_url;
     ctx.max_depth = options.limits.max_nesting_depth;
     ctx.filter_chrome = extent != ContentExtent::whole_region;
+    const bool body_continues = windowing != nullptr && windowing->content_found(content, ctx);
+    // 6. what the page shows about the article
+    const std::vector<std::string> declared = declared_titles(pm, doc.meta.publisher);
+    const VisibleTitle vt = find_visible_title(facts, content, declared);
+    xmlNode *region = article_region(content, vt.title);
     pagemeta::TitleEvidence evidence = title_evidence(pm, facts, body, page.address);
     if (vt.title != nullptr && !pagemeta::heading_links_home(vt.title))
         evidence.main_heading = dom::text_of(vt.title);
@@ -445,8 +473,9 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
     doc.notes = extract_notes(content, body, ctx);
     doc.body = build_blocks(content, ctx);
     // 8. clean-up of the body: title repeated inside it, furniture, closing bio, set-off lede
-    tidy_body(doc, declared, doc.meta.language,
-              {.leading_meta = !cards, .closing_promotion = page.profile->has_byline});
+    tidy_body(
+        doc, declared, doc.meta.language,
+        {.leading_meta = !cards, .closing_promotion = page.profile->has_byline && !body_continues});
     // 9. declared abstract and series; a product's declared description the body lacks
     take_declared_abstract_and_series(pm, doc.meta);
     if (page.profile->declared_description &&
@@ -454,9 +483,9 @@ core::Document HtmlConverter::convert(const core::Input& input, const core::Conv
         diags.info("html.declared-description",
                    "the body lacked most of the product description the page declares: added");
     // 10. the fallback chain, when the main pass left (almost) nothing
-    if (body_is_nearly_empty(doc))
+    if (body_is_nearly_empty(doc) && !body_continues)
         rescue_nearly_empty_body(doc, facts, body, page.signals, ctx);
-    if (doc.body.empty() && doc.meta.abstract.empty())
+    if (doc.body.empty() && doc.meta.abstract.empty() && !body_continues)
         diags.warn("html.no-text", "no article text was found on the page");
     // 11. kinds of page that carry no byline keep no author or date found on them
     if (!page.profile->has_byline) {

@@ -62,6 +62,14 @@ bool DocumentConverter::accepts(const core::Input& input) const
 
 core::Document DocumentConverter::convert(const core::Input& input, core::Diagnostics& diags) const
 {
+    core::Document doc = convert_streamed(input, diags);
+    core::read_whole_body(doc, diags);
+    return doc;
+}
+
+core::Document DocumentConverter::convert_streamed(const core::Input &input,
+                                                   core::Diagnostics &diags) const
+{
     core::Converter& converter = pick_converter(converters_, input);
     core::Document doc = converter.convert(input, options_, diags);
     if (doc.extraction.source_format.empty())

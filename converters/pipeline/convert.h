@@ -4,8 +4,10 @@
 #include "core/converter.h"
 #include "core/trace.h"
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace colophon::pipeline {
@@ -42,6 +44,9 @@ public:
 
     // Converts one input; throws ConversionError when no Document can be built.
     core::Document convert(const core::Input& input, core::Diagnostics& diags) const;
+    // The same, but the body of a very large page may be left in Document::rest, to be read as
+    // render_streamed writes it (the Document then needs nothing of `input`).
+    core::Document convert_streamed(const core::Input &input, core::Diagnostics &diags) const;
 
     // TEI is built, validated (schema + note references) and serialised; an invalid result
     // throws ConversionError `tei.schema-invalid` instead of producing output.
@@ -51,6 +56,11 @@ public:
     // built from it, so a large document, its TEI tree and the serialised TEI are never all held.
     static std::string render(core::Document&& doc, OutputFormat format, core::Diagnostics& diags);
     static Rendered render_all(const core::Document& doc, core::Diagnostics& diags);
+    // Renders `doc` into `write` a piece at a time, reading the rest of a streamed body
+    // (Document::rest) window by window: TEI and text never hold more than a window of it; JSON
+    // reads the whole body first. Every piece of TEI is validated before it is written.
+    static void render_streamed(core::Document &&doc, OutputFormat format, core::Diagnostics &diags,
+                                const std::function<void(std::string_view)> &write);
 
     // The pages of a PDF or page image drawn at `dpi` for the review page (loads the PDF/OCR
     // module); empty for an HTML page. Throws ConversionError "review.render-failed".

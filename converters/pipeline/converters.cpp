@@ -1,7 +1,7 @@
 #include "pipeline/converters.h"
 
 #ifdef COLOPHON_HAVE_HTML
-#include "html/html_converter.h"
+#include "htmlstream/windowed_converter.h"
 #endif
 #ifdef COLOPHON_HAVE_MEDIA_MODULE
 #include "pipeline/media_loader.h"
@@ -13,7 +13,7 @@ std::vector<std::unique_ptr<core::Converter>> make_converters()
 {
     std::vector<std::unique_ptr<core::Converter>> out;
 #ifdef COLOPHON_HAVE_HTML
-    out.push_back(std::make_unique<html::HtmlConverter>());
+    out.push_back(std::make_unique<htmlstream::WindowedHtmlConverter>());
 #endif
 #ifdef COLOPHON_HAVE_MEDIA_MODULE
     // PDF and page images: loaded on first use (pipeline/media_module.h says why).

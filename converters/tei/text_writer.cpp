@@ -111,6 +111,20 @@ std::string body_text(const core::Document& doc)
     return core::to_nfc(out);
 }
 
+std::string notes_text(const std::vector<core::Note> &notes)
+{
+    if (notes.empty())
+        return {};
+    std::string out = "\nNotes\n";
+    for (const core::Note &n : notes) {
+        std::string text;
+        for (const core::Block &b : n.blocks)
+            append_block(b, text);
+        out += "\n[" + n.label + "] " + text + "\n";
+    }
+    return core::to_nfc(out);
+}
+
 std::string write_text(const core::Document& doc)
 {
     const core::Metadata& m = doc.meta;
@@ -142,15 +156,7 @@ std::string write_text(const core::Document& doc)
             out += '\n';
         out += body + "\n";
     }
-    if (!doc.notes.empty()) {
-        out += "\nNotes\n";
-        for (const core::Note& n : doc.notes) {
-            std::string text;
-            for (const core::Block& b : n.blocks)
-                append_block(b, text);
-            out += "\n[" + n.label + "] " + text + "\n";
-        }
-    }
+    out += notes_text(doc.notes);
     return core::to_nfc(out);
 }
 

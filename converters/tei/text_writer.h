@@ -14,4 +14,7 @@ std::string write_text(const core::Document& doc);
 // what the evaluation tools compare against reference article text.
 std::string body_text(const core::Document& doc);
 
+// The closing "Notes" section of write_text (empty when there are none).
+std::string notes_text(const std::vector<core::Note> &notes);
+
 } // namespace colophon::tei

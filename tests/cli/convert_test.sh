@@ -56,4 +56,19 @@ check "time limit leaves no output" test ! -e "$work/big.xml"
 check "size limit refuses the input (1)" test $rc -eq 1
 check "size limit error is clear" grep -q "above the limit of 1000.*\[input.too-large\]" "$work/err"
 
+# a page over two windows (8 MiB) is converted window by window, every paragraph kept in order
+python3 -c "
+import sys
+rows = ''.join(f'<p>Paragraph {i} of the report: the committee met on the <em>sixteenth</em> of March and cited earlier studies.</p>\\n' for i in range(100000))
+sys.stdout.write('<html><head><title>Long</title></head><body><article><h1>Long</h1>' + rows + '</article></body></html>')
+" >"$work/huge.html"
+"$colophon" convert "$work/huge.html" -v -o "$work/huge.xml" 2>"$work/err"; rc=$?
+check "a page over two windows converts (0)" test $rc -eq 0
+check "the windows are reported" grep -q "converted in [0-9]* windows.*\[html.windows\]" "$work/err"
+check "every paragraph of the windows is kept" test "$(grep -c '<p>Paragraph' "$work/huge.xml")" -eq 100000
+check "the paragraphs stay in order" bash -c "grep -o 'Paragraph [0-9]*' '$work/huge.xml' | awk '{ if (\$2 != NR - 1) exit 1 }'"
+"$colophon" convert "$work/huge.html" --to text -o "$work/huge.txt" 2>"$work/err"; rc=$?
+check "its text streams too (0)" test $rc -eq 0
+check "the text holds every paragraph" test "$(grep -c '^Paragraph' "$work/huge.txt")" -eq 100000
+
 finish

@@ -59,29 +59,32 @@ int run_convert(const ConvertArgs& args)
     const Watchdog watchdog(args.options.limits.max_seconds, args.input);
     return run_document(args.input, diags, args.verbosity, [&] {
         const pipeline::DocumentConverter converter(args.options);
-        // 1. read; the input's bytes go once the Document is built, the Document once the output's
-        //    tree is (a large page is never held in three forms at once)
-        std::string out;
-        {
-            StageClock clock(trace);
-            std::optional<core::Input> input(core::read_input(args.input, args.options.limits.max_input_bytes));
-            clock.done("read " + describe_input(*input));
-            // 2. convert
-            core::Document doc = converter.convert(*input, diags);
-            input.reset();
-            clock.done("convert: " + describe_document(doc));
-            for (const std::string& line : describe_decisions(doc, diags))
-                trace.say(line);
-            // 3. render (TEI: validated before it is returned)
-            out = pipeline::DocumentConverter::render(std::move(doc), format, diags);
-            clock.done("render " + args.format + (format == pipeline::OutputFormat::Tei ? ", schema-valid" : "") +
-                       ": " + std::to_string(out.size()) + " bytes");
-        }
-        // 4. write
-        const auto t0 = std::chrono::steady_clock::now();
-        write_output(args.output, out);
-        trace.say("write " + (args.output == "-" ? std::string("standard output") : args.output) + " (" +
-                  Trace::elapsed(t0) + ")");
+        // 1. read; the input's bytes go once the Document is built, each part of the Document
+        //    once its output is written (a large page is never held in three forms at once)
+        StageClock clock(trace);
+        std::optional<core::Input> input(
+            core::read_input(args.input, args.options.limits.max_input_bytes));
+        clock.done("read " + describe_input(*input));
+        // 2. convert (the body of a very large page: window by window as it is written)
+        core::Document doc = converter.convert_streamed(*input, diags);
+        input.reset();
+        clock.done("convert: " + describe_document(doc) +
+                   (doc.rest ? ", the rest of the body as it is written" : ""));
+        for (const std::string &line : describe_decisions(doc, diags))
+            trace.say(line);
+        // 3. render (TEI: each piece validated before it is written) and write
+        OutputStream out(args.output);
+        std::size_t bytes = 0;
+        pipeline::DocumentConverter::render_streamed(std::move(doc), format, diags,
+                                                     [&](std::string_view piece) {
+                                                         out.write(piece);
+                                                         bytes += piece.size();
+                                                     });
+        out.commit();
+        clock.done("render " + args.format +
+                   (format == pipeline::OutputFormat::Tei ? ", schema-valid" : "") + " and write " +
+                   (args.output == "-" ? std::string("standard output") : args.output) + ": " +
+                   std::to_string(bytes) + " bytes");
     });
 }
 

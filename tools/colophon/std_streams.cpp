@@ -26,6 +26,34 @@ void write_output(const std::string& path, std::string_view bytes)
         throw std::runtime_error("cannot write to standard output");
 }
 
+OutputStream::OutputStream(const std::string &path)
+{
+    if (path != "-")
+        file_.emplace(path);
+}
+
+void OutputStream::write(std::string_view bytes)
+{
+    if (file_) {
+        file_->write(bytes);
+        return;
+    }
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!std::cout)
+        throw std::runtime_error("cannot write to standard output");
+}
+
+void OutputStream::commit()
+{
+    if (file_) {
+        file_->commit();
+        return;
+    }
+    std::cout.flush();
+    if (!std::cout)
+        throw std::runtime_error("cannot write to standard output");
+}
+
 void copy_to_stdout(const fs::path& file)
 {
     std::ifstream in(file, std::ios::binary);

@@ -1,8 +1,11 @@
 #pragma once
 // "-" as a file name: standard input for what is read, standard output for what is written.
 
+#include "core/atomic_file.h"
+
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +14,19 @@ namespace colophon::cli {
 
 // Writes `bytes` to `path` atomically, or to standard output (binary, flushed) for "-".
 void write_output(const std::string& path, std::string_view bytes);
+
+// An output written a piece at a time: to `path` atomically (it appears on commit()), or to
+// standard output as the pieces come for "-".
+class OutputStream
+{
+  public:
+    explicit OutputStream(const std::string &path);
+    void write(std::string_view bytes);
+    void commit();
+
+  private:
+    std::optional<core::AtomicFile> file_; // empty for standard output
+};
 
 // Copies a finished file to standard output (a corpus written beside the outputs first).
 void copy_to_stdout(const std::filesystem::path& file);
