@@ -20,7 +20,7 @@ bin=build/fuzz/tests/fuzz
 
 seed_dirs() {
   case "$1" in
-    html) echo samples/html samples/bad ../shared/seed ;;
+    html | html_windows) echo samples/html samples/bad ../shared/seed ;;
     pdf) echo samples/pdf samples/bad ../shared/corpora/pdf-gen ;;
     verify) echo samples/archive samples/bad ;;
     manifest) echo samples/batch ;;

@@ -114,26 +114,29 @@ bool WindowedPage::on_content(xmlNode *content, const html::BlockContext &ctx,
     rules_.blocks = ctx;
     rules_.blocks.facts = nullptr;
     rules_.blocks.note_marks.clear();
-    // Where the content sits among the open elements, as far as cleaning left them in place.
+    // How far the copies of the open elements survived cleaning (each the last child of the one
+    // before), and where the content sits among them; only nodes reached from the root are read.
+    std::size_t live = 0;
     std::size_t at = copies.size();
-    xmlNode *node = copies.empty() ? nullptr : xmlDocGetRootElement(copies.front()->doc);
-    for (std::size_t i = 0; i < copies.size() && node == copies[i] && node->psvi == &open_mark;
-         ++i) {
+    for (xmlNode *node = xmlDocGetRootElement(content->doc);
+         live < copies.size() && node == copies[live] && node->psvi == &open_mark; ++live) {
         if (node == content)
-            at = i;
+            at = live;
         node = node->last;
     }
     if (at == copies.size())
         return false; // finished within this window: the page's content is all here
-    const std::size_t end = std::min(splittable_end(open, at), copies.size());
+    const std::size_t end = std::min(splittable_end(open, at), live);
     if (end == at) {
         // one block that goes on: all of it comes with the windows that finish it
         while (content->children != nullptr)
             hold_back(content->children, *ctx.facts);
     } else {
-        xmlNode *const stays = end < copies.size() ? copies[end] : copies[end - 1]->last;
-        const void *const mark = end < copies.size() ? &open_mark : &last_mark;
-        if (stays != nullptr && stays->psvi == mark && stays->parent == copies[end - 1])
+        // the copy of what stays in the parser's tree leaves this window (unless cleaning took it)
+        xmlNode *const stays = copies[end - 1]->last;
+        const bool copy_of_stays =
+            end < copies.size() ? end < live : stays != nullptr && stays->psvi == &last_mark;
+        if (copy_of_stays)
             hold_back(stays, *ctx.facts);
         take_finished(open, at, end); // converted from the copy: freed here
     }

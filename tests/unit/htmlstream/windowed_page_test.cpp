@@ -193,3 +193,27 @@ TEST(WindowedPage, WindowsThatEndInsideAParagraphKeepItWhole)
         EXPECT_EQ(count(text.output, "Paragraph "), 4000) << "window " << window;
     }
 }
+
+TEST(WindowedPage, FirstWindowEndingInsideAnElementThatCleaningRemovesIsSafe)
+{
+    // the first window ends inside a template and a script: cleaning frees their copies before
+    // the open elements are looked up (ASan checks no freed copy is read)
+    std::string page = "<html><head><title>Hidden</title></head><body><article><h1>Hidden</h1>";
+    for (int i = 0; i < 40; ++i)
+        page += "<p>Paragraph " + std::to_string(i) +
+                " is a plain sentence of words before the hidden part.</p>";
+    page += "<template><section>";
+    for (int i = 0; i < 400; ++i)
+        page += "<p>Hidden " + std::to_string(i) + " is never shown.</p>";
+    page += "</section></template><script>var s = '" + std::string(20000, 's') + "';</script>";
+    for (int i = 40; i < 400; ++i)
+        page += "<p>Paragraph " + std::to_string(i) +
+                " is a plain sentence of words after the hidden part.</p>";
+    page += "</article></body></html>";
+    for (const std::size_t window : {std::size_t{2500}, std::size_t{6000}, std::size_t{20000}}) {
+        const Streamed text = stream(page, small_windows(window), pipeline::OutputFormat::Text);
+        EXPECT_EQ(from_body(text.output), from_body(whole_page_text(page))) << "window " << window;
+        EXPECT_EQ(count(text.output, "Hidden "), 0) << "window " << window;
+        EXPECT_EQ(count(text.output, "Paragraph "), 400) << "window " << window;
+    }
+}
