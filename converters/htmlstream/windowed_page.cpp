@@ -169,6 +169,11 @@ core::Document WindowedPage::first_window(const core::ConvertOptions &options,
     held_back_.clear();
     for (const core::Note &n : doc.notes)
         note_ids_.insert(n.id);
+    if (content_ == nullptr && fed_ < utf8_.size())
+        diags.warn("html.windows-rest-unread", "the main content ends in the first " +
+                                                   std::to_string(fed_ / 1024) + " KiB; the " +
+                                                   std::to_string((utf8_.size() - fed_) / 1024) +
+                                                   " KiB after it were not read");
     return doc;
 }
 

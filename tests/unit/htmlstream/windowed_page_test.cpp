@@ -217,3 +217,27 @@ TEST(WindowedPage, FirstWindowEndingInsideAnElementThatCleaningRemovesIsSafe)
         EXPECT_EQ(count(text.output, "Paragraph "), 400) << "window " << window;
     }
 }
+
+TEST(WindowedPage, ContentThatEndsInTheFirstWindowEndsTheBodyWithAWarning)
+{
+    // the article ends early in a page of nested wrappers; the rest is a long list of links
+    std::string page = "<html><head><title>Short</title></head><body><div "
+                       "class=\"wrap\"><main><article><h1>Short</h1>";
+    for (int i = 0; i < 60; ++i)
+        page += "<p>Paragraph " + std::to_string(i) +
+                " of a short article says what it has to say, and more.</p>";
+    page += "</article></main><footer><nav><ul>";
+    for (int i = 0; i < 3000; ++i)
+        page += "<li><a href=\"/u" + std::to_string(i) + "\">Archive " + std::to_string(i) +
+                "</a></li>";
+    page += "</ul></nav></footer></div></body></html>";
+    const Streamed text = stream(page, small_windows(16 * 1024), pipeline::OutputFormat::Text);
+    EXPECT_FALSE(text.windowed);
+    EXPECT_EQ(count(text.output, "Paragraph "), 60);
+    EXPECT_EQ(count(text.output, "Archive "), 0);
+    bool warned = false;
+    for (const core::Diagnostic &d : text.diagnostics)
+        warned = warned ||
+                 (d.code == "html.windows-rest-unread" && d.severity == core::Severity::Warning);
+    EXPECT_TRUE(warned);
+}
