@@ -82,6 +82,7 @@ struct Block
     std::vector<Block> children;
     SourceLocation source;
     bool header = false; // Cell: a row's or column's label (HTML th), not data
+    int start = 1;       // List, ordered: the number of its first item (HTML <ol start>)
 };
 
 enum class NotePlace

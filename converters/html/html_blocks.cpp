@@ -6,6 +6,7 @@
 #include "html/html_links.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace colophon::html {
 
@@ -452,6 +453,7 @@ private:
         Block b;
             b.kind = BlockKind::List;
             b.ordered = dom::tag_of(l) == "ol";
+            b.start = list_start(l);
             for (xmlNode *li = l->children; li != nullptr; li = li->next) {
                 if (li->type != XML_ELEMENT_NODE || skipped(li, ctx_))
                     continue;
@@ -636,6 +638,16 @@ std::vector<Inline> build_inlines(xmlNode* node, BlockContext& ctx)
     inlines_of(node, ctx, out, 0);
     normalize_inlines(out);
     return out;
+}
+
+int list_start(const xmlNode *list)
+{
+    const std::string_view start = core::trim(dom::attr_view(list, "start"));
+    int n = 0;
+    const auto [end, error] = std::from_chars(start.data(), start.data() + start.size(), n);
+    return error == std::errc() && end == start.data() + start.size() && n >= 0 && n < 1'000'000
+               ? n
+               : 1;
 }
 
 std::vector<Block> build_blocks(xmlNode* container, BlockContext& ctx)

@@ -30,6 +30,9 @@ struct BlockContext
     bool filter_chrome = true; // skip link-dense clusters inside the content
 };
 
+// The number of an ordered list's first item: its start attribute when that is a number, else 1.
+int list_start(const xmlNode *list);
+
 // Blocks for the children of `container`, in document order.
 std::vector<core::Block> build_blocks(xmlNode* container, BlockContext& ctx);
 

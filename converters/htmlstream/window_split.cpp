@@ -1,10 +1,12 @@
 #include "htmlstream/window_split.h"
 
 #include "dom/html_dom.h"
+#include "html/html_blocks.h"
 #include "html/html_cleaning.h"
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace colophon::htmlstream {
@@ -56,15 +58,47 @@ bool cut_before_last_is_clean(const xmlNode *element)
 
 SubtreePtr shallow_copy(const xmlNode *element)
 {
-    return SubtreePtr(xmlDocCopyNode(const_cast<xmlNode *>(element), element->doc, 2));
+    SubtreePtr copy(xmlDocCopyNode(const_cast<xmlNode *>(element), element->doc, 2));
+    if (!copy)
+        throw std::bad_alloc();
+    return copy;
 }
 
-// Moves the children of `from` before `stop` (null: all of them) to the end of `to`.
-void move_children(xmlNode *from, const xmlNode *stop, xmlNode *to)
+// Sets the start of `list`, a window's copy of `original` or `original` itself, after the
+// items earlier windows took from the ordered list `original`.
+void number_on(const xmlNode *original, xmlNode *list, const ItemsTaken &taken)
 {
+    const auto it = taken.find(original);
+    if (it == taken.end() || it->second == 0)
+        return;
+    const std::string start = std::to_string(html::list_start(original) + it->second);
+    xmlSetProp(list, reinterpret_cast<const xmlChar *>("start"),
+               reinterpret_cast<const xmlChar *>(start.c_str()));
+}
+
+// Lists under `node` that earlier windows took items from and that have since finished: they
+// go whole into this window, numbering on, and are forgotten (their nodes go with the window).
+void finish_lists_in(xmlNode *node, ItemsTaken &taken)
+{
+    for (xmlNode *n = node; n != nullptr && !taken.empty(); n = dom::next_in_order(n, node))
+        if (const auto it = taken.find(n); it != taken.end()) {
+            number_on(n, n, taken);
+            taken.erase(it);
+        }
+}
+
+// Moves the children of `from` before `stop` (null: all of them) to the end of `to`. Ordered
+// lists number on from the items earlier windows took of them.
+void move_children(xmlNode *from, const xmlNode *stop, xmlNode *to, ItemsTaken &taken)
+{
+    const bool ordered = dom::tag_of(from) == "ol";
+    number_on(from, to, taken);
     xmlNode *child = from->children;
     while (child != nullptr && child != stop) {
         xmlNode *const next = child->next;
+        if (ordered && dom::tag_of(child) == "li")
+            ++taken[from];
+        finish_lists_in(child, taken);
         xmlUnlinkNode(child);
         xmlAddChild(to, child); // may merge a text node into the one before and free it
         child = next;
@@ -86,31 +120,28 @@ std::size_t splittable_end(const std::vector<xmlNode *> &open, std::size_t from)
     return end;
 }
 
-SubtreePtr take_finished(const std::vector<xmlNode *> &open, std::size_t from, std::size_t end)
+SubtreePtr take_finished(const std::vector<xmlNode *> &open, std::size_t from, std::size_t end,
+                         ItemsTaken &taken)
 {
     SubtreePtr root;
     xmlNode *parent = nullptr;
     for (std::size_t i = from; i < end; ++i) {
         SubtreePtr copy = shallow_copy(open[i]);
-        if (!copy)
-            throw std::bad_alloc();
         xmlNode *const here = copy.get();
         if (parent == nullptr)
             root = std::move(copy);
         else
             xmlAddChild(parent, copy.release());
-        move_children(open[i], open[i]->last, here);
+        move_children(open[i], open[i]->last, here, taken);
         parent = here;
     }
     return root;
 }
 
-SubtreePtr take_all(xmlNode *element)
+SubtreePtr take_all(xmlNode *element, ItemsTaken &taken)
 {
     SubtreePtr copy = shallow_copy(element);
-    if (!copy)
-        throw std::bad_alloc();
-    move_children(element, nullptr, copy.get());
+    move_children(element, nullptr, copy.get(), taken);
     return copy;
 }
 

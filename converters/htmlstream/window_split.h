@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace colophon::htmlstream {
@@ -22,12 +23,17 @@ using SubtreePtr = std::unique_ptr<xmlNode, SubtreeFree>;
 // still grow, begins or ends a block. Returns the end of that run: `from` when none can.
 std::size_t splittable_end(const std::vector<xmlNode *> &open, std::size_t from);
 
+// How many items of each ordered list still being parsed earlier windows took: the copy of the
+// list a window gets numbers on after them.
+using ItemsTaken = std::unordered_map<const xmlNode *, int>;
+
 // Moves the finished children of open[from, end) (all but the last child of each) into a
 // detached shallow copy of that chain of elements and returns its outermost element; the
 // elements that stay are the ones the parser may still touch.
-SubtreePtr take_finished(const std::vector<xmlNode *> &open, std::size_t from, std::size_t end);
+SubtreePtr take_finished(const std::vector<xmlNode *> &open, std::size_t from, std::size_t end,
+                         ItemsTaken &taken);
 
 // Moves every child of `element` (finished: the parser has closed it) into a detached copy of it.
-SubtreePtr take_all(xmlNode *element);
+SubtreePtr take_all(xmlNode *element, ItemsTaken &taken);
 
 } // namespace colophon::htmlstream

@@ -84,6 +84,7 @@ class WindowedPage : public core::BodyStream
     }
 
     std::vector<SubtreePtr> held_back_;
+    ItemsTaken items_taken_;
     std::string utf8_;
     std::size_t window_;
     std::size_t fed_ = 0;
@@ -138,7 +139,7 @@ bool WindowedPage::on_content(xmlNode *content, const html::BlockContext &ctx,
             end < copies.size() ? end < live : stays != nullptr && stays->psvi == &last_mark;
         if (copy_of_stays)
             hold_back(stays, *ctx.facts);
-        take_finished(open, at, end); // converted from the copy: freed here
+        take_finished(open, at, end, items_taken_); // converted from the copy: freed here
     }
     content_ = open[at];
     return true;
@@ -185,10 +186,10 @@ std::optional<core::BodyPart> WindowedPage::next(core::Diagnostics &diags)
         const std::size_t at = position_of(open, content_);
         SubtreePtr window;
         if (at == open.size() || !more) {
-            window = take_all(content_); // closed: everything in it is finished
+            window = take_all(content_, items_taken_); // closed: everything in it is finished
             content_ = nullptr;
         } else if (const std::size_t end = splittable_end(open, at); end > at) {
-            window = take_finished(open, at, end);
+            window = take_finished(open, at, end, items_taken_);
         }
         if (!window)
             continue;

@@ -138,8 +138,13 @@ void TeiBuilder::block(xmlNode* parent, const core::Block& b)
     case BlockKind::List: {
         xmlNode* list = element(parent, "list");
         set(list, "rend", b.ordered ? "numbered" : "bulleted");
-        for (const core::Block& item : b.children)
+        int n = b.start;
+        for (const core::Block &item : b.children) {
             block(list, item);
+            // a numbered list that does not start at 1 numbers its items
+            if (b.ordered && b.start != 1)
+                set(list->last, "n", std::to_string(n++));
+        }
         break;
     }
     case BlockKind::Item: {

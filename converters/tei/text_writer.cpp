@@ -63,7 +63,7 @@ void append_block(const core::Block& b, std::string& out, const std::string& pre
     using core::BlockKind;
     switch (b.kind) {
     case BlockKind::List: {
-        int n = 0;
+        int n = b.start - 1;
         for (const core::Block& item : b.children) {
             ++n;
             const std::string mark = b.ordered ? std::to_string(n) + ". " : "- ";

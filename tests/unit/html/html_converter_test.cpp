@@ -433,5 +433,19 @@ TEST(HtmlProvenance, OriginallyPublishedLineWithoutLink)
     EXPECT_EQ(body_text(d).find("Originally"), std::string::npos);
 }
 
+// <ol start> numbers the list from there; a start that is no number is ignored.
+TEST(HtmlBlocks, OrderedListKeepsItsStartNumber)
+{
+    const auto d =
+        convert_html(page("", "<article>" + filler +
+                                  "<ol start=\" 5\"><li>Fifth step</li><li>Sixth step</li></ol>"
+                                  "<ol start=\"v\"><li>First again</li></ol></article>"));
+    std::vector<int> starts;
+    for (const auto &b : d.body)
+        if (b.kind == core::BlockKind::List)
+            starts.push_back(b.start);
+    EXPECT_EQ(starts, (std::vector<int>{5, 1}));
+}
+
 } // namespace
 } // namespace colophon::html::test

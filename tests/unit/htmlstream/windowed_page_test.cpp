@@ -241,3 +241,17 @@ TEST(WindowedPage, ContentThatEndsInTheFirstWindowEndsTheBodyWithAWarning)
                  (d.code == "html.windows-rest-unread" && d.severity == core::Severity::Warning);
     EXPECT_TRUE(warned);
 }
+
+TEST(WindowedPage, NumberedListSplitAcrossWindowsNumbersOn)
+{
+    std::string page =
+        "<html><head><title>Steps</title></head><body><article><h1>Steps</h1><p>Paragraph 0 "
+        "introduces the long list of steps that follows below.</p><ol start=\"3\">";
+    for (int i = 0; i < 2000; ++i)
+        page += "<li>Step number " + std::to_string(i + 3) + " of the procedure.</li>";
+    page += "</ol></article></body></html>";
+    const Streamed text = stream(page, small_windows(4 * 1024), pipeline::OutputFormat::Text);
+    ASSERT_TRUE(text.windowed);
+    EXPECT_EQ(from_body(text.output), from_body(whole_page_text(page)));
+    EXPECT_NE(text.output.find("\n2002. Step number 2002 of"), std::string::npos);
+}

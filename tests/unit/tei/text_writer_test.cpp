@@ -29,3 +29,20 @@ TEST(TextWriter, OutputIsNfc)
     doc.body.push_back({core::BlockKind::Paragraph, 0, false, {}, {core::Inline::make_text("Cafe\xCC\x81")}, {}, {}});
     EXPECT_NE(tei::write_text(doc).find("Caf\xC3\xA9"), std::string::npos);
 }
+
+TEST(TextWriter, NumberedListCountsFromItsStart)
+{
+    core::Document doc;
+    core::Block list;
+    list.kind = core::BlockKind::List;
+    list.ordered = true;
+    list.start = 4;
+    for (const char *text : {"fourth", "fifth"}) {
+        core::Block item;
+        item.kind = core::BlockKind::Item;
+        item.content = {core::Inline::make_text(text)};
+        list.children.push_back(item);
+    }
+    doc.body.push_back(list);
+    EXPECT_EQ(tei::write_text(doc), "4. fourth\n\n5. fifth\n");
+}
