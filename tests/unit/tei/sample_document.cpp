@@ -58,6 +58,7 @@ core::Document sample_document()
                    Inline{InlineKind::LineBreak, {}, {}, {}}, Inline::make_note_ref("en1", "*")}));
     doc.body.push_back(heading(3, "Subsection"));
     Block list{BlockKind::List, 0, true, {}, {}, {}, {}};
+    list.start = 3; // numbered from 3: items carry n
     Block item{BlockKind::Item, 0, false, {}, {Inline::make_text("first item")}, {}, {}};
     list.children = {item, item};
     doc.body.push_back(list);
