@@ -87,6 +87,16 @@ std::string from_body(const std::string &text)
     return at == std::string::npos ? std::string() : text.substr(at);
 }
 
+// Whether streamed TEI is one valid document: the schema and every note reference.
+bool valid_tei(const std::string &tei)
+{
+    const xml::XmlDocPtr tree(xmlReadMemory(tei.data(), static_cast<int>(tei.size()), "out.xml",
+                                            nullptr, XML_PARSE_NONET));
+    core::Diagnostics problems("out.xml");
+    return tree && validate::SchemaValidator::tei().validate(tree.get(), problems) &&
+           validate::check_note_references(tree.get(), problems);
+}
+
 int count(const std::string &text, const std::string &what)
 {
     int n = 0;
@@ -114,11 +124,7 @@ TEST(WindowedPage, WritesValidTeiWithEveryParagraphInOrder)
     const std::string page = long_page(1200);
     const Streamed tei = stream(page, small_windows(16 * 1024), pipeline::OutputFormat::Tei);
     ASSERT_TRUE(tei.windowed);
-    const xml::XmlDocPtr tree(xmlReadMemory(tei.output.data(), static_cast<int>(tei.output.size()),
-                                            "out.xml", nullptr, XML_PARSE_NONET));
-    ASSERT_TRUE(tree);
-    core::Diagnostics problems("out.xml");
-    EXPECT_TRUE(validate::SchemaValidator::tei().validate(tree.get(), problems));
+    EXPECT_TRUE(valid_tei(tei.output));
     int expected = 0;
     const std::regex number("Paragraph ([0-9]+) of");
     for (std::sregex_iterator it(tei.output.begin(), tei.output.end(), number), end; it != end;
@@ -168,12 +174,7 @@ TEST(WindowedPage, NotesOfEveryWindowCloseTheTextWithUniqueIds)
     page += "</main></body></html>";
     const Streamed tei = stream(page, small_windows(4 * 1024), pipeline::OutputFormat::Tei);
     ASSERT_TRUE(tei.windowed);
-    const xml::XmlDocPtr tree(xmlReadMemory(tei.output.data(), static_cast<int>(tei.output.size()),
-                                            "out.xml", nullptr, XML_PARSE_NONET));
-    ASSERT_TRUE(tree);
-    core::Diagnostics problems("out.xml");
-    EXPECT_TRUE(validate::SchemaValidator::tei().validate(tree.get(), problems));
-    EXPECT_TRUE(validate::check_note_references(tree.get(), problems));
+    EXPECT_TRUE(valid_tei(tei.output));
     EXPECT_GT(count(tei.output, "<note "), 1);
     EXPECT_EQ(count(tei.output, "Paragraph "), 360);
 }

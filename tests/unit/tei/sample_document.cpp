@@ -78,4 +78,16 @@ core::Document sample_document()
     return doc;
 }
 
+core::Document numbered_list(int start, const std::vector<std::string> &items)
+{
+    Block list{BlockKind::List, 0, true, {}, {}, {}, {}};
+    list.start = start;
+    for (const std::string &text : items)
+        list.children.push_back(
+            Block{BlockKind::Item, 0, false, {}, {Inline::make_text(text)}, {}, {}});
+    core::Document doc;
+    doc.body.push_back(list);
+    return doc;
+}
+
 } // namespace colophon::fixtures

@@ -3,6 +3,11 @@
 
 #include "core/document.h"
 
+#include <string>
+#include <vector>
+
 namespace colophon::fixtures {
 core::Document sample_document();
+// A document holding one numbered list of `items`, numbered from `start`.
+core::Document numbered_list(int start, const std::vector<std::string> &items);
 }

@@ -228,24 +228,12 @@ TEST(TeiWriter, FullDocumentIsValidAgainstOfficialTeiAll)
 
 TEST(TeiWriter, NumberedListNotFromOneNumbersItsItems)
 {
-    core::Document doc;
-    core::Block list;
-    list.kind = core::BlockKind::List;
-    list.ordered = true;
-    list.start = 7;
-    for (const char *text : {"seventh", "eighth"}) {
-        core::Block item;
-        item.kind = core::BlockKind::Item;
-        item.content = {core::Inline::make_text(text)};
-        list.children.push_back(item);
-    }
-    doc.body.push_back(list);
+    const core::Document doc = fixtures::numbered_list(7, {"seventh", "eighth"});
     const std::string tei = tei::write_tei(tei::build_tei(doc).get());
     EXPECT_NE(tei.find("<item n=\"7\">seventh</item>"), std::string::npos) << tei;
     EXPECT_NE(tei.find("<item n=\"8\">eighth</item>"), std::string::npos);
     core::Diagnostics diags("list");
     EXPECT_TRUE(valid_against_own_schema(doc, diags));
-    list.start = 1;
-    doc.body = {list};
-    EXPECT_EQ(tei::write_tei(tei::build_tei(doc).get()).find(" n=\""), std::string::npos);
+    const core::Document from_one = fixtures::numbered_list(1, {"first"});
+    EXPECT_EQ(tei::write_tei(tei::build_tei(from_one).get()).find(" n=\""), std::string::npos);
 }

@@ -32,17 +32,6 @@ TEST(TextWriter, OutputIsNfc)
 
 TEST(TextWriter, NumberedListCountsFromItsStart)
 {
-    core::Document doc;
-    core::Block list;
-    list.kind = core::BlockKind::List;
-    list.ordered = true;
-    list.start = 4;
-    for (const char *text : {"fourth", "fifth"}) {
-        core::Block item;
-        item.kind = core::BlockKind::Item;
-        item.content = {core::Inline::make_text(text)};
-        list.children.push_back(item);
-    }
-    doc.body.push_back(list);
-    EXPECT_EQ(tei::write_text(doc), "4. fourth\n\n5. fifth\n");
+    EXPECT_EQ(tei::write_text(fixtures::numbered_list(4, {"fourth", "fifth"})),
+              "4. fourth\n\n5. fifth\n");
 }
