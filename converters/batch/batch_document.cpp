@@ -1,8 +1,8 @@
 #include "batch/batch_document.h"
 
-#include "batch/atomic_output.h"
 #include "batch/batch_package.h"
 #include "batch/content_hash.h"
+#include "batch/gzip_member.h"
 #include "batch/manifest.h"
 #include "core/atomic_file.h"
 #include "review/review_page.h"

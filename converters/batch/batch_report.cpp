@@ -1,6 +1,7 @@
 #include "batch/batch_report.h"
 
-#include "batch/atomic_output.h"
+#include "batch/gzip_member.h"
+#include "core/atomic_file.h"
 #include "core/text.h"
 #include "pool/unique_fd.h"
 #include "state/record_json.h"
@@ -156,7 +157,7 @@ ScratchFile scratch_file()
     return f;
 }
 
-void append_file(std::FILE* from, AtomicOutputFile& to)
+void append_file(std::FILE *from, core::AtomicFile &to)
 {
     std::rewind(from);
     char buf[65536];
@@ -325,9 +326,9 @@ void write_reports(state::StateDb &db, const fs::path &dir, const ReportInfo &in
                           {"exit_code", batch_exit_code(counts)},
                           {"counts", counts_json(counts)}};
 
-    AtomicOutputFile json_out(dir / "report.json");
-    AtomicOutputFile csv_out(dir / "report.csv");
-    AtomicOutputFile html_out(dir / "report.html");
+    core::AtomicFile json_out(dir / "report.json");
+    core::AtomicFile csv_out(dir / "report.csv");
+    core::AtomicFile html_out(dir / "report.html");
 
     // report.json: {"summary": {...}, "documents": [ one object per document ]}, streamed.
     json_out.write("{\"summary\": " + summary.dump(-1, ' ', false, replace_invalid) +
@@ -403,7 +404,7 @@ CorpusStats write_corpus(state::StateDb& db, const fs::path& dir, const fs::path
     if (corpus.has_parent_path())
         fs::create_directories(corpus.parent_path());
     // Each document's line is a gzip member the worker compressed; joining them is the corpus.
-    AtomicOutputFile out(corpus);
+    core::AtomicFile out(corpus);
     std::int64_t lines = 0;
     std::string bytes;
     db.for_each_corpus_record([&](const std::string& record) {

@@ -2,13 +2,15 @@
 // Output files appear whole or not at all: written to a temporary name in the target directory,
 // flushed to disk, then renamed over the final name.
 
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string_view>
 
 namespace colophon::core {
 
 // An output file written in pieces: it appears under its name on commit(), whole; until then the
-// bytes go to a temporary file beside it, which is removed if the object dies uncommitted.
+// bytes go (buffered) to a temporary file beside it, removed if the object dies uncommitted.
 // Throws std::runtime_error naming the file and the reason when it cannot be written.
 class AtomicFile
 {
@@ -22,9 +24,13 @@ class AtomicFile
     void commit();
 
   private:
+    struct FileClose
+    {
+        void operator()(std::FILE *f) const { std::fclose(f); }
+    };
     std::filesystem::path path_;
     std::filesystem::path tmp_; // empty once committed
-    int fd_ = -1;
+    std::unique_ptr<std::FILE, FileClose> file_;
 };
 
 // Throws std::runtime_error naming the file and the reason when it cannot be written.

@@ -1,5 +1,5 @@
 #include "batch/batch_report.h"
-#include "batch/atomic_output.h"
+#include "batch/gzip_member.h"
 #include "batch/progress.h"
 
 #include <gtest/gtest.h>
