@@ -32,18 +32,16 @@ void retarget_refs(std::vector<core::Block> &blocks,
 }
 
 // Pages number their notes per section or repeat ids; a window's note whose id an earlier window
-// used gets a new one, and its marks follow.
-void keep_note_ids_unique(core::BodyPart &part, std::set<std::string> &taken)
+// used gets a new one (as html::make_xml_id makes ids unique within one window), and its marks
+// follow.
+void keep_note_ids_unique(core::BodyPart &part, std::vector<std::string> &taken)
 {
     std::map<std::string, std::string> renamed;
     for (core::Note &note : part.notes) {
-        std::string id = note.id;
-        for (int n = 2; taken.contains(id); ++n)
-            id = note.id + "-" + std::to_string(n);
+        std::string id = html::make_xml_id(note.id, taken);
         if (id != note.id)
             renamed.emplace(note.id, id);
-        note.id = id;
-        taken.insert(id);
+        note.id = std::move(id);
     }
     if (!renamed.empty())
         retarget_refs(part.blocks, renamed);
@@ -52,7 +50,7 @@ void keep_note_ids_unique(core::BodyPart &part, std::set<std::string> &taken)
 } // namespace
 
 core::BodyPart convert_window(xmlNode *root, const WindowRules &rules,
-                              std::set<std::string> &taken_ids, core::Diagnostics &diags)
+                              std::vector<std::string> &taken_ids, core::Diagnostics &diags)
 {
     const html::CleaningReport cleaning = html::remove_never_content(root, rules.blocks.max_depth);
     if (cleaning.flattened)

@@ -9,8 +9,8 @@
 
 #include <libxml/tree.h>
 
-#include <set>
 #include <string>
+#include <vector>
 
 namespace colophon::htmlstream {
 
@@ -24,6 +24,6 @@ struct WindowRules
 // Converts the elements under `root`. Note ids are made unique against `taken_ids` (the ids of
 // every earlier window), which is updated.
 core::BodyPart convert_window(xmlNode *root, const WindowRules &rules,
-                              std::set<std::string> &taken_ids, core::Diagnostics &diags);
+                              std::vector<std::string> &taken_ids, core::Diagnostics &diags);
 
 } // namespace colophon::htmlstream

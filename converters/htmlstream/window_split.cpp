@@ -1,5 +1,6 @@
 #include "htmlstream/window_split.h"
 
+#include "core/text.h"
 #include "dom/html_dom.h"
 #include "html/html_blocks.h"
 #include "html/html_cleaning.h"
@@ -29,10 +30,8 @@ bool is_blank_text(const xmlNode *node)
 {
     if (node->type != XML_TEXT_NODE)
         return node->type == XML_COMMENT_NODE;
-    for (const xmlChar *c = node->content; c != nullptr && *c != 0; ++c)
-        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r' && *c != '\f')
-            return false;
-    return true;
+    return node->content == nullptr ||
+           core::trim(reinterpret_cast<const char *>(node->content)).empty();
 }
 
 // A node that begins or ends a block of its own: text beside it is not part of the same paragraph.

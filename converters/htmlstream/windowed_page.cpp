@@ -8,7 +8,7 @@
 #include "htmlstream/window_split.h"
 
 #include <algorithm>
-#include <set>
+#include <vector>
 
 namespace colophon::htmlstream {
 
@@ -91,7 +91,7 @@ class WindowedPage : public core::BodyStream
     HtmlPushParser parser_;
     xmlNode *content_ = nullptr; // the live main content element; null once it is all converted
     WindowRules rules_;
-    std::set<std::string> note_ids_;
+    std::vector<std::string> note_ids_;
     int windows_ = 1;
 };
 
@@ -169,7 +169,7 @@ core::Document WindowedPage::first_window(const core::ConvertOptions &options,
     core::Document doc = html::convert_scored(page, options, diags, &windowing);
     held_back_.clear();
     for (const core::Note &n : doc.notes)
-        note_ids_.insert(n.id);
+        note_ids_.push_back(n.id);
     if (content_ == nullptr && fed_ < utf8_.size())
         diags.warn("html.windows-rest-unread", "the main content ends in the first " +
                                                    std::to_string(fed_ / 1024) + " KiB; the " +
